@@ -1,0 +1,3 @@
+using Parallax.Cli;
+
+return ParallaxCli.Run(args, Console.Out, Console.Error, Console.OpenStandardInput, Console.IsErrorRedirected);

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using Parallax.Model;
+using Parallax.Stages.Entities;
+using Parallax.Stages.Quantities;
+using Parallax.Stages.Quotes;
+using Parallax.Stages.Sentences;
+using Parallax.Stages.Times;
+
+namespace Parallax.Pipeline;
+
+/// <summary>An immutable, thread-safe sequence of analysis stages, built once and reused for every article.</summary>
+public sealed class AnalysisPipeline
+{
+    public ImmutableArray<IAnalysisStage> Stages { get; }
+
+    private AnalysisPipeline(ImmutableArray<IAnalysisStage> stages) => Stages = stages;
+
+    /// <summary>The standard English pipeline: tokens, sentences, times, quantities, entities, quotes.</summary>
+    public static AnalysisPipeline Default { get; } = CreateBuilder()
+        .Add(new TokenStage())
+        .Add(new SentenceSplitter())
+        .Add(new TimeStage())
+        .Add(new QuantityStage())
+        .Add(new EntityStage())
+        .Add(new QuoteStage())
+        .Build();
+
+    public static Builder CreateBuilder() => new();
+
+    public AnalyzedArticle Analyze(Article article)
+    {
+        var doc = new DocumentBuilder(article);
+        foreach (var stage in Stages)
+        {
+            stage.Run(doc);
+        }
+        return doc.Build();
+    }
+
+    /// <summary>Collects stages in order; <see cref="Build"/> freezes them.</summary>
+    public sealed class Builder
+    {
+        private readonly List<IAnalysisStage> _stages = [];
+
+        public Builder Add(IAnalysisStage stage)
+        {
+            _stages.Add(stage);
+            return this;
+        }
+
+        public AnalysisPipeline Build() => new([.. _stages]);
+    }
+}
+
+/// <summary>Splits the text into tokens (<see cref="Text.Tokenizer"/>).</summary>
+public sealed class TokenStage : IAnalysisStage
+{
+    public string Name => "tokens";
+
+    public void Run(DocumentBuilder document) => document.Tokens = Text.Tokenizer.Tokenize(document.Text);
+}

@@ -1,0 +1,157 @@
+using System.IO.Compression;
+using Parallax.Model;
+
+namespace Parallax.Reading;
+
+/// <summary>Reads articles from files, folders (recursively) and standard input ("-"). One bad input is reported and the rest are read.</summary>
+public static class ArticleSource
+{
+    private static readonly string[] TextExtensions = [".txt", ".text"];
+    private static readonly string[] HtmlExtensions = [".html", ".htm"];
+    private static readonly string[] JsonlExtensions = [".jsonl", ".ndjson", ".jsonl.gz"];
+
+    /// <summary>Largest single input read, so a stray huge file cannot exhaust memory.</summary>
+    public const long MaxFileBytes = 512L * 1024 * 1024;
+
+    public static ReadResult Read(IEnumerable<string> paths, Func<Stream>? stdin = null)
+    {
+        var articles = new List<Article>();
+        var errors = new List<ReadError>();
+        var warnings = new List<ReadError>();
+        foreach (var path in paths)
+        {
+            if (path == "-")
+            {
+                if (stdin is null) errors.Add(new ReadError("-", "standard input is not available"));
+                else ReadStream(stdin(), "stdin", "-", kind: null, articles, errors, warnings);
+            }
+            else if (Directory.Exists(path))
+            {
+                var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
+                    .Where(f => KindOf(f) is not null && !Path.GetFileName(f).StartsWith('.'))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                if (files.Count == 0) errors.Add(new ReadError(path, "folder holds no .txt, .html or .jsonl files"));
+                foreach (var f in files) ReadFile(f, KindOf(f)!, articles, errors, warnings);
+            }
+            else if (File.Exists(path))
+            {
+                ReadFile(path, KindOf(path) ?? "txt", articles, errors, warnings);
+            }
+            else
+            {
+                errors.Add(new ReadError(path, "no such file or folder"));
+            }
+        }
+        return new ReadResult(Deduplicate(articles, warnings), errors, warnings);
+    }
+
+    private static string? KindOf(string path)
+    {
+        string lower = path.ToLowerInvariant();
+        if (JsonlExtensions.Any(lower.EndsWith)) return lower.EndsWith(".gz", StringComparison.Ordinal) ? "jsonl.gz" : "jsonl";
+        if (HtmlExtensions.Any(lower.EndsWith)) return "html";
+        if (TextExtensions.Any(lower.EndsWith)) return "txt";
+        return null;
+    }
+
+    private static void ReadFile(string path, string kind, List<Article> articles, List<ReadError> errors, List<ReadError> warnings)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Length > MaxFileBytes)
+            {
+                errors.Add(new ReadError(path, $"file is larger than {MaxFileBytes / (1024 * 1024)} MB; split it into smaller files"));
+                return;
+            }
+            using var stream = File.OpenRead(path);
+            string id = Path.GetFileName(path);
+            foreach (var ext in new[] { ".jsonl.gz", ".jsonl", ".ndjson", ".html", ".htm", ".txt", ".text" })
+            {
+                if (id.EndsWith(ext, StringComparison.OrdinalIgnoreCase)) { id = id[..^ext.Length]; break; }
+            }
+            if (kind == "jsonl.gz")
+            {
+                using var gz = new GZipStream(stream, CompressionMode.Decompress);
+                ReadStream(gz, id, path, "jsonl", articles, errors, warnings);
+            }
+            else
+            {
+                ReadStream(stream, id, path, kind, articles, errors, warnings);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            errors.Add(new ReadError(path, $"cannot be read ({e.Message})"));
+        }
+    }
+
+    private static void ReadStream(Stream stream, string id, string origin, string? kind, List<Article> articles, List<ReadError> errors, List<ReadError> warnings)
+    {
+        if (kind == "jsonl")
+        {
+            using var reader = new StreamReader(stream, new System.Text.UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true);
+            try
+            {
+                int before = articles.Count + errors.Count;
+                JsonlArticleReader.Read(reader, origin, articles, errors, warnings);
+                if (articles.Count + errors.Count == before) errors.Add(new ReadError(origin, "file is empty"));
+            }
+            catch (System.Text.DecoderFallbackException)
+            {
+                errors.Add(new ReadError(origin, "not valid UTF-8; convert it to UTF-8 and try again"));
+            }
+            return;
+        }
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        if (!TextDecoding.TryDecode(buffer.ToArray(), out string content, out string? error))
+        {
+            errors.Add(new ReadError(origin, error!));
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            errors.Add(new ReadError(origin, "file is empty"));
+            return;
+        }
+        kind ??= SniffKind(content);
+        if (kind == "jsonl")
+        {
+            JsonlArticleReader.Read(new StringReader(content), origin, articles, errors, warnings);
+            return;
+        }
+        var article = kind == "html" ? HtmlArticleReader.Parse(id, content, origin) : TextArticleReader.Parse(id, content, origin);
+        if (string.IsNullOrWhiteSpace(article.Text))
+        {
+            errors.Add(new ReadError(origin, kind == "html" ? "no article text found in the page" : "no article text after the metadata"));
+            return;
+        }
+        articles.Add(article);
+    }
+
+    private static string SniffKind(string content)
+    {
+        var t = content.TrimStart();
+        if (t.StartsWith('{')) return "jsonl";
+        if (t.StartsWith('<')) return "html";
+        return "txt";
+    }
+
+    /// <summary>Two inputs with the same id would be confused downstream; later ones get a numeric suffix.</summary>
+    private static List<Article> Deduplicate(List<Article> articles, List<ReadError> warnings)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < articles.Count; i++)
+        {
+            var a = articles[i];
+            if (seen.Add(a.Id)) continue;
+            int n = 2;
+            while (!seen.Add($"{a.Id}-{n}")) n++;
+            warnings.Add(new ReadError(a.Origin ?? a.Id, $"id \"{a.Id}\" was already used; renamed to \"{a.Id}-{n}\""));
+            articles[i] = a with { Id = $"{a.Id}-{n}" };
+        }
+        return articles;
+    }
+}

@@ -1,0 +1,182 @@
+using Parallax.Model;
+using Parallax.Text;
+
+namespace Parallax.Stages.Entities;
+
+/// <summary>A capitalised name found in text, with any title written before it, not yet typed or resolved.</summary>
+public sealed record EntityMention(Span Span, string Text, string? Title, bool SentenceInitial, bool InHeading, bool AfterRoleNoun);
+
+/// <summary>Finds runs of capitalised words that name something, splitting off titles ("Chinese President") and sentence-initial common words.</summary>
+public static class EntityExtractor
+{
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "de", "la", "del", "van", "von", "bin", "al", "der", "du", "da", "&" };
+
+    public static IReadOnlyList<EntityMention> Extract(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<Span> excluded)
+    {
+        var result = new List<EntityMention>();
+        var lowerWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in tokens)
+        {
+            if (t.Kind == TokenKind.Word && char.IsLower(text[t.Start])) lowerWords.Add(text[t.Start..t.End]);
+        }
+        int ti = 0;
+        foreach (var sentence in sentences)
+        {
+            int first = ti;
+            while (first < tokens.Count && tokens[first].Start < sentence.Span.Start) first++;
+            int last = first;
+            while (last < tokens.Count && tokens[last].End <= sentence.Span.End) last++;
+            ti = last;
+            bool heading = IsHeading(text, tokens, first, last, sentence.Span);
+            int i = first;
+            while (i < last)
+            {
+                if (!IsNameToken(text, tokens[i], excluded))
+                {
+                    i++;
+                    continue;
+                }
+                int start = i, end = i + 1;
+                while (end < last)
+                {
+                    if (IsNameToken(text, tokens[end], excluded) && tokens[end].Start - tokens[end - 1].End <= 1 && !text.AsSpan(tokens[end - 1].End, tokens[end].Start - tokens[end - 1].End).Contains('\n'))
+                    {
+                        end++;
+                    }
+                    else if (end + 1 < last && Connectors.Contains(text[tokens[end].Start..tokens[end].End]) && IsNameToken(text, tokens[end + 1], excluded))
+                    {
+                        end += 2;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+                AddRun(text, tokens, start, end, first, heading, lowerWords, result);
+                i = end;
+            }
+        }
+        return result;
+    }
+
+    private static void AddRun(string text, IReadOnlyList<Token> tokens, int start, int end, int sentenceFirst, bool heading, HashSet<string> lowerWords, List<EntityMention> result)
+    {
+        bool initial = IsSentenceInitial(text, tokens, start, sentenceFirst);
+        // Leading function words are never part of a name: "The White House", "In Beijing".
+        while (start < end && (Words.IsStop(Word(text, tokens[start])) || (initial && start == sentenceFirst + LeadingQuotes(text, tokens, sentenceFirst) && lowerWords.Contains(Word(text, tokens[start]).ToLowerInvariant()) && !IsKnownName(Word(text, tokens[start])) && !EntityLexicons.Titles.Contains(Word(text, tokens[start])))))
+        {
+            start++;
+            initial = false;
+        }
+        if (start >= end) return;
+        // Titles: everything up to the last title word is the role, what follows is the name.
+        int lastTitle = -1;
+        for (int k = start; k < end - 1; k++)
+        {
+            string w = Word(text, tokens[k]);
+            if (EntityLexicons.Titles.Contains(w) || EntityLexicons.Titles.Contains(w.TrimEnd('.'))) lastTitle = k;
+        }
+        string? title = null;
+        if (lastTitle >= 0 && NamesAnInstitution(text, tokens, lastTitle + 1, end))
+        {
+            lastTitle = -1; // "Foreign Ministry" is an organisation, not a minister called Ministry
+        }
+        if (EntityLexicons.Titles.Contains(Word(text, tokens[end - 1]).TrimEnd('.')))
+        {
+            // The run ends on a role ("US Ambassador", "Prime Minister"): keep only a place or organisation before it.
+            int firstTitle = start;
+            while (firstTitle < end && !EntityLexicons.Titles.Contains(Word(text, tokens[firstTitle]).TrimEnd('.'))) firstTitle++;
+            if (firstTitle > start && !EntityLexicons.Demonyms.Contains(Phrase(text, tokens, start, firstTitle)))
+            {
+                result.Add(new EntityMention(new Span(tokens[start].Start, tokens[firstTitle - 1].End), Phrase(text, tokens, start, firstTitle), null, initial, heading, false));
+            }
+            return;
+        }
+        if (lastTitle >= 0)
+        {
+            // A place or organisation written before the role ("White House Press Secretary") is a mention of its own.
+            int firstTitle = start;
+            while (firstTitle <= lastTitle && !EntityLexicons.Titles.Contains(Word(text, tokens[firstTitle]))) firstTitle++;
+            if (firstTitle > start && !EntityLexicons.Demonyms.Contains(Phrase(text, tokens, start, firstTitle)))
+            {
+                result.Add(new EntityMention(new Span(tokens[start].Start, tokens[firstTitle - 1].End), Phrase(text, tokens, start, firstTitle), null, initial, heading, false));
+            }
+            title = Phrase(text, tokens, start, lastTitle + 1);
+            start = lastTitle + 1;
+            initial = false;
+        }
+        else if (end - start == 1 && EntityLexicons.Titles.Contains(Word(text, tokens[start])))
+        {
+            return; // "President" alone names no one
+        }
+        // "Japan George Glass": a place run straight into a person's first name.
+        for (int k = start + 1; k < end - 1; k++)
+        {
+            if (EntityLexicons.Places.ContainsKey(Phrase(text, tokens, start, k)) && EntityLexicons.GivenNames.ContainsKey(Word(text, tokens[k])))
+            {
+                result.Add(new EntityMention(new Span(tokens[start].Start, tokens[k - 1].End), Phrase(text, tokens, start, k), null, initial, heading, false));
+                start = k;
+                break;
+            }
+        }
+        string name = Phrase(text, tokens, start, end);
+        if (EntityLexicons.Demonyms.Contains(name)) return;
+        bool afterRole = title is null && start > 0 && EntityLexicons.RoleNouns.Contains(Word(text, tokens[start - 1])) && char.IsLower(text[tokens[start - 1].Start]);
+        if (afterRole) title = Word(text, tokens[start - 1]);
+        result.Add(new EntityMention(new Span(tokens[start].Start, tokens[end - 1].End), name, title, initial, heading, afterRole));
+    }
+
+    private static bool NamesAnInstitution(string text, IReadOnlyList<Token> tokens, int start, int end)
+    {
+        for (int k = start; k < end; k++)
+        {
+            if (EntityLexicons.OrgWords.Contains(Word(text, tokens[k]))) return true;
+        }
+        return EntityLexicons.Places.ContainsKey(Phrase(text, tokens, start, end)) && end - start > 1;
+    }
+
+    private static bool IsKnownName(string word) =>
+        EntityLexicons.Places.ContainsKey(word) || EntityLexicons.Organizations.Contains(word) || EntityLexicons.GivenNames.ContainsKey(word);
+
+    private static bool IsNameToken(string text, Token t, IReadOnlyList<Span> excluded)
+    {
+        if (t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start])) return false;
+        int dash = text.LastIndexOf('-', t.End - 1, t.Length);
+        if (dash > t.Start && dash + 1 < t.End && char.IsLower(text[dash + 1])) return false; // "Washington-based", "U.S.-led"
+        foreach (var span in excluded)
+        {
+            if (span.Overlaps(t.Span)) return false;
+        }
+        return true;
+    }
+
+    private static int LeadingQuotes(string text, IReadOnlyList<Token> tokens, int first)
+    {
+        int k = first;
+        while (k < tokens.Count && tokens[k].Kind == TokenKind.Punctuation) k++;
+        return k - first;
+    }
+
+    private static bool IsSentenceInitial(string text, IReadOnlyList<Token> tokens, int index, int sentenceFirst) =>
+        index == sentenceFirst + LeadingQuotes(text, tokens, sentenceFirst);
+
+    /// <summary>A headline line: no final punctuation and mostly capitalised words.</summary>
+    private static bool IsHeading(string text, IReadOnlyList<Token> tokens, int first, int last, Span sentence)
+    {
+        if (last - first < 2) return false;
+        char end = text[sentence.End - 1];
+        if (end is '.' or '!' or '?' or '”' or '"' or ':' or ')') return false;
+        int words = 0, caps = 0;
+        for (int k = first; k < last; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word) continue;
+            words++;
+            if (char.IsUpper(text[tokens[k].Start])) caps++;
+        }
+        return words > 0 && caps * 2 >= words;
+    }
+
+    internal static string Word(string text, Token t) => text[t.Start..t.End];
+
+    private static string Phrase(string text, IReadOnlyList<Token> tokens, int start, int end) => text[tokens[start].Start..tokens[end - 1].End];
+}

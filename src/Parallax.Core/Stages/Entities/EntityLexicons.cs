@@ -1,0 +1,21 @@
+using System.Collections.Frozen;
+using Parallax.Text;
+
+namespace Parallax.Stages.Entities;
+
+/// <summary>The word lists in this folder, loaded once.</summary>
+internal static class EntityLexicons
+{
+    public static readonly FrozenSet<string> Titles = Lexicon.Set(typeof(EntityLexicons), "titles.lex");
+    public static readonly FrozenSet<string> RoleNouns = Lexicon.Set(typeof(EntityLexicons), "role-nouns.lex");
+    public static readonly FrozenSet<string> Demonyms = Lexicon.Set(typeof(EntityLexicons), "demonyms.lex");
+    public static readonly FrozenSet<string> OrgWords = Lexicon.Set(typeof(EntityLexicons), "org-words.lex", ignoreCase: false);
+    public static readonly FrozenSet<string> Organizations = Lexicon.Set(typeof(EntityLexicons), "organizations.lex", ignoreCase: false);
+    public static readonly FrozenDictionary<string, string> Places = Lexicon.Map(typeof(EntityLexicons), "places.lex");
+    public static readonly FrozenSet<string> PlaceWords = Lexicon.Set(typeof(EntityLexicons), "place-words.lex", ignoreCase: false);
+    public static readonly FrozenSet<string> EventWords = Lexicon.Set(typeof(EntityLexicons), "event-words.lex", ignoreCase: false);
+    public static readonly FrozenDictionary<string, string> GivenNames = Lexicon.Map(typeof(EntityLexicons), "given-names.lex");
+
+    /// <summary>"m", "f" or null for a first name.</summary>
+    public static string? GenderOf(string firstName) => GivenNames.TryGetValue(firstName, out var g) ? g : null;
+}

@@ -1,0 +1,103 @@
+using Parallax.Model;
+using Parallax.Pipeline;
+
+namespace Parallax.Stages.Entities;
+
+/// <summary>Finds people, organisations and places, and resolves short forms to the fullest name in the article ("Xi" → "Xi Jinping").</summary>
+public sealed class EntityStage : IAnalysisStage
+{
+    public string Name => "entities";
+
+    public void Run(DocumentBuilder document)
+    {
+        var excluded = document.Times.Select(t => t.Span).ToList();
+        var mentions = EntityExtractor.Extract(document.Text, document.Tokens, document.Sentences, excluded);
+        var quoted = Quotes.QuoteExtractor.DirectSpans(document.Text).ToList();
+        document.Entities = EntityResolver.Resolve(mentions, document.Text, quoted);
+    }
+}
+
+/// <summary>Types each found name and links it to the fullest form of the same name in the article.</summary>
+public static class EntityResolver
+{
+    public static IReadOnlyList<Entity> Resolve(IReadOnlyList<EntityMention> mentions, string text, IReadOnlyList<Span>? quoted = null)
+    {
+        quoted ??= [];
+        var typed = new List<(EntityMention Mention, EntityType? Type)>();
+        foreach (var m in mentions) typed.Add((m, TypeOf(m, text)));
+
+        // Full personal names (two or more words) are what shorter mentions resolve to.
+        var persons = typed.Where(t => t.Type == EntityType.Person && t.Mention.Text.Contains(' ')).Select(t => t.Mention).ToList();
+        var seenCapitalised = new HashSet<string>(typed.Where(t => !t.Mention.SentenceInitial && !t.Mention.InHeading).Select(t => t.Mention.Text), StringComparer.Ordinal);
+        var result = new List<Entity>();
+        foreach (var (m, type) in typed)
+        {
+            var full = FullPersonName(m, persons);
+            if (full is not null)
+            {
+                result.Add(new Entity(m.Span, m.Text, EntityType.Person, full.Text) { Title = m.Title ?? full.Title });
+                continue;
+            }
+            if (type is null)
+            {
+                // Unknown single words at the start of a sentence or in a headline are usually ordinary words.
+                if ((m.SentenceInitial || m.InHeading) && !seenCapitalised.Contains(m.Text)) continue;
+                // Inside a quotation speakers capitalise for emphasis ("our Great Farmers"); only names seen outside count.
+                if (quoted.Any(q => q.Contains(m.Span)) && !typed.Any(t => t.Type is not null && t.Mention.Text == m.Text)) continue;
+                result.Add(new Entity(m.Span, m.Text, EntityType.Other, m.Text) { Title = m.Title });
+                continue;
+            }
+            // Headlines capitalise every word; keep only names the article also uses in running text, or known ones.
+            if (m.InHeading && !seenCapitalised.Contains(m.Text) && !EntityLexicons.Places.ContainsKey(m.Text) && !EntityLexicons.Organizations.Contains(m.Text)) continue;
+            string name = type == EntityType.Place ? CanonicalPlace(m.Text) : m.Text;
+            result.Add(new Entity(m.Span, m.Text, type.Value, name) { Title = m.Title });
+        }
+        return result;
+    }
+
+    /// <summary>Canonical spelling of a place ("U.S." → "United States").</summary>
+    public static string CanonicalPlace(string name) => EntityLexicons.Places.TryGetValue(name, out var canonical) ? canonical : name;
+
+    private static EntityMention? FullPersonName(EntityMention m, List<EntityMention> persons)
+    {
+        if (persons.Count == 0) return null;
+        var parts = m.Text.Split(' ');
+        EntityMention? best = null;
+        foreach (var p in persons)
+        {
+            if (p.Text == m.Text) return p;
+            var pparts = p.Text.Split(' ');
+            bool match = parts.Length < pparts.Length && parts.All(x => pparts.Contains(x, StringComparer.Ordinal));
+            if (!match) continue;
+            // Prefer the nearest full name before this mention, else the first one after it.
+            if (best is null || (p.Span.Start < m.Span.Start && (best.Span.Start > m.Span.Start || p.Span.Start > best.Span.Start))) best = p;
+        }
+        if (best is not null && EntityLexicons.Places.ContainsKey(m.Text)) return null; // "Georgia" the state, not "Georgia Meloni"
+        return best;
+    }
+
+    private static EntityType? TypeOf(EntityMention m, string text)
+    {
+        string name = m.Text;
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (EntityLexicons.Organizations.Contains(name)) return EntityType.Organization;
+        if (words.Any(w => EntityLexicons.EventWords.Contains(w) || IsRomanNumeral(w))) return EntityType.Other;
+        if (EntityLexicons.Places.ContainsKey(name)) return m.Title is not null && m.AfterRoleNoun ? EntityType.Person : EntityType.Place;
+        if (words.Any(w => EntityLexicons.OrgWords.Contains(w))) return EntityType.Organization;
+        if (words.Length > 1 && EntityLexicons.PlaceWords.Contains(words[^1])) return EntityType.Place;
+        if (m.Title is not null) return EntityType.Person;
+        if (EntityLexicons.GivenNames.ContainsKey(words[0]) && words.Length > 1) return EntityType.Person;
+        if (words.Length is 2 or 3 && words.All(w => w.Length > 1 && char.IsUpper(w[0]) && !w.Contains('.')) && FollowedBySpeech(text, m.Span.End)) return EntityType.Person;
+        // Two or three unknown capitalised words ("Sun Yun", "Scott Bessent") are most often a person; plural nouns ("Farm Products") are not.
+        if (words.Length is 2 or 3 && words.All(w => w.Length > 1 && char.IsLetter(w[^1]) && !(w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal))) && !m.InHeading && words.All(w => !Text.Words.IsStop(w))) return EntityType.Person;
+        return null;
+    }
+
+    private static bool IsRomanNumeral(string w) => w.Length is > 0 and <= 4 && w.All(c => c is 'I' or 'V' or 'X');
+
+    private static bool FollowedBySpeech(string text, int end)
+    {
+        var after = text.AsSpan(end, Math.Min(24, text.Length - end)).TrimStart(", ");
+        return after.StartsWith("said") || after.StartsWith("says") || after.StartsWith("told") || after.StartsWith("wrote");
+    }
+}

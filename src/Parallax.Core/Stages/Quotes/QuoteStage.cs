@@ -1,0 +1,381 @@
+using System.Collections.Frozen;
+using Parallax.Model;
+using Parallax.Pipeline;
+using Parallax.Stages.Entities;
+using Parallax.Stages.Sentences;
+using Parallax.Text;
+
+namespace Parallax.Stages.Quotes;
+
+/// <summary>A quotation found in text with the mention of its speaker (a name, pronoun or "the spokeswoman"), not yet resolved to a person.</summary>
+public sealed record QuoteMention(Span Content, bool Direct, Span? SpeakerMention, string? Cue);
+
+/// <summary>Finds direct quotations (“…”, "…", also broken by an attribution or running over paragraphs) and simple reported speech ("X said that …").</summary>
+public static class QuoteExtractor
+{
+    internal static readonly FrozenSet<string> SpeechVerbs = Lexicon.Set(typeof(QuoteExtractor), "speech-verbs.lex");
+    internal static readonly FrozenDictionary<string, string> Pronouns = Lexicon.Map(typeof(QuoteExtractor), "pronouns.lex");
+    private static readonly FrozenSet<string> ClauseWords = FrozenSet.ToFrozenSet(["the", "a", "an", "ministry", "department", "office", "foreign", "'s", "’s", "of", "also", "then", "later", "earlier", "once", "again"], StringComparer.OrdinalIgnoreCase);
+
+    public static IReadOnlyList<QuoteMention> Extract(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<Entity> entities)
+    {
+        var result = new List<QuoteMention>();
+        foreach (var content in DirectSpans(text))
+        {
+            int words = CountWords(text, content);
+            if (words < 2) continue; // single-word scare quotes are emphasis, not speech
+            var (speaker, cue) = FindAttribution(text, tokens, sentences, entities, content);
+            if (speaker is null && result.Count > 0 && result[^1] is { SpeakerMention: not null } previous && StandsAlone(text, content) && !HasParagraphBreak(text, previous.Content.End, content.Start, allowed: 1))
+            {
+                // A quotation that forms its own sentence right after an attributed one continues the same speaker.
+                speaker = previous.SpeakerMention;
+            }
+            result.Add(new QuoteMention(content, true, speaker, cue));
+        }
+        foreach (var q in ReportedSpeech(text, tokens, sentences, entities, result))
+        {
+            result.Add(q);
+        }
+        result.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
+        return result;
+    }
+
+    /// <summary>Content spans between matching quotation marks. A paragraph that ends inside a quotation continues it when the next one opens with a quotation mark.</summary>
+    public static IEnumerable<Span> DirectSpans(string text)
+    {
+        int open = -1;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\n' && open >= 0)
+            {
+                int j = i;
+                while (j < text.Length && char.IsWhiteSpace(text[j])) j++;
+                bool continues = j < text.Length && text[j] is '“' or '"' && j > i + 1;
+                if (!continues) open = -1;
+                else i = j; // skip the re-opening mark of the continued quotation
+                continue;
+            }
+            if (!SentenceSplitter.IsQuote(c)) continue;
+            bool opening = SentenceSplitter.IsOpening(text, i);
+            if (open < 0 && opening)
+            {
+                open = i + 1;
+            }
+            else if (open >= 0 && !opening || (open >= 0 && c == '"' && i > open))
+            {
+                int end = i;
+                // A closing comma or period printed inside the marks is not part of what was said.
+                int contentEnd = end;
+                while (contentEnd > open && text[contentEnd - 1] is ',' or ' ') contentEnd--;
+                if (contentEnd > open) yield return new Span(open, contentEnd);
+                open = -1;
+            }
+        }
+    }
+
+    private static (Span? Speaker, string? Cue) FindAttribution(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<Entity> entities, Span content)
+    {
+        int closeIdx = FirstTokenAtOrAfter(tokens, content.End);
+        while (closeIdx < tokens.Count && !SentenceSplitter.IsQuote(text[tokens[closeIdx].Start]) && closeIdx < FirstTokenAtOrAfter(tokens, content.End) + 3) closeIdx++;
+        int openIdx = FirstTokenAtOrAfter(tokens, content.Start) - 1;
+        var sentEnd = SentenceEndAfter(sentences, content.End, text.Length);
+        var sentStart = SentenceStartBefore(sentences, content.Start);
+
+        // After the quotation, in its reporting clause: “…,” Trump said / “…,” said Sun Yun / “…,” Chinese foreign ministry spokesperson Lin Jian said.
+        int limit = Math.Min(tokens.Count, closeIdx + 14);
+        for (int k = closeIdx + 1; k < limit && tokens[k].Start < sentEnd; k++)
+        {
+            string w = Word(text, tokens[k]);
+            if (IsSpeechVerb(w))
+            {
+                var subject = SubjectBefore(text, tokens, entities, k, closeIdx + 1) ?? SubjectAfter(text, tokens, entities, k, sentEnd);
+                if (subject is not null) return (subject, w);
+                break;
+            }
+            // Anything but a speaker's name, role or a comma means the reporting clause has ended ("…,” and he expressed …).
+            if (!(w is "," || char.IsUpper(w[0]) || ClauseWords.Contains(w) || Pronouns.ContainsKey(w) || EntityLexicons.RoleNouns.Contains(w) || EntityLexicons.Titles.Contains(w))) break;
+        }
+        // Before the quotation, in the same sentence: Xi told Trump that “…” / Trump said, “…”.
+        for (int k = openIdx - 1; k >= 0 && tokens[k].Start >= sentStart; k--)
+        {
+            string w = Word(text, tokens[k]);
+            if (w.Equals("according", StringComparison.OrdinalIgnoreCase) && k + 2 < tokens.Count && Word(text, tokens[k + 1]) == "to")
+            {
+                var who = SubjectAfter(text, tokens, entities, k + 1, sentEnd);
+                if (who is not null) return (who, "according to");
+            }
+            if (!IsSpeechVerb(w)) continue;
+            // "noting that …", "stating, “…”": a participle without its own subject takes the subject of an earlier verb in the sentence.
+            var subject = SubjectBefore(text, tokens, entities, k, FirstTokenAtOrAfter(tokens, sentStart)) ?? SubjectAfter(text, tokens, entities, k, content.Start);
+            if (subject is not null) return (subject, w);
+        }
+        // "…, according to China’s foreign ministry." after the quotation.
+        for (int k = closeIdx + 1; k + 1 < tokens.Count && tokens[k].Start < sentEnd; k++)
+        {
+            if (Word(text, tokens[k]).Equals("according", StringComparison.OrdinalIgnoreCase) && Word(text, tokens[k + 1]) == "to")
+            {
+                var who = SubjectAfter(text, tokens, entities, k + 1, sentEnd);
+                if (who is not null) return (who, "according to");
+            }
+        }
+        return (null, null);
+    }
+
+    /// <summary>"X said (that) …" without quotation marks: the speaker, the cue and the reported clause up to the end of the sentence.</summary>
+    private static IEnumerable<QuoteMention> ReportedSpeech(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<Entity> entities, List<QuoteMention> direct)
+    {
+        foreach (var sentence in sentences)
+        {
+            if (direct.Exists(q => q.Content.Overlaps(sentence.Span))) continue;
+            int first = FirstTokenAtOrAfter(tokens, sentence.Span.Start);
+            for (int k = first; k < tokens.Count && tokens[k].End <= sentence.Span.End; k++)
+            {
+                string w = Word(text, tokens[k]);
+                if (w is not ("said" or "says" or "told" or "stated" or "announced" or "warned" or "noted" or "argued" or "claimed" or "insisted" or "stressed" or "added")) continue;
+                bool needsThat = w is not ("said" or "says" or "told");
+                var subject = SubjectBefore(text, tokens, entities, k, first);
+                if (subject is null || k - IndexOfSpanEnd(tokens, subject.Value) > 2) continue;
+                int c = k + 1;
+                if (w == "told" && c < tokens.Count) c = SkipObject(text, tokens, entities, c);
+                if (c < tokens.Count && Word(text, tokens[c]) == "that") c++;
+                else if (needsThat) break;
+                if (c >= tokens.Count || tokens[c].Start >= sentence.Span.End) break;
+                int end = sentence.Span.End;
+                while (end > tokens[c].Start && text[end - 1] is '.' or '!' or '?' or ' ') end--;
+                var content = new Span(tokens[c].Start, end);
+                if (CountWords(text, content) >= 4) yield return new QuoteMention(content, false, subject, w);
+                break;
+            }
+        }
+    }
+
+    /// <summary>True when the quotation is a sentence on its own (it opens a sentence rather than finishing someone's clause).</summary>
+    private static bool StandsAlone(string text, Span content)
+    {
+        int i = content.Start - 2;
+        while (i >= 0 && text[i] is ' ' or '\t') i--;
+        return i < 0 || text[i] is '.' or '!' or '?' or '\n' or '”' or '"';
+    }
+
+    private static bool HasParagraphBreak(string text, int from, int to, int allowed)
+    {
+        int breaks = 0;
+        for (int i = from; i < to; i++)
+        {
+            if (text[i] == '\n' && ++breaks > allowed) return true;
+        }
+        return false;
+    }
+
+    private static int SkipObject(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int c)
+    {
+        foreach (var e in entities)
+        {
+            if (e.Span.Start == tokens[c].Start) return FirstTokenAtOrAfter(tokens, e.Span.End);
+        }
+        string w = Word(text, tokens[c]);
+        return w is "him" or "her" or "them" or "me" or "us" or "reporters" or "journalists" ? c + 1 : c;
+    }
+
+    private static int IndexOfSpanEnd(IReadOnlyList<Token> tokens, Span span) => FirstTokenAtOrAfter(tokens, span.End) - 1;
+
+    /// <summary>The speaker named right before a reporting verb: a person, pronoun or "the spokeswoman" within the clause, else a nearby institution.</summary>
+    private static Span? SubjectBefore(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int verb, int floor)
+    {
+        Span? institution = null;
+        for (int k = verb - 1; k >= floor && k >= verb - 14; k--)
+        {
+            var t = tokens[k];
+            string w = Word(text, t);
+            if (w is "”" or "“" or "\"" or ";" or ":") break;
+            var entity = EntityEndingAt(entities, t.End);
+            if (entity is not null && entity.Type == EntityType.Person) return entity.Span;
+            if (entity is not null && entity.Type != EntityType.Other && verb - k <= 8) institution ??= entity.Span;
+            if (Pronouns.ContainsKey(w) && char.IsLower(w[0]) || w is "He" or "She" or "They") return institution ?? t.Span;
+            var np = RoleNounPhrase(text, tokens, k);
+            if (np is not null) return institution ?? np;
+        }
+        return institution;
+    }
+
+    /// <summary>The speaker named right after a reporting verb ("said Sun Yun", "according to the ministry").</summary>
+    private static Span? SubjectAfter(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int verb, int limit)
+    {
+        for (int k = verb + 1; k < tokens.Count && k <= verb + 4 && tokens[k].Start < limit; k++)
+        {
+            var t = tokens[k];
+            string w = Word(text, t);
+            var entity = EntityStartingAt(entities, t.Start);
+            if (entity is not null && entity.Type != EntityType.Other) return entity.Span;
+            if (Pronouns.ContainsKey(w) && k == verb + 1) return t.Span;
+            // Only a role's own words may stand between the verb and the name ("said Chinese foreign ministry spokesperson Lin Jian").
+            if (!(w is "the" or "a" || char.IsUpper(w[0]) || EntityLexicons.RoleNouns.Contains(w) || EntityLexicons.Titles.Contains(w) || w is "ministry" or "’s" or "'s")) return null;
+        }
+        return null;
+    }
+
+    private static bool IsSpeechVerb(string w) => w.Length > 0 && char.IsLower(w[0]) && SpeechVerbs.Contains(w);
+
+    /// <summary>"the Chinese leader", "the spokeswoman": a definite role noun ending at token <paramref name="k"/>.</summary>
+    private static Span? RoleNounPhrase(string text, IReadOnlyList<Token> tokens, int k)
+    {
+        string w = Word(text, tokens[k]).ToLowerInvariant();
+        if (!EntityLexicons.RoleNouns.Contains(w) && !EntityLexicons.Titles.Contains(w)) return null;
+        for (int j = k - 1; j >= 0 && j >= k - 3; j--)
+        {
+            string d = Word(text, tokens[j]);
+            if (d.Equals("the", StringComparison.OrdinalIgnoreCase)) return new Span(tokens[j].Start, tokens[k].End);
+        }
+        return null;
+    }
+
+    private static Entity? EntityEndingAt(IReadOnlyList<Entity> entities, int end)
+    {
+        foreach (var e in entities)
+        {
+            if (e.Span.End == end) return e;
+        }
+        return null;
+    }
+
+    private static Entity? EntityStartingAt(IReadOnlyList<Entity> entities, int start)
+    {
+        foreach (var e in entities)
+        {
+            if (e.Span.Start == start) return e;
+        }
+        return null;
+    }
+
+    internal static string Word(string text, Token t) => text[t.Start..t.End];
+
+    private static int CountWords(string text, Span span)
+    {
+        int words = 0;
+        bool inWord = false;
+        for (int i = span.Start; i < span.End; i++)
+        {
+            bool letter = char.IsLetterOrDigit(text[i]);
+            if (letter && !inWord) words++;
+            inWord = letter;
+        }
+        return words;
+    }
+
+    internal static int FirstTokenAtOrAfter(IReadOnlyList<Token> tokens, int offset)
+    {
+        int lo = 0, hi = tokens.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (tokens[mid].Start < offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    private static int SentenceEndAfter(IReadOnlyList<Sentence> sentences, int offset, int fallback)
+    {
+        foreach (var s in sentences)
+        {
+            if (s.Span.End >= offset) return s.Span.End;
+        }
+        return fallback;
+    }
+
+    private static int SentenceStartBefore(IReadOnlyList<Sentence> sentences, int offset)
+    {
+        int start = 0;
+        foreach (var s in sentences)
+        {
+            if (s.Span.Start <= offset) start = s.Span.Start;
+            else break;
+        }
+        return start;
+    }
+}
+
+/// <summary>Finds quotations and resolves each speaker mention to a named person or institution in the article.</summary>
+public sealed class QuoteStage : IAnalysisStage
+{
+    public string Name => "quotes";
+
+    public void Run(DocumentBuilder document)
+    {
+        var mentions = QuoteExtractor.Extract(document.Text, document.Tokens, document.Sentences, document.Entities);
+        document.Quotes = mentions.Select(m => SpeakerResolver.Resolve(m, document.Text, document.Entities, document.Sentences)).ToList();
+    }
+}
+
+/// <summary>Decides who a speaker mention refers to: a name's full form, or for "he", "she" and "the spokeswoman" the person last mentioned who fits.</summary>
+public static class SpeakerResolver
+{
+    public static Quote Resolve(QuoteMention m, string text, IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences)
+    {
+        var quote = new Quote(m.Content, m.Content.Of(text), m.Direct) { Cue = m.Cue, SpeakerSpan = m.SpeakerMention };
+        if (m.SpeakerMention is not { } mention) return quote;
+        var entity = entities.FirstOrDefault(e => e.Span == mention);
+        if (entity is not null) return quote with { Speaker = entity.Name };
+        string surface = mention.Of(text);
+        string lower = surface.ToLowerInvariant();
+        if (QuoteExtractor.Pronouns.TryGetValue(lower, out var gender))
+        {
+            if (lower is "i" or "we") return quote; // first person inside a quotation names no one by itself
+            var person = Antecedent(entities, sentences, mention, e => gender == "x" || FitsGender(e.Name, gender));
+            return person is null ? quote : quote with { Speaker = person.Name };
+        }
+        // "the Chinese leader": the nearest subject whose title fits the role and does not name another nationality.
+        var roleWords = lower.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "the").ToArray();
+        var byRole = Antecedent(entities, sentences, mention, e => FitsRole(roleWords, TitleOf(e, entities)));
+        return byRole is null ? quote : quote with { Speaker = byRole.Name };
+    }
+
+    /// <summary>
+    /// The person a pronoun most likely stands for: the first fitting person of its own sentence before it (the subject),
+    /// else the first fitting person of the nearest earlier sentence that has one.
+    /// </summary>
+    private static Entity? Antecedent(IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences, Span pronoun, Func<Entity, bool> fits)
+    {
+        int s = sentences.Count - 1;
+        while (s >= 0 && sentences[s].Span.Start > pronoun.Start) s--;
+        for (int k = s; k >= 0 && k >= s - 4; k--)
+        {
+            var span = sentences[k].Span;
+            var first = entities.FirstOrDefault(e => e.Type == EntityType.Person && span.Contains(e.Span) && e.Span.End <= pronoun.Start && fits(e));
+            if (first is not null) return first;
+        }
+        return entities.Where(e => e.Type == EntityType.Person && e.Span.End <= pronoun.Start).LastOrDefault(fits);
+
+    }
+
+    private static bool FitsGender(string name, string gender)
+    {
+        string first = name.Split(' ')[0];
+        var g = EntityLexicons.GenderOf(first);
+        return g is null || g == gender;
+    }
+
+    private static string? TitleOf(Entity e, IReadOnlyList<Entity> entities) =>
+        e.Title ?? entities.FirstOrDefault(x => x.Name == e.Name && x.Title is not null)?.Title;
+
+    private static bool FitsRole(string[] roleWords, string? title)
+    {
+        if (title is null) return false;
+        var titleWords = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var w in roleWords)
+        {
+            bool demonym = EntityLexicons.Demonyms.Contains(w);
+            if (demonym && titleWords.Any(t => EntityLexicons.Demonyms.Contains(t)) && !titleWords.Contains(w, StringComparer.OrdinalIgnoreCase)) return false;
+        }
+        var nouns = roleWords.Where(w => !EntityLexicons.Demonyms.Contains(w)).ToArray();
+        return nouns.Length == 0 || nouns.Any(w => titleWords.Contains(w, StringComparer.OrdinalIgnoreCase) || RoleSynonym(w, title));
+    }
+
+    private static bool RoleSynonym(string role, string title) => role switch
+    {
+        "leader" => title.Contains("President", StringComparison.OrdinalIgnoreCase) || title.Contains("Minister", StringComparison.OrdinalIgnoreCase),
+        "spokeswoman" or "spokesman" or "spokesperson" => title.Contains("Secretary", StringComparison.OrdinalIgnoreCase) || title.Contains("spokes", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
+}

@@ -1,0 +1,24 @@
+# Verbs of a reporting clause that can follow a closed quotation.
+said
+says
+say
+wrote
+writes
+told
+tells
+added
+adds
+asked
+asks
+stated
+states
+declared
+noted
+explained
+insisted
+warned
+replied
+continued
+posted
+tweeted
+exclaimed

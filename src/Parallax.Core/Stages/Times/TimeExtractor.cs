@@ -1,0 +1,169 @@
+using System.Text.RegularExpressions;
+using Parallax.Model;
+using Parallax.Text;
+
+namespace Parallax.Stages.Times;
+
+/// <summary>What kind of wording a time mention is; the resolver decides its value from this and its parts.</summary>
+public enum TimeRule
+{
+    IsoDate,
+    NumericDate,
+    MonthDay,
+    DayMonth,
+    MonthYear,
+    Month,
+    Year,
+    Weekday,
+    RelativeDay,
+    RelativeUnit,
+    Ago,
+    Duration,
+    VagueDuration,
+    Holiday,
+    PartOfDay,
+    Clock,
+    Set,
+    Reference,
+    Quarter,
+}
+
+/// <summary>A time expression found in text, not yet given a value: its span, its rule and the named parts of the wording.</summary>
+public sealed record TimeMention(Span Span, TimeRule Rule, IReadOnlyDictionary<string, string> Parts)
+{
+    public string? Part(string name) => Parts.TryGetValue(name, out var v) ? v : null;
+}
+
+/// <summary>Finds time expressions (extraction only; <see cref="TimeResolver"/> gives them values).</summary>
+public static class TimeExtractor
+{
+    private const string Month = @"(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+    private const string Weekday = @"(?<weekday>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)day)";
+    private const string Unit = @"(?<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)";
+    private const string Count = @"(?<count>\d+(?:\.\d+)?|" + NumberWords.Pattern + ")";
+    private const string Edge = @"(?:(?<edge>early|mid|late)[- ])?";
+
+    private static readonly (TimeRule Rule, Regex Regex)[] Rules =
+    [
+        (TimeRule.IsoDate, Patterns.Create(@"\b(?<year>\d{4})-(?<mon>\d{2})-(?<day>\d{2})\b")),
+        (TimeRule.NumericDate, Patterns.Create(@"\b(?<mon>\d{1,2})/(?<day>\d{1,2})/(?<year>\d{4})\b")),
+        (TimeRule.MonthDay, Patterns.Create(@"\b" + Month + @"\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<year>\d{4})\b)?")),
+        (TimeRule.DayMonth, Patterns.Create(@"\b(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"\b\.?(?:,?\s+(?<year>\d{4})\b)?")),
+        (TimeRule.MonthYear, Patterns.Create(@"\b" + Edge + Month + @"\.?,?\s+(?:of\s+)?(?<year>\d{4})\b")),
+        (TimeRule.Month, Patterns.Create(@"\b(?:(?<det>last|next|this|coming|past)\s+)?" + Edge + Month + @"\b")),
+        (TimeRule.Year, Patterns.Create(@"\b" + Edge + @"(?<year>(?:1[6-9]|20)\d\d)(?<decade>'?s)?\b")),
+        (TimeRule.Weekday, Patterns.Create(@"\b(?:(?<det>last|next|this|coming|past)\s+)?" + Weekday + @"(?:\s+(?<part>morning|afternoon|evening|night))?\b")),
+        (TimeRule.RelativeDay, Patterns.Create(@"\b(?<rel>today|yesterday|tomorrow|tonight)(?:\s+(?<part>morning|afternoon|evening|night))?\b")),
+        (TimeRule.PartOfDay, Patterns.Create(@"\b(?<det>this|that)\s+(?<part>morning|afternoon|evening)\b")),
+        (TimeRule.RelativeUnit, Patterns.Create(@"\b(?:(?<edge>earlier|later|early|late)\s+(?:in\s+)?)?(?<det>this|next|last|past|coming|previous|the|that)\s+(?<unit>week|weekend|month|year|quarter|spring|summer|fall|autumn|winter|decade|century)\b")),
+        (TimeRule.Ago, Patterns.Create(@"\b(?:(?<count>\d+(?:\.\d+)?|" + NumberWords.Pattern + @"|a\s+few|several)\s+)?(?<unit>second|minute|hour|day|week|fortnight|month|year|decade)s?\s+(?<dir>ago|from\s+now)\b")),
+        (TimeRule.Duration, Patterns.Create(@"\b" + Count + @"(?:\s+|-)" + Unit + @"s?(?:[- ](?:long|old))?\b")),
+        (TimeRule.VagueDuration, Patterns.Create(@"\b(?<unit>second|minute|hour|day|week|month|year|decade)s[- ]long\b|\b(?<few>a\s+few|several|a\s+couple\s+of)\s+(?<unit>second|minute|hour|day|week|month|year|decade)s\b")),
+        (TimeRule.Holiday, Patterns.Create(@"\b(?<holiday>Thanksgiving|Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Independence\s+Day|Halloween|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Valentine['’]s\s+Day)\b", RegexOptions.None)),
+        (TimeRule.Clock, Patterns.Create(@"\b(?<hour>\d{1,2})(?::(?<minute>\d{2}))?\s*(?<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?<named>noon|midnight)\b")),
+        (TimeRule.Set, Patterns.Create(@"\b(?:every|each)\s+(?<other>other\s+)?(?<unit>day|week|month|year|morning|evening|night|" + Weekday + @")\b|\b(?<adverb>daily|weekly|monthly|annually|yearly|hourly|annual|nightly)\b")),
+        (TimeRule.Reference, Patterns.Create(@"\b(?<ref>now|currently|recently|nowadays|at\s+present|these\s+days|in\s+the\s+past|in\s+the\s+future|formerly|lately)\b")),
+        (TimeRule.Quarter, Patterns.Create(@"\b(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|-)quarter(?:\s+of\s+(?<year>\d{4}))?\b")),
+    ];
+
+    private static readonly Regex NotAYearAfter = Patterns.Create(@"^\s*(?:%|percent|per\s+cent|million|billion|thousand|people|metric|tons|dollars|votes|troops|units|shares|km|miles)\b");
+
+    public static IReadOnlyList<TimeMention> Extract(string text)
+    {
+        var found = new List<TimeMention>();
+        foreach (var (rule, regex) in Rules)
+        {
+            foreach (Match m in Patterns.Matches(regex, text))
+            {
+                var mention = ToMention(rule, m);
+                if (Accept(mention, text)) found.Add(mention);
+            }
+        }
+        // Leftmost-longest: keep the widest reading of each stretch of text.
+        var chosen = new List<TimeMention>();
+        foreach (var m in found.OrderByDescending(m => m.Span.Length).ThenBy(m => m.Span.Start))
+        {
+            if (!chosen.Exists(c => c.Span.Overlaps(m.Span))) chosen.Add(m);
+        }
+        chosen.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return chosen;
+    }
+
+    private static TimeMention ToMention(TimeRule rule, Match m)
+    {
+        var parts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Group g in m.Groups)
+        {
+            if (g.Success && !char.IsDigit(g.Name[0])) parts[g.Name] = g.Value;
+        }
+        return new TimeMention(new Span(m.Index, m.Index + m.Length), rule, parts);
+    }
+
+    private static bool Accept(TimeMention m, string text)
+    {
+        string surface = m.Span.Of(text);
+        switch (m.Rule)
+        {
+            case TimeRule.Month:
+                {
+                    string month = m.Part("month")!;
+                    if (!char.IsUpper(month[0])) return false;
+                    // "May" and "March" are also a verb and a noun; only take them with a determiner or preposition.
+                    if (month is "May" or "March" or "Mar" or "Jan" or "Sept" or "Sep" or "Oct" or "Nov" or "Dec" or "Aug" or "Feb" or "Apr" or "Jun" or "Jul")
+                    {
+                        return m.Part("det") is not null || m.Part("edge") is not null || PrecededBy(text, m.Span.Start, "in", "since", "by", "until", "till", "from", "through", "of", "early", "late", "mid", "before", "after", "during", "the", "last", "next", "this");
+                    }
+                    return true;
+                }
+            case TimeRule.MonthDay or TimeRule.DayMonth or TimeRule.MonthYear:
+                {
+                    string month = m.Part("month")!;
+                    if (!char.IsUpper(month[0])) return false;
+                    int day = m.Part("day") is { } d ? int.Parse(d, System.Globalization.CultureInfo.InvariantCulture) : 1;
+                    return day is >= 1 and <= 31;
+                }
+            case TimeRule.Year:
+                {
+                    if (m.Span.Start > 0 && text[m.Span.Start - 1] is '$' or '€' or '£' or '.' or ',' or '#' or '-' or '/') return false;
+                    if (m.Span.End < text.Length && text[m.Span.End] is '%' or ',' && m.Span.End + 1 < text.Length && char.IsDigit(text[m.Span.End + 1])) return false;
+                    if (m.Span.End < text.Length && text[m.Span.End] is '%' or '-' && !(m.Span.End + 1 < text.Length && char.IsLetter(text[m.Span.End + 1]))) return false;
+                    return !NotAYearAfter.IsMatch(text.AsSpan(m.Span.End, Math.Min(20, text.Length - m.Span.End)).ToString());
+                }
+            case TimeRule.Weekday:
+                return char.IsUpper(m.Part("weekday")![0]);
+            case TimeRule.RelativeUnit:
+                {
+                    // "the year" alone is a noun phrase, not a time; "later in the year", "the weekend" and "that year" are.
+                    string det = m.Part("det")!.ToLowerInvariant();
+                    string unit = m.Part("unit")!.ToLowerInvariant();
+                    if (det == "the" && m.Part("edge") is null && unit != "weekend") return false;
+                    return true;
+                }
+            case TimeRule.Duration:
+                {
+                    string count = m.Part("count")!.ToLowerInvariant();
+                    // "a day" or "an hour" only reads as a duration after a hedge or a preposition ("about an hour", "for a day").
+                    if (count is "a" or "an" && !PrecededBy(text, m.Span.Start, "about", "around", "approximately", "roughly", "nearly", "almost", "for", "than", "within", "over", "under", "just", "least", "some", "in", "after", "half")) return false;
+                    return !surface.Contains('\n');
+                }
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>True when the word before <paramref name="at"/> is one of <paramref name="words"/>.</summary>
+    internal static bool PrecededBy(string text, int at, params string[] words)
+    {
+        int end = at;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
+        int start = end;
+        while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] == '-')) start--;
+        if (start == end) return false;
+        string prev = text[start..end];
+        foreach (var w in words)
+        {
+            if (prev.Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+}

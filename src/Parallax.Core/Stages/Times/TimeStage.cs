@@ -1,0 +1,39 @@
+using Parallax.Model;
+using Parallax.Pipeline;
+
+namespace Parallax.Stages.Times;
+
+/// <summary>Finds time expressions and normalises them to TIMEX3 values against the article's publication date.</summary>
+public sealed class TimeStage : IAnalysisStage
+{
+    public string Name => "times";
+
+    public void Run(DocumentBuilder document) =>
+        document.Times = Analyze(document.Text, document.Tokens, document.Sentences, document.Article.Published);
+
+    public static IReadOnlyList<TimeExpression> Analyze(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, DateOnly? published)
+    {
+        var result = new List<TimeExpression>();
+        int? discourseYear = null;
+        int s = 0;
+        foreach (var mention in TimeExtractor.Extract(text))
+        {
+            while (s < sentences.Count - 1 && sentences[s].Span.End <= mention.Span.Start) s++;
+            var sentence = sentences.Count > 0 ? sentences[s].Span : new Span(0, text.Length);
+            var tense = TenseReader.At(text, tokens, sentence, mention.Span);
+            string before = text[Math.Max(0, mention.Span.Start - 24)..mention.Span.Start];
+            var ctx = new TimeContext(published, tense, discourseYear, before);
+            var resolved = TimeResolver.Resolve(mention, mention.Span.Of(text), ctx);
+            if (resolved is null) continue;
+            result.Add(resolved);
+            // A year written out ("April 2026") is what a later "the year" refers back to.
+            bool explicitYear = mention.Rule is TimeRule.Year or TimeRule.MonthYear or TimeRule.IsoDate or TimeRule.NumericDate
+                || (mention.Rule is TimeRule.MonthDay or TimeRule.DayMonth && mention.Part("year") is not null);
+            if (explicitYear && resolved.Value.Length >= 4 && int.TryParse(resolved.Value.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int year))
+            {
+                discourseYear = year;
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,24 @@
+# Words that point a time expression forward from the moment of writing.
+will
+shall
+would
+won't
+going
+plans
+plan
+planned
+planning
+expected
+expects
+expect
+scheduled
+upcoming
+due
+hopes
+hope
+intends
+intend
+aims
+next
+forthcoming
+soon

@@ -1,0 +1,35 @@
+using System.Collections.Frozen;
+
+namespace Parallax.Text;
+
+/// <summary>Shared word-level helpers: function words, a light stemmer, and case tests.</summary>
+public static class Words
+{
+    /// <summary>Function words and very common verbs that carry no topic.</summary>
+    public static readonly FrozenSet<string> Stop = Lexicon.Set(typeof(Words), "stopwords.lex");
+
+    public static bool IsStop(string word) => Stop.Contains(word);
+
+    public static bool IsCapitalized(ReadOnlySpan<char> word) => word.Length > 0 && char.IsUpper(word[0]);
+
+    /// <summary>A crude English suffix stripper: enough to make "visits", "visited" and "visiting" meet.</summary>
+    public static string Stem(string word)
+    {
+        string w = word.ToLowerInvariant();
+        if (w.Length <= 3) return w;
+        if (w.EndsWith("ies", StringComparison.Ordinal) && w.Length > 4) return w[..^3] + "y";
+        if (w.EndsWith("ing", StringComparison.Ordinal) && w.Length > 5) return TrimDouble(w[..^3]);
+        if (w.EndsWith("ed", StringComparison.Ordinal) && w.Length > 4) return TrimDouble(w.EndsWith("ied", StringComparison.Ordinal) ? w[..^3] + "y" : w[..^2]);
+        if (w.EndsWith("es", StringComparison.Ordinal) && w.Length > 4 && (w[^3] is 's' or 'x' or 'z' || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal))) return w[..^2];
+        if (w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal) && !w.EndsWith("is", StringComparison.Ordinal)) w = w[..^1];
+        if (w.EndsWith('e') && w.Length > 4) w = w[..^1];
+        return w;
+    }
+
+    private static string TrimDouble(string w)
+    {
+        if (w.Length >= 3 && w[^1] == w[^2] && w[^1] is not ('l' or 's' or 'e')) w = w[..^1];
+        if (w.EndsWith('e') && w.Length > 4) w = w[..^1];
+        return w;
+    }
+}
