@@ -14,12 +14,22 @@ public static class ParallaxCli
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> stdin, bool stderrRedirected = true)
     {
-        var root = BuildCommand(stdout, stderr, stdin);
+        var root = BuildCommand(stdout, stderr, stdin, stderrRedirected);
         var parse = root.Parse(args);
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug must still end in one line, not a stack trace; the inputs that caused it are what a report needs.
+            var inner = e is AggregateException { InnerExceptions.Count: > 0 } agg ? agg.InnerExceptions[0] : e;
+            stderr.WriteLine($"parallax: internal error: {inner.GetType().Name}: {inner.Message} — please report it with the input that caused it");
+            return Failed;
+        }
     }
 
-    internal static RootCommand BuildCommand(TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
+    internal static RootCommand BuildCommand(TextWriter stdout, TextWriter stderr, Func<Stream> stdin, bool stderrRedirected)
     {
         var root = new RootCommand(
             "Parallax reads many outlets' reports of the same events and tells you what actually happened: which articles " +
@@ -28,7 +38,9 @@ public static class ParallaxCli
             "Inputs are .txt files (a leading 'date 2025-11-24', front matter or dateline is read as metadata), .html pages, " +
             ".jsonl files (one article per line: id, source, title, published, url, text), folders of these, or '-' for standard input.\n\n" +
             "Start with:  parallax brief examples/");
+        root.Add(BriefCommand(stdout, stderr, stdin, stderrRedirected));
         root.Add(AnalyzeCommand(stdout, stderr, stdin));
+        root.Add(ClusterCommand(stdout, stderr, stdin));
         return root;
     }
 
@@ -61,6 +73,81 @@ public static class ParallaxCli
         });
         return cmd;
     }
+
+    private static Command BriefCommand(TextWriter stdout, TextWriter stderr, Func<Stream> stdin, bool stderrRedirected)
+    {
+        var paths = PathsArgument();
+        var format = new Option<string>("--format", "-f") { Description = "Output format: md (Markdown to read or paste), html (a self-contained page with the sources side by side), or json (the v1 contract for other tools).", DefaultValueFactory = _ => "md" };
+        format.AcceptOnlyFromAmong("md", "html", "json");
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the brief to FILE instead of standard output.", HelpName = "FILE" };
+        var cmd = new Command("brief", "Read the articles, group them into stories, and write one brief per story: what the sources agree on and how many carry it, where they contradict each other, who said what, what only one outlet reports, a timeline and the names — each statement cited to its sources.")
+        {
+            paths, format, output,
+        };
+        cmd.SetAction(parse =>
+        {
+            var read = ArticleSource.Read(parse.GetValue(paths)!, stdin);
+            ReportProblems(stderr, read);
+            if (read.Articles.Count == 0) return Fail(stderr, "no articles to brief; give .txt, .html or .jsonl files or folders holding them (try: parallax brief examples/)");
+            using var progress = new TerminalProgress(stderr, enabled: !stderrRedirected, "analysing", read.Articles.Count);
+            var analyzed = Corpus.Analyze(read.Articles, AnalysisPipeline.Default, progress);
+            progress.Done();
+            var stories = new Stories.StoryClusterer().Cluster(analyzed);
+            var builder = new Briefing.BriefBuilder(AnalysisPipeline.Default);
+            var briefs = stories.Select(builder.Build).ToList();
+            string text = parse.GetValue(format) switch
+            {
+                "json" => BriefJson.Write(briefs),
+                "html" => BriefHtml.Write(briefs),
+                _ => BriefMarkdown.Write(briefs),
+            };
+            if (parse.GetValue(output) is { } file)
+            {
+                try
+                {
+                    File.WriteAllText(file.FullName, text);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return Fail(stderr, $"cannot write {file.FullName} ({e.Message}); choose another --output path");
+                }
+            }
+            else
+            {
+                stdout.Write(text);
+            }
+            return read.Errors.Count > 0 ? Partial : Ok;
+        });
+        return cmd;
+    }
+
+    private static Command ClusterCommand(TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
+    {
+        var paths = PathsArgument();
+        var format = new Option<string>("--format", "-f") { Description = "Output format: jsonl (one line per article: id, story, duplicateOf) or md (stories as lists).", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("jsonl", "md");
+        var cmd = new Command("cluster", "Group articles into stories (reports of the same event) and mark near-duplicate copies, without writing briefs.")
+        {
+            paths, format,
+        };
+        cmd.SetAction(parse =>
+        {
+            var read = ArticleSource.Read(parse.GetValue(paths)!, stdin);
+            ReportProblems(stderr, read);
+            if (read.Articles.Count == 0) return Fail(stderr, "no articles to cluster; give .txt, .html or .jsonl files or folders holding them");
+            var analyzed = Corpus.Analyze(read.Articles, AnalysisPipeline.Default);
+            var stories = new Stories.StoryClusterer().Cluster(analyzed);
+            stdout.Write(parse.GetValue(format) == "md" ? ClusterRenderer.Markdown(stories) : ClusterRenderer.Jsonl(stories, analyzed));
+            return read.Errors.Count > 0 ? Partial : Ok;
+        });
+        return cmd;
+    }
+
+    private static Argument<string[]> PathsArgument() => new("PATH")
+    {
+        Description = "Articles to read: .txt/.html/.jsonl files, folders (read recursively), or '-' for standard input.",
+        Arity = ArgumentArity.OneOrMore,
+    };
 
     internal static void ReportProblems(TextWriter stderr, ReadResult read)
     {

@@ -80,12 +80,12 @@ public sealed class SentenceSplitter : IAnalysisStage
                 }
             }
 
-            if (boundaryAfter >= 0 || !next)
+            if (boundaryAfter >= 0 || i + 1 >= tokens.Count)
             {
                 int lastIdx = boundaryAfter >= 0 ? boundaryAfter : i;
                 sentences.Add(new Sentence(new Span(tokens[first].Start, tokens[lastIdx].End)));
                 first = -1;
-                if (next && HasLineBreak(text, tokens[lastIdx].End, tokens[lastIdx + 1].Start))
+                if (lastIdx + 1 < tokens.Count && HasLineBreak(text, tokens[lastIdx].End, tokens[lastIdx + 1].Start))
                 {
                     quoteDepth = 0; // quotations do not run across paragraphs here; the quote stage joins them
                 }

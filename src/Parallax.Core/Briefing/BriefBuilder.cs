@@ -1,0 +1,183 @@
+using Parallax.Model;
+using Parallax.Pipeline;
+using Parallax.Stories;
+using Parallax.Text;
+
+namespace Parallax.Briefing;
+
+/// <summary>
+/// Builds the brief of one story: dates for undated articles, names across sources, facts and how many sources carry
+/// them, conflicts, quotes by speaker, the timeline, and a summary made only of well-corroborated facts.
+/// </summary>
+public sealed class BriefBuilder(AnalysisPipeline pipeline)
+{
+    /// <summary>Most facts the summary quotes.</summary>
+    public const int SummarySize = 4;
+
+    public Brief Build(Story story)
+    {
+        var analyses = InferDates(story.Articles);
+        var byId = analyses.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var independent = analyses.Where(a => !story.DuplicateOf.ContainsKey(a.Id)).ToList();
+        var independentIds = independent.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+
+        var (entities, canonical) = NameResolver.Resolve(analyses, independentIds);
+
+        // Facts: aligned sentences of independent sources.
+        var units = independent.SelectMany(a => SentenceFeatures.Units(a, canonical)).ToList();
+        var clusters = FactAligner.Align(units);
+        var factIndex = new Dictionary<(string, int), int>();
+        foreach (var u in units) factIndex[(u.Article, u.Index)] = u.Cluster;
+        int FactOf(string article, int sentence) => factIndex.TryGetValue((article, sentence), out var f) ? f : -1;
+        string SentenceText(string article, int s) => Clean(byId[article].Sentences[s].Span.Of(byId[article].Text));
+
+        // Conflicts: dates and figures, name spellings, quote wordings.
+        var mentions = independent.SelectMany(a => ValueConflicts.Mentions(a, canonical, FactOf)).ToList();
+        var disputed = new HashSet<(string Article, Span Span)>();
+        var conflicts = ValueConflicts.Find(mentions, m => Clause(byId[m.Article], m.Span, m.Sentence), disputed);
+        conflicts.AddRange(NameConflicts(entities, analyses, canonical));
+        var quotes = QuoteGrouper.Group(independent, canonical);
+        conflicts.AddRange(QuoteConflicts(quotes));
+
+        var facts = new List<Fact>();
+        var repOf = new Dictionary<int, SentenceUnit>();
+        for (int k = 0; k < clusters.Count; k++)
+        {
+            var c = clusters[k];
+            var rep = FactAligner.Representative(c, units);
+            repOf[k] = rep;
+            var articles = c.Select(u => u.Article).Distinct().Order(StringComparer.Ordinal).ToList();
+            facts.Add(new Fact(SentenceText(rep.Article, rep.Index), articles, c.OrderBy(u => u.Article, StringComparer.Ordinal).Select(u => new Support(u.Article, u.Span)).ToList(), articles.Count)
+            {
+                TextFrom = rep.Article,
+                Touched = articles.Count >= 2 ? Touching(c, units, independentIds) : [],
+            });
+        }
+        // Most-corroborated first; among equals, in the order the stories tell them.
+        var order = Enumerable.Range(0, facts.Count)
+            .OrderByDescending(k => facts[k].Sources)
+            .ThenBy(k => clusters[k].Average(u => (double)u.Index / Math.Max(1, byId[u.Article].Sentences.Count)))
+            .ToList();
+        var rankedFacts = order.Select(k => facts[k]).ToList();
+
+        var timeline = TimelineBuilder.Build(mentions, m => Clause(byId[m.Article], m.Span, m.Sentence), f => repOf.TryGetValue(f, out var r) ? (r.Article, r.Index) : null, disputed);
+        var briefArticles = analyses.Select(a => new BriefArticle(a, story.DuplicateOf.GetValueOrDefault(a.Id))).ToList();
+        var summary = Summarise(order.Select(k => (facts[k], clusters[k])).ToList(), conflicts, SentenceText);
+        var date = analyses.Select(a => a.Article.Published).Where(d => d is not null).GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstOrDefault();
+        string title = Title(analyses, rankedFacts);
+        return new Brief(story.Id, title, date, briefArticles, summary, rankedFacts, conflicts, quotes, entities, timeline);
+    }
+
+    /// <summary>Undated articles take the date most of their story's dated articles carry, and are analysed again against it.</summary>
+    private List<AnalyzedArticle> InferDates(IReadOnlyList<AnalyzedArticle> articles)
+    {
+        var dated = articles.Where(a => a.Article.Published is not null).Select(a => a.Article.Published!.Value).ToList();
+        if (dated.Count == 0 || dated.Count == articles.Count) return [.. articles];
+        var inferred = dated.GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+        return articles.Select(a => a.Article.Published is not null ? a : pipeline.Analyze(a.Article with { Published = inferred, PublishedInferred = true })).ToList();
+    }
+
+    private static string Title(IReadOnlyList<AnalyzedArticle> analyses, List<Fact> facts)
+    {
+        var titled = analyses.Select(a => a.Article.Title).Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+        if (titled.Count > 0) return titled.GroupBy(t => t).OrderByDescending(g => g.Count()).ThenBy(g => g.Key!.Length).First().Key!;
+        string text = facts.Count > 0 ? facts[0].Text : analyses[0].Text;
+        return Shorten(text, 90);
+    }
+
+    /// <summary>Up to four distinct facts carried by two or more sources, each worded by a source that does not hold a disputed minority value.</summary>
+    private static List<SummarySentence> Summarise(List<(Fact Fact, List<SentenceUnit> Units)> ranked, List<Conflict> conflicts, Func<string, int, string> sentenceText)
+    {
+        // Disputed minority values and suspect spellings stay out of the summary: it states only what most sources say.
+        var minority = conflicts.Where(c => c.Kind is ConflictKind.Time or ConflictKind.Quantity or ConflictKind.Name)
+            .SelectMany(c => c.Variants.Skip(1).Where(v => v.Articles.Count < c.Variants[0].Articles.Count).SelectMany(v => v.Support)).ToList();
+        var chosen = new List<(SummarySentence Sentence, HashSet<string> Terms)>();
+        foreach (var (fact, units) in ranked)
+        {
+            if (fact.Sources < 2 || chosen.Count >= SummarySize) break;
+            var candidates = units.Where(u => !minority.Any(m => m.Article == u.Article && u.Span.Contains(m.Span)))
+                .Where(u => !sentenceText(u.Article, u.Index).Contains('“') && !sentenceText(u.Article, u.Index).Contains('"'))
+                .Where(u => !StartsWithPronoun(sentenceText(u.Article, u.Index)))
+                .OrderBy(u => u.Span.Length).ToList();
+            if (candidates.Count == 0) continue;
+            var pick = candidates.FirstOrDefault(u => u.Article == fact.TextFrom) ?? candidates[0];
+            var terms = pick.Terms.Keys.ToHashSet(StringComparer.Ordinal);
+            if (chosen.Any(c => Jaccard(c.Terms, terms) > 0.35)) continue;
+            chosen.Add((new SummarySentence(sentenceText(pick.Article, pick.Index), fact.Articles), terms));
+        }
+        return chosen.Select(c => c.Sentence).ToList();
+    }
+
+    /// <summary>A sentence opening with a pronoun needs the sentence before it; out of context it says nothing clear.</summary>
+    private static bool StartsWithPronoun(string sentence)
+    {
+        int space = sentence.IndexOf(' ');
+        string first = space > 0 ? sentence[..space] : sentence;
+        return first is "He" or "She" or "It" or "They" or "His" or "Her" or "Its" or "Their" or "This" or "That" or "These" or "Those" or "We" or "I";
+    }
+
+    private static IEnumerable<Conflict> NameConflicts(IReadOnlyList<EntityGroup> groups, IReadOnlyList<AnalyzedArticle> analyses, Func<string, string, string> canonical)
+    {
+        foreach (var g in groups.Where(g => g.Variants.Count > 1 && g.Variants.Any(v => v.Suspect)))
+        {
+            var variants = g.Variants.Select(v => new Variant(v.Name, v.Name, v.Articles,
+                analyses.Where(a => v.Articles.Contains(a.Id)).SelectMany(a => a.Entities.Where(e => e.Name == v.Name).Select(e => new Support(a.Id, e.Span))).ToList())).ToList();
+            string about = g.Title is null ? $"Spelling of {g.Name}" : $"Spelling of {g.Name} ({g.Title})";
+            yield return new Conflict(about, ConflictKind.Name, variants);
+        }
+    }
+
+    private static IEnumerable<Conflict> QuoteConflicts(List<QuoteGroup> quotes)
+    {
+        foreach (var q in quotes.Where(q => q.Direct && q.Variants.Count > 1))
+        {
+            // Only wordings printed by different sources dispute each other.
+            if (q.Variants.SelectMany(v => v.Articles).Distinct().Count() < 2) continue;
+            yield return new Conflict($"Wording of {q.Speaker}'s quote “{Shorten(q.Text, 60)}”", ConflictKind.Quote,
+                q.Variants.Select(v => new Variant(v.Text, v.Text, v.Articles, v.Support)).ToList());
+        }
+    }
+
+    /// <summary>
+    /// The clause holding a value, in the source's own words: from the previous clause break (or at most ~100 characters back)
+    /// to the next one. Used to say what a disputed value or a dated event is about without inventing any wording.
+    /// </summary>
+    internal static string Clause(AnalyzedArticle a, Span value, Span sentence)
+    {
+        string text = a.Text;
+        int start = value.Start;
+        while (start > sentence.Start && value.Start - start < 100 && !(text[start - 1] is ',' or ';' or '—' or ':' && value.Start - start > 25)) start--;
+        while (start < value.Start && !char.IsWhiteSpace(text[start]) && start > sentence.Start && !char.IsWhiteSpace(text[start - 1])) start++;
+        int end = value.End;
+        // A value opening its sentence ("Earlier this month, …") says nothing alone: run on into the clause it dates.
+        bool opening = value.Start - start < 25;
+        int reach = opening ? 110 : 60;
+        while (end < sentence.End && end - value.End < reach && (text[end] is not (',' or ';' or '—' or '.' or '“' or '”') || (opening && end - value.End < 3))) end++;
+        while (end > value.End && end < sentence.End && !char.IsWhiteSpace(text[end]) && text[end] is not (',' or ';' or '.' or '—')) end--;
+        string lead = start > sentence.Start ? "…" : "";
+        string tail = end < sentence.End - 1 ? "…" : "";
+        return lead + Clean(text[start..end]).Trim(',', ' ', ';') + tail;
+    }
+
+    /// <summary>Sources outside a fact whose closest sentence still shares much of it.</summary>
+    private static List<string> Touching(List<SentenceUnit> fact, List<SentenceUnit> all, ISet<string> independent)
+    {
+        var idf = FactAligner.Idf(all);
+        var inFact = fact.Select(u => u.Article).ToHashSet(StringComparer.Ordinal);
+        return all.Where(u => !inFact.Contains(u.Article) && independent.Contains(u.Article))
+            .Where(u => fact.Any(f => FactAligner.Similarity(f.Terms, u.Terms, idf) >= FactAligner.Threshold * 0.6))
+            .Select(u => u.Article).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
+    internal static string Shorten(string text, int max)
+    {
+        text = Clean(text);
+        if (text.Length <= max) return text;
+        int cut = text.LastIndexOf(' ', max);
+        return text[..(cut > max / 2 ? cut : max)].TrimEnd(',', ';', ':') + "…";
+    }
+
+    internal static string Clean(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static double Jaccard(HashSet<string> a, HashSet<string> b) => a.Count + b.Count == 0 ? 0 : (double)a.Count(b.Contains) / a.Union(b).Count();
+}

@@ -1,0 +1,90 @@
+using Parallax.Model;
+
+namespace Parallax.Briefing;
+
+/// <summary>A cross-source brief of one story.</summary>
+public sealed record Brief(
+    string Id,
+    string Title,
+    DateOnly? Date,
+    IReadOnlyList<BriefArticle> Articles,
+    IReadOnlyList<SummarySentence> Summary,
+    IReadOnlyList<Fact> Facts,
+    IReadOnlyList<Conflict> Conflicts,
+    IReadOnlyList<QuoteGroup> Quotes,
+    IReadOnlyList<EntityGroup> Entities,
+    IReadOnlyList<TimelineEntry> Timeline)
+{
+    /// <summary>Facts carried by one independent source only, per article.</summary>
+    public IEnumerable<Fact> UniqueTo(string articleId) => Facts.Where(f => f.Sources == 1 && f.Articles.Contains(articleId));
+
+    /// <summary>Facts most other sources carry that this article does not.</summary>
+    public IEnumerable<Fact> MissingFrom(string articleId)
+    {
+        int independent = Articles.Count(a => a.DuplicateOf is null);
+        return Facts.Where(f => f.Sources >= 2 && f.Sources * 2 > independent - 1 && !f.Articles.Contains(articleId) && !f.Touched.Contains(articleId));
+    }
+
+    /// <summary>1-based citation number of an article.</summary>
+    public int CitationOf(string articleId) => Articles.ToList().FindIndex(a => a.Id == articleId) + 1;
+}
+
+/// <summary>An article as the brief lists it, with the analysis its spans index.</summary>
+public sealed record BriefArticle(AnalyzedArticle Analysis, string? DuplicateOf)
+{
+    public string Id => Analysis.Id;
+
+    public Article Article => Analysis.Article;
+
+    /// <summary>How the article is named to a reader: its outlet, else its id.</summary>
+    public string Label => Article.Source ?? Article.Id;
+}
+
+/// <summary>A span of one article's text that supports a statement of the brief.</summary>
+public sealed record Support(string Article, Span Span);
+
+/// <summary>A proposition stated by one or more sources, in the words of one of them.</summary>
+public sealed record Fact(string Text, IReadOnlyList<string> Articles, IReadOnlyList<Support> Support, int Sources)
+{
+    /// <summary>Sources that say part of it in a sentence not aligned with it: not counted as support, not reported as leaving it out.</summary>
+    public IReadOnlyList<string> Touched { get; init; } = [];
+
+    /// <summary>The article whose sentence is <see cref="Text"/>.</summary>
+    public required string TextFrom { get; init; }
+}
+
+public enum ConflictKind
+{
+    Time,
+    Quantity,
+    Name,
+    Quote,
+    Other,
+}
+
+/// <summary>One way a disputed value is stated, and by whom.</summary>
+public sealed record Variant(string Value, string Text, IReadOnlyList<string> Articles, IReadOnlyList<Support> Support);
+
+/// <summary>Sources stating the same thing with different values.</summary>
+public sealed record Conflict(string About, ConflictKind Kind, IReadOnlyList<Variant> Variants);
+
+/// <summary>One wording of a quotation and the sources that print it.</summary>
+public sealed record QuoteVariant(string Text, IReadOnlyList<string> Articles, IReadOnlyList<Support> Support);
+
+/// <summary>A quotation by one speaker, merged across sources; several variants mean the wording differs.</summary>
+public sealed record QuoteGroup(string Speaker, string Text, IReadOnlyList<string> Articles, IReadOnlyList<QuoteVariant> Variants, bool Direct);
+
+/// <summary>A spelling of a name and the sources using it; suspect when most sources spell it otherwise.</summary>
+public sealed record NameVariant(string Name, IReadOnlyList<string> Articles, bool Suspect);
+
+/// <summary>A person, organisation or place across the story, under its canonical (majority) spelling.</summary>
+public sealed record EntityGroup(string Name, EntityType Type, string? Title, IReadOnlyList<string> Articles, IReadOnlyList<NameVariant> Variants, int Mentions);
+
+/// <summary>A dated event of the story; disputed when sources give it different dates (see the conflicts).</summary>
+public sealed record TimelineEntry(string When, string Text, IReadOnlyList<string> Articles, IReadOnlyList<Support> Support)
+{
+    public bool Disputed { get; init; }
+}
+
+/// <summary>A sentence of the neutral summary: a best-corroborated fact in a source's own words, with its citations.</summary>
+public sealed record SummarySentence(string Text, IReadOnlyList<string> Articles);

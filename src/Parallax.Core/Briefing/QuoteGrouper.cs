@@ -1,0 +1,110 @@
+using Parallax.Model;
+using Parallax.Text;
+
+namespace Parallax.Briefing;
+
+/// <summary>
+/// Groups quotations by speaker across sources. A quotation is compared sentence by sentence: the same words (or a shorter
+/// excerpt of them) are one wording; similar but different words from the same speaker are variant wordings of one quote.
+/// </summary>
+public static class QuoteGrouper
+{
+    private sealed record Fragment(string Article, string Speaker, Span Span, string Text, string[] Words, HashSet<string> Content, bool Direct);
+
+    public static List<QuoteGroup> Group(IEnumerable<AnalyzedArticle> articles, Func<string, string, string> canonical)
+    {
+        var fragments = new List<Fragment>();
+        foreach (var a in articles)
+        {
+            foreach (var q in a.Quotes)
+            {
+                if (q.Speaker is null) continue;
+                string speaker = canonical(a.Id, q.Speaker);
+                foreach (var span in q.Direct ? SplitSentences(a.Text, q.Span) : [q.Span])
+                {
+                    var words = WordsOf(span.Of(a.Text));
+                    if (words.Length < 2) continue;
+                    var content = words.Where(w => !Text.Words.IsStop(w) && w.Length > 2).Select(Text.Words.Stem).ToHashSet(StringComparer.Ordinal);
+                    fragments.Add(new Fragment(a.Id, speaker, span, Trim(span.Of(a.Text)), words, content, q.Direct));
+                }
+            }
+        }
+        var groups = new List<List<Fragment>>();
+        foreach (var f in fragments)
+        {
+            var home = groups.FirstOrDefault(g => g[0].Speaker == f.Speaker && g[0].Direct == f.Direct && g.Any(x => SameQuote(x, f)));
+            if (home is null) groups.Add([f]);
+            else home.Add(f);
+        }
+        var result = new List<QuoteGroup>();
+        foreach (var g in groups)
+        {
+            // Wordings: an excerpt of a longer wording counts with it; otherwise each distinct wording is a variant.
+            var wordings = g.GroupBy(f => string.Join(' ', f.Words)).Select(x => x.ToList()).OrderByDescending(x => x[0].Words.Length).ToList();
+            var variants = new List<List<Fragment>>();
+            foreach (var w in wordings)
+            {
+                var container = variants.FirstOrDefault(v => Contains(v[0].Words, w[0].Words));
+                if (container is null) variants.Add([.. w]);
+                else container.AddRange(w);
+            }
+            var ordered = variants.Select(v => new QuoteVariant(v[0].Text, v.Select(f => f.Article).Distinct().Order(StringComparer.Ordinal).ToList(), v.Select(f => new Support(f.Article, f.Span)).ToList()))
+                .OrderByDescending(v => v.Articles.Count).ThenByDescending(v => v.Text.Length).ToList();
+            var sources = g.Select(f => f.Article).Distinct().Order(StringComparer.Ordinal).ToList();
+            result.Add(new QuoteGroup(g[0].Speaker, ordered[0].Text, sources, ordered, g[0].Direct));
+        }
+        return result.OrderByDescending(q => q.Direct).ThenByDescending(q => q.Articles.Count).ThenBy(q => q.Speaker, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Same words, an excerpt of them, or a close rewording (most content words shared).</summary>
+    private static bool SameQuote(Fragment a, Fragment b)
+    {
+        if (Contains(a.Words, b.Words) || Contains(b.Words, a.Words)) return true;
+        if (!a.Direct) return false;
+        int shared = a.Content.Count(b.Content.Contains);
+        int smaller = Math.Min(a.Content.Count, b.Content.Count);
+        if (shared < 2 || smaller == 0) return false;
+        var wa = a.Words.ToHashSet(StringComparer.Ordinal);
+        double jaccard = (double)b.Words.Count(wa.Contains) / wa.Union(b.Words).Count();
+        return (double)shared / smaller >= 0.5 && jaccard >= 0.25;
+    }
+
+    private static bool Contains(string[] longer, string[] shorter)
+    {
+        if (shorter.Length > longer.Length) return false;
+        for (int i = 0; i + shorter.Length <= longer.Length; i++)
+        {
+            int k = 0;
+            while (k < shorter.Length && longer[i + k] == shorter[k]) k++;
+            if (k == shorter.Length) return true;
+        }
+        return false;
+    }
+
+    private static string[] WordsOf(string text)
+    {
+        var list = new List<string>();
+        foreach (var t in Tokenizer.Tokenize(text))
+        {
+            if (t.Kind is TokenKind.Word or TokenKind.Number) list.Add(text[t.Start..t.End].ToLowerInvariant().Replace('’', '\''));
+        }
+        return [.. list];
+    }
+
+    /// <summary>The sentences inside a quotation, as spans of the article.</summary>
+    private static IEnumerable<Span> SplitSentences(string text, Span quote)
+    {
+        int start = quote.Start;
+        for (int i = quote.Start; i < quote.End; i++)
+        {
+            if (text[i] is '.' or '!' or '?' && i + 2 < quote.End && text[i + 1] == ' ' && char.IsUpper(text[i + 2]))
+            {
+                yield return new Span(start, i + 1);
+                start = i + 2;
+            }
+        }
+        if (start < quote.End) yield return new Span(start, quote.End);
+    }
+
+    private static string Trim(string s) => s.Trim().TrimEnd(',');
+}

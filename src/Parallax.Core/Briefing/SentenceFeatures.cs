@@ -1,0 +1,75 @@
+using System.Collections.Frozen;
+using Parallax.Model;
+using Parallax.Text;
+
+namespace Parallax.Briefing;
+
+/// <summary>A sentence of an independent source as the aligner compares it: its terms, entities, times and numbers.</summary>
+public sealed record SentenceUnit(string Article, int Index, Span Span, IReadOnlyDictionary<string, double> Terms)
+{
+    public int Cluster { get; set; } = -1;
+}
+
+/// <summary>Turns sentences into weighted term bags: stems (with shared synonyms), canonical entity names, time values and numbers.</summary>
+public static class SentenceFeatures
+{
+    private static readonly FrozenDictionary<string, string> Synonyms = Lexicon.Map(typeof(SentenceFeatures), "synonyms.lex");
+
+    public static string Concept(string word)
+    {
+        string lower = word.ToLowerInvariant();
+        return Synonyms.TryGetValue(lower, out var c) ? c : Words.Stem(lower);
+    }
+
+    public static List<SentenceUnit> Units(AnalyzedArticle a, Func<string, string, string> canonical)
+    {
+        var units = new List<SentenceUnit>();
+        for (int i = 0; i < a.Sentences.Count; i++)
+        {
+            var span = a.Sentences[i].Span;
+            if (IsHeading(a.Text, span)) continue;
+            var terms = Terms(a, span, canonical);
+            if (terms.Count < 3) continue;
+            units.Add(new SentenceUnit(a.Id, i, span, terms));
+        }
+        return units;
+    }
+
+    /// <summary>A line without final punctuation: a headline or crosshead, not a statement.</summary>
+    public static bool IsHeading(string text, Span span)
+    {
+        char last = text[span.End - 1];
+        return last is not ('.' or '!' or '?' or '”' or '"' or ')' or '’' or '\'') && span.Length < 140;
+    }
+
+    public static Dictionary<string, double> Terms(AnalyzedArticle a, Span span, Func<string, string, string> canonical)
+    {
+        var terms = new Dictionary<string, double>(StringComparer.Ordinal);
+        string text = a.Text;
+        var entitySpans = a.Entities.Where(e => span.Contains(e.Span)).ToList();
+        foreach (var t in a.Tokens)
+        {
+            if (t.Start < span.Start) continue;
+            if (t.Start >= span.End) break;
+            if (t.Kind != TokenKind.Word || t.Length < 3) continue;
+            if (entitySpans.Any(e => e.Span.Contains(t.Span) && e.Type != EntityType.Other)) continue;
+            string w = text[t.Start..t.End];
+            if (Words.IsStop(w) && !Synonyms.ContainsKey(w)) continue;
+            terms[Concept(w)] = 1;
+        }
+        foreach (var e in entitySpans)
+        {
+            if (e.Type == EntityType.Other) continue;
+            terms["@" + canonical(a.Id, e.Name)] = 1.5;
+        }
+        foreach (var tx in a.Times)
+        {
+            if (span.Contains(tx.Span) && tx.Type is TimexType.Date or TimexType.Time) terms["#t:" + tx.Value] = 1.5;
+        }
+        foreach (var q in a.Quantities)
+        {
+            if (span.Contains(q.Span) && q.Value is { } v) terms[$"#q:{v:G6}:{q.Unit}"] = 1.5;
+        }
+        return terms;
+    }
+}

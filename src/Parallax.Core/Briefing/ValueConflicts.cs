@@ -1,0 +1,230 @@
+using System.Globalization;
+using Parallax.Model;
+
+namespace Parallax.Briefing;
+
+/// <summary>A date or figure in one source, with what it is compared by: its context and its range of values.</summary>
+internal sealed record ValueMention(string Article, Span Span, Span Sentence, ConflictKind Kind, string Value, string Text, Dictionary<string, double> Context, int Fact)
+{
+    public TimeInterval? Interval { get; init; }
+
+    public (double Low, double High)? Range { get; init; }
+
+    public string? Unit { get; init; }
+
+    public bool IsChange { get; init; }
+
+    /// <summary>For dates: -1 wholly before the article's publication date, +1 wholly after, 0 spanning it or unknown.</summary>
+    public int Side { get; init; }
+
+    /// <summary>A boundary word right before the value ("since", "by", "until"): a start or deadline is not the event's date.</summary>
+    public string? Signal { get; init; }
+
+    public bool CompatibleWith(ValueMention o) => Kind == ConflictKind.Time && Interval is { } a && o.Interval is { } b
+        ? a.Overlaps(b)
+        : Range is { } r && o.Range is { } s && r.Low <= s.High && s.Low <= r.High;
+
+    /// <summary>
+    /// Values that could be rival statements of one thing: same kind and unit, both changes or both levels, the same boundary
+    /// signal, and not one wholly in the past and the other wholly in the future (those are two events, not one disputed date).
+    /// </summary>
+    public bool Comparable(ValueMention o) => Kind == o.Kind && Unit == o.Unit && IsChange == o.IsChange && Signal == o.Signal
+        && (Interval is not null) == (o.Interval is not null) && Side * o.Side != -1;
+}
+
+/// <summary>
+/// Finds dates and figures that different sources give for the same thing and that cannot both be true. Values are
+/// paired across sources by matching context (mutual best match), then grouped; a group with incompatible values is a conflict.
+/// Hedges widen a figure's range ("about an hour" agrees with "one-hour"); a change ("cut by 10%") is never compared with a level ("a 20% tariff").
+/// </summary>
+internal static class ValueConflicts
+{
+    /// <summary>Least context similarity for two values in aligned sentences (one fact) to be values of the same thing.</summary>
+    public const double PairThreshold = 0.45;
+
+    /// <summary>Least context similarity for two values in sentences that were not aligned.</summary>
+    public const double UnalignedThreshold = 0.75;
+
+    public static List<ValueMention> Mentions(AnalyzedArticle a, Func<string, string, string> canonical, Func<string, int, int> factOf)
+    {
+        var list = new List<ValueMention>();
+        var skip = a.Times.Select(t => t.Span).Concat(a.Quantities.Select(q => q.Span)).ToList();
+        foreach (var t in a.Times)
+        {
+            int s = a.SentenceIndexAt(t.Span.Start);
+            if (s < 0) continue;
+            var sentence = a.Sentences[s].Span;
+            var ctx = MentionContext.Of(a, t.Span, sentence, canonical, skip);
+            if (t.Type is TimexType.Date or TimexType.Time && TimeInterval.Of(t) is { } interval)
+            {
+                int side = a.Article.Published is not { } p ? 0 : interval.End < p ? -1 : interval.Start > p ? 1 : 0;
+                list.Add(new ValueMention(a.Id, t.Span, sentence, ConflictKind.Time, t.Value, t.Text, ctx, factOf(a.Id, s)) { Interval = interval, Unit = "date", Side = side, Signal = SignalBefore(a.Text, t.Span.Start) });
+            }
+            else if (t.Type == TimexType.Duration && DurationSeconds(t.Value) is { } secs)
+            {
+                list.Add(new ValueMention(a.Id, t.Span, sentence, ConflictKind.Quantity, t.Value, t.Text, ctx, factOf(a.Id, s)) { Range = Hedge(secs, ModQualifier(t.Mod)), Unit = "duration" });
+            }
+        }
+        foreach (var q in a.Quantities)
+        {
+            if (q.Value is not { } v) continue;
+            int s = a.SentenceIndexAt(q.Span.Start);
+            if (s < 0) continue;
+            var sentence = a.Sentences[s].Span;
+            var ctx = MentionContext.Of(a, q.Span, sentence, canonical, skip);
+            string display = v.ToString("#,0.##", CultureInfo.InvariantCulture) + (q.Unit is null ? "" : " " + q.Unit);
+            list.Add(new ValueMention(a.Id, q.Span, sentence, ConflictKind.Quantity, display, q.Text, ctx, factOf(a.Id, s)) { Range = Hedge(v, q.Qualifier), Unit = q.Unit ?? "", IsChange = q.IsChange });
+        }
+        return list;
+    }
+
+    /// <summary>The conflicts among <paramref name="mentions"/>; <paramref name="disputed"/> receives every mention taking part in one.</summary>
+    public static List<Conflict> Find(List<ValueMention> mentions, Func<ValueMention, string> about, ISet<(string Article, Span Span)> disputed)
+    {
+        var byArticle = mentions.GroupBy(m => m.Article).ToList();
+        var parent = Enumerable.Range(0, mentions.Count).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        var index = new Dictionary<ValueMention, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < mentions.Count; i++) index[mentions[i]] = i;
+        var linked = new HashSet<int>();
+        for (int i = 0; i < byArticle.Count; i++)
+        {
+            for (int j = i + 1; j < byArticle.Count; j++)
+            {
+                foreach (var m in byArticle[i])
+                {
+                    var best = BestMatch(m, byArticle[j]);
+                    if (best is null || !ReferenceEquals(BestMatch(best, byArticle[i]), m)) continue;
+                    int a = index[m], b = index[best];
+                    parent[Find(a)] = Find(b);
+                    linked.Add(a);
+                    linked.Add(b);
+                }
+            }
+        }
+        var conflicts = new List<Conflict>();
+        foreach (var group in linked.GroupBy(Find).Select(g => g.Select(i => mentions[i]).ToList()))
+        {
+            Extend(group, byArticle);
+            var classes = new List<List<ValueMention>>();
+            // Coarser values first, so "2026" gathers "2026-04" rather than the other way round.
+            foreach (var m in group.OrderByDescending(m => m.Interval is { } iv ? iv.End.DayNumber - iv.Start.DayNumber : 0).ThenBy(m => m.Article, StringComparer.Ordinal))
+            {
+                var home = classes.FirstOrDefault(c => c.All(x => x.CompatibleWith(m)));
+                if (home is null) classes.Add([m]);
+                else home.Add(m);
+            }
+            if (classes.Count < 2) continue;
+            foreach (var m in group) disputed.Add((m.Article, m.Span));
+            var variants = classes
+                .Select(c => new Variant(
+                    c.GroupBy(x => x.Value).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Length).First().Key,
+                    string.Join(" / ", c.Select(x => x.Text).Distinct(StringComparer.OrdinalIgnoreCase)),
+                    c.Select(x => x.Article).Distinct().Order(StringComparer.Ordinal).ToList(),
+                    c.Select(x => new Support(x.Article, x.Sentence)).ToList()))
+                .OrderByDescending(v => v.Articles.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList();
+            var majority = classes.OrderByDescending(c => c.Select(x => x.Article).Distinct().Count()).First()[0];
+            conflicts.Add(new Conflict(about(majority), group[0].Kind, variants));
+        }
+        return conflicts;
+    }
+
+    /// <summary>
+    /// Sources missing from a group may still state the value, in words that matched no single mention well enough:
+    /// each such source adds its mention closest to the group as a whole, if close enough.
+    /// </summary>
+    private static void Extend(List<ValueMention> group, List<IGrouping<string, ValueMention>> byArticle)
+    {
+        var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var m in group)
+        {
+            foreach (var (k, w) in m.Context) centroid[k] = centroid.GetValueOrDefault(k) + w;
+        }
+        var facts = group.Select(m => m.Fact).Where(f => f >= 0).ToHashSet();
+        foreach (var article in byArticle)
+        {
+            if (group.Any(m => m.Article == article.Key)) continue;
+            var best = article.Where(o => group.All(m => m.Comparable(o)))
+                .Select(o => (Mention: o, Sim: MentionContext.Cosine(centroid, o.Context), Aligned: facts.Contains(o.Fact)))
+                .Where(x => x.Sim >= (x.Aligned ? PairThreshold - 0.05 : UnalignedThreshold))
+                .OrderByDescending(x => x.Sim + (x.Aligned ? 0.2 : 0)).FirstOrDefault();
+            if (best.Mention is not null) group.Add(best.Mention);
+        }
+    }
+
+    private static ValueMention? BestMatch(ValueMention m, IEnumerable<ValueMention> others)
+    {
+        ValueMention? best = null;
+        double bestScore = PairThreshold;
+        foreach (var o in others)
+        {
+            if (!m.Comparable(o)) continue;
+            double sim = MentionContext.Cosine(m.Context, o.Context);
+            bool aligned = m.Fact >= 0 && m.Fact == o.Fact;
+            if (sim < (aligned ? PairThreshold : UnalignedThreshold)) continue;
+            double score = sim + (aligned ? 0.2 : 0);
+            if (score >= bestScore)
+            {
+                bestScore = score;
+                best = o;
+            }
+        }
+        return best;
+    }
+
+    private static string? SignalBefore(string text, int at)
+    {
+        foreach (var w in (string[])["since", "until", "by", "before", "after", "from", "till"])
+        {
+            if (Stages.Times.TimeResolver.EndsWithWord(text[Math.Max(0, at - 8)..at], w)) return w;
+        }
+        return null;
+    }
+
+    private static (double, double) Hedge(double v, string? qualifier) => qualifier switch
+    {
+        "about" or "around" or "approximately" or "roughly" or "some" or "close to" or "an estimated" => (v * 0.9, v * 1.1),
+        "nearly" or "almost" or "just under" or "just below" => (v * 0.85, v),
+        "just over" or "just above" => (v, v * 1.15),
+        "more than" or "over" or "at least" or "upwards of" => (v, double.PositiveInfinity),
+        "less than" or "under" or "fewer than" or "up to" or "at most" or "as many as" or "as much as" => (0, v),
+        _ => (v * 0.995, v * 1.005),
+    };
+
+    private static string? ModQualifier(string? mod) => mod switch
+    {
+        "APPROX" => "about",
+        "LESS_THAN" => "nearly",
+        "MORE_THAN" => "more than",
+        "EQUAL_OR_MORE" => "at least",
+        "EQUAL_OR_LESS" => "up to",
+        _ => null,
+    };
+
+    /// <summary>Seconds in an ISO 8601 duration such as PT1H or P4Y; null for vague ones (PXW).</summary>
+    internal static double? DurationSeconds(string v)
+    {
+        if (!v.StartsWith('P') || v.Contains('X')) return null;
+        double total = 0;
+        bool time = false;
+        var num = new System.Text.StringBuilder();
+        foreach (char c in v[1..])
+        {
+            if (c == 'T') { time = true; continue; }
+            if (char.IsDigit(c) || c == '.') { num.Append(c); continue; }
+            if (!double.TryParse(num.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double n)) return null;
+            num.Clear();
+            total += n * (c switch
+            {
+                'Y' => 365.25 * 86400,
+                'M' => time ? 60 : 30.44 * 86400,
+                'W' => 7 * 86400,
+                'D' => 86400,
+                'H' => 3600,
+                'S' => 1,
+                _ => double.NaN,
+            });
+        }
+        return double.IsNaN(total) || total <= 0 ? null : total;
+    }
+}

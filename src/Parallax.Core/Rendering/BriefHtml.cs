@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Parallax.Briefing;
+using Parallax.Model;
+using Parallax.Text;
+
+namespace Parallax.Rendering;
+
+/// <summary>
+/// Writes briefs as one self-contained HTML page (no network requests; a CSP forbids them): the brief on the left, the
+/// sources side by side below it, and every citation highlighting the exact supporting text on hover or click.
+/// Everything taken from articles is HTML-escaped.
+/// </summary>
+public static class BriefHtml
+{
+    public static string Write(IReadOnlyList<Brief> briefs)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("<!DOCTYPE html>");
+        sb.AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        sb.AppendLine("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">");
+        sb.AppendLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        sb.Append("<title>").Append(E(briefs.Count == 1 ? briefs[0].Title : $"{briefs.Count} stories")).AppendLine(" — Parallax brief</title>");
+        sb.AppendLine("<style>").AppendLine(Css).AppendLine("</style></head><body>");
+        for (int i = 0; i < briefs.Count; i++) Story(sb, briefs[i], i);
+        sb.AppendLine("<script>").AppendLine(Script).AppendLine("</script>");
+        sb.AppendLine("</body></html>");
+        return sb.ToString();
+    }
+
+    private static void Story(StringBuilder sb, Brief b, int storyIndex)
+    {
+        string prefix = $"s{storyIndex}";
+        string Cite(IEnumerable<Support> support, IEnumerable<string> articles)
+        {
+            var list = support.ToList();
+            var c = new StringBuilder();
+            foreach (var id in articles.Distinct().OrderBy(b.CitationOf))
+            {
+                int n = b.CitationOf(id);
+                string spans = string.Join(" ", list.Where(s => s.Article == id).Select(s => $"{prefix}a{n}:{s.Span.Start}-{s.Span.End}"));
+                c.Append("<a class=\"cite\" href=\"#").Append(prefix).Append("a").Append(n).Append("\" data-spans=\"").Append(spans).Append("\">[").Append(n).Append("]</a>");
+            }
+            return c.ToString();
+        }
+        int independent = b.Articles.Count(a => a.DuplicateOf is null);
+        sb.Append("<article class=\"story\" id=\"").Append(prefix).AppendLine("\">");
+        sb.Append("<h1>").Append(E(b.Title)).AppendLine("</h1>");
+        sb.Append("<p class=\"meta\">").Append(b.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated").Append(" · ").Append(independent).Append(independent == 1 ? " source" : " sources").Append(" · ").Append(E(b.Id)).AppendLine("</p>");
+
+        if (b.Summary.Count > 0)
+        {
+            sb.AppendLine("<section><h2>Summary</h2><p class=\"summary\">");
+            foreach (var s in b.Summary)
+            {
+                var support = b.Facts.FirstOrDefault(f => f.Text == s.Text)?.Support ?? [];
+                sb.Append(E(s.Text)).Append(' ').Append(Cite(support, s.Articles)).Append(' ');
+            }
+            sb.AppendLine("</p></section>");
+        }
+
+        sb.AppendLine("<section><h2>What the sources agree on</h2><ul class=\"facts\">");
+        foreach (var f in b.Facts.Where(f => f.Sources >= 2))
+        {
+            sb.Append("<li><span class=\"count\" title=\"independent sources\">").Append(f.Sources).Append('/').Append(independent).Append("</span> ")
+              .Append(E(f.Text)).Append(' ').Append(Cite(f.Support, f.Articles)).AppendLine("</li>");
+        }
+        sb.AppendLine("</ul></section>");
+
+        sb.AppendLine("<section><h2>Where they differ</h2>");
+        if (b.Conflicts.Count == 0) sb.AppendLine("<p class=\"none\">No contradictions found.</p>");
+        foreach (var c in b.Conflicts)
+        {
+            sb.Append("<div class=\"conflict ").Append(c.Kind.ToString().ToLowerInvariant()).Append("\"><h3>").Append(E(c.About)).AppendLine("</h3><ul>");
+            foreach (var v in c.Variants)
+            {
+                sb.Append("<li><code>").Append(E(c.Kind == ConflictKind.Quote ? "“" + v.Text + "”" : v.Value)).Append("</code>");
+                if (c.Kind != ConflictKind.Quote && v.Text != v.Value) sb.Append(" <q>").Append(E(v.Text)).Append("</q>");
+                sb.Append(' ').Append(Cite(v.Support, v.Articles)).AppendLine("</li>");
+            }
+            sb.AppendLine("</ul>");
+            if (c.Kind == ConflictKind.Quote && c.Variants.Count >= 2)
+            {
+                sb.Append("<p class=\"diff\">");
+                foreach (var (op, text) in Edit.WordDiff(c.Variants[0].Text, c.Variants[1].Text))
+                {
+                    sb.Append(op switch { Edit.DiffOp.Removed => "<del>" + E(text) + "</del> ", Edit.DiffOp.Added => "<ins>" + E(text) + "</ins> ", _ => E(text) + " " });
+                }
+                sb.AppendLine("</p>");
+            }
+            sb.AppendLine("</div>");
+        }
+        sb.AppendLine("</section>");
+
+        sb.AppendLine("<section><h2>Who said what</h2>");
+        foreach (var speaker in b.Quotes.GroupBy(q => q.Speaker).OrderByDescending(g => g.Sum(q => q.Articles.Count)))
+        {
+            sb.Append("<h3>").Append(E(speaker.Key)).AppendLine("</h3><ul class=\"quotes\">");
+            foreach (var q in speaker)
+            {
+                foreach (var v in q.Variants)
+                {
+                    sb.Append("<li").Append(q.Variants.Count > 1 ? " class=\"variant\"" : "").Append('>')
+                      .Append(q.Direct ? "<q>" + E(v.Text) + "</q>" : "<em>(reported)</em> " + E(v.Text)).Append(' ').Append(Cite(v.Support, v.Articles)).AppendLine("</li>");
+                }
+            }
+            sb.AppendLine("</ul>");
+        }
+        sb.AppendLine("</section>");
+
+        sb.AppendLine("<section><h2>Only in one source</h2>");
+        foreach (var a in b.Articles.Where(a => a.DuplicateOf is null))
+        {
+            sb.Append("<h3>[").Append(b.CitationOf(a.Id)).Append("] ").Append(E(a.Label)).AppendLine("</h3><ul>");
+            foreach (var f in b.UniqueTo(a.Id)) sb.Append("<li>").Append(E(f.Text)).Append(' ').Append(Cite(f.Support, f.Articles)).AppendLine("</li>");
+            var missing = b.MissingFrom(a.Id).ToList();
+            if (missing.Count > 0)
+            {
+                sb.Append("<li class=\"missing\">Leaves out: ").Append(string.Join("; ", missing.Select(f => E(BriefBuilder.Shorten(f.Text, 90)) + " " + Cite(f.Support, f.Articles)))).AppendLine("</li>");
+            }
+            sb.AppendLine("</ul>");
+        }
+        sb.AppendLine("</section>");
+
+        sb.AppendLine("<section><h2>Timeline</h2><ol class=\"timeline\">");
+        foreach (var t in b.Timeline)
+        {
+            sb.Append("<li").Append(t.Disputed ? " class=\"disputed\"" : "").Append("><time>").Append(E(t.When)).Append("</time> ").Append(E(t.Text)).Append(' ').Append(Cite(t.Support, t.Articles)).Append(t.Disputed ? " <em>(disputed)</em>" : "").AppendLine("</li>");
+        }
+        sb.AppendLine("</ol></section>");
+
+        sb.AppendLine("<section><h2>Names</h2><ul class=\"names\">");
+        foreach (var e in b.Entities.Where(e => e.Articles.Count >= 2 || e.Variants.Count > 0 || e.Type == EntityType.Person))
+        {
+            sb.Append("<li><strong>").Append(E(e.Name)).Append("</strong> <span class=\"type\">").Append(e.Type.ToString().ToLowerInvariant());
+            if (e.Title is not null) sb.Append(", ").Append(E(e.Title));
+            sb.Append("</span> ").Append(Cite([], e.Articles));
+            foreach (var v in e.Variants.Where(v => v.Name != e.Name))
+            {
+                sb.Append(" <span class=\"").Append(v.Suspect ? "suspect" : "alias").Append("\">also <em>").Append(E(v.Name)).Append("</em>").Append(v.Suspect ? " (suspect)" : "").Append("</span> ").Append(Cite([], v.Articles));
+            }
+            sb.AppendLine("</li>");
+        }
+        sb.AppendLine("</ul></section>");
+
+        sb.AppendLine("<section><h2>Sources side by side</h2><div class=\"sources\">");
+        var spansByArticle = AllSupport(b).GroupBy(s => s.Article).ToDictionary(g => g.Key, g => g.Select(s => s.Span).ToList());
+        foreach (var a in b.Articles)
+        {
+            int n = b.CitationOf(a.Id);
+            sb.Append("<div class=\"source\" id=\"").Append(prefix).Append('a').Append(n).Append("\"><h3>[").Append(n).Append("] ").Append(E(a.Label)).AppendLine("</h3>");
+            sb.Append("<p class=\"meta\">").Append(E(a.Id)).Append(" · ").Append(a.Article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated");
+            if (a.Article.PublishedInferred) sb.Append(" (inferred)");
+            if (a.DuplicateOf is not null) sb.Append(" · copy of [").Append(b.CitationOf(a.DuplicateOf)).Append(']');
+            sb.AppendLine("</p>");
+            if (a.Article.Title is { } t) sb.Append("<h4>").Append(E(t)).AppendLine("</h4>");
+            sb.Append("<div class=\"text\">");
+            Segments(sb, a.Analysis.Text, spansByArticle.GetValueOrDefault(a.Id) ?? [], $"{prefix}a{n}");
+            sb.AppendLine("</div></div>");
+        }
+        sb.AppendLine("</div></section></article>");
+    }
+
+    /// <summary>The article text cut at every supported span's edges, so any span can be lit by lighting its segments.</summary>
+    private static void Segments(StringBuilder sb, string text, List<Span> spans, string key)
+    {
+        var cuts = new SortedSet<int> { 0, text.Length };
+        foreach (var s in spans)
+        {
+            cuts.Add(Math.Clamp(s.Start, 0, text.Length));
+            cuts.Add(Math.Clamp(s.End, 0, text.Length));
+        }
+        int prev = -1;
+        foreach (int c in cuts)
+        {
+            if (prev >= 0 && c > prev)
+            {
+                sb.Append("<span data-a=\"").Append(key).Append("\" data-s=\"").Append(prev).Append("\" data-e=\"").Append(c).Append("\">").Append(E(text[prev..c])).Append("</span>");
+            }
+            prev = c;
+        }
+    }
+
+    private static IEnumerable<Support> AllSupport(Brief b) =>
+        b.Facts.SelectMany(f => f.Support)
+            .Concat(b.Conflicts.SelectMany(c => c.Variants.SelectMany(v => v.Support)))
+            .Concat(b.Quotes.SelectMany(q => q.Variants.SelectMany(v => v.Support)))
+            .Concat(b.Timeline.SelectMany(t => t.Support));
+
+    private static string E(string s) => WebUtility.HtmlEncode(s);
+
+    private const string Css = """
+        body { font: 15px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 1400px; padding: 1rem 2rem; color: #1d1d1f; }
+        h1 { margin-bottom: 0; } .meta { color: #666; margin-top: .2rem; font-size: 90%; }
+        section { margin: 1.5rem 0; } h2 { border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
+        .count { display: inline-block; min-width: 2.2em; font-weight: 600; color: #0a5; }
+        .conflict { border-left: 4px solid #d33; padding: .2rem .8rem; margin: .8rem 0; background: #fff6f6; }
+        .conflict h3 { font-size: 100%; margin: .3rem 0; } .diff del { background: #fdd; } .diff ins { background: #dfd; text-decoration: none; }
+        .suspect { color: #b00; } .alias { color: #666; } .type { color: #666; font-size: 90%; } .missing { color: #666; font-style: italic; }
+        .variant { border-left: 3px solid #e90; padding-left: .5rem; list-style: none; }
+        a.cite { text-decoration: none; color: #06c; font-size: 85%; vertical-align: super; margin-left: 1px; }
+        .sources { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 1rem; }
+        .source { border: 1px solid #ddd; border-radius: 6px; padding: .5rem 1rem; max-height: 80vh; overflow: auto; }
+        .source .text { white-space: pre-wrap; font-size: 92%; }
+        .hl { background: #ffe066; outline: 1px solid #e0b000; }
+        time { font-family: monospace; font-weight: 600; margin-right: .4rem; } code { background: #f2f2f2; padding: 0 .3rem; }
+        """;
+
+    private const string Script = """
+        (function () {
+          function spans(el) {
+            return (el.getAttribute('data-spans') || '').split(' ').filter(Boolean).map(function (s) {
+              var i = s.lastIndexOf(':'); var r = s.slice(i + 1).split('-');
+              return { a: s.slice(0, i), s: +r[0], e: +r[1] };
+            });
+          }
+          function light(el, on) {
+            var first = null;
+            spans(el).forEach(function (sp) {
+              document.querySelectorAll('span[data-a="' + sp.a + '"]').forEach(function (seg) {
+                var s = +seg.getAttribute('data-s'), e = +seg.getAttribute('data-e');
+                if (s >= sp.s && e <= sp.e) { seg.classList.toggle('hl', on); if (!first) first = seg; }
+              });
+            });
+            return first;
+          }
+          var pinned = null;
+          document.querySelectorAll('a.cite').forEach(function (a) {
+            a.addEventListener('mouseenter', function () { light(a, true); });
+            a.addEventListener('mouseleave', function () { if (pinned !== a) light(a, false); });
+            a.addEventListener('click', function (ev) {
+              ev.preventDefault();
+              if (pinned) light(pinned, false);
+              pinned = a;
+              var first = light(a, true);
+              var target = first || document.querySelector(a.getAttribute('href'));
+              if (target) target.scrollIntoView({ behavior: 'smooth', block: 'center' });
+            });
+          });
+        })();
+        """;
+}

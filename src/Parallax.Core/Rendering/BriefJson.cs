@@ -1,0 +1,151 @@
+using System.Text.Json;
+using Parallax.Briefing;
+
+namespace Parallax.Rendering;
+
+/// <summary>Writes briefs as JSON per the v1 contract (<c>{"stories":[…]}</c>), with additions marked in the README.</summary>
+public static class BriefJson
+{
+    public static string Write(IReadOnlyList<Brief> briefs) => JsonOutput.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("version", "1");
+        w.WriteStartArray("stories");
+        foreach (var b in briefs) Story(w, b);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }) + "\n";
+
+    private static void Story(Utf8JsonWriter w, Brief b)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", b.Id);
+        w.WriteString("title", b.Title);
+        JsonOutput.Date(w, "date", b.Date);
+        w.WriteStartArray("articles");
+        foreach (var a in b.Articles)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", a.Id);
+            JsonOutput.StringOrNull(w, "source", a.Article.Source);
+            JsonOutput.StringOrNull(w, "title", a.Article.Title);
+            JsonOutput.StringOrNull(w, "url", a.Article.Url);
+            JsonOutput.Date(w, "published", a.Article.Published);
+            w.WriteBoolean("publishedInferred", a.Article.PublishedInferred);
+            JsonOutput.StringOrNull(w, "duplicateOf", a.DuplicateOf);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("summary");
+        foreach (var s in b.Summary)
+        {
+            w.WriteStartObject();
+            w.WriteString("text", s.Text);
+            JsonOutput.Strings(w, "articles", s.Articles);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("facts");
+        foreach (var f in b.Facts)
+        {
+            w.WriteStartObject();
+            w.WriteString("text", f.Text);
+            w.WriteString("textFrom", f.TextFrom);
+            w.WriteNumber("sources", f.Sources);
+            JsonOutput.Strings(w, "articles", f.Articles);
+            SupportArray(w, f.Support);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("conflicts");
+        foreach (var c in b.Conflicts)
+        {
+            w.WriteStartObject();
+            w.WriteString("about", c.About);
+            w.WriteString("kind", c.Kind.ToString().ToLowerInvariant());
+            w.WriteStartArray("variants");
+            foreach (var v in c.Variants)
+            {
+                w.WriteStartObject();
+                w.WriteString("value", v.Value);
+                w.WriteString("text", v.Text);
+                JsonOutput.Strings(w, "articles", v.Articles);
+                SupportArray(w, v.Support);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("quotes");
+        foreach (var q in b.Quotes)
+        {
+            w.WriteStartObject();
+            w.WriteString("speaker", q.Speaker);
+            w.WriteString("text", q.Text);
+            w.WriteBoolean("direct", q.Direct);
+            JsonOutput.Strings(w, "articles", q.Articles);
+            w.WriteStartArray("variants");
+            foreach (var v in q.Variants)
+            {
+                w.WriteStartObject();
+                w.WriteString("text", v.Text);
+                JsonOutput.Strings(w, "articles", v.Articles);
+                SupportArray(w, v.Support);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("entities");
+        foreach (var e in b.Entities)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", e.Name);
+            w.WriteString("type", e.Type.ToString().ToLowerInvariant());
+            JsonOutput.StringOrNull(w, "title", e.Title);
+            w.WriteNumber("mentions", e.Mentions);
+            JsonOutput.Strings(w, "articles", e.Articles);
+            w.WriteStartArray("variants");
+            foreach (var v in e.Variants)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", v.Name);
+                JsonOutput.Strings(w, "articles", v.Articles);
+                w.WriteBoolean("suspect", v.Suspect);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("timeline");
+        foreach (var t in b.Timeline)
+        {
+            w.WriteStartObject();
+            w.WriteString("when", t.When);
+            w.WriteString("text", t.Text);
+            w.WriteBoolean("disputed", t.Disputed);
+            JsonOutput.Strings(w, "articles", t.Articles);
+            SupportArray(w, t.Support);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void SupportArray(Utf8JsonWriter w, IEnumerable<Support> support)
+    {
+        w.WriteStartArray("support");
+        foreach (var s in support)
+        {
+            w.WriteStartObject();
+            w.WriteString("article", s.Article);
+            w.WriteNumber("start", s.Span.Start);
+            w.WriteNumber("end", s.Span.End);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,35 @@
+using Parallax.Model;
+
+namespace Parallax.Stories;
+
+/// <summary>Finds syndicated copies and light rewrites: texts that share most of their five-word shingles.</summary>
+public static class NearDuplicates
+{
+    /// <summary>Share of the smaller text's shingles that must recur in the other for the two to be one text.</summary>
+    public const double Containment = 0.8;
+
+    public static HashSet<ulong> Shingles(AnalyzedArticle a, int size = 5)
+    {
+        var words = a.Tokens.Where(t => t.Kind is TokenKind.Word or TokenKind.Number).Select(t => a.Text[t.Start..t.End].ToLowerInvariant()).ToList();
+        var set = new HashSet<ulong>();
+        for (int i = 0; i + size <= words.Count; i++)
+        {
+            ulong h = 14695981039346656037UL;
+            for (int k = i; k < i + size; k++)
+            {
+                foreach (char c in words[k]) h = (h ^ c) * 1099511628211UL; // FNV-1a: stable across runs, unlike string.GetHashCode
+                h = (h ^ ' ') * 1099511628211UL;
+            }
+            set.Add(h);
+        }
+        return set;
+    }
+
+    public static double ContainmentOf(HashSet<ulong> a, HashSet<ulong> b)
+    {
+        if (a.Count == 0 || b.Count == 0) return 0;
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        int shared = small.Count(large.Contains);
+        return (double)shared / small.Count;
+    }
+}
