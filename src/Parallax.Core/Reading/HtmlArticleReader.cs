@@ -14,10 +14,10 @@ public static class HtmlArticleReader
     {
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var doc = parser.ParseDocument(html);
-        string? title = Meta(doc, "og:title") ?? doc.Title?.Trim() ?? doc.QuerySelector("h1")?.TextContent.Trim();
+        string? source = Meta(doc, "og:site_name");
+        string? title = Meta(doc, "og:title") ?? WithoutSiteName(doc.Title, source) ?? doc.QuerySelector("h1")?.TextContent.Trim();
         string? published = Meta(doc, "article:published_time") ?? Meta(doc, "datePublished") ?? Meta(doc, "date") ?? Meta(doc, "pubdate")
             ?? Meta(doc, "publishdate") ?? Meta(doc, "dc.date") ?? doc.QuerySelector("time[datetime]")?.GetAttribute("datetime");
-        string? source = Meta(doc, "og:site_name");
         string? url = doc.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? Meta(doc, "og:url");
         foreach (var el in doc.QuerySelectorAll(string.Join(",", Noise)).ToList()) el.Remove();
         var container = doc.QuerySelector("article") ?? DensestContainer(doc) ?? doc.Body;
@@ -43,6 +43,19 @@ public static class HtmlArticleReader
             Published = DateParsing.TryParse(published, out var d) ? d : null,
             Origin = origin,
         };
+    }
+
+    /// <summary>"Headline | Outlet" → "Headline" when the outlet is known.</summary>
+    private static string? WithoutSiteName(string? title, string? site)
+    {
+        if (string.IsNullOrWhiteSpace(title)) return null;
+        title = title.Trim();
+        if (site is null) return title;
+        foreach (var sep in new[] { " | ", " - ", " — ", " – ", " :: " })
+        {
+            if (title.EndsWith(sep + site, StringComparison.OrdinalIgnoreCase)) return title[..^(sep.Length + site.Length)].Trim();
+        }
+        return title;
     }
 
     private static IElement? DensestContainer(IDocument doc) =>

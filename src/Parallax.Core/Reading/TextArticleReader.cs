@@ -37,8 +37,8 @@ public static class TextArticleReader
         {
             meta.TryAdd("published", prefix.Groups["date"].Value);
             body += prefix.Length;
+            rest = content[body..];
         }
-        else
         {
             var dl = Dateline.Match(rest);
             if (dl.Success && dl.Groups["place"].Value.Length >= 3 && (dl.Groups["agency"].Success || dl.Groups["date"].Success || IsAllCaps(dl.Groups["place"].Value)))

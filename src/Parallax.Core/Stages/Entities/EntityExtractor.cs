@@ -11,8 +11,9 @@ public static class EntityExtractor
 {
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "de", "la", "del", "van", "von", "bin", "al", "der", "du", "da", "&" };
 
-    public static IReadOnlyList<EntityMention> Extract(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<Span> excluded)
+    public static IReadOnlyList<EntityMention> Extract(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<Span> excludedSpans)
     {
+        var excluded = Coverage.Of(text.Length, excludedSpans);
         var result = new List<EntityMention>();
         var lowerWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in tokens)
@@ -138,16 +139,12 @@ public static class EntityExtractor
     private static bool IsKnownName(string word) =>
         EntityLexicons.Places.ContainsKey(word) || EntityLexicons.Organizations.Contains(word) || EntityLexicons.GivenNames.ContainsKey(word);
 
-    private static bool IsNameToken(string text, Token t, IReadOnlyList<Span> excluded)
+    private static bool IsNameToken(string text, Token t, Coverage excluded)
     {
         if (t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start])) return false;
         int dash = text.LastIndexOf('-', t.End - 1, t.Length);
         if (dash > t.Start && dash + 1 < t.End && char.IsLower(text[dash + 1])) return false; // "Washington-based", "U.S.-led"
-        foreach (var span in excluded)
-        {
-            if (span.Overlaps(t.Span)) return false;
-        }
-        return true;
+        return !excluded.Overlaps(t.Span);
     }
 
     private static int LeadingQuotes(string text, IReadOnlyList<Token> tokens, int first)

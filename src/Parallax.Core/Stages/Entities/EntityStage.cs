@@ -1,5 +1,6 @@
 using Parallax.Model;
 using Parallax.Pipeline;
+using Parallax.Text;
 
 namespace Parallax.Stages.Entities;
 
@@ -29,10 +30,21 @@ public static class EntityResolver
         // Full personal names (two or more words) are what shorter mentions resolve to.
         var persons = typed.Where(t => t.Type == EntityType.Person && t.Mention.Text.Contains(' ')).Select(t => t.Mention).ToList();
         var seenCapitalised = new HashSet<string>(typed.Where(t => !t.Mention.SentenceInitial && !t.Mention.InHeading).Select(t => t.Mention.Text), StringComparer.Ordinal);
+        var typedNames = new HashSet<string>(typed.Where(t => t.Type is not null).Select(t => t.Mention.Text), StringComparer.Ordinal);
+        var inQuote = Coverage.Of(text.Length, quoted);
+        var byPart = new Dictionary<string, List<EntityMention>>(StringComparer.Ordinal);
+        foreach (var p in persons)
+        {
+            foreach (var part in p.Text.Split(' ').Distinct())
+            {
+                if (!byPart.TryGetValue(part, out var list)) byPart[part] = list = [];
+                list.Add(p);
+            }
+        }
         var result = new List<Entity>();
         foreach (var (m, type) in typed)
         {
-            var full = FullPersonName(m, persons);
+            var full = FullPersonName(m, byPart.GetValueOrDefault(m.Text.Split(' ')[0]) ?? []);
             if (full is not null)
             {
                 result.Add(new Entity(m.Span, m.Text, EntityType.Person, full.Text) { Title = m.Title ?? full.Title });
@@ -43,7 +55,7 @@ public static class EntityResolver
                 // Unknown single words at the start of a sentence or in a headline are usually ordinary words.
                 if ((m.SentenceInitial || m.InHeading) && !seenCapitalised.Contains(m.Text)) continue;
                 // Inside a quotation speakers capitalise for emphasis ("our Great Farmers"); only names seen outside count.
-                if (quoted.Any(q => q.Contains(m.Span)) && !typed.Any(t => t.Type is not null && t.Mention.Text == m.Text)) continue;
+                if (inQuote.Overlaps(m.Span) && !typedNames.Contains(m.Text)) continue;
                 result.Add(new Entity(m.Span, m.Text, EntityType.Other, m.Text) { Title = m.Title });
                 continue;
             }
@@ -52,6 +64,7 @@ public static class EntityResolver
             string name = type == EntityType.Place ? CanonicalPlace(m.Text) : m.Text;
             result.Add(new Entity(m.Span, m.Text, type.Value, name) { Title = m.Title });
         }
+        result.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return result;
     }
 
@@ -87,7 +100,8 @@ public static class EntityResolver
         if (words.Length > 1 && EntityLexicons.PlaceWords.Contains(words[^1])) return EntityType.Place;
         if (m.Title is not null) return EntityType.Person;
         if (EntityLexicons.GivenNames.ContainsKey(words[0]) && words.Length > 1) return EntityType.Person;
-        if (words.Length is 2 or 3 && words.All(w => w.Length > 1 && char.IsUpper(w[0]) && !w.Contains('.')) && FollowedBySpeech(text, m.Span.End)) return EntityType.Person;
+        // An unknown name doing the talking ("Trump said", "said Sun Yun", "Xi told") is a person.
+        if (words.Length <= 3 && words.All(w => w.Length > 1 && char.IsUpper(w[0]) && !w.Contains('.')) && (FollowedBySpeech(text, m.Span.End) || PrecededBySpeech(text, m.Span.Start))) return EntityType.Person;
         // Two or three unknown capitalised words ("Sun Yun", "Scott Bessent") are most often a person; plural nouns ("Farm Products") are not.
         if (words.Length is 2 or 3 && words.All(w => w.Length > 1 && char.IsLetter(w[^1]) && !(w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal))) && !m.InHeading && words.All(w => !Text.Words.IsStop(w))) return EntityType.Person;
         return null;
@@ -98,6 +112,12 @@ public static class EntityResolver
     private static bool FollowedBySpeech(string text, int end)
     {
         var after = text.AsSpan(end, Math.Min(24, text.Length - end)).TrimStart(", ");
-        return after.StartsWith("said") || after.StartsWith("says") || after.StartsWith("told") || after.StartsWith("wrote");
+        return after.StartsWith("said ") || after.StartsWith("said.") || after.StartsWith("says") || after.StartsWith("told") || after.StartsWith("wrote") || after.StartsWith("added");
+    }
+
+    private static bool PrecededBySpeech(string text, int start)
+    {
+        var before = text.AsSpan(Math.Max(0, start - 8), start - Math.Max(0, start - 8)).TrimEnd(' ');
+        return before.EndsWith("said") || before.EndsWith("says");
     }
 }

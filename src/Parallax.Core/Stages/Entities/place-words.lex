@@ -28,3 +28,16 @@ Port
 Harbor
 Canal
 Border
+Bridge
+Tunnel
+Highway
+Road
+Park
+Station
+Dam
+Stadium
+Plaza
+Wharf
+Pier
+Viaduct
+Boulevard

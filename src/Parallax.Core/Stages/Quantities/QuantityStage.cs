@@ -43,6 +43,7 @@ public sealed class QuantityStage : IAnalysisStage
     public static IReadOnlyList<QuantityMention> Extract(string text, IReadOnlyList<TimeExpression> times)
     {
         var found = new List<QuantityMention>();
+        var timeCoverage = Coverage.Of(text.Length, times.Select(t => t.Span));
         foreach (Match m in Patterns.Matches(Number, text))
         {
             var num = m.Groups["num"];
@@ -55,7 +56,7 @@ public sealed class QuantityStage : IAnalysisStage
             int start = m.Index; // the hedge, when present, is part of what was written
             var span = new Span(start, m.Index + m.Length);
             while (span.End > span.Start && char.IsWhiteSpace(text[span.End - 1])) span = span with { End = span.End - 1 };
-            if (times.Any(t => t.Span.Overlaps(new Span(num.Index, num.Index + num.Length)))) continue;
+            if (timeCoverage.Overlaps(new Span(num.Index, num.Index + num.Length))) continue;
             // Part of a name or code: "COVID-19", "F-35", "G20".
             if (num.Index > 0 && (char.IsLetter(text[num.Index - 1]) || (text[num.Index - 1] == '-' && num.Index > 1 && char.IsLetter(text[num.Index - 2])))) continue;
             string? qualifier = m.Groups["qual"].Success ? Regex.Replace(m.Groups["qual"].Value.ToLowerInvariant(), @"\s+", " ", RegexOptions.None, Patterns.Timeout) : null;

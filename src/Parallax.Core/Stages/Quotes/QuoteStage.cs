@@ -230,22 +230,29 @@ public static class QuoteExtractor
         return null;
     }
 
+    // Entities are sorted by position, so both lookups are binary searches.
     private static Entity? EntityEndingAt(IReadOnlyList<Entity> entities, int end)
     {
-        foreach (var e in entities)
-        {
-            if (e.Span.End == end) return e;
-        }
-        return null;
+        int i = FirstEntityEndingAtOrAfter(entities, end);
+        return i < entities.Count && entities[i].Span.End == end ? entities[i] : null;
     }
 
     private static Entity? EntityStartingAt(IReadOnlyList<Entity> entities, int start)
     {
-        foreach (var e in entities)
+        int i = FirstEntityEndingAtOrAfter(entities, start + 1);
+        return i < entities.Count && entities[i].Span.Start == start ? entities[i] : null;
+    }
+
+    private static int FirstEntityEndingAtOrAfter(IReadOnlyList<Entity> entities, int end)
+    {
+        int lo = 0, hi = entities.Count;
+        while (lo < hi)
         {
-            if (e.Span.Start == start) return e;
+            int mid = (lo + hi) / 2;
+            if (entities[mid].Span.End < end) lo = mid + 1;
+            else hi = mid;
         }
-        return null;
+        return lo;
     }
 
     internal static string Word(string text, Token t) => text[t.Start..t.End];

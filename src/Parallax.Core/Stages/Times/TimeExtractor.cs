@@ -81,9 +81,12 @@ public static class TimeExtractor
         }
         // Leftmost-longest: keep the widest reading of each stretch of text.
         var chosen = new List<TimeMention>();
+        var taken = new Coverage(text.Length);
         foreach (var m in found.OrderByDescending(m => m.Span.Length).ThenBy(m => m.Span.Start))
         {
-            if (!chosen.Exists(c => c.Span.Overlaps(m.Span))) chosen.Add(m);
+            if (taken.Overlaps(m.Span)) continue;
+            chosen.Add(m);
+            taken.Add(m.Span);
         }
         chosen.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return chosen;

@@ -1,0 +1,156 @@
+using Parallax.Briefing;
+using Parallax.Model;
+using Xunit;
+
+namespace Parallax.Tests;
+
+/// <summary>What the brief must establish, checked on the project's own examples and on small invented stories.</summary>
+public sealed class BriefTests
+{
+    private static readonly Lazy<Brief> Example = new(() => Assert.Single(Briefs.Of(TestPaths.Examples)));
+
+    [Fact]
+    public void The_examples_are_one_story_of_four_sources()
+    {
+        var b = Example.Value;
+        Assert.Equal(["avalen-courier", "coastline-daily", "harbor-wire", "metro-ledger"], b.Articles.Select(a => a.Id));
+        Assert.Equal(new DateOnly(2026, 3, 2), b.Date);
+        var ledger = b.Articles.Single(a => a.Id == "metro-ledger").Article;
+        Assert.True(ledger.PublishedInferred, "the undated HTML page takes its story's date, marked as inferred");
+    }
+
+    [Fact]
+    public void The_planted_date_conflict_is_reported_with_every_variant()
+    {
+        var c = Assert.Single(Example.Value.Conflicts, c => c.Kind == ConflictKind.Time);
+        Assert.Equal("2026-03-14", c.Variants[0].Value);
+        Assert.Equal(["avalen-courier", "coastline-daily", "metro-ledger"], c.Variants[0].Articles);
+        Assert.Equal("2026-03-21", c.Variants[1].Value);
+        Assert.Equal(["harbor-wire"], c.Variants[1].Articles);
+    }
+
+    [Fact]
+    public void The_planted_figure_conflict_is_reported_and_a_hedged_equal_figure_agrees()
+    {
+        var c = Assert.Single(Example.Value.Conflicts, c => c.Kind == ConflictKind.Quantity);
+        Assert.Equal(["42,000,000 USD", "48,000,000 USD"], c.Variants.Select(v => v.Value));
+        Assert.Contains("coastline-daily", c.Variants[0].Articles); // "about $42 million" agrees with "$42 million"
+        Assert.Equal(["metro-ledger"], c.Variants[1].Articles);
+    }
+
+    [Fact]
+    public void The_planted_misspelling_is_one_person_with_a_suspect_variant()
+    {
+        var marsh = Assert.Single(Example.Value.Entities, e => e.Name == "Elena Marsh");
+        Assert.Equal(EntityType.Person, marsh.Type);
+        var odd = Assert.Single(marsh.Variants, v => v.Suspect);
+        Assert.Equal("Elena Marsch", odd.Name);
+        Assert.Equal(["harbor-wire"], odd.Articles);
+        Assert.Contains(Example.Value.Conflicts, c => c.Kind == ConflictKind.Name && c.Variants.Any(v => v.Value == "Elena Marsch"));
+    }
+
+    [Fact]
+    public void The_reworded_quote_is_shown_as_two_wordings_of_one_quote()
+    {
+        var q = Assert.Single(Example.Value.Quotes, q => q.Speaker == "Elena Marsh" && q.Direct);
+        Assert.Equal(2, q.Variants.Count);
+        Assert.Equal(["avalen-courier", "harbor-wire", "metro-ledger"], q.Variants[0].Articles);
+        Assert.Equal(["coastline-daily"], q.Variants[1].Articles);
+        Assert.Contains(Example.Value.Conflicts, c => c.Kind == ConflictKind.Quote);
+    }
+
+    [Fact]
+    public void Each_outlet_adds_its_own_details()
+    {
+        var b = Example.Value;
+        Assert.Contains(b.UniqueTo("harbor-wire"), f => f.Text.Contains("Keller & Vance", StringComparison.Ordinal));
+        Assert.Contains(b.UniqueTo("metro-ledger"), f => f.Text.Contains("Ruth Adeyemi", StringComparison.Ordinal));
+        Assert.Contains(b.UniqueTo("coastline-daily"), f => f.Text.Contains("Harbor Merchants Association", StringComparison.Ordinal));
+        Assert.Contains(b.UniqueTo("avalen-courier"), f => f.Text.Contains("ferry operator", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Facts_are_ranked_by_how_many_sources_carry_them()
+    {
+        var counts = Example.Value.Facts.Select(f => f.Sources).ToList();
+        Assert.Equal(counts.OrderByDescending(c => c), counts);
+        Assert.Equal(4, counts[0]);
+    }
+
+    [Fact]
+    public void Every_statement_is_a_sentence_its_sources_printed_and_every_span_covers_text()
+    {
+        var b = Example.Value;
+        var texts = b.Articles.ToDictionary(a => a.Id, a => a.Analysis.Text);
+        foreach (var s in b.Summary)
+        {
+            Assert.True(s.Articles.Count >= 2, "the summary holds only corroborated facts");
+            Assert.Contains(texts.Values, t => Normalize(t).Contains(s.Text, StringComparison.Ordinal));
+        }
+        var supports = b.Facts.SelectMany(f => f.Support).Concat(b.Conflicts.SelectMany(c => c.Variants.SelectMany(v => v.Support)))
+            .Concat(b.Quotes.SelectMany(q => q.Variants.SelectMany(v => v.Support))).Concat(b.Timeline.SelectMany(t => t.Support));
+        foreach (var s in supports)
+        {
+            string text = texts[s.Article];
+            Assert.InRange(s.Span.Start, 0, text.Length);
+            Assert.InRange(s.Span.End, s.Span.Start + 1, text.Length);
+        }
+        foreach (var f in b.Facts)
+        {
+            var own = Assert.Single(f.Support, s => s.Article == f.TextFrom);
+            Assert.Equal(f.Text, Normalize(own.Span.Of(texts[f.TextFrom])));
+        }
+        foreach (var q in b.Quotes.SelectMany(q => q.Variants))
+        {
+            foreach (var s in q.Support) Assert.Contains(q.Text.TrimEnd(','), s.Span.Of(texts[s.Article]).Trim(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Hedged_and_exact_figures_that_agree_and_a_change_beside_a_level_raise_no_conflict()
+    {
+        var briefs = Briefs.Of([
+            Briefs.Article("a", "The mayor said the ribbon-cutting ceremony lasted about an hour on Monday. The city cut the transit fare by 10% this year."),
+            Briefs.Article("b", "The one-hour ribbon-cutting ceremony on Monday was led by the mayor, officials said. The city halved its 20% transit fare surcharge this year."),
+        ]);
+        var b = Assert.Single(briefs);
+        Assert.Empty(b.Conflicts);
+    }
+
+    [Fact]
+    public void Different_facts_are_not_conflicts()
+    {
+        var b = Assert.Single(Briefs.Of([
+            Briefs.Article("a", "The harbor festival opened on Friday with 40 boats in the parade. Mayor Ines Okafor cut the ribbon."),
+            Briefs.Article("b", "Mayor Ines Okafor opened the harbor festival on Friday. The fireworks show is planned for Sunday night."),
+        ]));
+        Assert.DoesNotContain(b.Conflicts, c => c.Kind == ConflictKind.Time);
+    }
+
+    [Fact]
+    public void People_who_only_share_a_surname_stay_apart()
+    {
+        var b = Assert.Single(Briefs.Of([
+            Briefs.Article("a", "President Donald Trump spoke at the rally in Ohio on Saturday. First lady Melania Trump did not attend the Ohio rally."),
+            Briefs.Article("b", "Donald Trump told the Ohio rally on Saturday that the economy was strong. Melania Trump stayed in Washington."),
+        ]));
+        Assert.Contains(b.Entities, e => e.Name == "Donald Trump" && e.Variants.Count == 0);
+        Assert.Contains(b.Entities, e => e.Name == "Melania Trump" && e.Variants.Count == 0);
+        Assert.DoesNotContain(b.Conflicts, c => c.Kind == ConflictKind.Name);
+    }
+
+    [Fact]
+    public void An_undated_article_is_dated_from_its_story_and_its_relative_times_follow()
+    {
+        var b = Assert.Single(Briefs.Of([
+            Briefs.Article("dated", "Storm Elsa flooded the coastal town of Brinmouth on Monday, forcing hundreds from their homes, officials said.", "2025-11-24"),
+            Briefs.Article("undated", "Hundreds fled their homes in Brinmouth on Monday as Storm Elsa flooded the coastal town, officials said.", null),
+        ]));
+        var undated = b.Articles.Single(a => a.Id == "undated");
+        Assert.True(undated.Article.PublishedInferred);
+        Assert.Equal(new DateOnly(2025, 11, 24), undated.Article.Published);
+        Assert.Contains(undated.Analysis.Times, t => t.Text == "Monday" && t.Value == "2025-11-24");
+    }
+
+    private static string Normalize(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,28 @@
+using Parallax.Briefing;
+using Parallax.Model;
+using Parallax.Pipeline;
+using Parallax.Reading;
+using Parallax.Stories;
+
+namespace Parallax.Tests;
+
+/// <summary>Builds briefs the way <c>parallax brief</c> does, for tests.</summary>
+internal static class Briefs
+{
+    public static IReadOnlyList<Brief> Of(params string[] paths)
+    {
+        var read = ArticleSource.Read(paths);
+        if (read.Errors.Count > 0) throw new InvalidOperationException(string.Join("; ", read.Errors));
+        return Of(read.Articles);
+    }
+
+    public static IReadOnlyList<Brief> Of(IReadOnlyList<Article> articles)
+    {
+        var analyzed = Corpus.Analyze(articles, AnalysisPipeline.Default);
+        var builder = new BriefBuilder(AnalysisPipeline.Default);
+        return new StoryClusterer().Cluster(analyzed).Select(builder.Build).ToList();
+    }
+
+    public static Article Article(string id, string text, string? published = "2025-03-10", string? source = null) =>
+        new() { Id = id, Text = text, Source = source, Published = published is null ? null : DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture) };
+}

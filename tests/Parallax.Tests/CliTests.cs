@@ -1,0 +1,149 @@
+using System.Text;
+using System.Text.Json;
+using Parallax.Cli;
+using Xunit;
+
+namespace Parallax.Tests;
+
+/// <summary>The command line as a newcomer meets it: help, outputs, and one clear error line instead of a stack trace.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("parallax-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static (int Code, string Out, string Err) Run(params string[] args) => RunWithInput("", args);
+
+    private static (int Code, string Out, string Err) RunWithInput(string input, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = ParallaxCli.Run(args, stdout, stderr, () => new MemoryStream(Encoding.UTF8.GetBytes(input)));
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static void AssertOneErrorLine(string err, string mustContain)
+    {
+        var lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith("parallax: error:", StringComparison.Ordinal) && l.Contains(mustContain, StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_names_every_command_and_explains_the_tool()
+    {
+        var (code, output, _) = Run("--help");
+        Assert.Equal(0, code);
+        foreach (var word in new[] { "brief", "analyze", "cluster", "what actually happened", "parallax brief examples/" }) Assert.Contains(word, output, StringComparison.Ordinal);
+        var brief = Run("brief", "--help");
+        Assert.Contains("--format", brief.Out, StringComparison.Ordinal);
+        Assert.Contains("--output", brief.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_prints_the_v1_contract_with_offsets_into_the_text()
+    {
+        string path = Path.Combine(_dir, "a.txt");
+        const string text = "Chinese President Xi Jinping spoke with Trump on Monday. “We agree,” Xi said. Tariffs fell by 10%.";
+        File.WriteAllText(path, text);
+        var (code, output, err) = Run("analyze", path, "--published", "2025-11-24");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.Equal("a", root.GetProperty("id").GetString());
+        Assert.Equal("2025-11-24", root.GetProperty("published").GetString());
+        Assert.Equal(text, root.GetProperty("text").GetString());
+        foreach (var list in new[] { "entities", "quotes", "quantities", "times" })
+        {
+            foreach (var item in root.GetProperty(list).EnumerateArray())
+            {
+                int start = item.GetProperty("start").GetInt32(), end = item.GetProperty("end").GetInt32();
+                Assert.Equal(text[start..end], item.GetProperty("text").GetString());
+            }
+        }
+        Assert.Contains(root.GetProperty("times").EnumerateArray(), t => t.GetProperty("value").GetString() == "2025-11-24");
+        Assert.Contains(root.GetProperty("quotes").EnumerateArray(), q => q.GetProperty("speaker").GetString() == "Xi Jinping");
+        Assert.Contains(root.GetProperty("entities").EnumerateArray(), e => e.GetProperty("text").GetString() == "Xi" && e.GetProperty("name").GetString() == "Xi Jinping");
+        Assert.Single(root.GetProperty("sentences").EnumerateArray(), s => s.GetProperty("start").GetInt32() == 0);
+    }
+
+    [Fact]
+    public void Cluster_writes_one_json_line_per_article()
+    {
+        var (code, output, err) = Run("cluster", TestPaths.Examples);
+        Assert.True(code == 0, err);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        foreach (var line in lines)
+        {
+            using var doc = JsonDocument.Parse(line);
+            Assert.Equal("story-1", doc.RootElement.GetProperty("story").GetString());
+            Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("duplicateOf").ValueKind);
+        }
+    }
+
+    [Fact]
+    public void Brief_writes_to_a_file_in_each_format()
+    {
+        foreach (var format in new[] { "md", "json", "html" })
+        {
+            string file = Path.Combine(_dir, "brief." + format);
+            var (code, output, err) = Run("brief", TestPaths.Examples, "--format", format, "-o", file);
+            Assert.True(code == 0, err);
+            Assert.Equal("", output);
+            Assert.True(new FileInfo(file).Length > 1000);
+        }
+    }
+
+    [Fact]
+    public void A_missing_file_is_one_error_line_and_exit_1()
+    {
+        var (code, _, err) = Run("analyze", Path.Combine(_dir, "missing.txt"));
+        Assert.Equal(1, code);
+        AssertOneErrorLine(err, "no such file");
+    }
+
+    [Fact]
+    public void A_bad_date_is_one_error_line_and_exit_1()
+    {
+        string path = Path.Combine(_dir, "a.txt");
+        File.WriteAllText(path, "Some text.");
+        var (code, _, err) = Run("analyze", path, "--published", "24/11/2025");
+        Assert.Equal(1, code);
+        AssertOneErrorLine(err, "YYYY-MM-DD");
+    }
+
+    [Fact]
+    public void Empty_input_is_an_error()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "empty"));
+        var (code, _, err) = Run("brief", Path.Combine(_dir, "empty"));
+        Assert.Equal(1, code);
+        AssertOneErrorLine(err, "no .txt, .html or .jsonl files");
+        (code, _, err) = RunWithInput("   ", "brief", "-");
+        Assert.Equal(1, code);
+        AssertOneErrorLine(err, "empty");
+    }
+
+    [Fact]
+    public void One_unreadable_file_is_reported_and_the_rest_are_briefed()
+    {
+        string folder = Path.Combine(_dir, "mixed");
+        Directory.CreateDirectory(folder);
+        foreach (var f in Directory.GetFiles(TestPaths.Examples)) File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
+        File.WriteAllBytes(Path.Combine(folder, "latin1.txt"), Encoding.Latin1.GetBytes("Caf\u00e9 owners cheered the reopening."));
+        var (code, output, err) = Run("brief", folder, "--format", "json");
+        Assert.Equal(2, code);
+        AssertOneErrorLine(err, "latin1.txt: not valid UTF-8");
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(4, doc.RootElement.GetProperty("stories")[0].GetProperty("articles").GetArrayLength());
+    }
+
+    [Fact]
+    public void Unknown_options_and_formats_are_refused_with_a_hint()
+    {
+        var (code, _, err) = Run("brief", TestPaths.Examples, "--format", "pdf");
+        Assert.NotEqual(0, code);
+        Assert.Contains("pdf", err, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text;
+using Parallax.Reading;
+using Xunit;
+
+namespace Parallax.Tests;
+
+public sealed class ReaderTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("parallax-readers-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string content, bool bom = false)
+    {
+        string path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content, new UTF8Encoding(bom));
+        return path;
+    }
+
+    [Fact]
+    public void Plain_text_without_metadata_is_kept_exactly_and_named_after_the_file()
+    {
+        const string body = "  First line.\n\nSecond paragraph. \n";
+        var read = ArticleSource.Read([Write("report-1.txt", body)]);
+        var a = Assert.Single(read.Articles);
+        Assert.Equal("report-1", a.Id);
+        Assert.Equal(body, a.Text);
+        Assert.Null(a.Published);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_is_not_part_of_the_text()
+    {
+        var read = ArticleSource.Read([Write("bom.txt", "Hello world.", bom: true)]);
+        Assert.Equal("Hello world.", Assert.Single(read.Articles).Text);
+    }
+
+    [Fact]
+    public void A_leading_date_prefix_becomes_the_publication_date()
+    {
+        var read = ArticleSource.Read([Write("dated.txt", " date 2025-11-24 President Donald Trump said he has accepted.")]);
+        var a = Assert.Single(read.Articles);
+        Assert.Equal(new DateOnly(2025, 11, 24), a.Published);
+        Assert.Equal("President Donald Trump said he has accepted.", a.Text);
+    }
+
+    [Fact]
+    public void Front_matter_supplies_title_source_date_and_url()
+    {
+        var read = ArticleSource.Read([Write("fm.txt", "---\ntitle: \"A headline\"\nsource: The Courier\ndate: 2026-03-02\nurl: https://example.test/a\nauthor: J. Doe\n---\nBody text here.\n")]);
+        var a = Assert.Single(read.Articles);
+        Assert.Equal("A headline", a.Title);
+        Assert.Equal("The Courier", a.Source);
+        Assert.Equal(new DateOnly(2026, 3, 2), a.Published);
+        Assert.Equal("https://example.test/a", a.Url);
+        Assert.Equal("Body text here.\n", a.Text);
+        Assert.Equal("\"J. Doe\"", a.Extra["author"]);
+    }
+
+    [Fact]
+    public void Header_lines_and_a_dateline_are_taken_out_of_the_body()
+    {
+        var read = ArticleSource.Read([Write("hdr.txt", "Title: Talks resume\nDate: 2025-11-24\n\nBEIJING (Reuters) — Talks resumed on Monday.")]);
+        var a = Assert.Single(read.Articles);
+        Assert.Equal("Talks resume", a.Title);
+        Assert.Equal("Reuters", a.Source);
+        Assert.Equal("Talks resumed on Monday.", a.Text);
+        Assert.Equal("\"BEIJING\"", a.Extra["dateline"]);
+    }
+
+    [Fact]
+    public void Jsonl_reads_known_fields_keeps_the_rest_and_survives_bad_lines_and_dates()
+    {
+        string path = Write("feed.jsonl",
+            "{\"id\":\"a1\",\"source\":\"Fox\",\"title\":\"T\",\"published\":\"2014-03-01\",\"url\":\"u\",\"text\":\"Body one.\",\"story\":7}\n" +
+            "not json\n" +
+            "{\"id\":\"a2\",\"published\":\"0001-01-01T00:00:00\",\"text\":\"Body two.\"}\n" +
+            "{\"id\":\"a3\",\"published\":\"9/28/2016\",\"text\":\"Body three.\"}\n");
+        var read = ArticleSource.Read([path]);
+        Assert.Equal(["a1", "a2", "a3"], read.Articles.Select(a => a.Id));
+        Assert.Equal("7", read.Articles[0].Extra["story"]);
+        Assert.Equal(new DateOnly(2014, 3, 1), read.Articles[0].Published);
+        Assert.Null(read.Articles[1].Published);
+        Assert.Equal(new DateOnly(2016, 9, 28), read.Articles[2].Published);
+        var error = Assert.Single(read.Errors);
+        Assert.EndsWith(":2", error.Origin);
+        Assert.Contains(read.Warnings, w => w.Message.Contains("0001-01-01", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Html_keeps_the_article_and_drops_navigation_and_asides()
+    {
+        string html = "<html><head><title>Bridge reopens | City Paper</title><meta property=\"og:site_name\" content=\"City Paper\">" +
+            "<meta property=\"article:published_time\" content=\"2026-03-02T09:00:00-05:00\"></head><body><nav>Home News</nav>" +
+            "<article><h1>Bridge reopens</h1><p>The bridge reopened &amp; traffic flowed.</p><p>Officials cheered.</p></article>" +
+            "<aside><p>Related: other news</p></aside><script>alert(1)</script></body></html>";
+        var a = Assert.Single(ArticleSource.Read([Write("page.html", html)]).Articles);
+        Assert.Equal("Bridge reopens", a.Title);
+        Assert.Equal("City Paper", a.Source);
+        Assert.Equal(new DateOnly(2026, 3, 2), a.Published);
+        Assert.Equal("The bridge reopened & traffic flowed.\n\nOfficials cheered.", a.Text);
+    }
+
+    [Fact]
+    public void A_folder_is_read_recursively_and_one_bad_file_does_not_stop_the_others()
+    {
+        Write("one.txt", "Good article one.");
+        Write("sub/two.txt", "Good article two.");
+        Write("notes.md", "Not an article format.");
+        File.WriteAllBytes(Path.Combine(_dir, "bad.txt"), [0x48, 0x69, 0xFF, 0xFE, 0x21]);
+        Write("empty.txt", "   \n");
+        var read = ArticleSource.Read([_dir]);
+        Assert.Equal(["one", "two"], read.Articles.Select(a => a.Id).Order());
+        Assert.Contains(read.Errors, e => e.Origin.EndsWith("bad.txt", StringComparison.Ordinal) && e.Message.Contains("UTF-8", StringComparison.Ordinal));
+        Assert.Contains(read.Errors, e => e.Origin.EndsWith("empty.txt", StringComparison.Ordinal) && e.Message.Contains("empty", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Missing_paths_are_reported()
+    {
+        var read = ArticleSource.Read([Path.Combine(_dir, "nope.txt")]);
+        Assert.Empty(read.Articles);
+        Assert.Contains("no such file", Assert.Single(read.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Standard_input_is_sniffed()
+    {
+        var read = ArticleSource.Read(["-"], () => new MemoryStream(Encoding.UTF8.GetBytes("{\"id\":\"x\",\"text\":\"From a pipe.\"}\n")));
+        Assert.Equal("x", Assert.Single(read.Articles).Id);
+        read = ArticleSource.Read(["-"], () => new MemoryStream(Encoding.UTF8.GetBytes("Plain words on stdin.")));
+        Assert.Equal("stdin", Assert.Single(read.Articles).Id);
+    }
+
+    [Fact]
+    public void Repeated_ids_are_made_unique()
+    {
+        Write("a/same.txt", "First text.");
+        Write("b/same.txt", "Second text.");
+        var read = ArticleSource.Read([_dir]);
+        Assert.Equal(["same", "same-2"], read.Articles.Select(a => a.Id));
+        Assert.Single(read.Warnings);
+    }
+}

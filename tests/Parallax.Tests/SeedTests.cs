@@ -1,0 +1,55 @@
+using Parallax.Briefing;
+using Xunit;
+
+namespace Parallax.Tests;
+
+/// <summary>The reference case: five real reports of one phone call (read from ../shared, never committed).</summary>
+public sealed class SeedTests
+{
+    private static readonly Lazy<Brief> Seeds = new(() => Assert.Single(Briefs.Of(TestPaths.Seeds)));
+
+    [SharedFact("samples/seeds")]
+    public void The_five_reports_are_one_story() => Assert.Equal(5, Seeds.Value.Articles.Count);
+
+    [SharedFact("samples/seeds")]
+    public void The_return_visit_is_disputed_between_this_year_and_next_year()
+    {
+        var c = Assert.Single(Seeds.Value.Conflicts, c => c.Kind == ConflictKind.Time && c.Variants.Any(v => v.Value == "2025") && c.Variants.Any(v => v.Value == "2026"));
+        Assert.Contains("later this year", c.Variants.Single(v => v.Value == "2025").Text, StringComparison.Ordinal);
+        Assert.True(c.Variants.Single(v => v.Value == "2026").Articles.Count >= 2);
+    }
+
+    [SharedFact("samples/seeds")]
+    public void Misspelled_names_are_one_person_each_under_the_majority_spelling()
+    {
+        var leavitt = Assert.Single(Seeds.Value.Entities, e => e.Name == "Karoline Leavitt");
+        Assert.Contains(leavitt.Variants, v => v.Name == "Caroline Leavitt" && v.Suspect);
+        var takaichi = Assert.Single(Seeds.Value.Entities, e => e.Name == "Sanae Takaichi");
+        Assert.Contains(takaichi.Variants, v => v.Name == "Se Takaichi" && v.Suspect);
+    }
+
+    [SharedFact("samples/seeds")]
+    public void Trumps_post_is_quoted_in_two_wordings()
+    {
+        Assert.Contains(Seeds.Value.Conflicts, c => c.Kind == ConflictKind.Quote && c.About.Contains("Donald Trump", StringComparison.Ordinal)
+            && c.Variants.Any(v => v.Text.Contains("highly successful", StringComparison.Ordinal)) && c.Variants.Any(v => v.Text.Contains("very successful", StringComparison.Ordinal)));
+    }
+
+    [SharedFact("samples/seeds")]
+    public void The_call_is_dated_from_the_one_dated_report()
+    {
+        var b = Seeds.Value;
+        Assert.Equal(new DateOnly(2025, 11, 24), b.Date);
+        Assert.Equal(4, b.Articles.Count(a => a.Article.PublishedInferred));
+        Assert.Contains(b.Timeline, t => t.When == "2025-11-24" && t.Articles.Count >= 3);
+    }
+
+    [SharedFact("samples/seeds")]
+    public void The_summary_keeps_to_the_majority_account()
+    {
+        string summary = string.Join(" ", Seeds.Value.Summary.Select(s => s.Text));
+        Assert.DoesNotContain("later this year", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("Se Takaichi", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("Caroline", summary, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,15 @@
+using Xunit;
+
+namespace Parallax.Tests;
+
+/// <summary>A fact that needs material from ../shared; skipped, with the reason, when this checkout has none.</summary>
+public sealed class SharedFactAttribute : FactAttribute
+{
+    public SharedFactAttribute(string relativePath)
+    {
+        if (TestPaths.Shared is not { } shared || !Path.Exists(Path.Combine(shared, relativePath)))
+        {
+            Skip = $"../shared/{relativePath} is not present beside this checkout";
+        }
+    }
+}
