@@ -60,6 +60,19 @@ public sealed class BriefTests
     }
 
     [Fact]
+    public void A_fact_stated_with_a_rival_date_is_not_cited_to_the_source_that_disputes_it()
+    {
+        var b = Example.Value;
+        var reopening = Assert.Single(b.Facts, f => f.Text.Contains("reopen to traffic on March 14", StringComparison.Ordinal));
+        Assert.Equal(["harbor-wire"], reopening.DisputedBy);
+        Assert.DoesNotContain("harbor-wire", reopening.Agreeing);
+        var sentence = Assert.Single(b.Summary, s => s.Text.Contains("March 14", StringComparison.Ordinal));
+        Assert.DoesNotContain("harbor-wire", sentence.Articles);
+        Assert.Contains(b.DisputedBy("metro-ledger"), f => f.Text.Contains("$42 million", StringComparison.Ordinal));
+        Assert.DoesNotContain(b.MissingFrom("metro-ledger"), f => f.Text.Contains("$42 million", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Each_outlet_adds_its_own_details()
     {
         var b = Example.Value;

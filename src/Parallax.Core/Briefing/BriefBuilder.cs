@@ -53,6 +53,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
                 Touched = articles.Count >= 2 ? Touching(c, units, independentIds) : [],
             });
         }
+        facts = facts.Select(f => WithDisputes(f, conflicts)).ToList();
         // Most-corroborated first; among equals, in the order the stories tell them.
         var order = Enumerable.Range(0, facts.Count)
             .OrderByDescending(k => facts[k].Sources)
@@ -66,6 +67,26 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         var date = analyses.Select(a => a.Article.Published).Where(d => d is not null).GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstOrDefault();
         string title = Title(analyses, rankedFacts);
         return new Brief(story.Id, title, date, briefArticles, summary, rankedFacts, conflicts, quotes, entities, timeline);
+    }
+
+    /// <summary>
+    /// A fact whose sentences give rival dates or figures: sources in another variant than the fact's own wording dispute it.
+    /// A source stating the value differently in a sentence outside the fact also disputes rather than leaves it out.
+    /// </summary>
+    private static Fact WithDisputes(Fact fact, List<Conflict> conflicts)
+    {
+        var own = fact.Support.Single(s => s.Article == fact.TextFrom);
+        var disputed = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var c in conflicts.Where(c => c.Kind is ConflictKind.Time or ConflictKind.Quantity))
+        {
+            var mine = c.Variants.FirstOrDefault(v => v.Support.Any(s => s.Article == own.Article && s.Span == own.Span));
+            if (mine is null) continue;
+            foreach (var v in c.Variants.Where(v => v != mine))
+            {
+                foreach (var a in v.Articles) disputed.Add(a);
+            }
+        }
+        return disputed.Count == 0 ? fact : fact with { DisputedBy = [.. disputed] };
     }
 
     /// <summary>Undated articles take the date most of their story's dated articles carry, and are analysed again against it.</summary>
@@ -103,7 +124,9 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
             var pick = candidates.FirstOrDefault(u => u.Article == fact.TextFrom) ?? candidates[0];
             var terms = pick.Terms.Keys.ToHashSet(StringComparer.Ordinal);
             if (chosen.Any(c => Jaccard(c.Terms, terms) > 0.35)) continue;
-            chosen.Add((new SummarySentence(sentenceText(pick.Article, pick.Index), fact.Articles), terms));
+            var citing = fact.Agreeing.ToList();
+            if (citing.Count < 2) continue;
+            chosen.Add((new SummarySentence(sentenceText(pick.Article, pick.Index), citing), terms));
         }
         return chosen.Select(c => c.Sentence).ToList();
     }

@@ -22,8 +22,12 @@ public sealed record Brief(
     public IEnumerable<Fact> MissingFrom(string articleId)
     {
         int independent = Articles.Count(a => a.DuplicateOf is null);
-        return Facts.Where(f => f.Sources >= 2 && f.Sources * 2 > independent - 1 && !f.Articles.Contains(articleId) && !f.Touched.Contains(articleId));
+        return Facts.Where(f => f.Sources >= 2 && f.Sources * 2 > independent - 1 && !f.Articles.Contains(articleId) && !f.Touched.Contains(articleId) && !f.DisputedBy.Contains(articleId));
     }
+
+    /// <summary>Corroborated facts for which this article gives another date or figure than most sources.</summary>
+    public IEnumerable<Fact> DisputedBy(string articleId) =>
+        Facts.Where(f => f.DisputedBy.Contains(articleId) && f.Agreeing.Count() >= 2 && f.Agreeing.Count() >= f.DisputedBy.Count);
 
     /// <summary>1-based citation number of an article.</summary>
     public int CitationOf(string articleId) => Articles.ToList().FindIndex(a => a.Id == articleId) + 1;
@@ -48,6 +52,12 @@ public sealed record Fact(string Text, IReadOnlyList<string> Articles, IReadOnly
 {
     /// <summary>Sources that say part of it in a sentence not aligned with it: not counted as support, not reported as leaving it out.</summary>
     public IReadOnlyList<string> Touched { get; init; } = [];
+
+    /// <summary>Sources that state this fact with a different date or figure than <see cref="Text"/> gives (see the conflicts).</summary>
+    public IReadOnlyList<string> DisputedBy { get; init; } = [];
+
+    /// <summary>Sources that state the fact as <see cref="Text"/> words it.</summary>
+    public IEnumerable<string> Agreeing => Articles.Where(a => !DisputedBy.Contains(a));
 
     /// <summary>The article whose sentence is <see cref="Text"/>.</summary>
     public required string TextFrom { get; init; }

@@ -64,7 +64,9 @@ public static class BriefHtml
         foreach (var f in b.Facts.Where(f => f.Sources >= 2))
         {
             sb.Append("<li><span class=\"count\" title=\"independent sources\">").Append(f.Sources).Append('/').Append(independent).Append("</span> ")
-              .Append(E(f.Text)).Append(' ').Append(Cite(f.Support, f.Articles)).AppendLine("</li>");
+              .Append(E(f.Text)).Append(' ').Append(Cite(f.Support, f.Agreeing));
+            if (f.DisputedBy.Count > 0) sb.Append(" <span class=\"disputed\">— ").Append(Cite(f.Support, f.DisputedBy)).Append(" differ").Append(f.DisputedBy.Count == 1 ? "s" : "").Append(" on a date or figure</span>");
+            sb.AppendLine("</li>");
         }
         sb.AppendLine("</ul></section>");
 
@@ -113,7 +115,13 @@ public static class BriefHtml
         foreach (var a in b.Articles.Where(a => a.DuplicateOf is null))
         {
             sb.Append("<h3>[").Append(b.CitationOf(a.Id)).Append("] ").Append(E(a.Label)).AppendLine("</h3><ul>");
-            foreach (var f in b.UniqueTo(a.Id)) sb.Append("<li>").Append(E(f.Text)).Append(' ').Append(Cite(f.Support, f.Articles)).AppendLine("</li>");
+            foreach (var f in b.UniqueTo(a.Id))
+            {
+                sb.Append("<li>").Append(E(f.Text)).Append(' ').Append(Cite(f.Support, f.Articles));
+                if (f.DisputedBy.Count > 0) sb.Append(" <span class=\"disputed\">— ").Append(Cite([], f.DisputedBy)).Append(" differ").Append(f.DisputedBy.Count == 1 ? "s" : "").Append("</span>");
+                sb.AppendLine("</li>");
+            }
+            foreach (var f in b.DisputedBy(a.Id)) sb.Append("<li class=\"missing\">Disputes: ").Append(E(BriefBuilder.Shorten(f.Text, 90))).Append(' ').Append(Cite(f.Support, f.Agreeing)).AppendLine("</li>");
             var missing = b.MissingFrom(a.Id).ToList();
             if (missing.Count > 0)
             {
@@ -197,7 +205,7 @@ public static class BriefHtml
         .count { display: inline-block; min-width: 2.2em; font-weight: 600; color: #0a5; }
         .conflict { border-left: 4px solid #d33; padding: .2rem .8rem; margin: .8rem 0; background: #fff6f6; }
         .conflict h3 { font-size: 100%; margin: .3rem 0; } .diff del { background: #fdd; } .diff ins { background: #dfd; text-decoration: none; }
-        .suspect { color: #b00; } .alias { color: #666; } .type { color: #666; font-size: 90%; } .missing { color: #666; font-style: italic; }
+        .suspect, .disputed { color: #b00; } .alias { color: #666; } .type { color: #666; font-size: 90%; } .missing { color: #666; font-style: italic; }
         .variant { border-left: 3px solid #e90; padding-left: .5rem; list-style: none; }
         a.cite { text-decoration: none; color: #06c; font-size: 85%; vertical-align: super; margin-left: 1px; }
         .sources { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 1rem; }

@@ -53,6 +53,7 @@ public static class BriefJson
             w.WriteString("textFrom", f.TextFrom);
             w.WriteNumber("sources", f.Sources);
             JsonOutput.Strings(w, "articles", f.Articles);
+            JsonOutput.Strings(w, "disputedBy", f.DisputedBy);
             SupportArray(w, f.Support);
             w.WriteEndObject();
         }

@@ -138,7 +138,14 @@ public static class QuoteExtractor
                 if (subject is null || k - IndexOfSpanEnd(tokens, subject.Value) > 2) continue;
                 int c = k + 1;
                 if (w == "told" && c < tokens.Count) c = SkipObject(text, tokens, entities, c);
-                if (c < tokens.Count && Word(text, tokens[c]) == "that") c++;
+                // "said on Monday that …": the reported clause starts after "that", past any adverbial before it.
+                int that = -1;
+                for (int j = c; j < tokens.Count && j <= c + 4 && tokens[j].End <= sentence.Span.End; j++)
+                {
+                    if (Word(text, tokens[j]) == "that") { that = j; break; }
+                    if (tokens[j].Kind == TokenKind.Punctuation) break;
+                }
+                if (that >= 0) c = that + 1;
                 else if (needsThat) break;
                 if (c >= tokens.Count || tokens[c].Start >= sentence.Span.End) break;
                 int end = sentence.Span.End;
