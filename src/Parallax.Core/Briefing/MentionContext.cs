@@ -16,8 +16,8 @@ public static class MentionContext
     {
         var ctx = new Dictionary<string, double>(StringComparer.Ordinal);
         var tokens = a.Tokens;
-        int at = First(tokens, mention.Start);
-        int end = First(tokens, mention.End);
+        int at = Tokenizer.FirstAtOrAfter(tokens, mention.Start);
+        int end = Tokenizer.FirstAtOrAfter(tokens, mention.End);
         Collect(a, tokens, at - 1, -1, sentence, canonical, skip, ctx, 8, 1.0);
         // English puts what a value dates or counts mostly before it ("visit the U.S. later this year"); the right side weighs less.
         Collect(a, tokens, end, 1, sentence, canonical, skip, ctx, 4, 0.5);
@@ -65,17 +65,5 @@ public static class MentionContext
         }
         foreach (var w in b.Values) nb += w * w;
         return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
-    }
-
-    private static int First(IReadOnlyList<Token> tokens, int offset)
-    {
-        int lo = 0, hi = tokens.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) / 2;
-            if (tokens[mid].Start < offset) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
     }
 }

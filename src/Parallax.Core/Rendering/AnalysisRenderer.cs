@@ -25,8 +25,7 @@ public static class AnalysisRenderer
         foreach (var s in a.Sentences)
         {
             w.WriteStartObject();
-            w.WriteNumber("start", s.Span.Start);
-            w.WriteNumber("end", s.Span.End);
+            JsonOutput.Offsets(w, s.Span);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -34,8 +33,7 @@ public static class AnalysisRenderer
         foreach (var e in a.Entities)
         {
             w.WriteStartObject();
-            w.WriteNumber("start", e.Span.Start);
-            w.WriteNumber("end", e.Span.End);
+            JsonOutput.Offsets(w, e.Span);
             w.WriteString("text", e.Text);
             w.WriteString("type", e.Type.ToString().ToLowerInvariant());
             w.WriteString("name", e.Name);
@@ -47,8 +45,7 @@ public static class AnalysisRenderer
         foreach (var q in a.Quotes)
         {
             w.WriteStartObject();
-            w.WriteNumber("start", q.Span.Start);
-            w.WriteNumber("end", q.Span.End);
+            JsonOutput.Offsets(w, q.Span);
             w.WriteString("text", q.Text);
             w.WriteBoolean("direct", q.Direct);
             JsonOutput.StringOrNull(w, "speaker", q.Speaker);
@@ -70,8 +67,7 @@ public static class AnalysisRenderer
         foreach (var q in a.Quantities)
         {
             w.WriteStartObject();
-            w.WriteNumber("start", q.Span.Start);
-            w.WriteNumber("end", q.Span.End);
+            JsonOutput.Offsets(w, q.Span);
             w.WriteString("text", q.Text);
             if (q.Value is { } v) w.WriteNumber("value", v);
             else w.WriteNull("value");
@@ -85,8 +81,7 @@ public static class AnalysisRenderer
         foreach (var t in a.Times)
         {
             w.WriteStartObject();
-            w.WriteNumber("start", t.Span.Start);
-            w.WriteNumber("end", t.Span.End);
+            JsonOutput.Offsets(w, t.Span);
             w.WriteString("text", t.Text);
             w.WriteString("type", t.Type.ToString().ToUpperInvariant());
             w.WriteString("value", t.Value);

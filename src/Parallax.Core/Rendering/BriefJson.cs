@@ -143,8 +143,7 @@ public static class BriefJson
         {
             w.WriteStartObject();
             w.WriteString("article", s.Article);
-            w.WriteNumber("start", s.Span.Start);
-            w.WriteNumber("end", s.Span.End);
+            JsonOutput.Offsets(w, s.Span);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -25,6 +25,13 @@ internal static class JsonOutput
         else w.WriteNull(name);
     }
 
+    /// <summary>The "start" and "end" offsets of a span.</summary>
+    public static void Offsets(Utf8JsonWriter w, Parallax.Model.Span span)
+    {
+        w.WriteNumber("start", span.Start);
+        w.WriteNumber("end", span.End);
+    }
+
     public static void StringOrNull(Utf8JsonWriter w, string name, string? value)
     {
         if (value is null) w.WriteNull(name);

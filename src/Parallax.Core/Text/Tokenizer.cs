@@ -49,6 +49,19 @@ public static class Tokenizer
         return tokens;
     }
 
+    /// <summary>Index of the first token starting at or after <paramref name="offset"/> (tokens.Count if none).</summary>
+    public static int FirstAtOrAfter(IReadOnlyList<Token> tokens, int offset)
+    {
+        int lo = 0, hi = tokens.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (tokens[mid].Start < offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
     public static bool IsApostrophe(char c) => c is '\'' or '’' or 'ʼ';
 
     private static int ReadWord(string text, int i)

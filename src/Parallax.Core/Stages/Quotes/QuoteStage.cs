@@ -76,9 +76,9 @@ public static class QuoteExtractor
 
     private static (Span? Speaker, string? Cue) FindAttribution(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<Entity> entities, Span content)
     {
-        int closeIdx = FirstTokenAtOrAfter(tokens, content.End);
-        while (closeIdx < tokens.Count && !SentenceSplitter.IsQuote(text[tokens[closeIdx].Start]) && closeIdx < FirstTokenAtOrAfter(tokens, content.End) + 3) closeIdx++;
-        int openIdx = FirstTokenAtOrAfter(tokens, content.Start) - 1;
+        int closeIdx = Tokenizer.FirstAtOrAfter(tokens, content.End);
+        while (closeIdx < tokens.Count && !SentenceSplitter.IsQuote(text[tokens[closeIdx].Start]) && closeIdx < Tokenizer.FirstAtOrAfter(tokens, content.End) + 3) closeIdx++;
+        int openIdx = Tokenizer.FirstAtOrAfter(tokens, content.Start) - 1;
         var sentEnd = SentenceEndAfter(sentences, content.End, text.Length);
         var sentStart = SentenceStartBefore(sentences, content.Start);
 
@@ -107,7 +107,7 @@ public static class QuoteExtractor
             }
             if (!IsSpeechVerb(w)) continue;
             // "noting that …", "stating, “…”": a participle without its own subject takes the subject of an earlier verb in the sentence.
-            var subject = SubjectBefore(text, tokens, entities, k, FirstTokenAtOrAfter(tokens, sentStart)) ?? SubjectAfter(text, tokens, entities, k, content.Start);
+            var subject = SubjectBefore(text, tokens, entities, k, Tokenizer.FirstAtOrAfter(tokens, sentStart)) ?? SubjectAfter(text, tokens, entities, k, content.Start);
             if (subject is not null) return (subject, w);
         }
         // "…, according to China’s foreign ministry." after the quotation.
@@ -128,7 +128,7 @@ public static class QuoteExtractor
         foreach (var sentence in sentences)
         {
             if (direct.Exists(q => q.Content.Overlaps(sentence.Span))) continue;
-            int first = FirstTokenAtOrAfter(tokens, sentence.Span.Start);
+            int first = Tokenizer.FirstAtOrAfter(tokens, sentence.Span.Start);
             for (int k = first; k < tokens.Count && tokens[k].End <= sentence.Span.End; k++)
             {
                 string w = Word(text, tokens[k]);
@@ -179,13 +179,13 @@ public static class QuoteExtractor
     {
         foreach (var e in entities)
         {
-            if (e.Span.Start == tokens[c].Start) return FirstTokenAtOrAfter(tokens, e.Span.End);
+            if (e.Span.Start == tokens[c].Start) return Tokenizer.FirstAtOrAfter(tokens, e.Span.End);
         }
         string w = Word(text, tokens[c]);
         return w is "him" or "her" or "them" or "me" or "us" or "reporters" or "journalists" ? c + 1 : c;
     }
 
-    private static int IndexOfSpanEnd(IReadOnlyList<Token> tokens, Span span) => FirstTokenAtOrAfter(tokens, span.End) - 1;
+    private static int IndexOfSpanEnd(IReadOnlyList<Token> tokens, Span span) => Tokenizer.FirstAtOrAfter(tokens, span.End) - 1;
 
     /// <summary>The speaker named right before a reporting verb: a person, pronoun or "the spokeswoman" within the clause, else a nearby institution.</summary>
     private static Span? SubjectBefore(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int verb, int floor)
@@ -275,18 +275,6 @@ public static class QuoteExtractor
             inWord = letter;
         }
         return words;
-    }
-
-    internal static int FirstTokenAtOrAfter(IReadOnlyList<Token> tokens, int offset)
-    {
-        int lo = 0, hi = tokens.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) / 2;
-            if (tokens[mid].Start < offset) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
     }
 
     private static int SentenceEndAfter(IReadOnlyList<Sentence> sentences, int offset, int fallback)

@@ -23,8 +23,8 @@ public static class TenseReader
     /// <summary>The tense governing <paramref name="span"/> within <paramref name="sentence"/>.</summary>
     public static Tense At(string text, IReadOnlyList<Token> tokens, Span sentence, Span span)
     {
-        int first = LowerBound(tokens, sentence.Start);
-        int at = LowerBound(tokens, span.Start);
+        int first = Tokenizer.FirstAtOrAfter(tokens, sentence.Start);
+        int at = Tokenizer.FirstAtOrAfter(tokens, span.Start);
         // Nearest cue to the left, within the clause, decides.
         for (int k = at - 1, seen = 0; k >= first && seen < 10; k--, seen++)
         {
@@ -35,7 +35,7 @@ public static class TenseReader
             if (cue is not null) return cue.Value;
         }
         // Otherwise the nearest cue to the right: "The October agreement included …".
-        for (int k = LowerBound(tokens, span.End), seen = 0; k < tokens.Count && tokens[k].Start < sentence.End && seen < 12; k++, seen++)
+        for (int k = Tokenizer.FirstAtOrAfter(tokens, span.End), seen = 0; k < tokens.Count && tokens[k].Start < sentence.End && seen < 12; k++, seen++)
         {
             var t = tokens[k];
             var cue = Classify(text, tokens, k, text[t.Start..t.End]);
@@ -59,17 +59,5 @@ public static class TenseReader
         if (IrregularPast.Contains(w)) return Tense.Past;
         if (w.Length > 4 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && char.IsLower(w[0]) && !EdNotPast.Contains(w)) return Tense.Past;
         return null;
-    }
-
-    private static int LowerBound(IReadOnlyList<Token> tokens, int offset)
-    {
-        int lo = 0, hi = tokens.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) / 2;
-            if (tokens[mid].Start < offset) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
     }
 }
