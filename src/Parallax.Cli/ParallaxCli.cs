@@ -37,10 +37,12 @@ public static class ParallaxCli
             "outlet reports, and when it happened — every statement cited to the sentences it came from.\n\n" +
             "Inputs are .txt files (a leading 'date 2025-11-24', front matter or dateline is read as metadata), .html pages, " +
             ".jsonl files (one article per line: id, source, title, published, url, text), folders of these, or '-' for standard input.\n\n" +
-            "Start with:  parallax brief examples/");
+            "Start with:  parallax brief examples/\n\n" +
+            "Exit codes: 0 all inputs were read; 2 output written but some inputs were skipped (each named on stderr); 1 nothing could be done.");
         root.Add(BriefCommand(stdout, stderr, stdin, stderrRedirected));
         root.Add(AnalyzeCommand(stdout, stderr, stdin));
         root.Add(ClusterCommand(stdout, stderr, stdin));
+        root.Add(BenchCommand(stdout, stderr, stdin, stderrRedirected));
         return root;
     }
 
@@ -139,6 +141,55 @@ public static class ParallaxCli
             var stories = new Stories.StoryClusterer().Cluster(analyzed);
             stdout.Write(parse.GetValue(format) == "md" ? ClusterRenderer.Markdown(stories) : ClusterRenderer.Jsonl(stories, analyzed));
             return read.Errors.Count > 0 ? Partial : Ok;
+        });
+        return cmd;
+    }
+
+    private static Command BenchCommand(TextWriter stdout, TextWriter stderr, Func<Stream> stdin, bool stderrRedirected)
+    {
+        var paths = PathsArgument();
+        var limits = new Option<int[]>("--sizes") { Description = "Measure at these article counts (first N of the input), e.g. --sizes 5000 10000 20000; default: all of it.", AllowMultipleArgumentsPerToken = true };
+        var briefs = new Option<bool>("--briefs") { Description = "Also build a brief for every story (slower; measures the whole 'brief' path)." };
+        var cmd = new Command("bench", "Measure speed on a corpus: articles and words per second for reading, analysis, story clustering and (optionally) briefs, with peak memory, at one or more input sizes.")
+        {
+            paths, limits, briefs,
+        };
+        cmd.SetAction(parse =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var read = ArticleSource.Read(parse.GetValue(paths)!, stdin);
+            double readSeconds = clock.Elapsed.TotalSeconds;
+            if (read.Articles.Count == 0) return Fail(stderr, "no articles to measure");
+            stderr.WriteLine($"read {read.Articles.Count} articles in {readSeconds:F1} s ({read.Errors.Count} errors, {read.Warnings.Count} warnings)");
+            var sizes = parse.GetValue(limits) is { Length: > 0 } l ? l.Where(n => n > 0).Select(n => Math.Min(n, read.Articles.Count)).Distinct().Order().ToArray() : [read.Articles.Count];
+            stdout.WriteLine("articles\twords\tanalyse_s\tcluster_s\tbrief_s\ttotal_s\tarticles_per_s\twords_per_s\tstories\tpeak_MB");
+            foreach (int n in sizes)
+            {
+                var subset = read.Articles.Take(n).ToList();
+                long words = subset.Sum(a => (long)Text.Tokenizer.Tokenize(a.Text).Count(t => t.Kind == Model.TokenKind.Word));
+                GC.Collect();
+                clock.Restart();
+                using var progress = new TerminalProgress(stderr, enabled: !stderrRedirected, "analysing", n);
+                var analyzed = Corpus.Analyze(subset, AnalysisPipeline.Default, progress);
+                progress.Done();
+                double analyse = clock.Elapsed.TotalSeconds;
+                clock.Restart();
+                var stories = new Stories.StoryClusterer().Cluster(analyzed);
+                double cluster = clock.Elapsed.TotalSeconds;
+                clock.Restart();
+                if (parse.GetValue(briefs))
+                {
+                    var builder = new Briefing.BriefBuilder(AnalysisPipeline.Default);
+                    Parallel.ForEach(stories, s => builder.Build(s));
+                }
+                double brief = clock.Elapsed.TotalSeconds;
+                double total = analyse + cluster + brief;
+                long peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
+                stdout.WriteLine(string.Join('\t', n, words, analyse.ToString("F2", System.Globalization.CultureInfo.InvariantCulture), cluster.ToString("F2", System.Globalization.CultureInfo.InvariantCulture),
+                    brief.ToString("F2", System.Globalization.CultureInfo.InvariantCulture), total.ToString("F2", System.Globalization.CultureInfo.InvariantCulture),
+                    (n / total).ToString("F0", System.Globalization.CultureInfo.InvariantCulture), (words / total).ToString("F0", System.Globalization.CultureInfo.InvariantCulture), stories.Count, peak));
+            }
+            return Ok;
         });
         return cmd;
     }

@@ -96,6 +96,19 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Bench_reports_throughput_as_a_table()
+    {
+        var (code, output, err) = Run("bench", TestPaths.Examples, "--briefs");
+        Assert.True(code == 0, err);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("articles\twords\t", lines[0], StringComparison.Ordinal);
+        var row = lines[1].Split('\t');
+        Assert.Equal("4", row[0]);
+        Assert.True(int.Parse(row[1], System.Globalization.CultureInfo.InvariantCulture) > 300, "words are counted");
+        Assert.Equal("1", row[8]);
+    }
+
+    [Fact]
     public void A_missing_file_is_one_error_line_and_exit_1()
     {
         var (code, _, err) = Run("analyze", Path.Combine(_dir, "missing.txt"));

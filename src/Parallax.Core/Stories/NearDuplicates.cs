@@ -8,6 +8,9 @@ public static class NearDuplicates
     /// <summary>Share of the smaller text's shingles that must recur in the other for the two to be one text.</summary>
     public const double Containment = 0.8;
 
+    /// <summary>Only shingles whose hash is 0 modulo this are kept: a fixed, content-defined sample, so two copies keep the same ones and containment is estimated without storing them all.</summary>
+    public const int SampleModulus = 8;
+
     public static HashSet<ulong> Shingles(AnalyzedArticle a, int size = 5)
     {
         var words = a.Tokens.Where(t => t.Kind is TokenKind.Word or TokenKind.Number).Select(t => a.Text[t.Start..t.End].ToLowerInvariant()).ToList();
@@ -20,7 +23,7 @@ public static class NearDuplicates
                 foreach (char c in words[k]) h = (h ^ c) * 1099511628211UL; // FNV-1a: stable across runs, unlike string.GetHashCode
                 h = (h ^ ' ') * 1099511628211UL;
             }
-            set.Add(h);
+            if (h % SampleModulus == 0) set.Add(h);
         }
         return set;
     }

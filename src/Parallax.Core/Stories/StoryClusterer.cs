@@ -18,8 +18,17 @@ public sealed record ClusteringOptions
     /// <summary>Articles further apart than this (both dated) are never one story.</summary>
     public int MaxDaysApart { get; init; } = 45;
 
+    /// <summary>Longest a story may run from its first dated article to its last; beyond it, coverage is a new story.</summary>
+    public int MaxStoryDays { get; init; } = 60;
+
     /// <summary>Distinctive terms per article used to look up candidate stories in the index.</summary>
     public int IndexTerms { get; init; } = 12;
+
+    /// <summary>How many candidate stories, ranked by shared distinctive terms, are compared in full with each article.</summary>
+    public int Candidates { get; init; } = 30;
+
+    /// <summary>How many of the most recent stories holding a term are candidates; older ones are out of reach through that term.</summary>
+    public int PostingDepth { get; init; } = 150;
 }
 
 /// <summary>
@@ -37,7 +46,7 @@ public sealed class StoryClusterer(ClusteringOptions? options = null)
         var vectors = Vectorize(order);
 
         var stories = new List<Building>();
-        var index = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var storyOf = new Dictionary<string, Building>(StringComparer.Ordinal);
         foreach (var a in order)
         {
@@ -49,11 +58,16 @@ public sealed class StoryClusterer(ClusteringOptions? options = null)
                 continue;
             }
             var v = vectors[a.Id];
-            var candidates = new HashSet<int>();
+            // Two-stage retrieval: stories sharing the most distinctive terms first, then full similarity for the best few.
+            var shared = new Dictionary<int, double>();
             foreach (var term in Top(v, _options.IndexTerms))
             {
-                if (index.TryGetValue(term, out var ids)) candidates.UnionWith(ids);
+                if (!index.TryGetValue(term, out var ids)) continue;
+                double w = v.Weights[term];
+                // Articles arrive in date order, so the newest stories holding a term sit at the end of its posting list.
+                for (int k = ids.Count - 1; k >= 0 && k >= ids.Count - _options.PostingDepth; k--) shared[ids[k]] = shared.GetValueOrDefault(ids[k]) + w;
             }
+            var candidates = shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(_options.Candidates).Select(kv => kv.Key);
             var fits = candidates.Select(id => stories[id]).Where(s => s.Alive)
                 .Select(s => (Story: s, Score: s.Similarity(v, a.Article.Published, _options)))
                 .Where(x => x.Score >= _options.JoinThreshold)
@@ -67,11 +81,15 @@ public sealed class StoryClusterer(ClusteringOptions? options = null)
             else
             {
                 target = fits[0].Story;
-                // A bridging article that fits several stories shows they were one event all along.
+                // A bridging article that fits several stories shows they were one event all along — if the stories also
+                // resemble each other; one article touching two events must not chain them together.
                 foreach (var (other, _) in fits.Skip(1))
                 {
-                    target.Absorb(other);
-                    foreach (var member in other.Members) storyOf[member.Id] = target;
+                    if (!target.Resembles(other, _options)) continue;
+                    var (big, small) = target.Members.Count >= other.Members.Count ? (target, other) : (other, target);
+                    big.Absorb(small);
+                    foreach (var member in small.Members) storyOf[member.Id] = big;
+                    target = big;
                 }
             }
             target.Add(a, v);
@@ -79,7 +97,7 @@ public sealed class StoryClusterer(ClusteringOptions? options = null)
             foreach (var term in Top(v, _options.IndexTerms))
             {
                 if (!index.TryGetValue(term, out var ids)) index[term] = ids = [];
-                ids.Add(target.Number);
+                if (ids.Count == 0 || ids[^1] != target.Number) ids.Add(target.Number);
             }
         }
 
@@ -94,6 +112,8 @@ public sealed class StoryClusterer(ClusteringOptions? options = null)
         return result;
     }
 
+    private const int MaxShingleOwners = 40;
+
     private static Dictionary<string, string> FindDuplicates(List<AnalyzedArticle> order)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -105,7 +125,8 @@ public sealed class StoryClusterer(ClusteringOptions? options = null)
             var counts = new Dictionary<int, int>();
             foreach (var s in set)
             {
-                if (!byShingle.TryGetValue(s, out var owners)) continue;
+                // A shingle many texts share is boilerplate ("contributed to this report"), not evidence of copying.
+                if (!byShingle.TryGetValue(s, out var owners) || owners.Count > MaxShingleOwners) continue;
                 foreach (var o in owners) counts[o] = counts.GetValueOrDefault(o) + 1;
             }
             foreach (var (o, shared) in counts.OrderByDescending(kv => kv.Value))
@@ -138,8 +159,14 @@ public sealed class StoryClusterer(ClusteringOptions? options = null)
             foreach (var term in c.Keys) df[term] = df.GetValueOrDefault(term) + 1;
         }
         int n = articles.Count;
-        return counts.ToDictionary(kv => kv.Key, kv => new TermVector(kv.Value.ToDictionary(
-            t => t.Key, t => (1 + Math.Log(t.Value)) * (Math.Log((n + 1.0) / (df[t.Key] + 1.0)) + 1), StringComparer.Ordinal)), StringComparer.Ordinal);
+        var idf = df.ToDictionary(kv => kv.Key, kv => Math.Log((n + 1.0) / (kv.Value + 1.0)) + 1, StringComparer.Ordinal);
+        var vectors = new Dictionary<string, TermVector>(StringComparer.Ordinal);
+        foreach (var (id, c) in counts)
+        {
+            foreach (var term in c.Keys.ToList()) c[term] = (1 + Math.Log(c[term])) * idf[term];
+            vectors[id] = new TermVector(c);
+        }
+        return vectors;
     }
 
     private static IEnumerable<string> Top(TermVector v, int k) => v.Weights.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(k).Select(kv => kv.Key);
@@ -154,6 +181,7 @@ public sealed class StoryClusterer(ClusteringOptions? options = null)
         public List<AnalyzedArticle> Members { get; } = [];
 
         private readonly Dictionary<string, double> _sum = new(StringComparer.Ordinal);
+        private double _sumNormSquared;
         private readonly List<TermVector> _vectors = [];
         private DateOnly? _first, _last;
 
@@ -161,12 +189,30 @@ public sealed class StoryClusterer(ClusteringOptions? options = null)
         {
             Members.Add(a);
             _vectors.Add(v);
-            foreach (var (t, w) in v.Weights) _sum[t] = _sum.GetValueOrDefault(t) + w;
+            foreach (var (t, w) in v.Weights)
+            {
+                double old = _sum.GetValueOrDefault(t);
+                _sum[t] = old + w;
+                _sumNormSquared += (old + w) * (old + w) - old * old;
+            }
             if (a.Article.Published is { } d)
             {
                 _first = _first is null || d < _first ? d : _first;
                 _last = _last is null || d > _last ? d : _last;
             }
+        }
+
+        public bool Resembles(Building other, ClusteringOptions options)
+        {
+            if (_first is { } f && _last is { } l && other._first is { } of && other._last is { } ol
+                && Math.Max(l.DayNumber, ol.DayNumber) - Math.Min(f.DayNumber, of.DayNumber) > options.MaxStoryDays) return false;
+            var (small, large) = _sum.Count <= other._sum.Count ? (this, other) : (other, this);
+            double dot = 0;
+            foreach (var (t, w) in small._sum)
+            {
+                if (large._sum.TryGetValue(t, out double x)) dot += w * x;
+            }
+            return _sumNormSquared > 0 && other._sumNormSquared > 0 && dot / Math.Sqrt(_sumNormSquared * other._sumNormSquared) >= options.JoinThreshold;
         }
 
         public void Absorb(Building other)
@@ -182,10 +228,18 @@ public sealed class StoryClusterer(ClusteringOptions? options = null)
             {
                 int gap = d < f ? f.DayNumber - d.DayNumber : d > l ? d.DayNumber - l.DayNumber : 0;
                 if (gap > options.MaxDaysApart) return 0;
+                if (Math.Max(l.DayNumber, d.DayNumber) - Math.Min(f.DayNumber, d.DayNumber) > options.MaxStoryDays) return 0;
             }
-            double centroid = v.Cosine(new TermVector(_sum));
-            double best = _vectors.Count <= 50 ? _vectors.Max(v.Cosine) : 0;
+            // Cosine with the centroid from running sums: O(terms of the article), however large the story.
+            double dot = 0;
+            foreach (var (t, w) in v.Weights)
+            {
+                if (_sum.TryGetValue(t, out double x)) dot += w * x;
+            }
+            double centroid = _sumNormSquared > 0 ? dot / Math.Sqrt(_sumNormSquared) : 0;
+            double best = _vectors.Count <= 20 ? _vectors.Max(v.Cosine) : 0;
             return Math.Max(centroid, best * 0.9);
         }
+
     }
 }

@@ -8,10 +8,17 @@ public sealed class TermVector
 {
     public IReadOnlyDictionary<string, double> Weights { get; }
 
-    public TermVector(IReadOnlyDictionary<string, double> weights)
+    /// <summary>Normalises <paramref name="weights"/> in place and keeps it; the caller gives up the dictionary.</summary>
+    public TermVector(Dictionary<string, double> weights)
     {
-        double norm = Math.Sqrt(weights.Values.Sum(w => w * w));
-        Weights = norm > 0 ? weights.ToDictionary(kv => kv.Key, kv => kv.Value / norm, StringComparer.Ordinal) : new Dictionary<string, double>(StringComparer.Ordinal);
+        double norm = 0;
+        foreach (var w in weights.Values) norm += w * w;
+        norm = Math.Sqrt(norm);
+        if (norm > 0)
+        {
+            foreach (var key in weights.Keys.ToList()) weights[key] /= norm;
+        }
+        Weights = weights;
     }
 
     public double Cosine(TermVector other)
