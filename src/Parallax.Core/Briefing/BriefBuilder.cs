@@ -152,12 +152,10 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
 
     private static IEnumerable<Conflict> QuoteConflicts(List<QuoteGroup> quotes)
     {
-        foreach (var q in quotes.Where(q => q.Direct && q.Variants.Count > 1))
+        foreach (var q in quotes.Where(q => q.Direct && q.Disputed.Count > 1))
         {
-            // Only wordings printed by different sources dispute each other.
-            if (q.Variants.SelectMany(v => v.Articles).Distinct().Count() < 2) continue;
-            yield return new Conflict($"Wording of {q.Speaker}'s quote “{Shorten(q.Text, 60)}”", ConflictKind.Quote,
-                q.Variants.Select(v => new Variant(v.Text, v.Text, v.Articles, v.Support)).ToList());
+            yield return new Conflict($"Wording of {q.Speaker}'s quote “{Shorten(q.Disputed[0].Text, 60)}”", ConflictKind.Quote,
+                q.Disputed.Select(v => new Variant(v.Text, v.Text, v.Articles, v.Support)).ToList());
         }
     }
 

@@ -82,7 +82,11 @@ public sealed record Conflict(string About, ConflictKind Kind, IReadOnlyList<Var
 public sealed record QuoteVariant(string Text, IReadOnlyList<string> Articles, IReadOnlyList<Support> Support);
 
 /// <summary>A quotation by one speaker, merged across sources; several variants mean the wording differs.</summary>
-public sealed record QuoteGroup(string Speaker, string Text, IReadOnlyList<string> Articles, IReadOnlyList<QuoteVariant> Variants, bool Direct);
+public sealed record QuoteGroup(string Speaker, string Text, IReadOnlyList<string> Articles, IReadOnlyList<QuoteVariant> Variants, bool Direct)
+{
+    /// <summary>Variants that render the same words differently in different sources (empty when the wording is not in dispute).</summary>
+    public IReadOnlyList<QuoteVariant> Disputed { get; init; } = [];
+}
 
 /// <summary>A spelling of a name and the sources using it; suspect when most sources spell it otherwise.</summary>
 public sealed record NameVariant(string Name, IReadOnlyList<string> Articles, bool Suspect);

@@ -51,7 +51,21 @@ public static class QuoteGrouper
             var ordered = variants.Select(v => new QuoteVariant(v[0].Text, v.Select(f => f.Article).Distinct().Order(StringComparer.Ordinal).ToList(), v.Select(f => new Support(f.Article, f.Span)).ToList()))
                 .OrderByDescending(v => v.Articles.Count).ThenByDescending(v => v.Text.Length).ToList();
             var sources = g.Select(f => f.Article).Distinct().Order(StringComparer.Ordinal).ToList();
-            result.Add(new QuoteGroup(g[0].Speaker, ordered[0].Text, sources, ordered, g[0].Direct));
+            // A wording is disputed only against a close rewording that other sources print instead; two different
+            // sentences of one statement that every source prints are not rival wordings.
+            var heads = variants.Select(v => v[0]).ToList();
+            var disputed = new HashSet<int>();
+            for (int i = 0; i < variants.Count; i++)
+            {
+                for (int j = i + 1; j < variants.Count; j++)
+                {
+                    var si = variants[i].Select(f => f.Article).ToHashSet(StringComparer.Ordinal);
+                    var sj = variants[j].Select(f => f.Article).ToHashSet(StringComparer.Ordinal);
+                    if (SameQuote(heads[i], heads[j]) && !si.IsSubsetOf(sj) && !sj.IsSubsetOf(si)) { disputed.Add(i); disputed.Add(j); }
+                }
+            }
+            var rival = disputed.Select(i => ordered.First(v => v.Text == heads[i].Text)).Distinct().OrderByDescending(v => v.Articles.Count).ThenByDescending(v => v.Text.Length).ToList();
+            result.Add(new QuoteGroup(g[0].Speaker, ordered[0].Text, sources, ordered, g[0].Direct) { Disputed = rival });
         }
         return result.OrderByDescending(q => q.Direct).ThenByDescending(q => q.Articles.Count).ThenBy(q => q.Speaker, StringComparer.Ordinal).ToList();
     }
@@ -86,7 +100,9 @@ public static class QuoteGrouper
         var list = new List<string>();
         foreach (var t in Tokenizer.Tokenize(text))
         {
-            if (t.Kind is TokenKind.Word or TokenKind.Number) list.Add(text[t.Start..t.End].ToLowerInvariant().Replace('’', '\''));
+            if (t.Kind is not (TokenKind.Word or TokenKind.Number)) continue;
+            // "same-sex" and "same sex" are one wording; so are ’ and '.
+            foreach (var part in text[t.Start..t.End].ToLowerInvariant().Replace('’', '\'').Split('-', StringSplitOptions.RemoveEmptyEntries)) list.Add(part);
         }
         return [.. list];
     }
