@@ -74,7 +74,7 @@ public static class BriefHtml
         if (b.Conflicts.Count == 0) sb.AppendLine("<p class=\"none\">No contradictions found.</p>");
         foreach (var c in b.Conflicts)
         {
-            sb.Append("<div class=\"conflict ").Append(c.Kind.ToString().ToLowerInvariant()).Append("\"><h3>").Append(E(c.About)).AppendLine("</h3><ul>");
+            sb.Append("<div class=\"conflict ").Append(c.Kind.ToString().ToLowerInvariant()).Append("\"><h3><span class=\"kind\">").Append(BriefMarkdown.KindLabel(c.Kind)).Append("</span> ").Append(E(c.About)).AppendLine("</h3><ul>");
             foreach (var v in c.Variants)
             {
                 sb.Append("<li><code>").Append(E(c.Kind == ConflictKind.Quote ? "“" + v.Text + "”" : v.Value)).Append("</code>");
@@ -131,12 +131,12 @@ public static class BriefHtml
         }
         sb.AppendLine("</section>");
 
-        sb.AppendLine("<section><h2>Timeline</h2><ol class=\"timeline\">");
+        sb.AppendLine("<section><h2>Timeline</h2><ul class=\"timeline\">");
         foreach (var t in b.Timeline)
         {
             sb.Append("<li").Append(t.Disputed ? " class=\"disputed\"" : "").Append("><time>").Append(E(t.When)).Append("</time> ").Append(E(t.Text)).Append(' ').Append(Cite(t.Support, t.Articles)).Append(t.Disputed ? " <em>(disputed)</em>" : "").AppendLine("</li>");
         }
-        sb.AppendLine("</ol></section>");
+        sb.AppendLine("</ul></section>");
 
         sb.AppendLine("<section><h2>Names</h2><ul class=\"names\">");
         foreach (var e in b.Entities.Where(e => e.Articles.Count >= 2 || e.Variants.Count > 0 || e.Type == EntityType.Person))
@@ -204,7 +204,8 @@ public static class BriefHtml
         section { margin: 1.5rem 0; } h2 { border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
         .count { display: inline-block; min-width: 2.2em; font-weight: 600; color: #0a5; }
         .conflict { border-left: 4px solid #d33; padding: .2rem .8rem; margin: .8rem 0; background: #fff6f6; }
-        .conflict h3 { font-size: 100%; margin: .3rem 0; } .diff del { background: #fdd; } .diff ins { background: #dfd; text-decoration: none; }
+        .conflict h3 { font-size: 100%; margin: .3rem 0; } .kind { background: #d33; color: #fff; border-radius: 3px; padding: 0 .4rem; font-size: 80%; margin-right: .3rem; }
+        .timeline { list-style: none; padding-left: 0; } .diff del { background: #fdd; } .diff ins { background: #dfd; text-decoration: none; }
         .suspect, .disputed { color: #b00; } .alias { color: #666; } .type { color: #666; font-size: 90%; } .missing { color: #666; font-style: italic; }
         .variant { border-left: 3px solid #e90; padding-left: .5rem; list-style: none; }
         a.cite { text-decoration: none; color: #06c; font-size: 85%; vertical-align: super; margin-left: 1px; }

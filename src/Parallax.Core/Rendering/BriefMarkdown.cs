@@ -144,7 +144,7 @@ public static class BriefMarkdown
         }
     }
 
-    private static string KindLabel(ConflictKind kind) => kind switch
+    internal static string KindLabel(ConflictKind kind) => kind switch
     {
         ConflictKind.Time => "Date",
         ConflictKind.Quantity => "Figure",
