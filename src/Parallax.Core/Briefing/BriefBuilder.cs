@@ -25,7 +25,8 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
 
         // Facts: aligned sentences of independent sources.
         var units = independent.SelectMany(a => SentenceFeatures.Units(a, canonical)).ToList();
-        var clusters = FactAligner.Align(units);
+        var aligner = new FactAligner(units);
+        var clusters = aligner.Align();
         var factIndex = new Dictionary<(string, int), int>();
         foreach (var u in units) factIndex[(u.Article, u.Index)] = u.Cluster;
         int FactOf(string article, int sentence) => factIndex.TryGetValue((article, sentence), out var f) ? f : -1;
@@ -44,13 +45,13 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         for (int k = 0; k < clusters.Count; k++)
         {
             var c = clusters[k];
-            var rep = FactAligner.Representative(c, units);
+            var rep = aligner.Representative(c);
             repOf[k] = rep;
             var articles = c.Select(u => u.Article).Distinct().Order(StringComparer.Ordinal).ToList();
             facts.Add(new Fact(SentenceText(rep.Article, rep.Index), articles, c.OrderBy(u => u.Article, StringComparer.Ordinal).Select(u => new Support(u.Article, u.Span)).ToList(), articles.Count)
             {
                 TextFrom = rep.Article,
-                Touched = articles.Count >= 2 ? Touching(c, units, independentIds) : [],
+                Touched = articles.Count >= 2 ? aligner.Touching(c) : [],
             });
         }
         facts = facts.Select(f => WithDisputes(f, conflicts)).ToList();
@@ -178,16 +179,6 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         string lead = start > sentence.Start ? "…" : "";
         string tail = end < sentence.End - 1 ? "…" : "";
         return lead + Clean(text[start..end]).Trim(',', ' ', ';') + tail;
-    }
-
-    /// <summary>Sources outside a fact whose closest sentence still shares much of it.</summary>
-    private static List<string> Touching(List<SentenceUnit> fact, List<SentenceUnit> all, ISet<string> independent)
-    {
-        var idf = FactAligner.Idf(all);
-        var inFact = fact.Select(u => u.Article).ToHashSet(StringComparer.Ordinal);
-        return all.Where(u => !inFact.Contains(u.Article) && independent.Contains(u.Article))
-            .Where(u => fact.Any(f => FactAligner.Similarity(f.Terms, u.Terms, idf) >= FactAligner.Threshold * 0.6))
-            .Select(u => u.Article).Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
     internal static string Shorten(string text, int max)

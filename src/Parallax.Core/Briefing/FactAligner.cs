@@ -3,44 +3,80 @@ namespace Parallax.Briefing;
 /// <summary>
 /// Finds sentences of different sources that state the same proposition: idf-weighted cosine over concepts, entities,
 /// times and numbers, then greedy grouping of the closest pairs so that a fact holds at most one sentence per source.
+/// Pairs come from an inverted index over the sentences' terms, so only sentences sharing a distinctive term are compared.
 /// </summary>
-public static class FactAligner
+public sealed class FactAligner
 {
     /// <summary>Least similarity for two sentences to be one fact.</summary>
     public const double Threshold = 0.32;
 
-    public static List<List<SentenceUnit>> Align(List<SentenceUnit> units)
+    /// <summary>Least similarity kept at all (to tell which sources touch a fact without stating it).</summary>
+    public const double Touch = Threshold * 0.6;
+
+    private readonly List<SentenceUnit> _units;
+    private readonly Dictionary<string, double> _idf;
+    private readonly Dictionary<(int, int), double> _similar = [];
+
+    public FactAligner(List<SentenceUnit> units)
     {
-        var idf = Idf(units);
-        var vectors = units.Select(u => Normalise(u.Terms.ToDictionary(kv => kv.Key, kv => kv.Value * idf[kv.Key], StringComparer.Ordinal))).ToList();
-        var pairs = new List<(int A, int B, double Sim)>();
+        _units = units;
+        _idf = Idf(units);
+        var vectors = units.Select(u => Normalise(u.Terms.ToDictionary(kv => kv.Key, kv => kv.Value * _idf[kv.Key], StringComparer.Ordinal))).ToList();
+        // Terms in a fifth of all sentences (and at least 200) say little about which sentences match; they still count
+        // in the similarity of pairs found through rarer terms, but do not make pairs on their own.
+        int common = Math.Max(200, units.Count / 5);
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int i = 0; i < units.Count; i++)
         {
-            for (int j = i + 1; j < units.Count; j++)
+            foreach (var t in units[i].Terms.Keys)
             {
-                if (units[i].Article == units[j].Article) continue;
-                double sim = Dot(vectors[i], vectors[j]);
-                if (sim >= Threshold) pairs.Add((i, j, sim));
+                if (!postings.TryGetValue(t, out var list)) postings[t] = list = [];
+                list.Add(i);
             }
         }
+        var candidates = new HashSet<(int, int)>();
+        foreach (var list in postings.Values)
+        {
+            if (list.Count > common) continue;
+            for (int x = 0; x < list.Count; x++)
+            {
+                for (int y = x + 1; y < list.Count; y++)
+                {
+                    if (units[list[x]].Article != units[list[y]].Article) candidates.Add((list[x], list[y]));
+                }
+            }
+        }
+        foreach (var (a, b) in candidates)
+        {
+            double sim = Dot(vectors[a], vectors[b]);
+            // Small similarities still weigh in the average linkage below; only negligible ones are dropped.
+            if (sim >= 0.05) _similar[(a, b)] = sim;
+        }
+    }
+
+    public double Similarity(int a, int b) => a == b ? 1 : _similar.GetValueOrDefault(a < b ? (a, b) : (b, a));
+
+    public List<List<SentenceUnit>> Align()
+    {
+        var pairs = _similar.Where(kv => kv.Value >= Threshold).Select(kv => (A: kv.Key.Item1, B: kv.Key.Item2, Sim: kv.Value)).ToList();
         pairs.Sort((x, y) => y.Sim.CompareTo(x.Sim) is var c && c != 0 ? c : (x.A, x.B).CompareTo((y.A, y.B)));
-        var clusters = units.Select((u, i) => new List<int> { i }).ToList();
-        var owner = Enumerable.Range(0, units.Count).ToArray();
+        var clusters = _units.Select((u, i) => new List<int> { i }).ToList();
+        var owner = Enumerable.Range(0, _units.Count).ToArray();
         foreach (var (a, b, _) in pairs)
         {
             int ca = owner[a], cb = owner[b];
             if (ca == cb) continue;
             var A = clusters[ca];
             var B = clusters[cb];
-            if (A.Any(x => B.Any(y => units[x].Article == units[y].Article))) continue;
+            if (A.Any(x => B.Any(y => _units[x].Article == _units[y].Article))) continue;
             // Average linkage keeps a chain of loosely similar sentences from becoming one "fact".
-            double avg = A.SelectMany(x => B.Select(y => Dot(vectors[x], vectors[y]))).Average();
+            double avg = A.SelectMany(x => B.Select(y => Similarity(x, y))).Average();
             if (avg < Threshold * 0.75) continue;
             A.AddRange(B);
             foreach (var y in B) owner[y] = ca;
             B.Clear();
         }
-        var result = clusters.Where(c => c.Count > 0).Select(c => c.Select(i => units[i]).ToList()).ToList();
+        var result = clusters.Where(c => c.Count > 0).Select(c => c.Select(i => _units[i]).ToList()).ToList();
         for (int k = 0; k < result.Count; k++)
         {
             foreach (var u in result[k]) u.Cluster = k;
@@ -49,26 +85,36 @@ public static class FactAligner
     }
 
     /// <summary>The sentence most similar to the rest of its fact: the best single wording of it.</summary>
-    public static SentenceUnit Representative(List<SentenceUnit> fact, List<SentenceUnit> all)
+    public SentenceUnit Representative(List<SentenceUnit> fact)
     {
         if (fact.Count == 1) return fact[0];
-        var idf = Idf(all);
-        var vectors = fact.Select(u => Normalise(u.Terms.ToDictionary(kv => kv.Key, kv => kv.Value * idf.GetValueOrDefault(kv.Key, 1), StringComparer.Ordinal))).ToList();
+        var index = fact.Select(u => _units.IndexOf(u)).ToList();
         int best = 0;
         double bestScore = double.MinValue;
         for (int i = 0; i < fact.Count; i++)
         {
             double score = 0;
-            for (int j = 0; j < fact.Count; j++) if (i != j) score += Dot(vectors[i], vectors[j]);
+            for (int j = 0; j < fact.Count; j++) if (i != j) score += Similarity(index[i], index[j]);
             score -= fact[i].Span.Length / 4000.0; // among equals, the shorter wording reads better
             if (score > bestScore) { bestScore = score; best = i; }
         }
         return fact[best];
     }
 
-    public static double Similarity(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b, IReadOnlyDictionary<string, double> idf) =>
-        Dot(Normalise(a.ToDictionary(kv => kv.Key, kv => kv.Value * idf.GetValueOrDefault(kv.Key, 1), StringComparer.Ordinal)),
-            Normalise(b.ToDictionary(kv => kv.Key, kv => kv.Value * idf.GetValueOrDefault(kv.Key, 1), StringComparer.Ordinal)));
+    /// <summary>Sources outside a fact with a sentence still close to one of its sentences.</summary>
+    public List<string> Touching(List<SentenceUnit> fact)
+    {
+        var inFact = fact.Select(u => u.Article).ToHashSet(StringComparer.Ordinal);
+        var members = fact.Select(u => _units.IndexOf(u)).ToHashSet();
+        var touching = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var ((a, b), sim) in _similar)
+        {
+            if (sim < Touch) continue;
+            if (members.Contains(a) && !inFact.Contains(_units[b].Article)) touching.Add(_units[b].Article);
+            else if (members.Contains(b) && !inFact.Contains(_units[a].Article)) touching.Add(_units[a].Article);
+        }
+        return [.. touching];
+    }
 
     public static Dictionary<string, double> Idf(List<SentenceUnit> units)
     {

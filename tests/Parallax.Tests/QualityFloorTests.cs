@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Parallax.Evaluation;
+using Parallax.Pipeline;
+using Parallax.Reading;
+using Parallax.Stories;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Parallax.Tests;
+
+/// <summary>Measured quality on public gold data, held to the floors in quality/floors.json.</summary>
+public sealed class QualityFloorTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<(List<Model.AnalyzedArticle> Articles, Dictionary<string, string> Gold)> Basil = new(() =>
+    {
+        var read = ArticleSource.Read([Path.Combine(TestPaths.Shared!, "corpora", "basil-dev.jsonl")]);
+        var gold = read.Articles.ToDictionary(a => a.Id, a => a.Extra["story"].Trim('"'), StringComparer.Ordinal);
+        return ([.. Corpus.Analyze(read.Articles, AnalysisPipeline.Default)], gold);
+    });
+
+    private static double Floor(string name, out bool higherIsBetter)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "quality", "floors.json")));
+        var entry = doc.RootElement.GetProperty(name);
+        higherIsBetter = entry.GetProperty("higher").GetBoolean();
+        return entry.GetProperty("floor").GetDouble();
+    }
+
+    private void Hold(string name, double measured)
+    {
+        double floor = Floor(name, out bool higher);
+        output.WriteLine($"{name}: measured {measured:F3}, floor {floor:F3}");
+        Assert.True(higher ? measured >= floor : measured <= floor, $"{name} = {measured:F3} is past its floor {floor:F3} (quality/floors.json)");
+    }
+
+    [SharedFact("corpora/basil-dev.jsonl")]
+    public void Story_clustering_on_basil_triplets()
+    {
+        var (articles, gold) = Basil.Value;
+        var stories = new StoryClusterer().Cluster(articles);
+        var predicted = stories.SelectMany(s => s.Articles.Select(a => (a.Id, s.Id))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+        var scores = ClusterScores.Of(gold, predicted);
+        output.WriteLine($"BCubed P {scores.Precision:F3} R {scores.Recall:F3} F1 {scores.F1:F3}; pairwise F1 {scores.PairwiseF1:F3}; {scores.Split} gold stories split, {scores.Merged} predicted stories merged");
+        Hold("clustering.basil.bcubedF1", scores.F1);
+    }
+
+    [SharedFact("corpora/basil-dev.jsonl")]
+    public void Few_conflicts_are_reported_on_untouched_stories()
+    {
+        var (articles, gold) = Basil.Value;
+        // Brief each gold story on its own, so this measures false alarms, not clustering.
+        var builder = new Briefing.BriefBuilder(AnalysisPipeline.Default);
+        var briefs = articles.GroupBy(a => gold[a.Id]).Select(g => builder.Build(new Story(g.Key, [.. g], new Dictionary<string, string>()))).ToList();
+        double perStory = briefs.Average(b => b.Conflicts.Count);
+        output.WriteLine($"{briefs.Count} stories, {briefs.Sum(b => b.Conflicts.Count)} conflicts: " + string.Join(", ", briefs.SelectMany(b => b.Conflicts).GroupBy(c => c.Kind).Select(g => $"{g.Key} {g.Count()}")));
+        Hold("brief.basil.conflictsPerUntouchedStory", perStory);
+    }
+}
+
+/// <summary>The scorer itself, on hand-checked cases.</summary>
+public sealed class ClusterScoresTests
+{
+    [Fact]
+    public void Perfect_split_and_merged_clusterings_score_as_expected()
+    {
+        var gold = new Dictionary<string, string> { ["a"] = "1", ["b"] = "1", ["c"] = "2", ["d"] = "2" };
+        var perfect = ClusterScores.Of(gold, new Dictionary<string, string> { ["a"] = "x", ["b"] = "x", ["c"] = "y", ["d"] = "y" });
+        Assert.Equal(1.0, perfect.F1, 6);
+        var allOne = ClusterScores.Of(gold, new Dictionary<string, string> { ["a"] = "x", ["b"] = "x", ["c"] = "x", ["d"] = "x" });
+        Assert.Equal(0.5, allOne.Precision, 6);
+        Assert.Equal(1.0, allOne.Recall, 6);
+        Assert.Equal(1, allOne.Merged);
+        var singletons = ClusterScores.Of(gold, new Dictionary<string, string>());
+        Assert.Equal(1.0, singletons.Precision, 6);
+        Assert.Equal(0.5, singletons.Recall, 6);
+        Assert.Equal(2, singletons.Split);
+        Assert.Equal(0.0, singletons.PairwiseF1, 6);
+    }
+}
