@@ -39,16 +39,7 @@ public static class TextArticleReader
             body += prefix.Length;
             rest = content[body..];
         }
-        {
-            var dl = Dateline.Match(rest);
-            if (dl.Success && dl.Groups["place"].Value.Length >= 3 && (dl.Groups["agency"].Success || dl.Groups["date"].Success || IsAllCaps(dl.Groups["place"].Value)))
-            {
-                meta.TryAdd("dateline", dl.Groups["place"].Value);
-                if (dl.Groups["agency"].Success) meta.TryAdd("source", dl.Groups["agency"].Value.Trim());
-                if (dl.Groups["date"].Success) meta.TryAdd("datelineDate", dl.Groups["date"].Value);
-                body += dl.Length;
-            }
-        }
+        body += DatelineLength(rest, meta);
         if (body > 0)
         {
             // The body starts at its first visible character; trailing text is kept as written.
@@ -69,6 +60,19 @@ public static class TextArticleReader
             Origin = origin,
             Extra = extra,
         };
+    }
+
+    /// <summary>A wire dateline ("BEIJING, Nov 24 (Reuters) —") at the start of <paramref name="rest"/>: records it and returns its length (0 if none).</summary>
+    private static int DatelineLength(string rest, Dictionary<string, string> meta)
+    {
+        var dl = Dateline.Match(rest);
+        if (!dl.Success || dl.Groups["place"].Value.Length < 3) return 0;
+        // An all-caps place alone is a dateline; a capitalised one needs an agency or a date to tell it from a sentence.
+        if (!(dl.Groups["agency"].Success || dl.Groups["date"].Success || IsAllCaps(dl.Groups["place"].Value))) return 0;
+        meta.TryAdd("dateline", dl.Groups["place"].Value);
+        if (dl.Groups["agency"].Success) meta.TryAdd("source", dl.Groups["agency"].Value.Trim());
+        if (dl.Groups["date"].Success) meta.TryAdd("datelineDate", dl.Groups["date"].Value);
+        return dl.Length;
     }
 
     /// <summary>Header lines ("Title: …", "Date: …") at the very top, ended by a blank line; returns where the body starts (0 if none).</summary>

@@ -62,7 +62,7 @@ public static class QuoteExtractor
             {
                 open = i + 1;
             }
-            else if (open >= 0 && !opening || (open >= 0 && c == '"' && i > open))
+            else if (open >= 0 && (!opening || c == '"'))
             {
                 int end = i;
                 // A closing comma or period printed inside the marks is not part of what was said.
