@@ -117,6 +117,23 @@ public sealed class ReaderTests : IDisposable
     }
 
     [Fact]
+    public void Gzipped_files_are_read_through_and_broken_ones_reported()
+    {
+        string path = Path.Combine(_dir, "story.txt.gz");
+        using (var file = File.Create(path))
+        using (var gz = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gz.Write(Encoding.UTF8.GetBytes("Compressed report text."));
+        }
+        File.WriteAllBytes(Path.Combine(_dir, "broken.html.gz"), [0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]);
+        var read = ArticleSource.Read([_dir]);
+        var a = Assert.Single(read.Articles);
+        Assert.Equal("story", a.Id);
+        Assert.Equal("Compressed report text.", a.Text);
+        Assert.Contains(read.Errors, e => e.Origin.EndsWith("broken.html.gz", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Missing_paths_are_reported()
     {
         var read = ArticleSource.Read([Path.Combine(_dir, "nope.txt")]);

@@ -8,7 +8,10 @@ public static class ArticleSource
 {
     private static readonly string[] TextExtensions = [".txt", ".text"];
     private static readonly string[] HtmlExtensions = [".html", ".htm"];
-    private static readonly string[] JsonlExtensions = [".jsonl", ".ndjson", ".jsonl.gz"];
+    private static readonly string[] JsonlExtensions = [".jsonl", ".ndjson"];
+
+    /// <summary>Largest size a gzipped input may expand to, so a compression bomb cannot exhaust memory.</summary>
+    public const long MaxExpandedBytes = 2L * 1024 * 1024 * 1024;
 
     /// <summary>Largest single input read, so a stray huge file cannot exhaust memory.</summary>
     public const long MaxFileBytes = 512L * 1024 * 1024;
@@ -46,10 +49,12 @@ public static class ArticleSource
         return new ReadResult(Deduplicate(articles, warnings), errors, warnings);
     }
 
+    /// <summary>"txt", "html" or "jsonl" from the file name (a trailing ".gz" is looked through), or null for other files.</summary>
     private static string? KindOf(string path)
     {
         string lower = path.ToLowerInvariant();
-        if (JsonlExtensions.Any(lower.EndsWith)) return lower.EndsWith(".gz", StringComparison.Ordinal) ? "jsonl.gz" : "jsonl";
+        if (lower.EndsWith(".gz", StringComparison.Ordinal)) lower = lower[..^3];
+        if (JsonlExtensions.Any(lower.EndsWith)) return "jsonl";
         if (HtmlExtensions.Any(lower.EndsWith)) return "html";
         if (TextExtensions.Any(lower.EndsWith)) return "txt";
         return null;
@@ -67,21 +72,27 @@ public static class ArticleSource
             }
             using var stream = File.OpenRead(path);
             string id = Path.GetFileName(path);
-            foreach (var ext in new[] { ".jsonl.gz", ".jsonl", ".ndjson", ".html", ".htm", ".txt", ".text" })
+            bool gzipped = id.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+            if (gzipped) id = id[..^3];
+            foreach (var ext in new[] { ".jsonl", ".ndjson", ".html", ".htm", ".txt", ".text" })
             {
                 if (id.EndsWith(ext, StringComparison.OrdinalIgnoreCase)) { id = id[..^ext.Length]; break; }
             }
-            if (kind == "jsonl.gz")
+            if (gzipped)
             {
-                using var gz = new GZipStream(stream, CompressionMode.Decompress);
-                ReadStream(gz, id, path, "jsonl", articles, errors, warnings);
+                using var gz = new BoundedStream(new GZipStream(stream, CompressionMode.Decompress), MaxExpandedBytes);
+                ReadStream(gz, id, path, kind, articles, errors, warnings);
             }
             else
             {
                 ReadStream(stream, id, path, kind, articles, errors, warnings);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (InvalidDataException e)
+        {
+            errors.Add(new ReadError(path, $"is not valid gzip or expands too far ({e.Message}); check the file"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             errors.Add(new ReadError(path, $"cannot be read ({e.Message})"));
         }

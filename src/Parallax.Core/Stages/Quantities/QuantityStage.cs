@@ -53,7 +53,8 @@ public sealed class QuantityStage : IAnalysisStage
             var cur = m.Groups["cur"];
             if (!digits && !unit.Success && !scale.Success && !cur.Success) continue;
             if (!digits && num.Value.Length <= 2 && !unit.Success) continue; // "a million" needs its unit to matter
-            int start = m.Index; // the hedge, when present, is part of what was written
+            // The hedge, when present, is part of what was written; a space before a bare number is not.
+            int start = m.Groups["qual"].Success ? m.Groups["qual"].Index : cur.Success ? cur.Index : num.Index;
             var span = new Span(start, m.Index + m.Length);
             while (span.End > span.Start && char.IsWhiteSpace(text[span.End - 1])) span = span with { End = span.End - 1 };
             if (timeCoverage.Overlaps(new Span(num.Index, num.Index + num.Length))) continue;
