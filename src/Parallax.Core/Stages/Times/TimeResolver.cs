@@ -60,9 +60,10 @@ public static class TimeResolver
         if (ctx.Anchor is not { } a) return Date($"XXXX-{month:D2}-{day:D2}");
         int year = a.Year;
         var candidate = new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
-        // Without a year the date is the nearest one in the direction the tense points.
+        // Without a year the date is the nearest one in the direction the tense points; with no clear tense, the nearest.
         if (ctx.Tense == Tense.Future && candidate < a) year++;
-        else if (ctx.Tense != Tense.Future && candidate > a && (candidate.DayNumber - a.DayNumber) > 7) year--;
+        else if (ctx.Tense == Tense.Past && candidate > a && (candidate.DayNumber - a.DayNumber) > 7) year--;
+        else if (ctx.Tense == Tense.Present && Math.Abs(candidate.DayNumber - a.DayNumber) > 183) year += candidate > a ? -1 : 1;
         return Date(Ymd(year, month, day));
     }
 
@@ -84,7 +85,8 @@ public static class TimeResolver
                 break;
             default:
                 if (ctx.Tense == Tense.Future && month < a.Month) year++;
-                else if (ctx.Tense != Tense.Future && month > a.Month) year--;
+                else if (ctx.Tense == Tense.Past && month > a.Month) year--;
+                else if (ctx.Tense == Tense.Present && Math.Abs(month - a.Month) > 6) year += month > a.Month ? -1 : 1;
                 break;
         }
         return Date($"{year:D4}-{month:D2}", mod);
