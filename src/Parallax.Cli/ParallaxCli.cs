@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Parallax.Model;
 using Parallax.Pipeline;
 using Parallax.Reading;
 using Parallax.Rendering;
@@ -41,7 +40,7 @@ public static class ParallaxCli
             "Exit codes: 0 all inputs were read; 2 output written but some inputs were skipped (each named on stderr); 1 nothing could be done.");
         root.Add(BriefCommand(stdout, stderr, stdin, stderrRedirected));
         root.Add(AnalyzeCommand(stdout, stderr, stdin));
-        root.Add(ClusterCommand(stdout, stderr, stdin));
+        root.Add(ClusterCommand(stdout, stderr, stdin, stderrRedirected));
         root.Add(BenchCommand(stdout, stderr, stdin, stderrRedirected));
         return root;
     }
@@ -123,7 +122,7 @@ public static class ParallaxCli
         return cmd;
     }
 
-    private static Command ClusterCommand(TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
+    private static Command ClusterCommand(TextWriter stdout, TextWriter stderr, Func<Stream> stdin, bool stderrRedirected)
     {
         var paths = PathsArgument();
         var format = new Option<string>("--format", "-f") { Description = "Output format: jsonl (one line per article: id, story, duplicateOf) or md (stories as lists).", DefaultValueFactory = _ => "jsonl" };
@@ -137,7 +136,9 @@ public static class ParallaxCli
             var read = ArticleSource.Read(parse.GetValue(paths)!, stdin);
             ReportProblems(stderr, read);
             if (read.Articles.Count == 0) return Fail(stderr, "no articles to cluster; give .txt, .html or .jsonl files or folders holding them");
-            var analyzed = Corpus.Analyze(read.Articles, AnalysisPipeline.Default);
+            using var progress = new TerminalProgress(stderr, enabled: !stderrRedirected, "analysing", read.Articles.Count);
+            var analyzed = Corpus.Analyze(read.Articles, AnalysisPipeline.Default, progress);
+            progress.Done();
             var stories = new Stories.StoryClusterer().Cluster(analyzed);
             stdout.Write(parse.GetValue(format) == "md" ? ClusterRenderer.Markdown(stories) : ClusterRenderer.Jsonl(stories, analyzed));
             return read.Errors.Count > 0 ? Partial : Ok;

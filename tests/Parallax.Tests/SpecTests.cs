@@ -32,14 +32,19 @@ public sealed class SpecTests
     [MemberData(nameof(Times))]
     public void Time_expressions(string name, string json) => Check(name, json, a => a.Times.Select(t => (t.Span, (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
     {
-        ["type"] = t.Type.ToString().ToUpperInvariant(), ["value"] = t.Value, ["mod"] = t.Mod,
+        ["type"] = t.Type.ToString().ToUpperInvariant(),
+        ["value"] = t.Value,
+        ["mod"] = t.Mod,
     })));
 
     [Theory]
     [MemberData(nameof(Quantities))]
     public void Quantity_expressions(string name, string json) => Check(name, json, a => a.Quantities.Select(q => (q.Span, (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
     {
-        ["value"] = q.Value, ["unit"] = q.Unit, ["qualifier"] = q.Qualifier, ["change"] = q.IsChange,
+        ["value"] = q.Value,
+        ["unit"] = q.Unit,
+        ["qualifier"] = q.Qualifier,
+        ["change"] = q.IsChange,
     })));
 
     [Theory]
@@ -50,14 +55,19 @@ public sealed class SpecTests
     [MemberData(nameof(Entities))]
     public void Entity_mentions(string name, string json) => Check(name, json, a => a.Entities.Select(e => (e.Span, (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
     {
-        ["type"] = e.Type.ToString().ToLowerInvariant(), ["name"] = e.Name, ["title"] = e.Title,
+        ["type"] = e.Type.ToString().ToLowerInvariant(),
+        ["name"] = e.Name,
+        ["title"] = e.Title,
     })));
 
     [Theory]
     [MemberData(nameof(Quotes))]
     public void Quotations(string name, string json) => Check(name, json, a => a.Quotes.Select(q => (q.Span, (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
     {
-        ["direct"] = q.Direct, ["speaker"] = q.Speaker, ["cue"] = q.Cue, ["speakerText"] = q.SpeakerSpan is { } s ? s.Of(a.Text) : null,
+        ["direct"] = q.Direct,
+        ["speaker"] = q.Speaker,
+        ["cue"] = q.Cue,
+        ["speakerText"] = q.SpeakerSpan is { } s ? s.Of(a.Text) : null,
     })));
 
     private static void Check(string name, string json, Func<AnalyzedArticle, IEnumerable<(Span Span, IReadOnlyDictionary<string, object?> Fields)>> select, bool exactByDefault = false)

@@ -1,7 +1,6 @@
 using Parallax.Model;
 using Parallax.Pipeline;
 using Parallax.Stories;
-using Parallax.Text;
 
 namespace Parallax.Briefing;
 

@@ -63,6 +63,7 @@ public sealed record Fact(string Text, IReadOnlyList<string> Articles, IReadOnly
     public required string TextFrom { get; init; }
 }
 
+/// <summary>What sources disagree about: a date, a figure, a name's spelling, a quote's wording, or something else.</summary>
 public enum ConflictKind
 {
     Time,

@@ -8,6 +8,7 @@ public readonly record struct Token(int Start, int End, TokenKind Kind)
     public int Length => End - Start;
 }
 
+/// <summary>What a token is: a word, a number, punctuation, or another symbol ($, %, emoji).</summary>
 public enum TokenKind
 {
     Word,
@@ -19,6 +20,7 @@ public enum TokenKind
 /// <summary>A sentence, as a span of the original text.</summary>
 public sealed record Sentence(Span Span);
 
+/// <summary>The kind of thing a name names.</summary>
 public enum EntityType
 {
     Person,
@@ -54,6 +56,7 @@ public sealed record Quantity(Span Span, string Text, double? Value, string? Uni
     public bool IsChange { get; init; }
 }
 
+/// <summary>TIMEX3 types: a calendar date, a time of day, a length of time, or a repeating time.</summary>
 public enum TimexType
 {
     Date,

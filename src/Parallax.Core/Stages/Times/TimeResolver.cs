@@ -293,20 +293,39 @@ public static class TimeResolver
 
     private static int WeekdayOf(string name) => name[..3].ToLowerInvariant() switch
     {
-        "mon" => 1, "tue" => 2, "wed" => 3, "thu" => 4, "fri" => 5, "sat" => 6, _ => 7,
+        "mon" => 1,
+        "tue" => 2,
+        "wed" => 3,
+        "thu" => 4,
+        "fri" => 5,
+        "sat" => 6,
+        _ => 7,
     };
 
     private static string PartCode(string? part) => part?.ToLowerInvariant() switch
     {
-        "morning" => "TMO", "afternoon" => "TAF", "evening" => "TEV", "night" => "TNI", _ => "",
+        "morning" => "TMO",
+        "afternoon" => "TAF",
+        "evening" => "TEV",
+        "night" => "TNI",
+        _ => "",
     };
 
     private static bool IsClockUnit(string unit) => unit.ToLowerInvariant() is "second" or "minute" or "hour";
 
     private static string UnitCode(string unit) => unit.ToLowerInvariant() switch
     {
-        "second" => "S", "minute" => "M", "hour" => "H", "day" => "D", "week" or "weekend" => "W", "month" => "M",
-        "quarter" => "Q", "year" => "Y", "decade" => "DE", "century" => "CE", _ => "Y",
+        "second" => "S",
+        "minute" => "M",
+        "hour" => "H",
+        "day" => "D",
+        "week" or "weekend" => "W",
+        "month" => "M",
+        "quarter" => "Q",
+        "year" => "Y",
+        "decade" => "DE",
+        "century" => "CE",
+        _ => "Y",
     };
 
     private static string? EdgeMod(string? edge) => edge?.ToLowerInvariant() switch { "early" => "START", "mid" => "MID", "late" => "END", _ => null };
