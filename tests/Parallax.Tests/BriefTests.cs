@@ -141,6 +141,20 @@ public sealed class BriefTests
     }
 
     [Fact]
+    public void An_excerpt_that_both_rival_wordings_contain_credits_neither()
+    {
+        var b = Assert.Single(Briefs.Of([
+            Briefs.Article("a", "Chinese President Xi Jinping told the summit in Lima on Monday that trade “is an integral part of the post-war order,” officials said."),
+            Briefs.Article("b", "At the Lima summit on Monday, Chinese President Xi Jinping said trade “is a crucial element of the post-war order,” officials said."),
+            Briefs.Article("c", "Chinese President Xi Jinping said the talks in Lima on Monday turned on “the post-war order,” officials said."),
+        ]));
+        var q = Assert.Single(b.Quotes, q => q.Speaker == "Xi Jinping" && q.Direct && q.Variants.Count >= 2);
+        Assert.Equal(["a", "b", "c"], q.Articles);
+        Assert.DoesNotContain(q.Variants, v => v.Articles.Contains("c"));
+        Assert.Contains(b.Conflicts, c => c.Kind == ConflictKind.Quote);
+    }
+
+    [Fact]
     public void People_who_only_share_a_surname_stay_apart()
     {
         var b = Assert.Single(Briefs.Of([

@@ -43,6 +43,19 @@ public sealed class ClusteringTests
     }
 
     [Fact]
+    public void Short_reports_that_share_a_few_words_are_not_copies()
+    {
+        var stories = new StoryClusterer().Cluster([
+            A("a", "Chinese President Xi Jinping told the summit in Lima on Monday that trade is vital, officials said."),
+            A("b", "At the Lima summit on Monday, Chinese President Xi Jinping said trade is vital, officials said."),
+            A("a-copy", "Chinese President Xi Jinping told the summit in Lima on Monday that trade is vital, officials said on Tuesday."),
+        ]);
+        var story = Assert.Single(stories);
+        Assert.False(story.DuplicateOf.ContainsKey("b"));
+        Assert.Equal("a", story.DuplicateOf["a-copy"]);
+    }
+
+    [Fact]
     public void Story_ids_follow_input_order()
     {
         var stories = new StoryClusterer().Cluster([A("c1", Chip1), A("f1", Flood1)]);

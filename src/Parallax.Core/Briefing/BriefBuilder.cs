@@ -39,12 +39,14 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         var quotes = QuoteGrouper.Group(independent, canonical);
         conflicts.AddRange(QuoteConflicts(quotes));
 
+        var minority = MinoritySupport(conflicts);
         var facts = new List<Fact>();
         var repOf = new Dictionary<int, SentenceUnit>();
         for (int k = 0; k < clusters.Count; k++)
         {
             var c = clusters[k];
-            var rep = aligner.Representative(c);
+            // A fact is worded by a source that gives the majority's values and spellings, where one does.
+            var rep = aligner.Representative(c, u => minority.Any(m => m.Article == u.Article && u.Span.Contains(m.Span)));
             repOf[k] = rep;
             var articles = c.Select(u => u.Article).Distinct().Order(StringComparer.Ordinal).ToList();
             facts.Add(new Fact(SentenceText(rep.Article, rep.Index), articles, c.OrderBy(u => u.Article, StringComparer.Ordinal).Select(u => new Support(u.Article, u.Span)).ToList(), articles.Count)
@@ -63,7 +65,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
 
         var timeline = TimelineBuilder.Build(mentions, m => Clause(byId[m.Article], m.Span, m.Sentence), f => repOf.TryGetValue(f, out var r) ? (r.Article, r.Index) : null, disputed);
         var briefArticles = analyses.Select(a => new BriefArticle(a, story.DuplicateOf.GetValueOrDefault(a.Id))).ToList();
-        var summary = Summarise(order.Select(k => (facts[k], clusters[k])).ToList(), conflicts, SentenceText);
+        var summary = Summarise(order.Select(k => (facts[k], clusters[k])).ToList(), minority, SentenceText);
         var date = analyses.Select(a => a.Article.Published).Where(d => d is not null).GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstOrDefault();
         string title = Title(analyses, rankedFacts);
         return new Brief(story.Id, title, date, briefArticles, summary, rankedFacts, conflicts, quotes, entities, timeline);
@@ -107,11 +109,13 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
     }
 
     /// <summary>Up to four distinct facts carried by two or more sources, each worded by a source that does not hold a disputed minority value.</summary>
-    private static List<SummarySentence> Summarise(List<(Fact Fact, List<SentenceUnit> Units)> ranked, List<Conflict> conflicts, Func<string, int, string> sentenceText)
-    {
-        // Disputed minority values and suspect spellings stay out of the summary: it states only what most sources say.
-        var minority = conflicts.Where(c => c.Kind is ConflictKind.Time or ConflictKind.Quantity or ConflictKind.Name)
+    /// <summary>Where sources state a disputed minority value or a suspect spelling: kept out of the summary and of facts' wording.</summary>
+    private static List<Support> MinoritySupport(List<Conflict> conflicts) =>
+        conflicts.Where(c => c.Kind is ConflictKind.Time or ConflictKind.Quantity or ConflictKind.Name)
             .SelectMany(c => c.Variants.Skip(1).Where(v => v.Articles.Count < c.Variants[0].Articles.Count).SelectMany(v => v.Support)).ToList();
+
+    private static List<SummarySentence> Summarise(List<(Fact Fact, List<SentenceUnit> Units)> ranked, List<Support> minority, Func<string, int, string> sentenceText)
+    {
         var chosen = new List<(SummarySentence Sentence, HashSet<string> Terms)>();
         foreach (var (fact, units) in ranked)
         {

@@ -84,9 +84,10 @@ public sealed class FactAligner
         return result;
     }
 
-    /// <summary>The sentence most similar to the rest of its fact: the best single wording of it.</summary>
-    public SentenceUnit Representative(List<SentenceUnit> fact)
+    /// <summary>The sentence most similar to the rest of its fact: the best single wording of it, avoiding wordings <paramref name="avoid"/> rejects when another exists.</summary>
+    public SentenceUnit Representative(List<SentenceUnit> fact, Func<SentenceUnit, bool>? avoid = null)
     {
+        if (avoid is not null && fact.Any(u => !avoid(u))) fact = fact.Where(u => !avoid(u)).ToList();
         if (fact.Count == 1) return fact[0];
         var index = fact.Select(u => _units.IndexOf(u)).ToList();
         int best = 0;

@@ -44,9 +44,10 @@ public static class QuoteGrouper
             var variants = new List<List<Fragment>>();
             foreach (var w in wordings)
             {
-                var container = variants.FirstOrDefault(v => Contains(v[0].Words, w[0].Words));
-                if (container is null) variants.Add([.. w]);
-                else container.AddRange(w);
+                var containers = variants.Where(v => Contains(v[0].Words, w[0].Words)).ToList();
+                if (containers.Count == 0) variants.Add([.. w]);
+                else if (containers.Count == 1) containers[0].AddRange(w);
+                // An excerpt that several rival wordings contain supports none of them in particular; it still counts for the quote.
             }
             var ordered = variants.Select(v => new QuoteVariant(v[0].Text, v.Select(f => f.Article).Distinct().Order(StringComparer.Ordinal).ToList(), v.Select(f => new Support(f.Article, f.Span)).ToList()))
                 .OrderByDescending(v => v.Articles.Count).ThenByDescending(v => v.Text.Length).ToList();

@@ -11,7 +11,11 @@ public static class NearDuplicates
     /// <summary>Only shingles whose hash is 0 modulo this are kept: a fixed, content-defined sample, so two copies keep the same ones and containment is estimated without storing them all.</summary>
     public const int SampleModulus = 8;
 
-    public static HashSet<ulong> Shingles(AnalyzedArticle a, int size = 5)
+    /// <summary>Below this many sampled shingles a text is too short for the sample to judge; its full set is used.</summary>
+    public const int MinSample = 8;
+
+    /// <summary>The text's five-word shingles (hashed): the content-defined sample, or every one when <paramref name="all"/> is set.</summary>
+    public static HashSet<ulong> Shingles(AnalyzedArticle a, bool all = false, int size = 5)
     {
         var words = a.Tokens.Where(t => t.Kind is TokenKind.Word or TokenKind.Number).Select(t => a.Text[t.Start..t.End].ToLowerInvariant()).ToList();
         var set = new HashSet<ulong>();
@@ -23,7 +27,7 @@ public static class NearDuplicates
                 foreach (char c in words[k]) h = (h ^ c) * 1099511628211UL; // FNV-1a: stable across runs, unlike string.GetHashCode
                 h = (h ^ ' ') * 1099511628211UL;
             }
-            if (h % SampleModulus == 0) set.Add(h);
+            if (all || h % SampleModulus == 0) set.Add(h);
         }
         return set;
     }

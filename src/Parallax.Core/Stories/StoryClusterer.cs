@@ -117,11 +117,17 @@ public sealed class StoryClusterer(ClusteringOptions? options = null)
     private static Dictionary<string, string> FindDuplicates(List<AnalyzedArticle> order)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        var shingles = new List<(string Id, HashSet<ulong> Set)>();
+        var sets = new List<HashSet<ulong>>();
+        var short_ = new List<bool>();
+        var full = new Dictionary<int, HashSet<ulong>>();
+        HashSet<ulong> Full(int i) => full.TryGetValue(i, out var f) ? f : full[i] = NearDuplicates.Shingles(order[i], all: true);
         var byShingle = new Dictionary<ulong, List<int>>();
-        foreach (var a in order)
+        for (int me = 0; me < order.Count; me++)
         {
-            var set = NearDuplicates.Shingles(a);
+            // Long texts are compared on a sample of their shingles; short ones on all of them, or a tiny sample would decide.
+            var set = NearDuplicates.Shingles(order[me]);
+            bool isShort = set.Count < NearDuplicates.MinSample;
+            if (isShort) set = Full(me);
             var counts = new Dictionary<int, int>();
             foreach (var s in set)
             {
@@ -129,21 +135,23 @@ public sealed class StoryClusterer(ClusteringOptions? options = null)
                 if (!byShingle.TryGetValue(s, out var owners) || owners.Count > MaxShingleOwners) continue;
                 foreach (var o in owners) counts[o] = counts.GetValueOrDefault(o) + 1;
             }
-            foreach (var (o, shared) in counts.OrderByDescending(kv => kv.Value))
+            foreach (var (o, shared) in counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key))
             {
-                var other = shingles[o];
-                if ((double)shared / Math.Max(1, Math.Min(set.Count, other.Set.Count)) >= NearDuplicates.Containment)
+                double containment = isShort || short_[o]
+                    ? NearDuplicates.ContainmentOf(Full(me), Full(o))
+                    : (double)shared / Math.Min(set.Count, sets[o].Count);
+                if (containment >= NearDuplicates.Containment)
                 {
-                    result[a.Id] = result.GetValueOrDefault(other.Id, other.Id);
+                    result[order[me].Id] = result.GetValueOrDefault(order[o].Id, order[o].Id);
                     break;
                 }
             }
-            int idx = shingles.Count;
-            shingles.Add((a.Id, set));
+            sets.Add(set);
+            short_.Add(isShort);
             foreach (var s in set)
             {
                 if (!byShingle.TryGetValue(s, out var owners)) byShingle[s] = owners = [];
-                owners.Add(idx);
+                owners.Add(me);
             }
         }
         return result;
