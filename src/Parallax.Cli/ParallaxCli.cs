@@ -87,12 +87,8 @@ public static class ParallaxCli
         };
         cmd.SetAction(parse =>
         {
-            var read = ArticleSource.Read(parse.GetValue(paths)!, stdin);
-            ReportProblems(stderr, read);
-            if (read.Articles.Count == 0) return Fail(stderr, "no articles to brief; give .txt, .html or .jsonl files or folders holding them (try: parallax brief examples/)");
-            using var progress = new TerminalProgress(stderr, enabled: !stderrRedirected, "analysing", read.Articles.Count);
-            var analyzed = Corpus.Analyze(read.Articles, AnalysisPipeline.Default, progress);
-            progress.Done();
+            var (read, analyzed) = ReadAndAnalyze(parse.GetValue(paths)!, stdin, stderr, stderrRedirected);
+            if (analyzed.Count == 0) return Fail(stderr, "no articles to brief; give .txt, .html or .jsonl files or folders holding them (try: parallax brief examples/)");
             var stories = new Stories.StoryClusterer().Cluster(analyzed);
             var builder = new Briefing.BriefBuilder(AnalysisPipeline.Default);
             var briefs = stories.Select(builder.Build).ToList();
@@ -133,12 +129,8 @@ public static class ParallaxCli
         };
         cmd.SetAction(parse =>
         {
-            var read = ArticleSource.Read(parse.GetValue(paths)!, stdin);
-            ReportProblems(stderr, read);
-            if (read.Articles.Count == 0) return Fail(stderr, "no articles to cluster; give .txt, .html or .jsonl files or folders holding them");
-            using var progress = new TerminalProgress(stderr, enabled: !stderrRedirected, "analysing", read.Articles.Count);
-            var analyzed = Corpus.Analyze(read.Articles, AnalysisPipeline.Default, progress);
-            progress.Done();
+            var (read, analyzed) = ReadAndAnalyze(parse.GetValue(paths)!, stdin, stderr, stderrRedirected);
+            if (analyzed.Count == 0) return Fail(stderr, "no articles to cluster; give .txt, .html or .jsonl files or folders holding them");
             var stories = new Stories.StoryClusterer().Cluster(analyzed);
             stdout.Write(parse.GetValue(format) == "md" ? ClusterRenderer.Markdown(stories) : ClusterRenderer.Jsonl(stories, analyzed));
             return read.Errors.Count > 0 ? Partial : Ok;
@@ -200,6 +192,18 @@ public static class ParallaxCli
         Description = "Articles to read: .txt/.html/.jsonl files, folders (read recursively), or '-' for standard input.",
         Arity = ArgumentArity.OneOrMore,
     };
+
+    /// <summary>Reads the inputs, reports unreadable ones on stderr, and analyses the rest with progress on a terminal.</summary>
+    private static (ReadResult Read, IReadOnlyList<Model.AnalyzedArticle> Analyzed) ReadAndAnalyze(string[] paths, Func<Stream> stdin, TextWriter stderr, bool stderrRedirected)
+    {
+        var read = ArticleSource.Read(paths, stdin);
+        ReportProblems(stderr, read);
+        if (read.Articles.Count == 0) return (read, []);
+        using var progress = new TerminalProgress(stderr, enabled: !stderrRedirected, "analysing", read.Articles.Count);
+        var analyzed = Corpus.Analyze(read.Articles, AnalysisPipeline.Default, progress);
+        progress.Done();
+        return (read, analyzed);
+    }
 
     internal static void ReportProblems(TextWriter stderr, ReadResult read)
     {
