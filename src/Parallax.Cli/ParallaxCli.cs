@@ -42,6 +42,7 @@ public static class ParallaxCli
         root.Add(AnalyzeCommand(stdout, stderr, stdin));
         root.Add(ClusterCommand(stdout, stderr, stdin, stderrRedirected));
         root.Add(BenchCommand(stdout, stderr, stdin, stderrRedirected));
+        root.Add(EvalCommand(stdout, stderr));
         return root;
     }
 
@@ -185,6 +186,60 @@ public static class ParallaxCli
             return Ok;
         });
         return cmd;
+    }
+
+    private static Command EvalCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var eval = new Command("eval", "Score Parallax against annotated public data (gold standards), as CI does with the floors in quality/floors.json.");
+
+        var dir = new Argument<DirectoryInfo>("DIR") { Description = "A folder of TimeML .tml files with a creation time and gold TIMEX3 annotations (e.g. ../shared/corpora/timebank)." };
+        var errors = new Option<int>("--errors") { Description = "Also list up to N errors (missed, spurious, wrong value) for analysis.", DefaultValueFactory = _ => 0 };
+        var timex = new Command("timex", "Time expressions: extent F1 (strict and relaxed), type accuracy and value F1, TempEval-3 style.") { dir, errors };
+        timex.SetAction(parse =>
+        {
+            var folder = parse.GetValue(dir)!;
+            if (!folder.Exists || !folder.EnumerateFiles("*.tml").Any()) return Fail(stderr, $"{folder.FullName} holds no .tml files; point it at a TimeML folder such as ../shared/corpora/timebank");
+            try
+            {
+                var s = Evaluation.TimexScores.Evaluate(folder.FullName, AnalysisPipeline.Default);
+                var ci = System.Globalization.CultureInfo.InvariantCulture;
+                stdout.WriteLine(string.Create(ci, $"gold {s.Gold}, found {s.Predicted}"));
+                stdout.WriteLine(string.Create(ci, $"extent strict F1   {s.StrictF1:F3}"));
+                stdout.WriteLine(string.Create(ci, $"extent relaxed F1  {s.RelaxedF1:F3}  (P {s.RelaxedPrecision:F3}, R {s.RelaxedRecall:F3})"));
+                stdout.WriteLine(string.Create(ci, $"type accuracy      {s.TypeAccuracy:F3}"));
+                stdout.WriteLine(string.Create(ci, $"value F1           {s.ValueF1:F3}"));
+                foreach (var e in s.Errors.Take(parse.GetValue(errors)))
+                {
+                    stdout.WriteLine($"{e.Kind}\t{e.Document}\t{e.Text.ReplaceLineEndings(" ")}\tgold={e.GoldValue}\tours={e.Value}");
+                }
+                return Ok;
+            }
+            catch (System.Xml.XmlException e)
+            {
+                return Fail(stderr, $"a .tml file is not well-formed XML ({e.Message})");
+            }
+        });
+        eval.Add(timex);
+
+        var file = new Argument<string>("FILE") { Description = "A .jsonl file whose lines carry a gold \"story\" field (e.g. ../shared/corpora/basil-dev.jsonl)." };
+        var clusters = new Command("clusters", "Story clustering: BCubed precision/recall/F1, pairwise F1, and how many gold stories were split or merged.") { file };
+        clusters.SetAction(parse =>
+        {
+            var read = ArticleSource.Read([parse.GetValue(file)!]);
+            ReportProblems(stderr, read);
+            var gold = read.Articles.Where(a => a.Extra.ContainsKey("story")).ToDictionary(a => a.Id, a => a.Extra["story"].Trim('"'), StringComparer.Ordinal);
+            if (gold.Count == 0) return Fail(stderr, "no article carries a gold \"story\" field to score against");
+            var stories = new Stories.StoryClusterer().Cluster(Corpus.Analyze(read.Articles, AnalysisPipeline.Default));
+            var predicted = stories.SelectMany(st => st.Articles.Select(a => (a.Id, st.Id))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+            var s = Evaluation.ClusterScores.Of(gold, predicted);
+            var ci = System.Globalization.CultureInfo.InvariantCulture;
+            stdout.WriteLine(string.Create(ci, $"articles {gold.Count}, gold stories {s.GoldClusters}, found {s.PredictedClusters}"));
+            stdout.WriteLine(string.Create(ci, $"BCubed P {s.Precision:F3}  R {s.Recall:F3}  F1 {s.F1:F3}"));
+            stdout.WriteLine(string.Create(ci, $"pairwise F1 {s.PairwiseF1:F3}; gold stories split {s.Split}, found stories merging gold ones {s.Merged}"));
+            return read.Errors.Count > 0 ? Partial : Ok;
+        });
+        eval.Add(clusters);
+        return eval;
     }
 
     private static Argument<string[]> PathsArgument() => new("PATH")

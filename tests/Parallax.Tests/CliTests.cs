@@ -109,6 +109,24 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Eval_timex_scores_a_timeml_folder_and_refuses_dtds()
+    {
+        string folder = Path.Combine(_dir, "tml");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "a.tml"),
+            "<?xml version=\"1.0\" ?><TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2025-11-24\" functionInDocument=\"CREATION_TIME\">11/24/25</TIMEX3></DCT>" +
+            "<TEXT>They met on <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2025-11-24\">Monday</TIMEX3> and will meet in <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2026-04\">April</TIMEX3>.</TEXT></TimeML>");
+        var (code, output, err) = Run("eval", "timex", folder);
+        Assert.True(code == 0, err);
+        Assert.Contains("value F1           1.000", output, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(folder, "b.tml"), "<?xml version=\"1.0\"?><!DOCTYPE lol [<!ENTITY lol \"lol\">]><TimeML><TEXT>&lol;</TEXT></TimeML>");
+        (code, _, err) = Run("eval", "timex", folder);
+        Assert.Equal(1, code);
+        AssertOneErrorLine(err, "not well-formed XML");
+    }
+
+    [Fact]
     public void A_missing_file_is_one_error_line_and_exit_1()
     {
         var (code, _, err) = Run("analyze", Path.Combine(_dir, "missing.txt"));

@@ -44,6 +44,15 @@ public sealed class QualityFloorTests(ITestOutputHelper output)
         Hold("clustering.basil.bcubedF1", scores.F1);
     }
 
+    [SharedFact("corpora/timebank")]
+    public void Time_expressions_on_timebank()
+    {
+        var s = TimexScores.Evaluate(Path.Combine(TestPaths.Shared!, "corpora", "timebank"), AnalysisPipeline.Default);
+        output.WriteLine($"gold {s.Gold}, found {s.Predicted}; strict F1 {s.StrictF1:F3}, relaxed F1 {s.RelaxedF1:F3}, type accuracy {s.TypeAccuracy:F3}, value F1 {s.ValueF1:F3}");
+        Hold("times.timebank.valueF1", s.ValueF1);
+        Hold("times.timebank.relaxedF1", s.RelaxedF1);
+    }
+
     [SharedFact("corpora/basil-dev.jsonl")]
     public void Few_conflicts_are_reported_on_untouched_stories()
     {

@@ -26,6 +26,8 @@ public enum TimeRule
     Set,
     Reference,
     Quarter,
+    PastSpan,
+    ReportingPeriod,
 }
 
 /// <summary>A time expression found in text, not yet given a value: its span, its rule and the named parts of the wording.</summary>
@@ -40,7 +42,7 @@ public static class TimeExtractor
     private const string Month = @"(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
     private const string Weekday = @"(?<weekday>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)day)";
     private const string Unit = @"(?<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)";
-    private const string Count = @"(?<count>\d+(?:\.\d+)?|" + NumberWords.Pattern + ")";
+    private const string Count = @"(?<count>\d{1,3}(?:\.\d+)?(?!\d)|" + NumberWords.Pattern + ")";
     private const string Edge = @"(?:(?<edge>early|mid|late)[- ])?";
 
     private static readonly (TimeRule Rule, Regex Regex)[] Rules =
@@ -56,14 +58,16 @@ public static class TimeExtractor
         (TimeRule.RelativeDay, Patterns.Create(@"\b(?<rel>today|yesterday|tomorrow|tonight)(?:\s+(?<part>morning|afternoon|evening|night))?\b")),
         (TimeRule.PartOfDay, Patterns.Create(@"\b(?<det>this|that)\s+(?<part>morning|afternoon|evening)\b")),
         (TimeRule.RelativeUnit, Patterns.Create(@"\b(?:(?<edge>earlier|later|early|late)\s+(?:in\s+)?)?(?<det>this|next|last|past|coming|previous|the|that)\s+(?<unit>week|weekend|month|year|quarter|spring|summer|fall|autumn|winter|decade|century)\b")),
-        (TimeRule.Ago, Patterns.Create(@"\b(?:(?<count>\d+(?:\.\d+)?|" + NumberWords.Pattern + @"|a\s+few|several)\s+)?(?<unit>second|minute|hour|day|week|fortnight|month|year|decade)s?\s+(?<dir>ago|from\s+now)\b")),
+        (TimeRule.Ago, Patterns.Create(@"\b(?:(?<count>\d{1,3}(?:\.\d+)?|" + NumberWords.Pattern + @"|a\s+few|several)\s+)?(?<unit>second|minute|hour|day|week|fortnight|month|year|decade)s?\s+(?<dir>ago|from\s+now|earlier)\b|\b(?<unit>year)-(?<dir>earlier|ago)\b")),
         (TimeRule.Duration, Patterns.Create(@"\b" + Count + @"(?:\s+|-)" + Unit + @"s?(?:[- ](?:long|old))?\b")),
         (TimeRule.VagueDuration, Patterns.Create(@"\b(?<unit>second|minute|hour|day|week|month|year|decade)s[- ]long\b|\b(?<few>a\s+few|several|a\s+couple\s+of)\s+(?<unit>second|minute|hour|day|week|month|year|decade)s\b")),
         (TimeRule.Holiday, Patterns.Create(@"\b(?<holiday>Thanksgiving|Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Independence\s+Day|Halloween|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Valentine['’]s\s+Day)\b", RegexOptions.None)),
         (TimeRule.Clock, Patterns.Create(@"\b(?<hour>\d{1,2})(?::(?<minute>\d{2}))?\s*(?<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?<named>noon|midnight)\b")),
         (TimeRule.Set, Patterns.Create(@"\b(?:every|each)\s+(?<other>other\s+)?(?<unit>day|week|month|year|morning|evening|night|" + Weekday + @")\b|\b(?<adverb>daily|weekly|monthly|annually|yearly|hourly|annual|nightly)\b")),
-        (TimeRule.Reference, Patterns.Create(@"\b(?<ref>now|currently|recently|nowadays|at\s+present|these\s+days|in\s+the\s+past|in\s+the\s+future|formerly|lately)\b")),
-        (TimeRule.Quarter, Patterns.Create(@"\b(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|-)quarter(?:\s+of\s+(?<year>\d{4}))?\b")),
+        (TimeRule.Reference, Patterns.Create(@"\b(?<ref>now|currently|recently|nowadays|at\s+present|these\s+days|in\s+the\s+past|in\s+the\s+future|the\s+future|formerly|lately|soon|previously|recent(?:\s+(?:years|months|weeks|days))?)\b")),
+        (TimeRule.Quarter, Patterns.Create(@"\b(?:(?<year2>(?:19|20)\d\d)\s+|(?<det>this|last|next)\s+year['’]s\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|-)quarter(?:\s+of\s+(?<year>\d{4}))?\b")),
+        (TimeRule.PastSpan, Patterns.Create(@"\b(?:the\s+)?(?<dir>past|last|next|coming|previous|following)\s+" + Count + @"\s+" + Unit + @"s?\b")),
+        (TimeRule.ReportingPeriod, Patterns.Create(@"\b(?<which>the|that|the\s+latest|the\s+most\s+recent|the\s+same)\s+(?<unit>quarter|period)\b")),
     ];
 
     private static readonly Regex NotAYearAfter = Patterns.Create(@"^\s*(?:%|percent|per\s+cent|million|billion|thousand|people|metric|tons|dollars|votes|troops|units|shares|km|miles)\b");

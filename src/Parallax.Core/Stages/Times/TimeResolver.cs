@@ -4,8 +4,8 @@ using Parallax.Text;
 
 namespace Parallax.Stages.Times;
 
-/// <summary>What a time mention is resolved against: the document creation time, the tense around it, and the last year the text named.</summary>
-public sealed record TimeContext(DateOnly? Anchor, Tense Tense, int? DiscourseYear, string Before);
+/// <summary>What a time mention is resolved against: the document creation time, the tense around it, the last year the text named, and its sentence.</summary>
+public sealed record TimeContext(DateOnly? Anchor, Tense Tense, int? DiscourseYear, string Before, string Sentence = "");
 
 /// <summary>Gives a found time mention its TIMEX3 type and value (resolution only; <see cref="TimeExtractor"/> finds them).</summary>
 public static class TimeResolver
@@ -34,6 +34,8 @@ public static class TimeResolver
             TimeRule.Set => Set(m),
             TimeRule.Reference => Reference(m),
             TimeRule.Quarter => Quarter(m, ctx),
+            TimeRule.PastSpan => PastSpan(m),
+            TimeRule.ReportingPeriod => ReportingPeriod(ctx),
             _ => (TimexType.Date, (string?)null, (string?)null),
         };
         if (value is null) return null;
@@ -182,6 +184,13 @@ public static class TimeResolver
         string unit = m.Part("unit")!.ToLowerInvariant();
         bool vague = m.Part("count") is not { } c || c.StartsWith("a few", StringComparison.OrdinalIgnoreCase) || c.Equals("several", StringComparison.OrdinalIgnoreCase);
         bool forward = m.Part("dir")!.StartsWith("from", StringComparison.OrdinalIgnoreCase);
+        // "a year earlier", "year-ago": reports of quarterly results compare with the same quarter a year before.
+        if (unit == "year" && !forward && ctx.Anchor is { } qa && ctx.Sentence.Contains("quarter", StringComparison.OrdinalIgnoreCase) && (m.Part("count") is null || NumberWords.TryParse(m.Part("count")!, out double one) && one == 1))
+        {
+            var (qy, q) = ReportedQuarter(qa);
+            return Date($"{qy - 1:D4}-Q{q}");
+        }
+        if (m.Part("count") is null && unit == "year" && ctx.Anchor is { } ya) return Date($"{ya.Year - 1:D4}");
         if (vague || ctx.Anchor is not { } a || !NumberWords.TryParse(m.Part("count")!, out double n) || n != Math.Floor(n))
         {
             return Date(forward ? "FUTURE_REF" : "PAST_REF");
@@ -277,8 +286,9 @@ public static class TimeResolver
         string r = m.Part("ref")!.ToLowerInvariant();
         string value = r switch
         {
-            "recently" or "formerly" or "lately" or "in the past" => "PAST_REF",
-            "in the future" => "FUTURE_REF",
+            "recently" or "formerly" or "lately" or "in the past" or "previously" => "PAST_REF",
+            var r2 when r2.StartsWith("recent", StringComparison.Ordinal) => "PAST_REF",
+            "in the future" or "the future" or "soon" => "FUTURE_REF",
             _ => "PRESENT_REF",
         };
         return Date(value);
@@ -286,9 +296,45 @@ public static class TimeResolver
 
     private static (TimexType, string?, string?) Quarter(TimeMention m, TimeContext ctx)
     {
-        int q = m.Part("ord")![0] switch { 'f' or 'F' when m.Part("ord")!.StartsWith("fo", StringComparison.OrdinalIgnoreCase) => 4, 'f' or 'F' or '1' => 1, 's' or 'S' or '2' => 2, 't' or 'T' or '3' => 3, _ => 4 };
-        string year = m.Part("year") ?? (ctx.Anchor is { } a ? $"{a.Year:D4}" : "XXXX");
-        return Date($"{year}-Q{q}");
+        string ord = m.Part("ord")!.ToLowerInvariant();
+        int q = ord switch { "first" or "1st" => 1, "second" or "2nd" => 2, "third" or "3rd" => 3, _ => 4 };
+        string? explicitYear = m.Part("year") ?? m.Part("year2");
+        if (explicitYear is not null) return Date($"{explicitYear}-Q{q}");
+        if (ctx.Anchor is not { } a) return Date($"XXXX-Q{q}");
+        int year = a.Year + (m.Part("det")?.ToLowerInvariant() switch { "last" => -1, "next" => 1, _ => 0 });
+        int current = (a.Month - 1) / 3 + 1;
+        // A quarter not yet begun, spoken of in the past tense, is last year's.
+        if (m.Part("det") is null && ctx.Tense == Tense.Past && q > current) year--;
+        return Date($"{year:D4}-Q{q}");
+    }
+
+    /// <summary>"the past two months", "the next 12 months": a span of time.</summary>
+    private static (TimexType, string?, string?) PastSpan(TimeMention m)
+    {
+        if (!NumberWords.TryParse(m.Part("count")!, out double n) || n != Math.Floor(n)) return (TimexType.Duration, null, null);
+        string unit = m.Part("unit")!.ToLowerInvariant();
+        return (TimexType.Duration, unit switch
+        {
+            "quarter" => $"P{n:0}Q",
+            "decade" => $"P{n * 10:0}Y",
+            "fortnight" => $"P{n * 2:0}W",
+            _ => "P" + (IsClockUnit(unit) ? "T" : "") + ((long)n).ToString(CultureInfo.InvariantCulture) + UnitCode(unit),
+        }, null);
+    }
+
+    /// <summary>"the quarter", "the latest period" in business news: the quarter last reported, the one just ended.</summary>
+    private static (TimexType, string?, string?) ReportingPeriod(TimeContext ctx)
+    {
+        if (ctx.Anchor is not { } a) return Date("XXXX-QX");
+        var (y, q) = ReportedQuarter(a);
+        return Date($"{y:D4}-Q{q}");
+    }
+
+    /// <summary>The quarter whose results are being reported around <paramref name="anchor"/>: results come out in the weeks after a quarter ends.</summary>
+    private static (int Year, int Quarter) ReportedQuarter(DateOnly anchor)
+    {
+        var d = anchor.AddDays(-45);
+        return (d.Year, (d.Month - 1) / 3 + 1);
     }
 
     private static int WeekdayOf(string name) => name[..3].ToLowerInvariant() switch

@@ -22,7 +22,9 @@ public sealed class TimeStage : IAnalysisStage
             var sentence = sentences.Count > 0 ? sentences[s].Span : new Span(0, text.Length);
             var tense = TenseReader.At(text, tokens, sentence, mention.Span);
             string before = text[Math.Max(0, mention.Span.Start - 24)..mention.Span.Start];
-            var ctx = new TimeContext(published, tense, discourseYear, before);
+            // The sentence and the two before it: enough to know whether the passage is about quarterly results.
+            int from = sentences.Count > 0 ? sentences[Math.Max(0, s - 2)].Span.Start : 0;
+            var ctx = new TimeContext(published, tense, discourseYear, before, text[from..sentence.End]);
             var resolved = TimeResolver.Resolve(mention, mention.Span.Of(text), ctx);
             if (resolved is null) continue;
             result.Add(resolved);
