@@ -221,6 +221,21 @@ public static class ParallaxCli
         });
         eval.Add(timex);
 
+        var split = new Argument<DirectoryInfo>("DIR") { Description = "A PolNeAR split: a folder with text/*.txt and attributions/*.ann (e.g. ../shared/corpora/polnear/dev)." };
+        var quotes = new Command("quotes", "Quotations and attributions: content-span overlap P/R/F1 and speaker accuracy, for direct quotes and for all attributions.") { split };
+        quotes.SetAction(parse =>
+        {
+            var folder = parse.GetValue(split)!;
+            if (!Directory.Exists(Path.Combine(folder.FullName, "attributions")) || !Directory.Exists(Path.Combine(folder.FullName, "text"))) return Fail(stderr, $"{folder.FullName} has no text/ and attributions/ folders; point it at a PolNeAR split such as ../shared/corpora/polnear/dev");
+            var (direct, all, docs) = Evaluation.AttributionEvaluation.Evaluate(folder.FullName, AnalysisPipeline.Default);
+            var ci = System.Globalization.CultureInfo.InvariantCulture;
+            stdout.WriteLine(string.Create(ci, $"documents {docs}"));
+            stdout.WriteLine(string.Create(ci, $"direct quotes    gold {direct.Gold,5}  found {direct.Predicted,5}  P {direct.Precision:F3}  R {direct.Recall:F3}  F1 {direct.F1:F3}  speaker accuracy {direct.SpeakerAccuracy:F3}"));
+            stdout.WriteLine(string.Create(ci, $"all attributions gold {all.Gold,5}  found {all.Predicted,5}  P {all.Precision:F3}  R {all.Recall:F3}  F1 {all.F1:F3}  speaker accuracy {all.SpeakerAccuracy:F3}"));
+            return Ok;
+        });
+        eval.Add(quotes);
+
         var file = new Argument<string>("FILE") { Description = "A .jsonl file whose lines carry a gold \"story\" field (e.g. ../shared/corpora/basil-dev.jsonl)." };
         var clusters = new Command("clusters", "Story clustering: BCubed precision/recall/F1, pairwise F1, and how many gold stories were split or merged.") { file };
         clusters.SetAction(parse =>

@@ -53,6 +53,16 @@ public sealed class QualityFloorTests(ITestOutputHelper output)
         Hold("times.timebank.relaxedF1", s.RelaxedF1);
     }
 
+    [SharedFact("corpora/polnear/dev")]
+    public void Quotes_and_speakers_on_polnear_dev()
+    {
+        var (direct, all, docs) = AttributionEvaluation.Evaluate(Path.Combine(TestPaths.Shared!, "corpora", "polnear", "dev"), AnalysisPipeline.Default);
+        output.WriteLine($"{docs} documents; direct F1 {direct.F1:F3} (P {direct.Precision:F3}, R {direct.Recall:F3}), speaker accuracy {direct.SpeakerAccuracy:F3}; all attributions F1 {all.F1:F3}, speaker accuracy {all.SpeakerAccuracy:F3}");
+        Hold("quotes.polnear.dev.directF1", direct.F1);
+        Hold("quotes.polnear.dev.directSpeakerAccuracy", direct.SpeakerAccuracy);
+        Hold("quotes.polnear.dev.allF1", all.F1);
+    }
+
     [SharedFact("corpora/basil-dev.jsonl")]
     public void Few_conflicts_are_reported_on_untouched_stories()
     {

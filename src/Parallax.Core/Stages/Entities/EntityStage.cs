@@ -112,7 +112,13 @@ public static class EntityResolver
     private static bool FollowedBySpeech(string text, int end)
     {
         var after = text.AsSpan(end, Math.Min(24, text.Length - end)).TrimStart(", ");
-        return after.StartsWith("said ") || after.StartsWith("said.") || after.StartsWith("says") || after.StartsWith("told") || after.StartsWith("wrote") || after.StartsWith("added");
+        int stop = 0;
+        while (stop < after.Length && char.IsLetter(after[stop])) stop++;
+        if (stop == 0 || !char.IsLower(after[0])) return false;
+        string verb = after[..stop].ToString();
+        // "Experts say" is a plural noun talking; a person takes "says", "said", "told".
+        bool singularOrPast = verb.EndsWith('s') || verb.EndsWith("ed", StringComparison.Ordinal) || verb is "said" or "told" or "wrote" or "sang" or "spoke";
+        return singularOrPast && Quotes.QuoteExtractor.SpeechVerbs.Contains(verb);
     }
 
     private static bool PrecededBySpeech(string text, int start)

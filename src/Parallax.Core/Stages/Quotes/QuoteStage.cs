@@ -25,9 +25,9 @@ public static class QuoteExtractor
             int words = CountWords(text, content);
             if (words < 2) continue; // single-word scare quotes are emphasis, not speech
             var (speaker, cue) = FindAttribution(text, tokens, sentences, entities, content);
-            if (speaker is null && result.Count > 0 && result[^1] is { SpeakerMention: not null } previous && StandsAlone(text, content) && !HasParagraphBreak(text, previous.Content.End, content.Start, allowed: 1))
+            if (speaker is null && result.Count > 0 && result[^1] is { SpeakerMention: not null } previous && StandsAlone(text, content) && !HasParagraphBreak(text, previous.Content.End, content.Start, allowed: 2))
             {
-                // A quotation that forms its own sentence right after an attributed one continues the same speaker.
+                // A quotation that opens its sentence or paragraph right after an attributed one continues the same speaker.
                 speaker = previous.SpeakerMention;
             }
             result.Add(new QuoteMention(content, true, speaker, cue));
@@ -93,8 +93,14 @@ public static class QuoteExtractor
                 if (subject is not null) return (subject, w);
                 break;
             }
-            // Anything but a speaker's name, role or a comma means the reporting clause has ended ("…,” and he expressed …).
-            if (!(w is "," || char.IsUpper(w[0]) || ClauseWords.Contains(w) || Pronouns.ContainsKey(w) || EntityLexicons.RoleNouns.Contains(w) || EntityLexicons.Titles.Contains(w))) break;
+            // A conjunction, a new quotation or a full stop ends the reporting clause ("…,” and he expressed …).
+            if (w is "and" or "but" or "while" or "as" or "because" or "which" or "who" or "that" or "so" or "or" or "“" or "." or ";" or "?" or "!") break;
+        }
+        // “…” ― Pamela Padilla: a name after a dash is the speaker.
+        if (closeIdx + 2 < tokens.Count && Word(text, tokens[closeIdx + 1]) is "―" or "—" or "–" or "-")
+        {
+            var named = EntityStartingAt(entities, tokens[closeIdx + 2].Start);
+            if (named is not null && named.Type == EntityType.Person) return (named.Span, "—");
         }
         // Before the quotation, in the same sentence: Xi told Trump that “…” / Trump said, “…”.
         for (int k = openIdx - 1; k >= 0 && tokens[k].Start >= sentStart; k--)
@@ -109,6 +115,21 @@ public static class QuoteExtractor
             // "noting that …", "stating, “…”": a participle without its own subject takes the subject of an earlier verb in the sentence.
             var subject = SubjectBefore(text, tokens, entities, k, Tokenizer.FirstAtOrAfter(tokens, sentStart)) ?? SubjectAfter(text, tokens, entities, k, content.Start);
             if (subject is not null) return (subject, w);
+        }
+        // "Caddell continued:" / "The New York Times reports:" then the quotation.
+        int before = content.Start - 2;
+        while (before >= 0 && char.IsWhiteSpace(text[before])) before--;
+        if (before >= 0 && text[before] == ':')
+        {
+            int colonTok = Tokenizer.FirstAtOrAfter(tokens, before);
+            var prevStart = SentenceStartBefore(sentences, before);
+            for (int k = colonTok - 1; k >= 0 && tokens[k].Start >= prevStart && k >= colonTok - 6; k--)
+            {
+                string w = Word(text, tokens[k]);
+                if (!IsSpeechVerb(w)) continue;
+                var subject = SubjectBefore(text, tokens, entities, k, Tokenizer.FirstAtOrAfter(tokens, prevStart)) ?? SubjectAfter(text, tokens, entities, k, before);
+                if (subject is not null) return (subject, w);
+            }
         }
         // "…, according to China’s foreign ministry." after the quotation.
         for (int k = closeIdx + 1; k + 1 < tokens.Count && tokens[k].Start < sentEnd; k++)
@@ -198,10 +219,17 @@ public static class QuoteExtractor
             if (w is "”" or "“" or "\"" or ";" or ":") break;
             var entity = EntityEndingAt(entities, t.End);
             if (entity is not null && entity.Type == EntityType.Person) return entity.Span;
+            // An unclassified name right before the verb ("Viguerie notes") is still the one speaking.
+            if (entity is not null && entity.Type == EntityType.Other && k == verb - 1) return institution ?? entity.Span;
             if (entity is not null && entity.Type != EntityType.Other && verb - k <= 8) institution ??= entity.Span;
             if (Pronouns.ContainsKey(w) && char.IsLower(w[0]) || w is "He" or "She" or "They") return institution ?? t.Span;
             var np = RoleNounPhrase(text, tokens, k);
             if (np is not null) return institution ?? np;
+            // "the announcer said": any definite noun right before the verb is its speaker, even one we cannot name.
+            if (k == verb - 1 && k > floor && char.IsLower(w[0]) && t.Kind == TokenKind.Word && Word(text, tokens[k - 1]) is "the" or "The" or "a" or "A" && !Words.IsStop(w))
+            {
+                return institution ?? new Span(tokens[k - 1].Start, t.End);
+            }
         }
         return institution;
     }
@@ -209,10 +237,11 @@ public static class QuoteExtractor
     /// <summary>The speaker named right after a reporting verb ("said Sun Yun", "according to the ministry").</summary>
     private static Span? SubjectAfter(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int verb, int limit)
     {
-        for (int k = verb + 1; k < tokens.Count && k <= verb + 4 && tokens[k].Start < limit; k++)
+        for (int k = verb + 1; k < tokens.Count && k <= verb + 6 && tokens[k].Start < limit; k++)
         {
             var t = tokens[k];
             string w = Word(text, t);
+            if (w is ".") continue; // "said Rep. G.K. Butterfield"
             var entity = EntityStartingAt(entities, t.Start);
             if (entity is not null && entity.Type != EntityType.Other) return entity.Span;
             if (Pronouns.ContainsKey(w) && k == verb + 1) return t.Span;
