@@ -15,6 +15,7 @@ public static class QuoteExtractor
 {
     internal static readonly FrozenSet<string> SpeechVerbs = Lexicon.Set(typeof(QuoteExtractor), "speech-verbs.lex");
     internal static readonly FrozenDictionary<string, string> Pronouns = Lexicon.Map(typeof(QuoteExtractor), "pronouns.lex");
+    private static readonly FrozenSet<string> ReportingCues = Lexicon.Set(typeof(QuoteExtractor), "reporting-cues.lex", ignoreCase: false);
     private static readonly FrozenSet<string> ClauseWords = FrozenSet.ToFrozenSet(["the", "a", "an", "ministry", "department", "office", "foreign", "'s", "’s", "of", "also", "then", "later", "earlier", "once", "again"], StringComparer.OrdinalIgnoreCase);
 
     public static IReadOnlyList<QuoteMention> Extract(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<Entity> entities)
@@ -143,39 +144,102 @@ public static class QuoteExtractor
         return (null, null);
     }
 
-    /// <summary>"X said (that) …" without quotation marks: the speaker, the cue and the reported clause up to the end of the sentence.</summary>
+    /// <summary>
+    /// Reported speech without quotation marks: "X said (that) …", "X believes …", "according to X, …" and "…, according to X".
+    /// The content runs from after the cue (and any "that") to the end of the sentence.
+    /// </summary>
     private static IEnumerable<QuoteMention> ReportedSpeech(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<Entity> entities, List<QuoteMention> direct)
     {
         foreach (var sentence in sentences)
         {
             if (direct.Exists(q => q.Content.Overlaps(sentence.Span))) continue;
             int first = Tokenizer.FirstAtOrAfter(tokens, sentence.Span.Start);
+            int end = sentence.Span.End;
+            while (end > sentence.Span.Start && text[end - 1] is '.' or '!' or '?' or ' ') end--;
+            var found = AccordingTo(text, tokens, entities, first, sentence.Span, end);
+            if (found is not null)
+            {
+                yield return found;
+                continue;
+            }
             for (int k = first; k < tokens.Count && tokens[k].End <= sentence.Span.End; k++)
             {
                 string w = Word(text, tokens[k]);
-                if (w is not ("said" or "says" or "told" or "stated" or "announced" or "warned" or "noted" or "argued" or "claimed" or "insisted" or "stressed" or "added")) continue;
-                bool needsThat = w is not ("said" or "says" or "told");
+                if (!ReportingCues.Contains(w)) continue;
                 var subject = SubjectBefore(text, tokens, entities, k, first);
-                if (subject is null || k - IndexOfSpanEnd(tokens, subject.Value) > 2) continue;
+                if (subject is null || k - IndexOfSpanEnd(tokens, subject.Value) > 3) continue;
+                // "Content, Mayor Elena Marsh announced on Monday, …": the attribution follows what was said.
+                int subjectFirst = Tokenizer.FirstAtOrAfter(tokens, subject.Value.Start);
+                while (subjectFirst > first && tokens[subjectFirst - 1].Kind == TokenKind.Word && (char.IsUpper(text[tokens[subjectFirst - 1].Start]) || EntityLexicons.Titles.Contains(Word(text, tokens[subjectFirst - 1])))) subjectFirst--;
+                if (subjectFirst > first + 2 && Word(text, tokens[subjectFirst - 1]) == "," && ClauseEndsSoonAfter(text, tokens, k, sentence.Span.End))
+                {
+                    var said = new Span(sentence.Span.Start, tokens[subjectFirst - 1].Start);
+                    if (CountWords(text, said) >= 3) yield return new QuoteMention(said, false, subject, w);
+                    break;
+                }
                 int c = k + 1;
-                if (w == "told" && c < tokens.Count) c = SkipObject(text, tokens, entities, c);
+                if (w is "told" or "tells" or "warned" or "promised" or "assured" && c < tokens.Count) c = SkipObject(text, tokens, entities, c);
                 // "said on Monday that …": the reported clause starts after "that", past any adverbial before it.
-                int that = -1;
                 for (int j = c; j < tokens.Count && j <= c + 4 && tokens[j].End <= sentence.Span.End; j++)
                 {
-                    if (Word(text, tokens[j]) == "that") { that = j; break; }
+                    if (Word(text, tokens[j]) == "that") { c = j + 1; break; }
                     if (tokens[j].Kind == TokenKind.Punctuation) break;
                 }
-                if (that >= 0) c = that + 1;
-                else if (needsThat) break;
-                if (c >= tokens.Count || tokens[c].Start >= sentence.Span.End) break;
-                int end = sentence.Span.End;
-                while (end > tokens[c].Start && text[end - 1] is '.' or '!' or '?' or ' ') end--;
+                if (c >= tokens.Count || tokens[c].Start >= end) break;
                 var content = new Span(tokens[c].Start, end);
-                if (CountWords(text, content) >= 4) yield return new QuoteMention(content, false, subject, w);
+                if (CountWords(text, content) >= 3) yield return new QuoteMention(content, false, subject, w);
                 break;
             }
         }
+    }
+
+    /// <summary>The words from token <paramref name="from"/> up to the next punctuation (at most eight), as a span.</summary>
+    private static Span? PhraseAfter(string text, IReadOnlyList<Token> tokens, int from, int limit)
+    {
+        int last = -1;
+        for (int j = from; j < tokens.Count && j < from + 8 && tokens[j].Start < limit && tokens[j].Kind != TokenKind.Punctuation; j++) last = j;
+        return last < 0 ? null : new Span(tokens[from].Start, tokens[last].End);
+    }
+
+    /// <summary>True when the cue is followed within a few words by a comma or the sentence's end: nothing after it is what was said.</summary>
+    private static bool ClauseEndsSoonAfter(string text, IReadOnlyList<Token> tokens, int verb, int sentenceEnd)
+    {
+        for (int j = verb + 1; j < tokens.Count && j <= verb + 4; j++)
+        {
+            if (tokens[j].Start >= sentenceEnd) return true;
+            string w = Word(text, tokens[j]);
+            if (w is "," or "." or ";" or "!" or "?") return true;
+            if (w == "that") return false;
+        }
+        return false;
+    }
+
+    /// <summary>"According to X, …" or "…, according to X.": X said the rest of the sentence.</summary>
+    private static QuoteMention? AccordingTo(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int first, Span sentence, int end)
+    {
+        for (int k = first; k + 1 < tokens.Count && tokens[k].End <= sentence.End; k++)
+        {
+            if (!Word(text, tokens[k]).Equals("according", StringComparison.OrdinalIgnoreCase) || Word(text, tokens[k + 1]) != "to") continue;
+            // Whoever follows "according to" is the source, named or not ("the foreign ministry", "a police report").
+            var who = SubjectAfter(text, tokens, entities, k + 1, end) ?? PhraseAfter(text, tokens, k + 2, end);
+            if (who is null) return null;
+            if (k == first)
+            {
+                // "According to X, content."
+                int comma = text.IndexOf(',', who.Value.End, Math.Max(0, end - who.Value.End));
+                if (comma < 0) return null;
+                int start = comma + 1;
+                while (start < end && char.IsWhiteSpace(text[start])) start++;
+                var content = new Span(start, end);
+                return CountWords(text, content) >= 3 ? new QuoteMention(content, false, who, "according to") : null;
+            }
+            // "Content, according to X."
+            int stop = tokens[k].Start;
+            while (stop > sentence.Start && text[stop - 1] is ',' or ' ') stop--;
+            var before = new Span(sentence.Start, stop);
+            return CountWords(text, before) >= 3 ? new QuoteMention(before, false, who, "according to") : null;
+        }
+        return null;
     }
 
     /// <summary>True when the quotation is a sentence on its own (it opens a sentence rather than finishing someone's clause).</summary>
