@@ -16,6 +16,12 @@ public static class QuoteExtractor
     internal static readonly FrozenSet<string> SpeechVerbs = Lexicon.Set(typeof(QuoteExtractor), "speech-verbs.lex");
     internal static readonly FrozenDictionary<string, string> Pronouns = Lexicon.Map(typeof(QuoteExtractor), "pronouns.lex");
     private static readonly FrozenSet<string> ReportingCues = Lexicon.Set(typeof(QuoteExtractor), "reporting-cues.lex", ignoreCase: false);
+
+    /// <summary>Cues that take what was said straight after them; the others ("acknowledged the risk", "agreed to pause") need "that" to report speech.</summary>
+    private static readonly FrozenSet<string> CuesWithoutThat = FrozenSet.ToFrozenSet(
+        ["said", "says", "say", "told", "tells", "believes", "believed", "thinks", "thought", "expects", "hopes", "fears", "knows", "argued", "argues",
+         "claimed", "claims", "insisted", "insists", "warned", "warns", "predicted", "predicts", "estimated", "estimates", "added", "adds", "wrote",
+         "writes", "reported", "reports", "stated", "states", "contended", "contends", "asserted", "asserts", "alleged", "alleges"], StringComparer.Ordinal);
     private static readonly FrozenSet<string> ClauseWords = FrozenSet.ToFrozenSet(["the", "a", "an", "ministry", "department", "office", "foreign", "'s", "’s", "of", "also", "then", "later", "earlier", "once", "again"], StringComparer.OrdinalIgnoreCase);
 
     public static IReadOnlyList<QuoteMention> Extract(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<Entity> entities)
@@ -185,6 +191,8 @@ public static class QuoteExtractor
                     if (Word(text, tokens[j]) == "that") { c = j + 1; break; }
                     if (tokens[j].Kind == TokenKind.Punctuation) break;
                 }
+                bool hasThat = c > k + 1 && Word(text, tokens[c - 1]) == "that";
+                if (!hasThat && !CuesWithoutThat.Contains(w)) continue;
                 if (c >= tokens.Count || tokens[c].Start >= end) break;
                 var content = new Span(tokens[c].Start, end);
                 if (CountWords(text, content) >= 3) yield return new QuoteMention(content, false, subject, w);

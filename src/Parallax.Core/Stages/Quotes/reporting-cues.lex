@@ -55,8 +55,6 @@ asserted
 asserts
 contended
 contends
-maintained
-maintains
 promised
 promises
 vowed
