@@ -16,10 +16,13 @@ public sealed class FactAligner
     private readonly List<SentenceUnit> _units;
     private readonly Dictionary<string, double> _idf;
     private readonly Dictionary<(int, int), double> _similar = [];
+    private readonly Dictionary<SentenceUnit, int> _position = new(ReferenceEqualityComparer.Instance);
+    private readonly List<int>[] _touching;
 
     public FactAligner(List<SentenceUnit> units)
     {
         _units = units;
+        for (int i = 0; i < units.Count; i++) _position[units[i]] = i;
         _idf = Idf(units);
         var vectors = units.Select(u => Normalise(u.Terms.ToDictionary(kv => kv.Key, kv => kv.Value * _idf[kv.Key], StringComparer.Ordinal))).ToList();
         // Terms in a fifth of all sentences (and at least 200) say little about which sentences match; they still count
@@ -51,6 +54,14 @@ public sealed class FactAligner
             double sim = Dot(vectors[a], vectors[b]);
             // Small similarities still weigh in the average linkage below; only negligible ones are dropped.
             if (sim >= 0.05) _similar[(a, b)] = sim;
+        }
+        // Each sentence's close neighbours, once, so finding who touches a fact does not rescan every pair per fact.
+        _touching = units.Select(_ => new List<int>()).ToArray();
+        foreach (var ((a, b), sim) in _similar)
+        {
+            if (sim < Touch) continue;
+            _touching[a].Add(b);
+            _touching[b].Add(a);
         }
     }
 
@@ -89,7 +100,7 @@ public sealed class FactAligner
     {
         if (avoid is not null && fact.Any(u => !avoid(u))) fact = fact.Where(u => !avoid(u)).ToList();
         if (fact.Count == 1) return fact[0];
-        var index = fact.Select(u => _units.IndexOf(u)).ToList();
+        var index = fact.Select(u => _position[u]).ToList();
         int best = 0;
         double bestScore = double.MinValue;
         for (int i = 0; i < fact.Count; i++)
@@ -106,13 +117,13 @@ public sealed class FactAligner
     public List<string> Touching(List<SentenceUnit> fact)
     {
         var inFact = fact.Select(u => u.Article).ToHashSet(StringComparer.Ordinal);
-        var members = fact.Select(u => _units.IndexOf(u)).ToHashSet();
         var touching = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var ((a, b), sim) in _similar)
+        foreach (var u in fact)
         {
-            if (sim < Touch) continue;
-            if (members.Contains(a) && !inFact.Contains(_units[b].Article)) touching.Add(_units[b].Article);
-            else if (members.Contains(b) && !inFact.Contains(_units[a].Article)) touching.Add(_units[a].Article);
+            foreach (int other in _touching[_position[u]])
+            {
+                if (!inFact.Contains(_units[other].Article)) touching.Add(_units[other].Article);
+            }
         }
         return [.. touching];
     }

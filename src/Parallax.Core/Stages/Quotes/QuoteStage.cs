@@ -22,7 +22,6 @@ public static class QuoteExtractor
         ["said", "says", "say", "told", "tells", "believes", "believed", "thinks", "thought", "expects", "hopes", "fears", "knows", "argued", "argues",
          "claimed", "claims", "insisted", "insists", "warned", "warns", "predicted", "predicts", "estimated", "estimates", "added", "adds", "wrote",
          "writes", "reported", "reports", "stated", "states", "contended", "contends", "asserted", "asserts", "alleged", "alleges"], StringComparer.Ordinal);
-    private static readonly FrozenSet<string> ClauseWords = FrozenSet.ToFrozenSet(["the", "a", "an", "ministry", "department", "office", "foreign", "'s", "’s", "of", "also", "then", "later", "earlier", "once", "again"], StringComparer.OrdinalIgnoreCase);
 
     public static IReadOnlyList<QuoteMention> Extract(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<Entity> entities)
     {
