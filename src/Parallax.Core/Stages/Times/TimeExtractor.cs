@@ -28,11 +28,21 @@ public enum TimeRule
     Quarter,
     PastSpan,
     ReportingPeriod,
+    SeasonYear,
+
+    /// <summary>"the year ended Sept. 30": a fiscal year named by its length and dated by its end (a quarter so named is read as the dated quarter).</summary>
+    PeriodEnded,
+
+    /// <summary>Two adjacent mentions read as one: a clock time and its day ("10 p.m. Wednesday"), a weekday and its date ("Saturday, April 25").</summary>
+    Compound,
 }
 
 /// <summary>A time expression found in text, not yet given a value: its span, its rule and the named parts of the wording.</summary>
 public sealed record TimeMention(Span Span, TimeRule Rule, IReadOnlyDictionary<string, string> Parts)
 {
+    /// <summary>For a <see cref="TimeRule.Compound"/>: the day and the time of day it joins, in text order.</summary>
+    public IReadOnlyList<TimeMention> Components { get; init; } = [];
+
     public string? Part(string name) => Parts.TryGetValue(name, out var v) ? v : null;
 }
 
@@ -45,6 +55,12 @@ public static class TimeExtractor
     private const string Count = @"(?<count>\d{1,3}(?:\.\d+)?(?!\d)|" + NumberWords.Pattern + ")";
     private const string Edge = @"(?:(?<edge>early|mid|late)[- ])?";
 
+    // Years read aloud in broadcast transcripts: "nineteen ninety-six", "the year two thousand".
+    private const string Tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+    private const string Ones = "one|two|three|four|five|six|seven|eight|nine";
+    private const string Teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+    private const string SpokenYear = @"(?<spoken>(?:nineteen|eighteen|twenty)\s+(?:(?:" + Tens + @")(?:[- ](?:" + Ones + @"))?|" + Teens + @"|(?:oh|o)[- ](?:" + Ones + @"))|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?:" + Teens + "|" + Ones + @"))?)";
+
     private static readonly (TimeRule Rule, Regex Regex)[] Rules =
     [
         (TimeRule.IsoDate, Patterns.Create(@"\b(?<year>\d{4})-(?<mon>\d{2})-(?<day>\d{2})\b")),
@@ -53,9 +69,12 @@ public static class TimeExtractor
         (TimeRule.DayMonth, Patterns.Create(@"\b(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"\b\.?(?:,?\s+(?<year>\d{4})\b)?")),
         (TimeRule.MonthYear, Patterns.Create(@"\b" + Edge + Month + @"\.?,?\s+(?:of\s+)?(?<year>\d{4})\b")),
         (TimeRule.Month, Patterns.Create(@"\b(?:(?<det>last|next|this|coming|past)\s+)?" + Edge + Month + @"\b")),
-        (TimeRule.Year, Patterns.Create(@"\b" + Edge + @"(?<year>(?:1[6-9]|20)\d\d)(?<decade>'?s)?\b")),
-        (TimeRule.Weekday, Patterns.Create(@"\b(?:(?<det>last|next|this|coming|past)\s+)?" + Weekday + @"(?:\s+(?<part>morning|afternoon|evening|night))?\b")),
-        (TimeRule.RelativeDay, Patterns.Create(@"\b(?<rel>today|yesterday|tomorrow|tonight)(?:\s+(?<part>morning|afternoon|evening|night))?\b")),
+        (TimeRule.Year, Patterns.Create(@"\b" + Edge + @"(?<year>(?:1[6-9]|20)\d\d)(?<decade>'?s)?\b|\b" + SpokenYear + @"\b")),
+        (TimeRule.MonthYear, Patterns.Create(@"\b" + Edge + Month + @",?\s+(?:of\s+)?" + SpokenYear + @"\b")),
+        (TimeRule.PeriodEnded, Patterns.Create(@"\b(?:the|its)\s+(?:(?:fiscal|financial)\s+)?(?<unit>year)(?=\s+(?:that\s+)?(?:ended|ending|ends|to)\b)")),
+        (TimeRule.SeasonYear, Patterns.Create(@"\b(?:the\s+)?" + Edge + @"(?<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?:(?<year>(?:1[6-9]|20)\d\d)|" + SpokenYear + @")\b")),
+        (TimeRule.Weekday, Patterns.Create(@"\b(?:(?:the\s+)?(?<det>last|next|this|coming|past|previous)\s+)?" + Weekday + @"(?:\s+(?<part>morning|afternoon|evening|night))?\b")),
+        (TimeRule.RelativeDay, Patterns.Create(@"\b(?<rel>today|yesterday|tomorrow|tonight|last\s+night)(?:\s+(?<part>morning|afternoon|evening|night))?\b")),
         (TimeRule.PartOfDay, Patterns.Create(@"\b(?<det>this|that)\s+(?<part>morning|afternoon|evening)\b")),
         (TimeRule.RelativeUnit, Patterns.Create(@"\b(?:(?<edge>earlier|later|early|late)\s+(?:in\s+)?)?(?<det>this|next|last|past|coming|previous|the|that)\s+(?<unit>week|weekend|month|year|quarter|spring|summer|fall|autumn|winter|decade|century)\b")),
         (TimeRule.Ago, Patterns.Create(@"\b(?:(?<count>\d{1,3}(?:\.\d+)?|" + NumberWords.Pattern + @"|a\s+few|several)\s+)?(?<unit>second|minute|hour|day|week|fortnight|month|year|decade)s?\s+(?<dir>ago|from\s+now|earlier)\b|\b(?<unit>year)-(?<dir>earlier|ago)\b")),
@@ -64,10 +83,10 @@ public static class TimeExtractor
         (TimeRule.Holiday, Patterns.Create(@"\b(?<holiday>Thanksgiving|Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Independence\s+Day|Halloween|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Valentine['’]s\s+Day)\b", RegexOptions.None)),
         (TimeRule.Clock, Patterns.Create(@"\b(?<hour>\d{1,2})(?::(?<minute>\d{2}))?\s*(?<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?<named>noon|midnight)\b")),
         (TimeRule.Set, Patterns.Create(@"\b(?:every|each)\s+(?<other>other\s+)?(?<unit>day|week|month|year|morning|evening|night|" + Weekday + @")\b|\b(?<adverb>daily|weekly|monthly|annually|yearly|hourly|annual|nightly)\b")),
-        (TimeRule.Reference, Patterns.Create(@"\b(?<ref>now|currently|recently|nowadays|at\s+present|these\s+days|in\s+the\s+past|in\s+the\s+future|the\s+future|formerly|lately|soon|previously|recent(?:\s+(?:years|months|weeks|days))?)\b")),
+        (TimeRule.Reference, Patterns.Create(@"\b(?<ref>now|currently|recently|nowadays|at\s+present|these\s+days|in\s+the\s+past|in\s+the\s+future|the\s+(?:near\s+)?future|lately|soon|(?:the\s+)?(?:(?:past|last|next|coming)\s+(?:few|several|couple\s+of)\s+|recent\s+|coming\s+)(?<unit>years|months|weeks|days|hours|quarters))\b")),
         (TimeRule.Quarter, Patterns.Create(@"\b(?:(?<year2>(?:19|20)\d\d)\s+|(?<det>this|last|next)\s+year['’]s\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|-)quarter(?:\s+of\s+(?<year>\d{4}))?\b")),
         (TimeRule.PastSpan, Patterns.Create(@"\b(?:the\s+)?(?<dir>past|last|next|coming|previous|following)\s+" + Count + @"\s+" + Unit + @"s?\b")),
-        (TimeRule.ReportingPeriod, Patterns.Create(@"\b(?<which>the|that|the\s+latest|the\s+most\s+recent|the\s+same)\s+(?<unit>quarter|period)\b")),
+        (TimeRule.ReportingPeriod, Patterns.Create(@"\b(?:(?<which>the|that|this|the\s+latest|the\s+most\s+recent|the\s+same)|the\s+(?<year>(?:19|20)\d\d))\s+(?<unit>quarter|period)\b")),
     ];
 
     private static readonly Regex NotAYearAfter = Patterns.Create(@"^\s*(?:%|percent|per\s+cent|million|billion|thousand|people|metric|tons|dollars|votes|troops|units|shares|km|miles)\b");
@@ -93,7 +112,36 @@ public static class TimeExtractor
             taken.Add(m.Span);
         }
         chosen.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        return chosen;
+        return JoinCompounds(chosen, text);
+    }
+
+    private static readonly Regex CompoundGap = Patterns.Create(@"^(?:\s*,?\s*|\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time|on|of)\s*,?\s*|\s*,?\s*(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC)\s*,?\s*)$", RegexOptions.None);
+
+    private static bool IsDay(TimeRule r) => r is TimeRule.MonthDay or TimeRule.DayMonth or TimeRule.IsoDate or TimeRule.NumericDate or TimeRule.Weekday or TimeRule.RelativeDay;
+
+    /// <summary>Joins a clock time with the day next to it, and a weekday with the date that follows it, into one mention.</summary>
+    private static List<TimeMention> JoinCompounds(List<TimeMention> mentions, string text)
+    {
+        var result = new List<TimeMention>(mentions.Count);
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var a = mentions[i];
+            if (i + 1 < mentions.Count)
+            {
+                var b = mentions[i + 1];
+                bool pair = (a.Rule == TimeRule.Clock && IsDay(b.Rule))
+                    || (IsDay(a.Rule) && b.Rule == TimeRule.Clock)
+                    || (a.Rule == TimeRule.Weekday && b.Rule is TimeRule.MonthDay or TimeRule.DayMonth);
+                if (pair && b.Span.Start - a.Span.End <= 12 && CompoundGap.IsMatch(text[a.Span.End..b.Span.Start]))
+                {
+                    result.Add(new TimeMention(new Span(a.Span.Start, b.Span.End), TimeRule.Compound, new Dictionary<string, string>()) { Components = [a, b] });
+                    i++;
+                    continue;
+                }
+            }
+            result.Add(a);
+        }
+        return result;
     }
 
     private static TimeMention ToMention(TimeRule rule, Match m)
@@ -138,12 +186,21 @@ public static class TimeExtractor
                 }
             case TimeRule.Weekday:
                 return char.IsUpper(m.Part("weekday")![0]);
+            case TimeRule.Set when m.Part("adverb") is not null:
+                {
+                    // "annual sales", "daily volume" classify a noun; "rise 8.5% annually" is a rate. Neither says when anything happens.
+                    int after = m.Span.End;
+                    while (after < text.Length && text[after] == ' ') after++;
+                    if (after < text.Length && after > m.Span.End && char.IsLower(text[after])) return false;
+                    string before = text[Math.Max(0, m.Span.Start - 14)..m.Span.Start];
+                    return !before.Contains('%') && !before.Contains("percent", StringComparison.OrdinalIgnoreCase);
+                }
             case TimeRule.RelativeUnit:
                 {
                     // "the year" alone is a noun phrase, not a time; "later in the year", "the weekend" and "that year" are.
                     string det = m.Part("det")!.ToLowerInvariant();
                     string unit = m.Part("unit")!.ToLowerInvariant();
-                    if (det == "the" && m.Part("edge") is null && unit != "weekend") return false;
+                    if (det == "the" && m.Part("edge") is null && unit is not ("weekend" or "spring" or "summer" or "fall" or "autumn" or "winter")) return false;
                     return true;
                 }
             case TimeRule.Duration:

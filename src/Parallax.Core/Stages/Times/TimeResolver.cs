@@ -5,7 +5,14 @@ using Parallax.Text;
 namespace Parallax.Stages.Times;
 
 /// <summary>What a time mention is resolved against: the document creation time, the tense around it, the last year the text named, and its sentence.</summary>
-public sealed record TimeContext(DateOnly? Anchor, Tense Tense, int? DiscourseYear, string Before, string Sentence = "");
+public sealed record TimeContext(DateOnly? Anchor, Tense Tense, int? DiscourseYear, string Before, string Sentence = "")
+{
+    /// <summary>The last quarter the text named a few sentences back: what "the quarter" and "a year earlier" in results reports count from.</summary>
+    public string? QuarterReference { get; init; }
+
+    /// <summary>A date, month or year the same sentence named before this mention: "Nov. 2 … a year earlier".</summary>
+    public string? SentenceReference { get; init; }
+}
 
 /// <summary>Gives a found time mention its TIMEX3 type and value (resolution only; <see cref="TimeExtractor"/> finds them).</summary>
 public static class TimeResolver
@@ -14,12 +21,13 @@ public static class TimeResolver
 
     public static TimeExpression? Resolve(TimeMention m, string surface, TimeContext ctx)
     {
+        if (m.Rule == TimeRule.Compound) return Compound(m, surface, ctx);
         var (type, value, mod) = m.Rule switch
         {
             TimeRule.IsoDate => Date(Ymd(Int(m.Part("year")), Int(m.Part("mon")), Int(m.Part("day")))),
             TimeRule.NumericDate => Date(Ymd(Int(m.Part("year")), Int(m.Part("mon")), Int(m.Part("day")))),
             TimeRule.MonthDay or TimeRule.DayMonth => MonthDay(m, ctx),
-            TimeRule.MonthYear => Date($"{Int(m.Part("year")):D4}-{MonthOf(m.Part("month")!):D2}", EdgeMod(m.Part("edge"))),
+            TimeRule.MonthYear => Date($"{YearOf(m):D4}-{MonthOf(m.Part("month")!):D2}", EdgeMod(m.Part("edge"))),
             TimeRule.Month => Month(m, ctx),
             TimeRule.Year => Year(m),
             TimeRule.Weekday => Weekday(m, ctx),
@@ -35,12 +43,27 @@ public static class TimeResolver
             TimeRule.Reference => Reference(m),
             TimeRule.Quarter => Quarter(m, ctx),
             TimeRule.PastSpan => PastSpan(m),
-            TimeRule.ReportingPeriod => ReportingPeriod(ctx),
+            TimeRule.ReportingPeriod => ReportingPeriod(m, ctx),
+            TimeRule.PeriodEnded => (TimexType.Duration, "P1" + UnitCode(m.Part("unit")!), null),
+            TimeRule.SeasonYear => Date($"{YearOf(m):D4}-{SeasonCode(m.Part("season")!)}", EdgeMod(m.Part("edge"))),
             _ => (TimexType.Date, (string?)null, (string?)null),
         };
         if (value is null) return null;
         mod ??= HedgeMod(ctx.Before, type);
         return new TimeExpression(m.Span, surface, type, value) { Mod = mod };
+    }
+
+    /// <summary>A day and a time of day written together take the day from the date and the hour from the clock.</summary>
+    private static TimeExpression? Compound(TimeMention m, string surface, TimeContext ctx)
+    {
+        var parts = m.Components.Select(c => Resolve(c, surface.Substring(c.Span.Start - m.Span.Start, c.Span.Length), ctx)).ToList();
+        if (parts.Any(p => p is null)) return null;
+        var clock = m.Components.Select((c, i) => (c, parts[i]!)).FirstOrDefault(p => p.c.Rule == TimeRule.Clock).Item2;
+        var day = m.Components.Select((c, i) => (c, parts[i]!)).Last(p => p.c.Rule != TimeRule.Clock).Item2;
+        string date = day.Value.Length >= 10 ? day.Value[..10] : day.Value;
+        if (clock is null) return new TimeExpression(m.Span, surface, day.Type, day.Value) { Mod = day.Mod };
+        int t = clock.Value.IndexOf('T', StringComparison.Ordinal);
+        return new TimeExpression(m.Span, surface, TimexType.Time, date + clock.Value[t..]);
     }
 
     private static (TimexType, string?, string?) Date(string? value, string? mod = null) => (TimexType.Date, value, mod);
@@ -60,13 +83,27 @@ public static class TimeResolver
         int day = Int(m.Part("day"));
         if (m.Part("year") is { } y) return Date(Ymd(Int(y), month, day));
         if (ctx.Anchor is not { } a) return Date($"XXXX-{month:D2}-{day:D2}");
-        int year = a.Year;
-        var candidate = new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
-        // Without a year the date is the nearest one in the direction the tense points; with no clear tense, the nearest.
-        if (ctx.Tense == Tense.Future && candidate < a) year++;
-        else if (ctx.Tense == Tense.Past && candidate > a && (candidate.DayNumber - a.DayNumber) > 7) year--;
-        else if (ctx.Tense == Tense.Present && Math.Abs(candidate.DayNumber - a.DayNumber) > 183) year += candidate > a ? -1 : 1;
-        return Date(Ymd(year, month, day));
+        return Date(Ymd(NearestYear(a, month, day, ctx.Tense, 60), month, day));
+    }
+
+    /// <summary>
+    /// The year of a month and day written without one: the occurrence nearest the publication date when it is within
+    /// <paramref name="closeDays"/> days (a date that close is nearly always meant, whatever the verb's tense), otherwise the
+    /// nearest one in the direction the tense points, or simply the nearest when the tense says nothing.
+    /// </summary>
+    private static int NearestYear(DateOnly anchor, int month, int day, Tense tense, int closeDays)
+    {
+        int best = anchor.Year, bestDistance = int.MaxValue;
+        int pointed = anchor.Year, pointedDistance = int.MaxValue;
+        for (int y = anchor.Year - 1; y <= anchor.Year + 1; y++)
+        {
+            var c = new DateOnly(y, month, Math.Min(day, DateTime.DaysInMonth(y, month)));
+            int diff = c.DayNumber - anchor.DayNumber;
+            if (Math.Abs(diff) < bestDistance) (best, bestDistance) = (y, Math.Abs(diff));
+            bool along = tense switch { Tense.Future => diff >= 0, Tense.Past => diff <= 7, _ => true };
+            if (along && Math.Abs(diff) < pointedDistance) (pointed, pointedDistance) = (y, Math.Abs(diff));
+        }
+        return bestDistance <= closeDays || pointedDistance == int.MaxValue ? best : pointed;
     }
 
     private static (TimexType, string?, string?) Month(TimeMention m, TimeContext ctx)
@@ -86,16 +123,40 @@ public static class TimeResolver
             case "this":
                 break;
             default:
-                if (ctx.Tense == Tense.Future && month < a.Month) year++;
-                else if (ctx.Tense == Tense.Past && month > a.Month) year--;
-                else if (ctx.Tense == Tense.Present && Math.Abs(month - a.Month) > 6) year += month > a.Month ? -1 : 1;
+                year = NearestYear(a, month, 15, ctx.Tense, 45);
                 break;
         }
         return Date($"{year:D4}-{month:D2}", mod);
     }
 
+    private static int YearOf(TimeMention m) => m.Part("spoken") is { } spoken ? SpokenYear(spoken) : Int(m.Part("year"));
+
+    /// <summary>"nineteen ninety-six" is 1996, "twenty oh five" 2005, "the year two thousand and one" 2001.</summary>
+    internal static int SpokenYear(string words)
+    {
+        var w = words.ToLowerInvariant().Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (w.Contains("thousand"))
+        {
+            int after = Array.IndexOf(w, "thousand") + 1;
+            double rest = 0;
+            for (int i = after; i < w.Length; i++)
+            {
+                if (w[i] != "and" && NumberWords.TryParse(w[i], out double v)) rest += v;
+            }
+            return 2000 + (int)rest;
+        }
+        NumberWords.TryParse(w[0], out double century);
+        double tail = 0;
+        for (int i = 1; i < w.Length; i++)
+        {
+            if (w[i] is not ("oh" or "o") && NumberWords.TryParse(w[i], out double v)) tail += v;
+        }
+        return (int)century * 100 + (int)tail;
+    }
+
     private static (TimexType, string?, string?) Year(TimeMention m)
     {
+        if (m.Part("spoken") is not null) return Date($"{YearOf(m):D4}");
         string year = m.Part("year")!;
         if (m.Part("decade") is not null) return Date(year[..3]);
         return Date(year, EdgeMod(m.Part("edge")));
@@ -111,9 +172,16 @@ public static class TimeResolver
         var tense = ctx.Tense;
         string? det = m.Part("det")?.ToLowerInvariant();
         if (det is "next" or "coming") tense = Tense.Future;
-        if (det is "last" or "past") tense = Tense.Past;
+        // "last Wednesday" written on a Wednesday is a week back, not today.
+        if (det is "last" or "past" or "previous")
+        {
+            tense = Tense.Past;
+            if (dow == anchorDow) return (type, Iso(a.AddDays(-7)) + part, null);
+        }
         if (tense == Tense.Present && EndsWithWord(ctx.Before, "by", "until", "before")) tense = Tense.Future;
         int delta = dow - anchorDow;
+        // "Friday" in an article dated a Friday is that day, whatever the tense; "next Friday" is not.
+        if (delta == 0 && det is null) return (type, Iso(a) + part, null);
         DateOnly day = tense == Tense.Future
             ? a.AddDays(delta > 0 ? delta : delta + 7)
             : a.AddDays(delta <= 0 ? delta : delta - 7);
@@ -124,7 +192,8 @@ public static class TimeResolver
     private static (TimexType, string?, string?) RelativeDay(TimeMention m, TimeContext ctx)
     {
         string rel = m.Part("rel")!.ToLowerInvariant();
-        string part = rel == "tonight" ? "TNI" : PartCode(m.Part("part"));
+        if (rel.StartsWith("last", StringComparison.Ordinal)) rel = "yesterday";
+        string part = rel == "tonight" || m.Part("rel")!.StartsWith("last", StringComparison.OrdinalIgnoreCase) ? "TNI" : PartCode(m.Part("part"));
         var type = part.Length > 0 ? TimexType.Time : TimexType.Date;
         if (ctx.Anchor is not { } a) return (type, "XXXX-XX-XX" + part, null);
         var day = rel switch { "yesterday" => a.AddDays(-1), "tomorrow" => a.AddDays(1), _ => a };
@@ -137,7 +206,8 @@ public static class TimeResolver
         string unit = m.Part("unit")!.ToLowerInvariant();
         string? edge = m.Part("edge")?.ToLowerInvariant();
         string? mod = edge switch { "early" => "START", "late" => "END", _ => null };
-        if (det == "past" && unit is not ("weekend")) return (TimexType.Duration, "P1" + UnitCode(unit), null);
+        bool season = unit is "spring" or "summer" or "fall" or "autumn" or "winter";
+        if (det == "past" && unit != "weekend" && !season) return (TimexType.Duration, "P1" + UnitCode(unit), null);
         if (ctx.Anchor is not { } a) return Date(unit == "year" ? "XXXX" : "XXXX-XX", mod);
         int offset = det switch { "next" or "coming" => 1, "last" or "previous" => -1, _ => 0 };
         if (det is "the" or "that" && unit == "year" && ctx.DiscourseYear is { } dy) return Date($"{dy:D4}", mod);
@@ -171,10 +241,12 @@ public static class TimeResolver
                 }
             default:
                 {
-                    string season = unit switch { "spring" => "SP", "summer" => "SU", "winter" => "WI", _ => "FA" };
+                    string code = SeasonCode(unit);
                     int year = a.Year + offset;
                     if (offset == 0 && det is "the" or "that" && ctx.DiscourseYear is { } y2) year = y2;
-                    return Date($"{year:D4}-{season}", mod);
+                    // "this past spring": the latest one already begun before the publication date.
+                    if (det == "past" && SeasonStartMonth(code) <= a.Month) year = a.Year;
+                    return Date($"{year:D4}-{code}", mod);
                 }
         }
     }
@@ -184,6 +256,10 @@ public static class TimeResolver
         string unit = m.Part("unit")!.ToLowerInvariant();
         bool vague = m.Part("count") is not { } c || c.StartsWith("a few", StringComparison.OrdinalIgnoreCase) || c.Equals("several", StringComparison.OrdinalIgnoreCase);
         bool forward = m.Part("dir")!.StartsWith("from", StringComparison.OrdinalIgnoreCase);
+        bool oneYearBack = unit == "year" && !forward && (m.Part("count") is null || NumberWords.TryParse(m.Part("count")!, out double single) && single == 1);
+        // "a year earlier" counts back from the period the text was just talking about, at the same precision: the third quarter, Nov. 2.
+        if (oneYearBack && ctx.QuarterReference is { } quarter && ctx.Sentence.Contains("quarter", StringComparison.OrdinalIgnoreCase)) return Date(ShiftYears(quarter, -1));
+        if (oneYearBack && ShiftYears(ctx.SentenceReference, -1) is { } shifted) return Date(shifted);
         // "a year earlier", "year-ago": reports of quarterly results compare with the same quarter a year before.
         if (unit == "year" && !forward && ctx.Anchor is { } qa && ctx.Sentence.Contains("quarter", StringComparison.OrdinalIgnoreCase) && (m.Part("count") is null || NumberWords.TryParse(m.Part("count")!, out double one) && one == 1))
         {
@@ -284,11 +360,14 @@ public static class TimeResolver
     private static (TimexType, string?, string?) Reference(TimeMention m)
     {
         string r = m.Part("ref")!.ToLowerInvariant();
+        // "recent weeks", "the coming months": an unspecified number of those units.
+        if (m.Part("unit") is { } unit) return (TimexType.Duration, "P" + (IsClockUnit(unit) ? "T" : "") + "X" + UnitCode(unit.TrimEnd('s', 'S')), null);
         string value = r switch
         {
             "recently" or "formerly" or "lately" or "in the past" or "previously" => "PAST_REF",
-            var r2 when r2.StartsWith("recent", StringComparison.Ordinal) => "PAST_REF",
-            "in the future" or "the future" or "soon" => "FUTURE_REF",
+
+            "soon" => "FUTURE_REF",
+            var f when f.EndsWith("future", StringComparison.Ordinal) => "FUTURE_REF",
             _ => "PRESENT_REF",
         };
         return Date(value);
@@ -323,8 +402,15 @@ public static class TimeResolver
     }
 
     /// <summary>"the quarter", "the latest period" in business news: the quarter last reported, the one just ended.</summary>
-    private static (TimexType, string?, string?) ReportingPeriod(TimeContext ctx)
+    private static (TimexType, string?, string?) ReportingPeriod(TimeMention m, TimeContext ctx)
     {
+        // "the quarter" after "the second quarter" is that quarter; "the 1988 quarter" is the same quarter in 1988.
+        if (ctx.QuarterReference is { Length: 7 } r)
+        {
+            if (m.Part("year") is { } named) return Date($"{named}-{r[5..]}");
+            if (m.Part("which") is { } w && !w.Contains("latest", StringComparison.OrdinalIgnoreCase) && !w.Contains("recent", StringComparison.OrdinalIgnoreCase)) return Date(r);
+        }
+        if (m.Part("year") is { } year) return Date(year);
         if (ctx.Anchor is not { } a) return Date("XXXX-QX");
         var (y, q) = ReportedQuarter(a);
         return Date($"{y:D4}-Q{q}");
@@ -336,6 +422,20 @@ public static class TimeResolver
         var d = anchor.AddDays(-45);
         return (d.Year, (d.Month - 1) / 3 + 1);
     }
+
+    /// <summary>A calendar value (year, quarter, month or day) moved by whole years, keeping its precision; null for anything else.</summary>
+    internal static string? ShiftYears(string? value, int years)
+    {
+        if (value is null || value.Length < 4 || !int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int y)) return null;
+        string rest = value[4..];
+        if (rest.Length > 0 && !(rest.Length is 3 or 6 && rest[0] == '-' && (rest[1] == 'Q' || char.IsDigit(rest[1])) && rest.Skip(2).All(c => char.IsDigit(c) || c == '-'))) return null;
+        if (rest.Length == 6 && rest[1..3] == "02" && rest[4..] == "29") rest = "-02-28";
+        return $"{y + years:D4}{rest}";
+    }
+
+    private static string SeasonCode(string season) => season.ToLowerInvariant() switch { "spring" => "SP", "summer" => "SU", "winter" => "WI", _ => "FA" };
+
+    private static int SeasonStartMonth(string code) => code switch { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };
 
     private static int WeekdayOf(string name) => name[..3].ToLowerInvariant() switch
     {

@@ -11,10 +11,17 @@ public sealed class TimeStage : IAnalysisStage
     public void Run(DocumentBuilder document) =>
         document.Times = Analyze(document.Text, document.Tokens, document.Sentences, document.Article.Published);
 
+    /// <summary>How many sentences back a named period still anchors "a year earlier" or "the quarter".</summary>
+    private const int ReferenceReach = 3;
+
+    private static bool IsCalendarValue(string value) =>
+        value.Length >= 4 && char.IsDigit(value[0]) && char.IsDigit(value[3]) && !value.Contains('T') && !value.Contains('W');
+
     public static IReadOnlyList<TimeExpression> Analyze(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, DateOnly? published)
     {
         var result = new List<TimeExpression>();
         int? discourseYear = null;
+        (string? Value, int Sentence) quarter = (null, -1), named = (null, -1);
         int s = 0;
         foreach (var mention in TimeExtractor.Extract(text))
         {
@@ -24,10 +31,19 @@ public sealed class TimeStage : IAnalysisStage
             string before = text[Math.Max(0, mention.Span.Start - 24)..mention.Span.Start];
             // The sentence and the two before it: enough to know whether the passage is about quarterly results.
             int from = sentences.Count > 0 ? sentences[Math.Max(0, s - 2)].Span.Start : 0;
-            var ctx = new TimeContext(published, tense, discourseYear, before, text[from..sentence.End]);
+            var ctx = new TimeContext(published, tense, discourseYear, before, text[from..sentence.End])
+            {
+                QuarterReference = s - quarter.Sentence <= ReferenceReach ? quarter.Value : null,
+                SentenceReference = named.Sentence == s ? named.Value : null,
+            };
             var resolved = TimeResolver.Resolve(mention, mention.Span.Of(text), ctx);
             if (resolved is null) continue;
             result.Add(resolved);
+            if (resolved.Type == TimexType.Date && IsCalendarValue(resolved.Value))
+            {
+                if (mention.Rule == TimeRule.Quarter) quarter = (resolved.Value, s);
+                else if (mention.Rule is TimeRule.MonthDay or TimeRule.DayMonth or TimeRule.MonthYear or TimeRule.Month or TimeRule.Year or TimeRule.IsoDate or TimeRule.NumericDate or TimeRule.Weekday or TimeRule.RelativeDay) named = (resolved.Value, s);
+            }
             // A year written out ("April 2026") is what a later "the year" refers back to.
             bool explicitYear = mention.Rule is TimeRule.Year or TimeRule.MonthYear or TimeRule.IsoDate or TimeRule.NumericDate
                 || (mention.Rule is TimeRule.MonthDay or TimeRule.DayMonth && mention.Part("year") is not null);
