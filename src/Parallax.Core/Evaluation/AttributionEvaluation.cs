@@ -101,6 +101,6 @@ public static class AttributionEvaluation
     private static bool IsDirect(List<Span> content, string text)
     {
         string c = string.Concat(content.Select(s => s.Of(text))).Trim().TrimEnd('.', ',');
-        return c.Length > 2 && c[0] is '“' or '"' && c[^1] is '”' or '"';
+        return c.Length > 2 && (c[0] is '“' or '"' && c[^1] is '”' or '"' || c.Length > 4 && c.StartsWith("''", StringComparison.Ordinal) && c.EndsWith("''", StringComparison.Ordinal));
     }
 }

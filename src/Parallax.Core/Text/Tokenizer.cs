@@ -34,6 +34,12 @@ public static class Tokenizer
                 i += 2;
                 tokens.Add(new Token(start, i, TokenKind.Word));
             }
+            else if (c == '\'' && i + 1 < text.Length && text[i + 1] == '\'')
+            {
+                // Two apostrophes are one quotation mark in some newspapers' plain text (''like this'').
+                i += 2;
+                tokens.Add(new Token(start, i, TokenKind.Punctuation));
+            }
             else if (char.IsSurrogate(c))
             {
                 i += char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;

@@ -48,6 +48,10 @@ public static class EntityExtractor
                     {
                         end += 2;
                     }
+                    else if (end + 1 < last && IsInitialDot(text, tokens, end) && IsNameToken(text, tokens[end + 1], excluded) && tokens[end + 1].Start - tokens[end].End <= 1)
+                    {
+                        end += 1; // a middle initial: "Jason C. Ervin"
+                    }
                     else
                     {
                         break;
@@ -153,6 +157,11 @@ public static class EntityExtractor
         while (k < tokens.Count && tokens[k].Kind == TokenKind.Punctuation) k++;
         return k - first;
     }
+
+    /// <summary>True when token <paramref name="k"/> is the period of an initial ("C." in "Jason C. Ervin").</summary>
+    private static bool IsInitialDot(string text, IReadOnlyList<Token> tokens, int k) =>
+        k > 0 && text[tokens[k].Start] == '.' && tokens[k].Length == 1 && tokens[k - 1].End == tokens[k].Start
+        && tokens[k - 1].Length == 1 && char.IsUpper(text[tokens[k - 1].Start]);
 
     private static bool IsSentenceInitial(string text, IReadOnlyList<Token> tokens, int index, int sentenceFirst) =>
         index == sentenceFirst + LeadingQuotes(text, tokens, sentenceFirst);

@@ -101,3 +101,11 @@ nominee
 former
 acting
 then
+alderman
+alderwoman
+councilman
+councilwoman
+councilmember
+assemblyman
+assemblywoman
+delegate

@@ -57,18 +57,20 @@ public static class QuoteExtractor
             {
                 int j = i;
                 while (j < text.Length && char.IsWhiteSpace(text[j])) j++;
-                bool continues = j < text.Length && text[j] is '“' or '"' && j > i + 1;
+                bool continues = j < text.Length && (text[j] is '“' or '"' || SentenceSplitter.QuoteWidth(text, j) == 2) && j > i + 1;
                 if (!continues) open = -1;
-                else i = j; // skip the re-opening mark of the continued quotation
+                else i = j + SentenceSplitter.QuoteWidth(text, j) - 1; // skip the re-opening mark of the continued quotation
                 continue;
             }
-            if (!SentenceSplitter.IsQuote(c)) continue;
+            if (!SentenceSplitter.IsQuoteAt(text, i)) continue;
+            int width = SentenceSplitter.QuoteWidth(text, i);
             bool opening = SentenceSplitter.IsOpening(text, i);
             if (open < 0 && opening)
             {
-                open = i + 1;
+                open = i + width;
+                i += width - 1;
             }
-            else if (open >= 0 && (!opening || c == '"'))
+            else if (open >= 0 && (!opening || c == '"' || width == 2))
             {
                 int end = i;
                 // A closing comma or period printed inside the marks is not part of what was said.
@@ -76,6 +78,7 @@ public static class QuoteExtractor
                 while (contentEnd > open && text[contentEnd - 1] is ',' or ' ') contentEnd--;
                 if (contentEnd > open) yield return new Span(open, contentEnd);
                 open = -1;
+                i += width - 1;
             }
         }
     }
@@ -83,13 +86,16 @@ public static class QuoteExtractor
     private static (Span? Speaker, string? Cue) FindAttribution(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<Entity> entities, Span content)
     {
         int closeIdx = Tokenizer.FirstAtOrAfter(tokens, content.End);
-        while (closeIdx < tokens.Count && !SentenceSplitter.IsQuote(text[tokens[closeIdx].Start]) && closeIdx < Tokenizer.FirstAtOrAfter(tokens, content.End) + 3) closeIdx++;
+        while (closeIdx < tokens.Count && !SentenceSplitter.IsQuoteAt(text, tokens[closeIdx].Start) && closeIdx < Tokenizer.FirstAtOrAfter(tokens, content.End) + 3) closeIdx++;
         int openIdx = Tokenizer.FirstAtOrAfter(tokens, content.Start) - 1;
         var sentEnd = SentenceEndAfter(sentences, content.End, text.Length);
         var sentStart = SentenceStartBefore(sentences, content.Start);
 
+        // A quotation inside a sentence ("Xi said trade “is …,” officials said") belongs to the clause that leads into it.
+        if (!StandsAlone(text, content) && Before() is { Speaker: not null } leading) return leading;
+
         // After the quotation, in its reporting clause: “…,” Trump said / “…,” said Sun Yun / “…,” Chinese foreign ministry spokesperson Lin Jian said.
-        int limit = Math.Min(tokens.Count, closeIdx + 14);
+        int limit = Math.Min(tokens.Count, closeIdx + 20);
         for (int k = closeIdx + 1; k < limit && tokens[k].Start < sentEnd; k++)
         {
             string w = Word(text, tokens[k]);
@@ -100,7 +106,8 @@ public static class QuoteExtractor
                 break;
             }
             // A conjunction, a new quotation or a full stop ends the reporting clause ("…,” and he expressed …).
-            if (w is "and" or "but" or "while" or "as" or "because" or "which" or "who" or "that" or "so" or "or" or "“" or "." or ";" or "?" or "!") break;
+            if (w == "." && IsAbbreviationDot(text, tokens, k)) continue; // "Mr. Obama said", "(D-Md.) said"
+            if (w is "and" or "but" or "while" or "as" or "because" or "which" or "who" or "that" or "so" or "or" or "“" or "''" or "." or ";" or "?" or "!") break;
         }
         // “…” ― Pamela Padilla: a name after a dash is the speaker.
         if (closeIdx + 2 < tokens.Count && Word(text, tokens[closeIdx + 1]) is "―" or "—" or "–" or "-")
@@ -108,32 +115,19 @@ public static class QuoteExtractor
             var named = EntityStartingAt(entities, tokens[closeIdx + 2].Start);
             if (named is not null && named.Type == EntityType.Person) return (named.Span, "—");
         }
-        // Before the quotation, in the same sentence: Xi told Trump that “…” / Trump said, “…”.
-        for (int k = openIdx - 1; k >= 0 && tokens[k].Start >= sentStart; k--)
-        {
-            string w = Word(text, tokens[k]);
-            if (w.Equals("according", StringComparison.OrdinalIgnoreCase) && k + 2 < tokens.Count && Word(text, tokens[k + 1]) == "to")
-            {
-                var who = SubjectAfter(text, tokens, entities, k + 1, sentEnd);
-                if (who is not null) return (who, "according to");
-            }
-            if (!IsSpeechVerb(w)) continue;
-            // "noting that …", "stating, “…”": a participle without its own subject takes the subject of an earlier verb in the sentence.
-            var subject = SubjectBefore(text, tokens, entities, k, Tokenizer.FirstAtOrAfter(tokens, sentStart)) ?? SubjectAfter(text, tokens, entities, k, content.Start);
-            if (subject is not null) return (subject, w);
-        }
+        if (Before() is { Speaker: not null } before) return before;
         // "Caddell continued:" / "The New York Times reports:" then the quotation.
-        int before = content.Start - 2;
-        while (before >= 0 && char.IsWhiteSpace(text[before])) before--;
-        if (before >= 0 && text[before] == ':')
+        int colon = content.Start - 2;
+        while (colon >= 0 && char.IsWhiteSpace(text[colon])) colon--;
+        if (colon >= 0 && text[colon] == ':')
         {
-            int colonTok = Tokenizer.FirstAtOrAfter(tokens, before);
-            var prevStart = SentenceStartBefore(sentences, before);
+            int colonTok = Tokenizer.FirstAtOrAfter(tokens, colon);
+            var prevStart = SentenceStartBefore(sentences, colon);
             for (int k = colonTok - 1; k >= 0 && tokens[k].Start >= prevStart && k >= colonTok - 6; k--)
             {
                 string w = Word(text, tokens[k]);
                 if (!IsSpeechVerb(w)) continue;
-                var subject = SubjectBefore(text, tokens, entities, k, Tokenizer.FirstAtOrAfter(tokens, prevStart)) ?? SubjectAfter(text, tokens, entities, k, before);
+                var subject = SubjectBefore(text, tokens, entities, k, Tokenizer.FirstAtOrAfter(tokens, prevStart)) ?? SubjectAfter(text, tokens, entities, k, colon);
                 if (subject is not null) return (subject, w);
             }
         }
@@ -147,6 +141,25 @@ public static class QuoteExtractor
             }
         }
         return (null, null);
+
+        // Before the quotation, in the same sentence: Xi told Trump that “…” / Trump said, “…”.
+        (Span? Speaker, string? Cue) Before()
+        {
+            for (int k = openIdx - 1; k >= 0 && tokens[k].Start >= sentStart; k--)
+            {
+                string w = Word(text, tokens[k]);
+                if (w.Equals("according", StringComparison.OrdinalIgnoreCase) && k + 2 < tokens.Count && Word(text, tokens[k + 1]) == "to")
+                {
+                    var who = SubjectAfter(text, tokens, entities, k + 1, sentEnd);
+                    if (who is not null) return (who, "according to");
+                }
+                if (!IsSpeechVerb(w)) continue;
+                // "noting that …", "stating, “…”": a participle without its own subject takes the subject of an earlier verb in the sentence.
+                var subject = SubjectBefore(text, tokens, entities, k, Tokenizer.FirstAtOrAfter(tokens, sentStart)) ?? SubjectAfter(text, tokens, entities, k, content.Start);
+                if (subject is not null) return (subject, w);
+            }
+            return (null, null);
+        }
     }
 
     /// <summary>
@@ -287,22 +300,97 @@ public static class QuoteExtractor
         {
             var t = tokens[k];
             string w = Word(text, t);
-            if (w is "”" or "“" or "\"" or ";" or ":") break;
+            if (w is "”" or "“" or "\"" or "''" or ";" or ":") break;
             var entity = EntityEndingAt(entities, t.End);
             if (entity is not null && entity.Type == EntityType.Person) return entity.Span;
             // An unclassified name right before the verb ("Viguerie notes") is still the one speaking.
-            if (entity is not null && entity.Type == EntityType.Other && k == verb - 1) return institution ?? entity.Span;
+            if (entity is not null && entity.Type == EntityType.Other && OnlyApposition(text, tokens, k + 1, verb)) return institution ?? entity.Span;
             if (entity is not null && entity.Type != EntityType.Other && verb - k <= 8) institution ??= entity.Span;
-            if (Pronouns.ContainsKey(w) && char.IsLower(w[0]) || w is "He" or "She" or "They") return institution ?? t.Span;
+            if (Pronouns.ContainsKey(w) && char.IsLower(w[0]) || w is "He" or "She" or "They" or "It") return institution ?? t.Span;
             var np = RoleNounPhrase(text, tokens, k);
             if (np is not null) return institution ?? np;
-            // "the announcer said": any definite noun right before the verb is its speaker, even one we cannot name.
-            if (k == verb - 1 && k > floor && char.IsLower(w[0]) && t.Kind == TokenKind.Word && Word(text, tokens[k - 1]) is "the" or "The" or "a" or "A" && !Words.IsStop(w))
+            // "the announcer said", "the bespectacled, 71-year-old diplomat said", "civil rights activists say": a speaker we cannot name.
+            if (k == verb - 1 && CommonNounPhraseEndingAt(text, tokens, k, floor) is { } common)
             {
-                return institution ?? new Span(tokens[k - 1].Start, t.End);
+                return institution ?? common;
             }
         }
         return institution;
+    }
+
+    private static readonly FrozenSet<string> Determiners = FrozenSet.ToFrozenSet(
+        ["the", "a", "an", "one", "another", "some", "many", "most", "several", "two", "three", "his", "her", "their", "its", "our", "other", "few", "both", "all"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A described speaker ending at token <paramref name="head"/>: from a determiner ("the bespectacled, 71-year-old diplomat"),
+    /// or a bare plural ("civil rights activists"). Null when the head is not a noun or no such phrase starts within reach.
+    /// </summary>
+    private static Span? CommonNounPhraseEndingAt(string text, IReadOnlyList<Token> tokens, int head, int floor)
+    {
+        string h = Word(text, tokens[head]);
+        if (tokens[head].Kind != TokenKind.Word || !char.IsLower(h[0]) || Words.IsStop(h) || !LooksLikeNoun(h)) return null;
+        int start = head;
+        for (int j = head - 1; j >= floor && j >= head - 9; j--)
+        {
+            string w = Word(text, tokens[j]);
+            if (Determiners.Contains(w)) return new Span(tokens[j].Start, tokens[head].End);
+            bool modifier = tokens[j].Kind == TokenKind.Number || w is "-" || (tokens[j].Kind == TokenKind.Word && !Words.IsStop(w) && !w.EndsWith("ly", StringComparison.Ordinal));
+            if (w == "," && j > floor && Word(text, tokens[j - 1]) is { Length: > 0 } adj && char.IsLower(adj[0]) && !Words.IsStop(adj)) continue; // "bespectacled, 71-year-old"
+            if (!modifier) break;
+            start = j;
+        }
+        // Without a determiner only a plural stands for someone: "officials said", "civil rights activists say".
+        return h.EndsWith('s') && !h.EndsWith("ss", StringComparison.Ordinal) && (start == head || !HasComma(text, tokens, start, head)) ? new Span(tokens[start].Start, tokens[head].End) : null;
+    }
+
+    /// <summary>"said one former GOP leadership aide", "says a narrator": a described speaker after the verb, up to a comma, a clause or the end.</summary>
+    private static Span? CommonNounPhraseFrom(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int from, int limit)
+    {
+        int last = -1;
+        for (int j = from + 1; j < tokens.Count && j <= from + 8 && tokens[j].Start < limit; j++)
+        {
+            string w = Word(text, tokens[j]);
+            if (tokens[j].Kind == TokenKind.Punctuation && w != "-" || Words.IsStop(w) && !Determiners.Contains(w)) break;
+            last = j;
+        }
+        if (last < 0) return null;
+        string head = Word(text, tokens[last]);
+        if (!(char.IsUpper(head[0]) || LooksLikeNoun(head))) return null;
+        // "another leading advocate, Andrew J. Pincus": the name in apposition is the better handle.
+        if (last + 2 < tokens.Count && Word(text, tokens[last + 1]) == "," && EntityStartingAt(entities, tokens[last + 2].Start) is { Type: EntityType.Person } named) return named.Span;
+        return new Span(tokens[from].Start, tokens[last].End);
+    }
+
+    private static bool LooksLikeNoun(string w) =>
+        w.Length > 2 && !w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("ing", StringComparison.Ordinal) && !w.EndsWith("ly", StringComparison.Ordinal) && !SpeechVerbs.Contains(w);
+
+    private static bool HasComma(string text, IReadOnlyList<Token> tokens, int from, int to)
+    {
+        for (int j = from; j < to; j++)
+        {
+            if (Word(text, tokens[j]) == ",") return true;
+        }
+        return false;
+    }
+
+    private static bool OnlyTitlesBetween(string text, IReadOnlyList<Token> tokens, int from, int to)
+    {
+        for (int j = from; j < to; j++)
+        {
+            string w = Word(text, tokens[j]);
+            if (w != "." && !EntityLexicons.Titles.Contains(w)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>True when tokens [from, to) are nothing but an apposition's punctuation and numbers ("Quina Jones, 25, said").</summary>
+    private static bool OnlyApposition(string text, IReadOnlyList<Token> tokens, int from, int to)
+    {
+        for (int j = from; j < to; j++)
+        {
+            if (tokens[j].Kind is not (TokenKind.Punctuation or TokenKind.Number) || Word(text, tokens[j]) is "." or "”" or "“" or "\"") return false;
+        }
+        return to - from <= 4;
     }
 
     /// <summary>The speaker named right after a reporting verb ("said Sun Yun", "according to the ministry").</summary>
@@ -314,12 +402,23 @@ public static class QuoteExtractor
             string w = Word(text, t);
             if (w is ".") continue; // "said Rep. G.K. Butterfield"
             var entity = EntityStartingAt(entities, t.Start);
-            if (entity is not null && entity.Type != EntityType.Other) return entity.Span;
+            // An unclassified name counts right after the verb or after nothing but a title ("said Mr. Burman").
+            if (entity is not null && (entity.Type != EntityType.Other || OnlyTitlesBetween(text, tokens, verb + 1, k))) return entity.Span;
             if (Pronouns.ContainsKey(w) && k == verb + 1) return t.Span;
+            if (k == verb + 1 && Determiners.Contains(w) && CommonNounPhraseFrom(text, tokens, entities, k, limit) is { } described) return described;
             // Only a role's own words may stand between the verb and the name ("said Chinese foreign ministry spokesperson Lin Jian").
             if (!(w is "the" or "a" || char.IsUpper(w[0]) || EntityLexicons.RoleNouns.Contains(w) || EntityLexicons.Titles.Contains(w) || w is "ministry" or "’s" or "'s")) return null;
         }
         return null;
+    }
+
+    /// <summary>A period that closes a short capitalised abbreviation or an initial ("Mr.", "Rep.", "E.", "Md.") rather than a sentence.</summary>
+    private static bool IsAbbreviationDot(string text, IReadOnlyList<Token> tokens, int k)
+    {
+        if (k == 0 || tokens[k - 1].End != tokens[k].Start || tokens[k - 1].Kind != TokenKind.Word) return false;
+        string prev = Word(text, tokens[k - 1]);
+        if (k + 1 < tokens.Count && text[tokens[k + 1].Start] is ')' or ',') return true; // "(R-Fla.) said", "Jr., said"
+        return prev.Length <= 4 && char.IsUpper(prev[0]) && k + 1 < tokens.Count && char.IsUpper(text[tokens[k + 1].Start]);
     }
 
     private static bool IsSpeechVerb(string w) => w.Length > 0 && char.IsLower(w[0]) && SpeechVerbs.Contains(w);
@@ -424,7 +523,9 @@ public static class SpeakerResolver
         if (QuoteExtractor.Pronouns.TryGetValue(lower, out var gender))
         {
             if (lower is "i" or "we") return quote; // first person inside a quotation names no one by itself
-            var person = Antecedent(entities, sentences, mention, e => gender == "x" || FitsGender(e.Name, gender));
+            var person = gender == "n"
+                ? Antecedent(entities, sentences, mention, _ => true, EntityType.Organization)
+                : Antecedent(entities, sentences, mention, e => gender == "x" || FitsGender(e.Name, gender));
             return person is null ? quote : quote with { Speaker = person.Name };
         }
         // "the Chinese leader": the nearest subject whose title fits the role and does not name another nationality.
@@ -437,17 +538,17 @@ public static class SpeakerResolver
     /// The person a pronoun most likely stands for: the first fitting person of its own sentence before it (the subject),
     /// else the first fitting person of the nearest earlier sentence that has one.
     /// </summary>
-    private static Entity? Antecedent(IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences, Span pronoun, Func<Entity, bool> fits)
+    private static Entity? Antecedent(IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences, Span pronoun, Func<Entity, bool> fits, EntityType type = EntityType.Person)
     {
         int s = sentences.Count - 1;
         while (s >= 0 && sentences[s].Span.Start > pronoun.Start) s--;
         for (int k = s; k >= 0 && k >= s - 4; k--)
         {
             var span = sentences[k].Span;
-            var first = entities.FirstOrDefault(e => e.Type == EntityType.Person && span.Contains(e.Span) && e.Span.End <= pronoun.Start && fits(e));
+            var first = entities.FirstOrDefault(e => e.Type == type && span.Contains(e.Span) && e.Span.End <= pronoun.Start && fits(e));
             if (first is not null) return first;
         }
-        return entities.Where(e => e.Type == EntityType.Person && e.Span.End <= pronoun.Start).LastOrDefault(fits);
+        return entities.Where(e => e.Type == type && e.Span.End <= pronoun.Start).LastOrDefault(fits);
 
     }
 

@@ -85,3 +85,7 @@ recalls
 continues
 tells
 writes
+demanded
+quipped
+tweeting
+joked

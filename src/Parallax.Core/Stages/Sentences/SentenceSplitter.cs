@@ -36,7 +36,7 @@ public sealed class SentenceSplitter : IAnalysisStage
             if (first < 0) first = i;
             char c = text[tok.Start];
 
-            if (tok.Kind == TokenKind.Punctuation && IsQuote(c))
+            if (tok.Kind == TokenKind.Punctuation && IsQuoteAt(text, tok.Start))
             {
                 if (IsOpening(text, tok.Start))
                 {
@@ -63,7 +63,7 @@ public sealed class SentenceSplitter : IAnalysisStage
                 while (last + 1 < tokens.Count && tokens[last + 1].Start == tokens[last].End && IsCloser(text, tokens[last + 1]))
                 {
                     last++;
-                    if (IsQuote(text[tokens[last].Start]) && depth > 0) depth--;
+                    if (IsQuoteAt(text, tokens[last].Start) && depth > 0) depth--;
                 }
                 if (last + 1 >= tokens.Count)
                 {
@@ -98,9 +98,9 @@ public sealed class SentenceSplitter : IAnalysisStage
     {
         var nextTok = tokens[last + 1];
         char n = text[nextTok.Start];
-        if (nextTok.Start == tokens[last].End && !IsQuote(n) && n != '(') return false; // "3.5", "U.S.-China"
+        if (nextTok.Start == tokens[last].End && !IsQuoteAt(text, nextTok.Start) && n != '(') return false; // "3.5", "U.S.-China"
         string nextWord = text[nextTok.Start..nextTok.End];
-        bool nextOpensQuote = IsQuote(n) && IsOpening(text, nextTok.Start);
+        bool nextOpensQuote = IsQuoteAt(text, nextTok.Start) && IsOpening(text, nextTok.Start);
         if (!(char.IsUpper(n) || char.IsDigit(n) || nextOpensQuote || n == '(' || n == '['))
         {
             return false;
@@ -126,7 +126,7 @@ public sealed class SentenceSplitter : IAnalysisStage
             if (!SentenceStarters.Contains(nextWord)) return false;
         }
         // "…strong!” Trump said." — a reporting clause after a closed quotation continues the sentence.
-        bool quoted = last > term && IsQuote(text[tokens[last].Start]);
+        bool quoted = last > term && IsQuoteAt(text, tokens[last].Start);
         if (quoted && text[termTok.Start] is '!' or '?' && FollowedByReportingClause(text, tokens, last + 1))
         {
             return false;
@@ -157,14 +157,23 @@ public sealed class SentenceSplitter : IAnalysisStage
 
     internal static bool IsQuote(char c) => c is '“' or '”' or '"' or '«' or '»' or '„';
 
+    /// <summary>True when a quotation mark starts at <paramref name="at"/>: one of <see cref="IsQuote(char)"/> or a doubled apostrophe ('').</summary>
+    internal static bool IsQuoteAt(string text, int at) => IsQuote(text[at]) || IsDoubledApostrophe(text, at);
+
+    /// <summary>The number of characters of the quotation mark at <paramref name="at"/> (2 for '').</summary>
+    internal static int QuoteWidth(string text, int at) => IsDoubledApostrophe(text, at) ? 2 : 1;
+
+    private static bool IsDoubledApostrophe(string text, int at) => text[at] == '\'' && at + 1 < text.Length && text[at + 1] == '\'';
+
     /// <summary>Curly quotes say which way they face; a straight quote opens when nothing but space or an opening bracket precedes it.</summary>
     internal static bool IsOpening(string text, int at)
     {
         char c = text[at];
         if (c is '“' or '«' or '„') return true;
         if (c is '”' or '»') return false;
+        int after = at + QuoteWidth(text, at);
         bool spaceBefore = at == 0 || char.IsWhiteSpace(text[at - 1]) || text[at - 1] is '(' or '[' or '—' or '–';
-        bool spaceAfter = at + 1 >= text.Length || char.IsWhiteSpace(text[at + 1]);
+        bool spaceAfter = after >= text.Length || char.IsWhiteSpace(text[after]);
         return spaceBefore && !spaceAfter;
     }
 
