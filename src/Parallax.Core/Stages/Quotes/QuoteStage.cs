@@ -170,29 +170,36 @@ public static class QuoteExtractor
     {
         foreach (var sentence in sentences)
         {
-            if (direct.Exists(q => q.Content.Overlaps(sentence.Span))) continue;
             int first = Tokenizer.FirstAtOrAfter(tokens, sentence.Span.Start);
             int end = sentence.Span.End;
             while (end > sentence.Span.Start && text[end - 1] is '.' or '!' or '?' or ' ') end--;
-            var found = AccordingTo(text, tokens, entities, first, sentence.Span, end);
+            var quoted = direct.Where(q => q.Content.Overlaps(sentence.Span)).Select(q => q.Content).ToList();
+            var found = AccordingTo(text, tokens, entities, first, sentence.Span, end) ?? HeadlineColon(text, tokens, entities, first, sentence.Span, end);
             if (found is not null)
             {
-                yield return found;
+                if (WithoutQuoted(found, quoted, text) is { } kept) yield return kept;
                 continue;
             }
+            // Every cue of the sentence with its subject; each one's content runs up to where the next attribution begins.
+            var cues = new List<(Span Subject, int Cue, int ContentStart, string Word)>();
             for (int k = first; k < tokens.Count && tokens[k].End <= sentence.Span.End; k++)
             {
                 string w = Word(text, tokens[k]);
-                if (!ReportingCues.Contains(w)) continue;
+                // A cue after a quotation in the same sentence is that quotation's attribution ("“…,” Trump said at a rally"), not new content.
+                if (!ReportingCues.Contains(w) || quoted.Any(q => q.Start <= tokens[k].Start)) continue;
+                if (cues.Count > 0 && k < cues[^1].ContentStart) continue;
                 var subject = SubjectBefore(text, tokens, entities, k, first);
-                if (subject is null || k - IndexOfSpanEnd(tokens, subject.Value) > 3) continue;
+                if (subject is null || WordsBetween(text, tokens, IndexOfSpanEnd(tokens, subject.Value) + 1, k) > 3) subject = SubjectBeforeClause(text, tokens, entities, k, first);
+                if (subject is null || WordsBetween(text, tokens, IndexOfSpanEnd(tokens, subject.Value) + 1, k) > 3 && Word(text, tokens[k - 1]) != ",") continue;
+                // "swing states", "the claims": a cue that is also a plural noun needs a named or pronoun subject.
+                if (NounLikeCues.Contains(w) && !entities.Any(e => e.Span == subject.Value) && !Pronouns.ContainsKey(subject.Value.Of(text).ToLowerInvariant())) continue;
                 // "Content, Mayor Elena Marsh announced on Monday, …": the attribution follows what was said.
                 int subjectFirst = Tokenizer.FirstAtOrAfter(tokens, subject.Value.Start);
                 while (subjectFirst > first && tokens[subjectFirst - 1].Kind == TokenKind.Word && (char.IsUpper(text[tokens[subjectFirst - 1].Start]) || EntityLexicons.Titles.Contains(Word(text, tokens[subjectFirst - 1])))) subjectFirst--;
-                if (subjectFirst > first + 2 && Word(text, tokens[subjectFirst - 1]) == "," && ClauseEndsSoonAfter(text, tokens, k, sentence.Span.End))
+                if (cues.Count == 0 && subjectFirst > first + 2 && Word(text, tokens[subjectFirst - 1]) == "," && ClauseEndsSoonAfter(text, tokens, k, sentence.Span.End))
                 {
                     var said = new Span(sentence.Span.Start, tokens[subjectFirst - 1].Start);
-                    if (CountWords(text, said) >= 3) yield return new QuoteMention(said, false, subject, w);
+                    if (CountWords(text, said) >= 3 && WithoutQuoted(new QuoteMention(said, false, subject, w), quoted, text) is { } kept) yield return kept;
                     break;
                 }
                 int c = k + 1;
@@ -206,11 +213,90 @@ public static class QuoteExtractor
                 bool hasThat = c > k + 1 && Word(text, tokens[c - 1]) == "that";
                 if (!hasThat && !CuesWithoutThat.Contains(w)) continue;
                 if (c >= tokens.Count || tokens[c].Start >= end) break;
-                var content = new Span(tokens[c].Start, end);
-                if (CountWords(text, content) >= 3) yield return new QuoteMention(content, false, subject, w);
-                break;
+                cues.Add((subject.Value, k, c, w));
+            }
+            for (int i = 0; i < cues.Count; i++)
+            {
+                int stop = end;
+                if (i + 1 < cues.Count)
+                {
+                    // "Trump said he did not know, and his aides said …": stop before the next speaker and its conjunction.
+                    stop = cues[i + 1].Subject.Start;
+                    int t = Tokenizer.FirstAtOrAfter(tokens, stop) - 1;
+                    while (t > cues[i].ContentStart && Word(text, tokens[t]) is "," or "and" or "but" or "while" or "whereas" or ";") t--;
+                    stop = tokens[t].End;
+                }
+                if (stop <= tokens[cues[i].ContentStart].Start) continue;
+                var content = new Span(tokens[cues[i].ContentStart].Start, stop);
+                if (CountWords(text, content) >= 3 && WithoutQuoted(new QuoteMention(content, false, cues[i].Subject, cues[i].Word), quoted, text) is { } kept) yield return kept;
             }
         }
+    }
+
+    /// <summary>"Pat Caddell: Democrat voters worried about …": a headline or lead that puts a name and a colon before what was said.</summary>
+    private static QuoteMention? HeadlineColon(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int first, Span sentence, int end)
+    {
+        if (first >= tokens.Count || EntityStartingAt(entities, tokens[first].Start) is not { Type: not EntityType.Place } who) return null;
+        int colon = Tokenizer.FirstAtOrAfter(tokens, who.Span.End);
+        if (colon + 1 >= tokens.Count || Word(text, tokens[colon]) != ":" || tokens[colon + 1].Start >= end) return null;
+        var content = new Span(tokens[colon + 1].Start, end);
+        return CountWords(text, content) >= 3 ? new QuoteMention(content, false, who.Span, ":") : null;
+    }
+
+    /// <summary>Reported content never repeats a direct quotation found in the same sentence: it is cut short before one, or dropped.</summary>
+    private static QuoteMention? WithoutQuoted(QuoteMention m, List<Span> quoted, string text)
+    {
+        foreach (var q in quoted)
+        {
+            if (!q.Overlaps(m.Content)) continue;
+            // A quoted phrase inside the reported clause ("said not paying taxes “makes me smart”") stays with its clause's direct quote.
+            int stop = q.Start - 1;
+            while (stop > m.Content.Start && (char.IsWhiteSpace(text[stop - 1]) || SentenceSplitter.IsQuote(text[stop - 1]) || text[stop - 1] is '\'' or ',')) stop--;
+            if (stop <= m.Content.Start) return null;
+            var cut = new Span(m.Content.Start, stop);
+            // What is left must still be a clause, not the adverbial that led into the quotation ("In a Wall Street Journal essay last week").
+            string firstWord = cut.Of(text).Split(' ', 2)[0].ToLowerInvariant();
+            if (Words.IsStop(firstWord) && firstWord is not ("he" or "she" or "they" or "we" or "it" or "i" or "the" or "there" or "this" or "that")) return null;
+            return CountWords(text, cut) >= 3 && !quoted.Any(o => o.Overlaps(cut)) ? m with { Content = cut } : null;
+        }
+        return m;
+    }
+
+    /// <summary>Words between two token positions, not counting a parenthesised aside ("Sen. David Perdue (R-Ga.) said").</summary>
+    private static int WordsBetween(string text, IReadOnlyList<Token> tokens, int from, int to)
+    {
+        int n = 0, depth = 0;
+        for (int j = from; j < to; j++)
+        {
+            string w = Word(text, tokens[j]);
+            if (w == "(") depth++;
+            else if (w == ")") depth = Math.Max(0, depth - 1);
+            else if (depth == 0) n++;
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// "Derek Mitchell, who served as ambassador until this year, said …" / "Angelique Brunner, a developer, said …": the subject
+    /// before an aside set off by commas.
+    /// </summary>
+    private static Span? SubjectBeforeClause(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int verb, int floor)
+    {
+        if (verb - 1 <= floor || Word(text, tokens[verb - 1]) != ",") return null;
+        for (int j = verb - 2; j > floor && j >= verb - 40; j--)
+        {
+            string w = Word(text, tokens[j]);
+            if (w is "." or ";" or "“" or "”" or "\"") return null;
+            if (w != ",") continue;
+            string next = Word(text, tokens[j + 1]);
+            if (!(next is "who" or "whose" or "which" or "a" or "an" or "the" or "one" or "now" or "then" || tokens[j + 1].Kind == TokenKind.Number || char.IsUpper(next[0]) || EntityLexicons.Titles.Contains(next))) return null;
+            var named = EntityEndingAt(entities, tokens[j - 1].End);
+            if (named is not null && named.Type != EntityType.Place) return named.Span;
+            string before = Word(text, tokens[j - 1]);
+            if (Pronouns.ContainsKey(before.ToLowerInvariant()) && j - 1 >= floor) return tokens[j - 1].Span;
+            return CommonNounPhraseEndingAt(text, tokens, j - 1, floor);
+        }
+        return null;
     }
 
     /// <summary>The words from token <paramref name="from"/> up to the next punctuation (at most eight), as a span.</summary>
@@ -318,6 +404,12 @@ public static class QuoteExtractor
         return institution;
     }
 
+    private static readonly FrozenSet<string> NounLikeCues = FrozenSet.ToFrozenSet(
+        ["states", "claims", "reports", "notes", "estimates", "fears", "hopes", "promises", "warns", "thought", "expects"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Collectives = FrozenSet.ToFrozenSet(
+        ["police", "staff", "military", "government", "administration", "leadership", "management", "prosecution", "defense", "media", "public"], StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> Determiners = FrozenSet.ToFrozenSet(
         ["the", "a", "an", "one", "another", "some", "many", "most", "several", "two", "three", "his", "her", "their", "its", "our", "other", "few", "both", "all"], StringComparer.OrdinalIgnoreCase);
 
@@ -335,12 +427,12 @@ public static class QuoteExtractor
             string w = Word(text, tokens[j]);
             if (Determiners.Contains(w)) return new Span(tokens[j].Start, tokens[head].End);
             bool modifier = tokens[j].Kind == TokenKind.Number || w is "-" || (tokens[j].Kind == TokenKind.Word && !Words.IsStop(w) && !w.EndsWith("ly", StringComparison.Ordinal));
-            if (w == "," && j > floor && Word(text, tokens[j - 1]) is { Length: > 0 } adj && char.IsLower(adj[0]) && !Words.IsStop(adj)) continue; // "bespectacled, 71-year-old"
+            if (w == "," && j > floor && Word(text, tokens[j - 1]) is { Length: > 0 } adj && char.IsLower(adj[0]) && LooksLikeAdjective(adj)) continue; // "bespectacled, 71-year-old"
             if (!modifier) break;
             start = j;
         }
-        // Without a determiner only a plural stands for someone: "officials said", "civil rights activists say".
-        return h.EndsWith('s') && !h.EndsWith("ss", StringComparison.Ordinal) && (start == head || !HasComma(text, tokens, start, head)) ? new Span(tokens[start].Start, tokens[head].End) : null;
+        // Without a determiner only a plural or a body of people stands for someone: "officials said", "civil rights activists say", "police said".
+        return (h.EndsWith('s') || Collectives.Contains(h)) && !h.EndsWith("ss", StringComparison.Ordinal) && (start == head || !HasComma(text, tokens, start, head)) ? new Span(tokens[start].Start, tokens[head].End) : null;
     }
 
     /// <summary>"said one former GOP leadership aide", "says a narrator": a described speaker after the verb, up to a comma, a clause or the end.</summary>
@@ -360,6 +452,10 @@ public static class QuoteExtractor
         if (last + 2 < tokens.Count && Word(text, tokens[last + 1]) == "," && EntityStartingAt(entities, tokens[last + 2].Start) is { Type: EntityType.Person } named) return named.Span;
         return new Span(tokens[from].Start, tokens[last].End);
     }
+
+    private static bool LooksLikeAdjective(string w) =>
+        w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ous", StringComparison.Ordinal) || w.EndsWith("ful", StringComparison.Ordinal) || w.EndsWith("ive", StringComparison.Ordinal)
+        || w.EndsWith("al", StringComparison.Ordinal) || w.EndsWith("ic", StringComparison.Ordinal) || w.EndsWith("less", StringComparison.Ordinal) || w == "old";
 
     private static bool LooksLikeNoun(string w) =>
         w.Length > 2 && !w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("ing", StringComparison.Ordinal) && !w.EndsWith("ly", StringComparison.Ordinal) && !SpeechVerbs.Contains(w);

@@ -67,3 +67,12 @@ estimates
 concluded
 agreed
 agrees
+found
+finds
+shows
+show
+showed
+revealed
+reveals
+indicates
+indicated
