@@ -144,12 +144,14 @@ public static class ParallaxCli
         var paths = PathsArgument();
         var limits = new Option<int[]>("--sizes") { Description = "Measure at these article counts (first N of the input), e.g. --sizes 5000 10000 20000; default: all of it.", AllowMultipleArgumentsPerToken = true };
         var briefs = new Option<bool>("--briefs") { Description = "Also build a brief for every story (slower; measures the whole 'brief' path)." };
+        var stream = new Option<bool>("--stream") { Description = "Analysis only, streaming: articles are read, analysed in parallel batches and dropped, so memory stays flat. Reports words/s (and per core) and memory at each of --sizes (default: every 5,000 articles)." };
         var cmd = new Command("bench", "Measure speed on a corpus: articles and words per second for reading, analysis, story clustering and (optionally) briefs, with peak memory, at one or more input sizes.")
         {
-            paths, limits, briefs,
+            paths, limits, briefs, stream,
         };
         cmd.SetAction(parse =>
         {
+            if (parse.GetValue(stream)) return StreamBench(parse.GetValue(paths)!, parse.GetValue(limits) ?? [], stdout, stderr, stderrRedirected);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var read = ArticleSource.Read(parse.GetValue(paths)!, stdin);
             double readSeconds = clock.Elapsed.TotalSeconds;
@@ -186,6 +188,43 @@ public static class ParallaxCli
             return Ok;
         });
         return cmd;
+    }
+
+    /// <summary>Streams the corpus through the analysis pipeline, printing throughput and memory at checkpoints to show both stay flat.</summary>
+    private static int StreamBench(string[] paths, int[] sizes, TextWriter stdout, TextWriter stderr, bool stderrRedirected)
+    {
+        var ci = System.Globalization.CultureInfo.InvariantCulture;
+        var errors = new List<ReadError>();
+        var warnings = new List<ReadError>();
+        var checkpoints = new SortedSet<int>(sizes.Where(n => n > 0));
+        int cores = Environment.ProcessorCount;
+        stdout.WriteLine("articles	words	seconds	articles_per_s	words_per_s	words_per_s_per_core	heap_MB	working_set_MB	peak_MB");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        long words = 0;
+        int articles = 0;
+        using var progress = new TerminalProgress(stderr, enabled: !stderrRedirected, "analysing", 0);
+        void Report()
+        {
+            double t = clock.Elapsed.TotalSeconds;
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            stdout.WriteLine(string.Join('\t', articles, words, t.ToString("F2", ci), (articles / t).ToString("F0", ci), (words / t).ToString("F0", ci), (words / t / cores).ToString("F0", ci),
+                GC.GetTotalMemory(false) / (1024 * 1024), self.WorkingSet64 / (1024 * 1024), self.PeakWorkingSet64 / (1024 * 1024)));
+        }
+        Corpus.AnalyzeStream(ArticleSource.Stream(paths, errors, warnings), AnalysisPipeline.Default, analyzed =>
+        {
+            foreach (var token in analyzed.Tokens)
+            {
+                if (token.Kind == Model.TokenKind.Word) words++;
+            }
+            articles++;
+            progress.Report(articles);
+            if (checkpoints.Count > 0 ? checkpoints.Contains(articles) : articles % 5000 == 0) Report();
+        });
+        progress.Done();
+        Report();
+        if (articles == 0) return Fail(stderr, "no articles to measure");
+        stderr.WriteLine($"{articles} articles on {cores} cores ({errors.Count} errors, {warnings.Count} warnings)");
+        return Ok;
     }
 
     private static Command EvalCommand(TextWriter stdout, TextWriter stderr)

@@ -70,6 +70,25 @@ public sealed class ReaderTests : IDisposable
     }
 
     [Fact]
+    public void Streaming_reads_gzipped_jsonl_line_by_line_renames_repeated_ids_and_analyses_in_order()
+    {
+        string path = Path.Combine(_dir, "feed.jsonl.gz");
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
+        using (var w = new StreamWriter(gz, new UTF8Encoding(false)))
+        {
+            for (int i = 0; i < 7; i++) w.WriteLine($$"""{"id":"{{(i == 3 ? "a1" : "a" + i)}}","text":"Officials said on Monday that {{i}} bridges reopened."}""");
+            w.WriteLine("{not json");
+        }
+        var errors = new List<ReadError>();
+        var warnings = new List<ReadError>();
+        var ids = new List<string>();
+        Pipeline.Corpus.AnalyzeStream(ArticleSource.Stream([path], errors, warnings), Pipeline.AnalysisPipeline.Default, a => ids.Add(a.Article.Id), batchSize: 3);
+        Assert.Equal(["a0", "a1", "a2", "a1-2", "a4", "a5", "a6"], ids);
+        Assert.Single(errors);
+        Assert.Contains(warnings, w => w.Message.Contains("renamed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Jsonl_reads_known_fields_keeps_the_rest_and_survives_bad_lines_and_dates()
     {
         string path = Write("feed.jsonl",

@@ -16,4 +16,31 @@ public static class Corpus
         });
         return result;
     }
+
+    /// <summary>
+    /// Analyses a stream of articles in parallel batches, handing each result to <paramref name="sink"/> in input order.
+    /// At most <paramref name="batchSize"/> articles are held at a time, so memory stays flat however long the stream is.
+    /// </summary>
+    public static void AnalyzeStream(IEnumerable<Article> articles, AnalysisPipeline pipeline, Action<AnalyzedArticle> sink, int batchSize = 1024)
+    {
+        var batch = new List<Article>(batchSize);
+        var results = new AnalyzedArticle[batchSize];
+        foreach (var article in articles)
+        {
+            batch.Add(article);
+            if (batch.Count == batchSize) Flush();
+        }
+        Flush();
+
+        void Flush()
+        {
+            Parallel.For(0, batch.Count, i => results[i] = pipeline.Analyze(batch[i]));
+            for (int i = 0; i < batch.Count; i++)
+            {
+                sink(results[i]);
+                results[i] = null!;
+            }
+            batch.Clear();
+        }
+    }
 }

@@ -30,10 +30,7 @@ public static class ArticleSource
             }
             else if (Directory.Exists(path))
             {
-                var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
-                    .Where(f => KindOf(f) is not null && !Path.GetFileName(f).StartsWith('.'))
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
+                var files = FilesIn(path);
                 if (files.Count == 0) errors.Add(new ReadError(path, "folder holds no .txt, .html or .jsonl files"));
                 foreach (var f in files) ReadFile(f, KindOf(f)!, articles, errors, warnings);
             }
@@ -48,6 +45,95 @@ public static class ArticleSource
         }
         return new ReadResult(Deduplicate(articles, warnings), errors, warnings);
     }
+
+    /// <summary>
+    /// Articles one at a time, for inputs too large to hold in memory: JSON Lines files (gzipped or not) are read line by line,
+    /// other files whole, one after another. Ids are made unique as <see cref="Read"/> does. Problems go to the lists given.
+    /// </summary>
+    public static IEnumerable<Article> Stream(IEnumerable<string> paths, List<ReadError> errors, List<ReadError> warnings)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            List<string> files;
+            if (Directory.Exists(path)) files = FilesIn(path);
+            else if (File.Exists(path)) files = [path];
+            else
+            {
+                errors.Add(new ReadError(path, "no such file or folder"));
+                continue;
+            }
+            if (files.Count == 0) errors.Add(new ReadError(path, "folder holds no .txt, .html or .jsonl files"));
+            foreach (var file in files)
+            {
+                IEnumerable<Article> items;
+                if (KindOf(file) == "jsonl")
+                {
+                    items = StreamJsonl(file, errors, warnings);
+                }
+                else
+                {
+                    var list = new List<Article>();
+                    ReadFile(file, KindOf(file) ?? "txt", list, errors, warnings);
+                    items = list;
+                }
+                foreach (var a in items)
+                {
+                    if (seen.Add(a.Id))
+                    {
+                        yield return a;
+                        continue;
+                    }
+                    int n = 2;
+                    while (!seen.Add($"{a.Id}-{n}")) n++;
+                    warnings.Add(new ReadError(a.Origin ?? a.Id, $"id \"{a.Id}\" was already used; renamed to \"{a.Id}-{n}\""));
+                    yield return a with { Id = $"{a.Id}-{n}" };
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Article> StreamJsonl(string path, List<ReadError> errors, List<ReadError> warnings)
+    {
+        Stream file;
+        try
+        {
+            file = File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new ReadError(path, $"cannot be read ({e.Message})"));
+            yield break;
+        }
+        using (file)
+        {
+            Stream input = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new BoundedStream(new GZipStream(file, CompressionMode.Decompress), MaxExpandedBytes) : file;
+            using var reader = new StreamReader(input, new System.Text.UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true);
+            using var lines = JsonlArticleReader.Enumerate(reader, path, errors, warnings).GetEnumerator();
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = lines.MoveNext();
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException or System.Text.DecoderFallbackException)
+                {
+                    // What was read before the damage stays read; the rest of this file is reported and skipped.
+                    errors.Add(new ReadError(path, e is System.Text.DecoderFallbackException ? "not valid UTF-8 from here on; convert it to UTF-8 and try again" : $"cannot be read to the end ({e.Message})"));
+                    more = false;
+                }
+                if (!more) yield break;
+                yield return lines.Current;
+            }
+        }
+    }
+
+    private static List<string> FilesIn(string folder) =>
+        Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
+            .Where(f => KindOf(f) is not null && !Path.GetFileName(f).StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>"txt", "html" or "jsonl" from the file name (a trailing ".gz" is looked through), or null for other files.</summary>
     private static string? KindOf(string path)

@@ -25,6 +25,17 @@ public sealed class QuantityStage : IAnalysisStage
         @"(?:[\s-](?<scale>hundred|thousand|million|billion|trillion|bn|mn|tn)\b|(?<scale>[kmb]n?)\b)?" +
         @"(?:\s?(?<unit>%|" + UnitPattern + @")(?![\w]))?");
 
+    /// <summary>
+    /// A quantity has a digit, a currency sign, a scale word or a unit: a number word alone ("one of them") is never one,
+    /// so the pattern only runs near these.
+    /// </summary>
+    private static readonly TriggerWindows Windows = new(
+        UnitNames.Keys.SelectMany(k => k.Split(' ')).Concat(["hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "tn"])
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(w => w, _ => 1, StringComparer.OrdinalIgnoreCase),
+        digitKinds: 1,
+        new Dictionary<char, int> { ['$'] = 1, ['€'] = 1, ['£'] = 1, ['¥'] = 1 },
+        reach: 40);
+
     public string Name => "quantities";
 
     public void Run(DocumentBuilder document) => document.Quantities = Analyze(document.Text, document.Times);
@@ -44,7 +55,7 @@ public sealed class QuantityStage : IAnalysisStage
     {
         var found = new List<QuantityMention>();
         var timeCoverage = Coverage.Of(text.Length, times.Select(t => t.Span));
-        foreach (Match m in Patterns.Matches(Number, text))
+        foreach (Match m in Patterns.Matches(Number, text, Windows.Scan(text).Windows(1)))
         {
             var num = m.Groups["num"];
             bool digits = char.IsDigit(num.Value[0]);

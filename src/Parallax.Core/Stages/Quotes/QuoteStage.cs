@@ -16,6 +16,7 @@ public static class QuoteExtractor
     internal static readonly FrozenSet<string> SpeechVerbs = Lexicon.Set(typeof(QuoteExtractor), "speech-verbs.lex");
     internal static readonly FrozenDictionary<string, string> Pronouns = Lexicon.Map(typeof(QuoteExtractor), "pronouns.lex");
     private static readonly FrozenSet<string> ReportingCues = Lexicon.Set(typeof(QuoteExtractor), "reporting-cues.lex", ignoreCase: false);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CueLookup = ReportingCues.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Cues that take what was said straight after them; the others ("acknowledged the risk", "agreed to pause") need "that" to report speech.</summary>
     private static readonly FrozenSet<string> CuesWithoutThat = FrozenSet.ToFrozenSet(
@@ -173,7 +174,7 @@ public static class QuoteExtractor
             int first = Tokenizer.FirstAtOrAfter(tokens, sentence.Span.Start);
             int end = sentence.Span.End;
             while (end > sentence.Span.Start && text[end - 1] is '.' or '!' or '?' or ' ') end--;
-            var quoted = direct.Where(q => q.Content.Overlaps(sentence.Span)).Select(q => q.Content).ToList();
+            var quoted = direct.Count == 0 ? NoSpans : direct.Where(q => q.Content.Overlaps(sentence.Span)).Select(q => q.Content).ToList();
             var found = AccordingTo(text, tokens, entities, first, sentence.Span, end) ?? HeadlineColon(text, tokens, entities, first, sentence.Span, end);
             if (found is not null)
             {
@@ -184,9 +185,9 @@ public static class QuoteExtractor
             var cues = new List<(Span Subject, int Cue, int ContentStart, string Word)>();
             for (int k = first; k < tokens.Count && tokens[k].End <= sentence.Span.End; k++)
             {
-                string w = Word(text, tokens[k]);
                 // A cue after a quotation in the same sentence is that quotation's attribution ("“…,” Trump said at a rally"), not new content.
-                if (!ReportingCues.Contains(w) || quoted.Any(q => q.Start <= tokens[k].Start)) continue;
+                if (tokens[k].Kind != TokenKind.Word || !CueLookup.Contains(text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start)) || quoted.Any(q => q.Start <= tokens[k].Start)) continue;
+                string w = Word(text, tokens[k]);
                 if (cues.Count > 0 && k < cues[^1].ContentStart) continue;
                 var subject = SubjectBefore(text, tokens, entities, k, first);
                 if (subject is null || WordsBetween(text, tokens, IndexOfSpanEnd(tokens, subject.Value) + 1, k) > 3) subject = SubjectBeforeClause(text, tokens, entities, k, first);
@@ -224,6 +225,8 @@ public static class QuoteExtractor
                     stop = cues[i + 1].Subject.Start;
                     int t = Tokenizer.FirstAtOrAfter(tokens, stop) - 1;
                     while (t > cues[i].ContentStart && Word(text, tokens[t]) is "," or "and" or "but" or "while" or "whereas" or ";") t--;
+                    // The next cue may share a speaker named before this content begins: then nothing is left to this one.
+                    if (t < cues[i].ContentStart) continue;
                     stop = tokens[t].End;
                 }
                 if (stop <= tokens[cues[i].ContentStart].Start) continue;
@@ -325,7 +328,7 @@ public static class QuoteExtractor
     {
         for (int k = first; k + 1 < tokens.Count && tokens[k].End <= sentence.End; k++)
         {
-            if (!Word(text, tokens[k]).Equals("according", StringComparison.OrdinalIgnoreCase) || Word(text, tokens[k + 1]) != "to") continue;
+            if (!text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start).Equals("according", StringComparison.OrdinalIgnoreCase) || Word(text, tokens[k + 1]) != "to") continue;
             // Whoever follows "according to" is the source, named or not ("the foreign ministry", "a police report").
             var who = SubjectAfter(text, tokens, entities, k + 1, end) ?? PhraseAfter(text, tokens, k + 2, end);
             if (who is null) return null;
@@ -403,6 +406,8 @@ public static class QuoteExtractor
         }
         return institution;
     }
+
+    private static readonly List<Span> NoSpans = [];
 
     private static readonly FrozenSet<string> NounLikeCues = FrozenSet.ToFrozenSet(
         ["states", "claims", "reports", "notes", "estimates", "fears", "hopes", "promises", "warns", "thought", "expects"], StringComparer.Ordinal);

@@ -91,12 +91,40 @@ public static class TimeExtractor
 
     private static readonly Regex NotAYearAfter = Patterns.Create(@"^\s*(?:%|percent|per\s+cent|million|billion|thousand|people|metric|tons|dollars|votes|troops|units|shares|km|miles)\b");
 
+    // Kinds of trigger word: each rule runs only near the kinds it needs (see TriggerWindows).
+    private const int Digit = 1, MonthWord = 2, WeekdayWord = 4, UnitWord = 8, DayWord = 16, ReferenceWord = 32, HolidayWord = 64, ClockWord = 128, SetWord = 256, SpokenYearWord = 512;
+
+    private static readonly TriggerWindows Windows = new(TriggerWords(), Digit, new Dictionary<char, int>(), reach: 48);
+
+    private static Dictionary<string, int> TriggerWords()
+    {
+        var words = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        void Add(int kind, params string[] list)
+        {
+            foreach (var w in list) words[w] = words.GetValueOrDefault(w) | kind;
+        }
+        Add(MonthWord, "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august",
+            "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december");
+        Add(WeekdayWord, "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun");
+        Add(UnitWord, "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "weekend", "weekends", "fortnight", "fortnights",
+            "month", "months", "quarter", "quarters", "year", "years", "decade", "decades", "century", "centuries", "period",
+            "spring", "summer", "fall", "autumn", "winter");
+        Add(DayWord, "today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening");
+        Add(ReferenceWord, "now", "currently", "recently", "nowadays", "present", "past", "future", "lately", "soon");
+        Add(HolidayWord, "thanksgiving", "christmas", "halloween", "eve", "day", "year", "valentine");
+        Add(ClockWord, "noon", "midnight");
+        Add(SetWord, "weekly", "monthly", "yearly", "hourly", "nightly");
+        Add(SpokenYearWord, "nineteen", "eighteen", "twenty", "thousand");
+        return words;
+    }
+
     public static IReadOnlyList<TimeMention> Extract(string text)
     {
         var found = new List<TimeMention>();
+        var hits = Windows.Scan(text);
         foreach (var (rule, regex) in Rules)
         {
-            foreach (Match m in Patterns.Matches(regex, text))
+            foreach (Match m in Patterns.Matches(regex, text, hits.Windows(KindsFor(rule))))
             {
                 var mention = ToMention(rule, m);
                 if (Accept(mention, text)) found.Add(mention);
@@ -143,6 +171,20 @@ public static class TimeExtractor
         }
         return result;
     }
+
+    private static int KindsFor(TimeRule rule) => rule switch
+    {
+        TimeRule.IsoDate or TimeRule.NumericDate => Digit,
+        TimeRule.MonthDay or TimeRule.DayMonth or TimeRule.MonthYear or TimeRule.Month => MonthWord,
+        TimeRule.Year => Digit | SpokenYearWord,
+        TimeRule.Weekday => WeekdayWord,
+        TimeRule.RelativeDay or TimeRule.PartOfDay => DayWord,
+        TimeRule.Holiday => HolidayWord,
+        TimeRule.Clock => Digit | ClockWord,
+        TimeRule.Set => UnitWord | WeekdayWord | SetWord | DayWord,
+        TimeRule.Reference => ReferenceWord | UnitWord,
+        _ => UnitWord, // relative units, spans, durations, quarters, periods, seasons
+    };
 
     private static TimeMention ToMention(TimeRule rule, Match m)
     {
