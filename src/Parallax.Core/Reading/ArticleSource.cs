@@ -77,18 +77,7 @@ public static class ArticleSource
                     ReadFile(file, KindOf(file) ?? "txt", list, errors, warnings);
                     items = list;
                 }
-                foreach (var a in items)
-                {
-                    if (seen.Add(a.Id))
-                    {
-                        yield return a;
-                        continue;
-                    }
-                    int n = 2;
-                    while (!seen.Add($"{a.Id}-{n}")) n++;
-                    warnings.Add(new ReadError(a.Origin ?? a.Id, $"id \"{a.Id}\" was already used; renamed to \"{a.Id}-{n}\""));
-                    yield return a with { Id = $"{a.Id}-{n}" };
-                }
+                foreach (var a in items) yield return WithUniqueId(a, seen, warnings);
             }
         }
     }
@@ -240,15 +229,17 @@ public static class ArticleSource
     private static List<Article> Deduplicate(List<Article> articles, List<ReadError> warnings)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < articles.Count; i++)
-        {
-            var a = articles[i];
-            if (seen.Add(a.Id)) continue;
-            int n = 2;
-            while (!seen.Add($"{a.Id}-{n}")) n++;
-            warnings.Add(new ReadError(a.Origin ?? a.Id, $"id \"{a.Id}\" was already used; renamed to \"{a.Id}-{n}\""));
-            articles[i] = a with { Id = $"{a.Id}-{n}" };
-        }
+        for (int i = 0; i < articles.Count; i++) articles[i] = WithUniqueId(articles[i], seen, warnings);
         return articles;
+    }
+
+    /// <summary>The article as it is, or renamed "id-2", "id-3" … (with a warning) when an earlier one took its id.</summary>
+    private static Article WithUniqueId(Article a, HashSet<string> seen, List<ReadError> warnings)
+    {
+        if (seen.Add(a.Id)) return a;
+        int n = 2;
+        while (!seen.Add($"{a.Id}-{n}")) n++;
+        warnings.Add(new ReadError(a.Origin ?? a.Id, $"id \"{a.Id}\" was already used; renamed to \"{a.Id}-{n}\""));
+        return a with { Id = $"{a.Id}-{n}" };
     }
 }

@@ -26,26 +26,11 @@ public static class Patterns
         }
         catch (RegexMatchTimeoutException)
         {
-            // As below: keep what matched before the timeout.
+            // Keep what matched before the timeout; the rest of the text simply yields nothing from this rule.
         }
         return found;
     }
 
     /// <summary>All matches, or none if the regex times out on pathological input.</summary>
-    public static IEnumerable<Match> Matches(Regex regex, string text)
-    {
-        var found = new List<Match>();
-        try
-        {
-            for (var m = regex.Match(text); m.Success; m = m.NextMatch())
-            {
-                found.Add(m);
-            }
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // Keep what matched before the timeout; the rest of the text simply yields nothing from this rule.
-        }
-        return found;
-    }
+    public static IEnumerable<Match> Matches(Regex regex, string text) => Matches(regex, text, [new Model.Span(0, text.Length)]);
 }

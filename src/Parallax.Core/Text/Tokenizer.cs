@@ -34,7 +34,7 @@ public static class Tokenizer
                 i += 2;
                 tokens.Add(new Token(start, i, TokenKind.Word));
             }
-            else if (c == '\'' && i + 1 < text.Length && text[i + 1] == '\'')
+            else if (IsDoubledApostrophe(text, i))
             {
                 // Two apostrophes are one quotation mark in some newspapers' plain text (''like this'').
                 i += 2;
@@ -67,6 +67,9 @@ public static class Tokenizer
         }
         return lo;
     }
+
+    /// <summary>Two ASCII apostrophes at <paramref name="at"/>: one quotation mark in some newspapers' plain text (''like this'').</summary>
+    public static bool IsDoubledApostrophe(string text, int at) => text[at] == '\'' && at + 1 < text.Length && text[at + 1] == '\'';
 
     public static bool IsApostrophe(char c) => c is '\'' or '’' or 'ʼ';
 

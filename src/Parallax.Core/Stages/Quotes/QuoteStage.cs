@@ -189,9 +189,10 @@ public static class QuoteExtractor
                 if (tokens[k].Kind != TokenKind.Word || !CueLookup.Contains(text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start)) || quoted.Any(q => q.Start <= tokens[k].Start)) continue;
                 string w = Word(text, tokens[k]);
                 if (cues.Count > 0 && k < cues[^1].ContentStart) continue;
+                // A subject close before the cue, else one set off by a comma aside (which may stand any distance back).
                 var subject = SubjectBefore(text, tokens, entities, k, first);
                 if (subject is null || WordsBetween(text, tokens, IndexOfSpanEnd(tokens, subject.Value) + 1, k) > 3) subject = SubjectBeforeClause(text, tokens, entities, k, first);
-                if (subject is null || WordsBetween(text, tokens, IndexOfSpanEnd(tokens, subject.Value) + 1, k) > 3 && Word(text, tokens[k - 1]) != ",") continue;
+                if (subject is null) continue;
                 // "swing states", "the claims": a cue that is also a plural noun needs a named or pronoun subject.
                 if (NounLikeCues.Contains(w) && !entities.Any(e => e.Span == subject.Value) && !Pronouns.ContainsKey(subject.Value.Of(text).ToLowerInvariant())) continue;
                 // "Content, Mayor Elena Marsh announced on Monday, …": the attribution follows what was said.

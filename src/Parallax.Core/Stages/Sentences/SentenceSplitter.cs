@@ -158,12 +158,10 @@ public sealed class SentenceSplitter : IAnalysisStage
     internal static bool IsQuote(char c) => c is '“' or '”' or '"' or '«' or '»' or '„';
 
     /// <summary>True when a quotation mark starts at <paramref name="at"/>: one of <see cref="IsQuote(char)"/> or a doubled apostrophe ('').</summary>
-    internal static bool IsQuoteAt(string text, int at) => IsQuote(text[at]) || IsDoubledApostrophe(text, at);
+    internal static bool IsQuoteAt(string text, int at) => IsQuote(text[at]) || Tokenizer.IsDoubledApostrophe(text, at);
 
     /// <summary>The number of characters of the quotation mark at <paramref name="at"/> (2 for '').</summary>
-    internal static int QuoteWidth(string text, int at) => IsDoubledApostrophe(text, at) ? 2 : 1;
-
-    private static bool IsDoubledApostrophe(string text, int at) => text[at] == '\'' && at + 1 < text.Length && text[at + 1] == '\'';
+    internal static int QuoteWidth(string text, int at) => Tokenizer.IsDoubledApostrophe(text, at) ? 2 : 1;
 
     /// <summary>Curly quotes say which way they face; a straight quote opens when nothing but space or an opening bracket precedes it.</summary>
     internal static bool IsOpening(string text, int at)

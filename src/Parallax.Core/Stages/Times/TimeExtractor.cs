@@ -172,6 +172,8 @@ public static class TimeExtractor
         return result;
     }
 
+    internal static bool IsSeason(string unit) => unit is "spring" or "summer" or "fall" or "autumn" or "winter";
+
     private static int KindsFor(TimeRule rule) => rule switch
     {
         TimeRule.IsoDate or TimeRule.NumericDate => Digit,
@@ -242,7 +244,7 @@ public static class TimeExtractor
                     // "the year" alone is a noun phrase, not a time; "later in the year", "the weekend" and "that year" are.
                     string det = m.Part("det")!.ToLowerInvariant();
                     string unit = m.Part("unit")!.ToLowerInvariant();
-                    if (det == "the" && m.Part("edge") is null && unit is not ("weekend" or "spring" or "summer" or "fall" or "autumn" or "winter")) return false;
+                    if (det == "the" && m.Part("edge") is null && unit != "weekend" && !IsSeason(unit)) return false;
                     return true;
                 }
             case TimeRule.Duration:

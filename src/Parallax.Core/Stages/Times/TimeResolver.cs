@@ -56,14 +56,17 @@ public static class TimeResolver
     /// <summary>A day and a time of day written together take the day from the date and the hour from the clock.</summary>
     private static TimeExpression? Compound(TimeMention m, string surface, TimeContext ctx)
     {
-        var parts = m.Components.Select(c => Resolve(c, surface.Substring(c.Span.Start - m.Span.Start, c.Span.Length), ctx)).ToList();
-        if (parts.Any(p => p is null)) return null;
-        var clock = m.Components.Select((c, i) => (c, parts[i]!)).FirstOrDefault(p => p.c.Rule == TimeRule.Clock).Item2;
-        var day = m.Components.Select((c, i) => (c, parts[i]!)).Last(p => p.c.Rule != TimeRule.Clock).Item2;
-        string date = day.Value.Length >= 10 ? day.Value[..10] : day.Value;
-        if (clock is null) return new TimeExpression(m.Span, surface, day.Type, day.Value) { Mod = day.Mod };
-        int t = clock.Value.IndexOf('T', StringComparison.Ordinal);
-        return new TimeExpression(m.Span, surface, TimexType.Time, date + clock.Value[t..]);
+        TimeExpression? clock = null, day = null;
+        foreach (var c in m.Components)
+        {
+            var part = Resolve(c, surface.Substring(c.Span.Start - m.Span.Start, c.Span.Length), ctx);
+            if (part is null) return null;
+            if (c.Rule == TimeRule.Clock) clock ??= part;
+            else day = part;
+        }
+        if (clock is null) return new TimeExpression(m.Span, surface, day!.Type, day.Value) { Mod = day.Mod };
+        string date = day!.Value.Length >= 10 ? day.Value[..10] : day.Value;
+        return new TimeExpression(m.Span, surface, TimexType.Time, date + clock.Value[clock.Value.IndexOf('T', StringComparison.Ordinal)..]);
     }
 
     private static (TimexType, string?, string?) Date(string? value, string? mod = null) => (TimexType.Date, value, mod);
@@ -192,8 +195,9 @@ public static class TimeResolver
     private static (TimexType, string?, string?) RelativeDay(TimeMention m, TimeContext ctx)
     {
         string rel = m.Part("rel")!.ToLowerInvariant();
-        if (rel.StartsWith("last", StringComparison.Ordinal)) rel = "yesterday";
-        string part = rel == "tonight" || m.Part("rel")!.StartsWith("last", StringComparison.OrdinalIgnoreCase) ? "TNI" : PartCode(m.Part("part"));
+        bool lastNight = rel.StartsWith("last", StringComparison.Ordinal);
+        if (lastNight) rel = "yesterday";
+        string part = rel == "tonight" || lastNight ? "TNI" : PartCode(m.Part("part"));
         var type = part.Length > 0 ? TimexType.Time : TimexType.Date;
         if (ctx.Anchor is not { } a) return (type, "XXXX-XX-XX" + part, null);
         var day = rel switch { "yesterday" => a.AddDays(-1), "tomorrow" => a.AddDays(1), _ => a };
@@ -206,8 +210,7 @@ public static class TimeResolver
         string unit = m.Part("unit")!.ToLowerInvariant();
         string? edge = m.Part("edge")?.ToLowerInvariant();
         string? mod = edge switch { "early" => "START", "late" => "END", _ => null };
-        bool season = unit is "spring" or "summer" or "fall" or "autumn" or "winter";
-        if (det == "past" && unit != "weekend" && !season) return (TimexType.Duration, "P1" + UnitCode(unit), null);
+        if (det == "past" && unit != "weekend" && !TimeExtractor.IsSeason(unit)) return (TimexType.Duration, "P1" + UnitCode(unit), null);
         if (ctx.Anchor is not { } a) return Date(unit == "year" ? "XXXX" : "XXXX-XX", mod);
         int offset = det switch { "next" or "coming" => 1, "last" or "previous" => -1, _ => 0 };
         if (det is "the" or "that" && unit == "year" && ctx.DiscourseYear is { } dy) return Date($"{dy:D4}", mod);
@@ -257,11 +260,12 @@ public static class TimeResolver
         bool vague = m.Part("count") is not { } c || c.StartsWith("a few", StringComparison.OrdinalIgnoreCase) || c.Equals("several", StringComparison.OrdinalIgnoreCase);
         bool forward = m.Part("dir")!.StartsWith("from", StringComparison.OrdinalIgnoreCase);
         bool oneYearBack = unit == "year" && !forward && (m.Part("count") is null || NumberWords.TryParse(m.Part("count")!, out double single) && single == 1);
+        bool quarterly = ctx.Sentence.Contains("quarter", StringComparison.OrdinalIgnoreCase);
         // "a year earlier" counts back from the period the text was just talking about, at the same precision: the third quarter, Nov. 2.
-        if (oneYearBack && ctx.QuarterReference is { } quarter && ctx.Sentence.Contains("quarter", StringComparison.OrdinalIgnoreCase)) return Date(ShiftYears(quarter, -1));
+        if (oneYearBack && quarterly && ctx.QuarterReference is { } quarter) return Date(ShiftYears(quarter, -1));
         if (oneYearBack && ShiftYears(ctx.SentenceReference, -1) is { } shifted) return Date(shifted);
         // "a year earlier", "year-ago": reports of quarterly results compare with the same quarter a year before.
-        if (unit == "year" && !forward && ctx.Anchor is { } qa && ctx.Sentence.Contains("quarter", StringComparison.OrdinalIgnoreCase) && (m.Part("count") is null || NumberWords.TryParse(m.Part("count")!, out double one) && one == 1))
+        if (oneYearBack && quarterly && ctx.Anchor is { } qa)
         {
             var (qy, q) = ReportedQuarter(qa);
             return Date($"{qy - 1:D4}-Q{q}");
