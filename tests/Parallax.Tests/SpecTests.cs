@@ -42,6 +42,7 @@ public sealed class SpecTests
     public void Quantity_expressions(string name, string json) => Check(name, json, a => a.Quantities.Select(q => (q.Span, (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
     {
         ["value"] = q.Value,
+        ["upper"] = q.UpperValue,
         ["unit"] = q.Unit,
         ["qualifier"] = q.Qualifier,
         ["change"] = q.IsChange,

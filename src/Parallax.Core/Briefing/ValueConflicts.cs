@@ -72,8 +72,14 @@ internal static class ValueConflicts
             if (s < 0) continue;
             var sentence = a.Sentences[s].Span;
             var ctx = MentionContext.Of(a, q.Span, sentence, canonical, skip);
-            string display = v.ToString("#,0.##", CultureInfo.InvariantCulture) + (q.Unit is null ? "" : " " + q.Unit);
-            list.Add(new ValueMention(a.Id, q.Span, sentence, ConflictKind.Quantity, display, q.Text, ctx, factOf(a.Id, s)) { Range = Hedge(v, q.Qualifier), Unit = q.Unit ?? "", IsChange = q.IsChange });
+            // A share ("a third of", "one in five") is compared as a percentage, and is loose by nature.
+            bool share = q.Unit == "fraction";
+            double scale = share ? 100 : 1;
+            string? unit = share ? "percent" : q.Unit;
+            var range = Hedge(v * scale, q.Qualifier ?? (share ? "about" : null));
+            if (q.UpperValue is { } upper) range = (range.Low, Hedge(upper * scale, q.Qualifier).High);
+            string display = Number(v * scale) + (q.UpperValue is { } u ? "–" + Number(u * scale) : "") + (unit is null ? "" : " " + unit);
+            list.Add(new ValueMention(a.Id, q.Span, sentence, ConflictKind.Quantity, display, q.Text, ctx, factOf(a.Id, s)) { Range = range, Unit = unit ?? "", IsChange = q.IsChange });
         }
         return list;
     }
@@ -181,7 +187,9 @@ internal static class ValueConflicts
         return null;
     }
 
-    private static (double, double) Hedge(double v, string? qualifier) => qualifier switch
+    private static string Number(double v) => v.ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    private static (double Low, double High) Hedge(double v, string? qualifier) => qualifier switch
     {
         "about" or "around" or "approximately" or "roughly" or "some" or "close to" or "an estimated" => (v * 0.9, v * 1.1),
         "nearly" or "almost" or "just under" or "just below" => (v * 0.85, v),

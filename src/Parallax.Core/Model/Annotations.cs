@@ -49,9 +49,16 @@ public sealed record Quote(Span Span, string Text, bool Direct)
     public string? Cue { get; init; }
 }
 
-/// <summary>A number with its unit and any hedge ("just under 50 percent").</summary>
+/// <summary>
+/// A number with its unit and any hedge ("just under 50 percent"). A range ("between 10 and 20 percent") has its lower
+/// bound in <see cref="Value"/> and its upper in <see cref="UpperValue"/>; a share ("a third of", "one in five") has the
+/// unit "fraction" and a value between 0 and 1.
+/// </summary>
 public sealed record Quantity(Span Span, string Text, double? Value, string? Unit, string? Qualifier)
 {
+    /// <summary>The upper bound of a range ("10 to 20 percent" → 20); null for a single figure.</summary>
+    public double? UpperValue { get; init; }
+
     /// <summary>True when the number describes a change ("cut by 10%", "halve") rather than a level.</summary>
     public bool IsChange { get; init; }
 }

@@ -71,6 +71,8 @@ public static class AnalysisRenderer
             w.WriteString("text", q.Text);
             if (q.Value is { } v) w.WriteNumber("value", v);
             else w.WriteNull("value");
+            if (q.UpperValue is { } upper) w.WriteNumber("upper", upper);
+            else w.WriteNull("upper");
             JsonOutput.StringOrNull(w, "unit", q.Unit);
             JsonOutput.StringOrNull(w, "qualifier", q.Qualifier);
             w.WriteBoolean("change", q.IsChange);
@@ -122,6 +124,7 @@ public static class AnalysisRenderer
         foreach (var q in a.Quantities)
         {
             sb.Append("- ").Append(Md.Escape(q.Text)).Append(" → ").Append(q.Value?.ToString("G", CultureInfo.InvariantCulture) ?? "?");
+            if (q.UpperValue is { } upper) sb.Append('–').Append(upper.ToString("G", CultureInfo.InvariantCulture));
             if (q.Unit is not null) sb.Append(' ').Append(q.Unit);
             if (q.Qualifier is not null) sb.Append(" (").Append(q.Qualifier).Append(')');
             if (q.IsChange) sb.Append(" — a change");

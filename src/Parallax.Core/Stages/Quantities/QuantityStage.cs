@@ -7,7 +7,17 @@ using Parallax.Text;
 namespace Parallax.Stages.Quantities;
 
 /// <summary>A number as written, before its value is decided: the number, its scale, currency, unit and hedge words.</summary>
-public sealed record QuantityMention(Span Span, string Number, string? Scale, string? Currency, string? Unit, string? Qualifier, bool IsChange);
+public sealed record QuantityMention(Span Span, string Number, string? Scale, string? Currency, string? Unit, string? Qualifier, bool IsChange)
+{
+    /// <summary>The lower bound of a range as written ("10" in "10 to 20 percent"), with its own scale word if it has one.</summary>
+    public string? From { get; init; }
+
+    /// <summary>The scale of the lower bound; "10 to 15 million" lends the upper bound's scale to the lower.</summary>
+    public string? FromScale { get; init; }
+
+    /// <summary>The denominator of a share as written ("third" in "a third of", "five" in "one in five").</summary>
+    public string? Denominator { get; init; }
+}
 
 /// <summary>Finds numbers with units and qualifiers, then resolves their values; numbers inside time expressions are left to the time stage.</summary>
 public sealed class QuantityStage : IAnalysisStage
@@ -25,14 +35,36 @@ public sealed class QuantityStage : IAnalysisStage
         @"(?:[\s-](?<scale>hundred|thousand|million|billion|trillion|bn|mn|tn)\b|(?<scale>[kmb]n?)\b)?" +
         @"(?:\s?(?<unit>%|" + UnitPattern + @")(?![\w]))?");
 
+    private const string Denominators = "halves|half|thirds|third|quarters|quarter|fourths|fourth|fifths|fifth|sixths|sixth|sevenths|seventh|eighths|eighth|ninths|ninth|tenths|tenth";
+
+    /// <summary>
+    /// Shares: "a third of", "two-thirds", "one in five", "nine out of 10". A singular ordinal needs "of" after it, since
+    /// "a third term" and "a quarter century" are not shares; plural ones ("two-thirds") are never anything else.
+    /// </summary>
+    private static readonly Regex Fraction = Patterns.Create(
+        @"(?<![\w$-])(?:(?<qual>" + QualifierPattern + @")\s+)?(?:" +
+        @"(?<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-](?<den>" + Denominators + @")(?=\s+of\b)" +
+        @"|(?<num>two|three|four|five|six|seven|eight|nine)[\s-](?<den>halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths)\b" +
+        @"|(?<num>half)(?=\s+(?:of|the|its|their|his|her|all)\b)" +
+        @"|(?<num>one|two|three|four|five|six|seven|eight|nine|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?(?<den>two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|\d{1,3}(?:,\d{3})*)(?![\w,.]\d|\w))",
+        RegexOptions.IgnoreCase);
+
+    /// <summary>What may stand before a figure to make it the upper end of a range: "between 10 and", "from $5 million to", "10-".</summary>
+    private static readonly Regex RangeStart = Patterns.Create(
+        @"(?:\b(?<lead>between|from)\s+)?(?:(?<qual>" + QualifierPattern + @")\s+)?(?<cur>US\$|C\$|A\$|HK\$|\$|€|£|¥)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + NumberWords.Pattern + @")" +
+        @"(?:[\s-](?<scale>hundred|thousand|million|billion|trillion)\b|(?<scale>bn|mn|tn|[kmb]))?(?<pct>\s?%|\s+percent)?\s*(?<conn>to|and|-|–|—)\s*$",
+        RegexOptions.IgnoreCase);
+
     /// <summary>
     /// A quantity has a digit, a currency sign, a scale word or a unit: a number word alone ("one of them") is never one,
     /// so the pattern only runs near these.
     /// </summary>
     private static readonly TriggerWindows Windows = new(
         UnitNames.Keys.SelectMany(k => k.Split(' ')).Concat(["hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "tn"])
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(w => w, _ => 1, StringComparer.OrdinalIgnoreCase),
-        digitKinds: 1,
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(w => w, _ => 1, StringComparer.OrdinalIgnoreCase)
+            .Concat(Denominators.Split('|').Concat(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]).Select(w => KeyValuePair.Create(w, 2)))
+            .GroupBy(p => p.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Aggregate(0, (k, p) => k | p.Value), StringComparer.OrdinalIgnoreCase),
+        digitKinds: 1 | 2,
         new Dictionary<char, int> { ['$'] = 1, ['€'] = 1, ['£'] = 1, ['¥'] = 1 },
         reach: 40);
 
@@ -55,7 +87,8 @@ public sealed class QuantityStage : IAnalysisStage
     {
         var found = new List<QuantityMention>();
         var timeCoverage = Coverage.Of(text.Length, times.Select(t => t.Span));
-        foreach (Match m in Patterns.Matches(Number, text, Windows.Scan(text).Windows(1)))
+        var hits = Windows.Scan(text);
+        foreach (Match m in Patterns.Matches(Number, text, hits.Windows(1)))
         {
             var num = m.Groups["num"];
             bool digits = char.IsDigit(num.Value[0]);
@@ -75,17 +108,147 @@ public sealed class QuantityStage : IAnalysisStage
             found.Add(new QuantityMention(span, num.Value, scale.Success ? scale.Value : null, cur.Success ? cur.Value : null,
                 unit.Success ? unit.Value : null, qualifier, IsChange(text, start, unit.Success ? unit.Value : null)));
         }
-        return found;
+        AddShares(text, hits, timeCoverage, found);
+        return JoinRanges(text, found, timeCoverage);
     }
+
+    private static void AddShares(string text, TriggerWindows.Hits hits, Coverage timeCoverage, List<QuantityMention> found)
+    {
+        bool added = false;
+        foreach (Match m in Patterns.Matches(Fraction, text, hits.Windows(2)))
+        {
+            var span = new Span(m.Index, m.Index + m.Length);
+            if (timeCoverage.Overlaps(span)) continue;
+            // "9 in 10" holds two bare numbers that the share replaces; an amount with a unit ("$5 in 10 days") wins instead.
+            if (found.Any(q => q.Span.Overlaps(span) && (q.Unit is not null || q.Currency is not null || q.Scale is not null))) continue;
+            found.RemoveAll(q => q.Span.Overlaps(span));
+            added = true;
+            var qual = m.Groups["qual"];
+            found.Add(new QuantityMention(span, m.Groups["num"].Value, null, null, "fraction",
+                qual.Success ? Regex.Replace(qual.Value.ToLowerInvariant(), @"\s+", " ", RegexOptions.None, Patterns.Timeout) : null, IsChange(text, span.Start, null))
+            { Denominator = m.Groups["den"].Success ? m.Groups["den"].Value : null });
+        }
+        if (added) found.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
+    }
+
+    /// <summary>
+    /// Folds "10 to 20 percent", "between $5 million and $10 million" and "10-20%" into one mention with both bounds. A hyphen
+    /// joins two figures only when a unit or currency shows they are amounts, and the lower bound must be the smaller, so
+    /// scores and votes ("won 52-48", "a 7-2 ruling") stay apart.
+    /// </summary>
+    private static List<QuantityMention> JoinRanges(string text, List<QuantityMention> found, Coverage timeCoverage)
+    {
+        var result = new List<QuantityMention>(found.Count);
+        foreach (var m in found)
+        {
+            if (m.Denominator is not null || m.Qualifier is not null || (m.Currency is null && m.Scale is null && m.Unit is null && !char.IsDigit(m.Number[0])))
+            {
+                result.Add(m);
+                continue;
+            }
+            int from = Math.Max(0, m.Span.Start - 60);
+            var start = RangeStart.Match(text, from, m.Span.Start - from);
+            if (!start.Success || !IsRange(start, m, text) || timeCoverage.Overlaps(new Span(start.Groups["num"].Index, start.Groups["num"].Index + start.Groups["num"].Length)))
+            {
+                result.Add(m);
+                continue;
+            }
+            // The lower bound may already be a mention of its own ("$5 million" in "from $5 million to $10 million").
+            int lowStart = start.Groups["qual"].Success ? start.Groups["qual"].Index : start.Groups["cur"].Success ? start.Groups["cur"].Index : start.Groups["num"].Index;
+            while (result.Count > 0 && result[^1].Span.End > lowStart) result.RemoveAt(result.Count - 1);
+            // "between" is written as part of the range; "from" in "ranging from" belongs to the verb.
+            if (start.Groups["lead"].Value.Equals("between", StringComparison.OrdinalIgnoreCase)) lowStart = start.Groups["lead"].Index;
+            var scale = start.Groups["scale"];
+            var qual = start.Groups["qual"];
+            result.Add(m with
+            {
+                Span = new Span(lowStart, m.Span.End),
+                Currency = m.Currency ?? (start.Groups["cur"].Success ? start.Groups["cur"].Value : null),
+                Qualifier = qual.Success ? Regex.Replace(qual.Value.ToLowerInvariant(), @"\s+", " ", RegexOptions.None, Patterns.Timeout) : null,
+                IsChange = IsChange(text, lowStart, m.Unit),
+                From = start.Groups["num"].Value,
+                FromScale = scale.Success ? scale.Value : LendsScale(start.Groups["num"].Value, m) ? m.Scale : null,
+            });
+        }
+        return result;
+    }
+
+    private static bool IsRange(Match start, QuantityMention upper, string text)
+    {
+        string conn = start.Groups["conn"].Value.ToLowerInvariant();
+        bool between = start.Groups["lead"].Value.Equals("between", StringComparison.OrdinalIgnoreCase);
+        if (conn == "and" != between) return false;
+        // "rose from 5% to 7%" is a move between two levels, not a range; "ranging from $5 to $10 million" is one.
+        if (start.Groups["lead"].Value.Equals("from", StringComparison.OrdinalIgnoreCase) && !PrecededByRangeWord(text, start.Groups["lead"].Index)) return false;
+        var num = start.Groups["num"].Value;
+        if (!char.IsDigit(num[0]) && num.Length <= 2) return false; // "a" or "an" is an article, not a bound
+        // "The Nasdaq advanced 5.6% to 7,797.54": a percentage cannot be the low end of a range of points.
+        if (start.Groups["pct"].Success && upper.Unit is not ("%" or "percent" or "per cent")) return false;
+        bool amount = upper.Unit is not null || upper.Currency is not null || upper.Scale is not null || start.Groups["cur"].Success || start.Groups["pct"].Success;
+        if (conn is "-" or "–" or "—")
+        {
+            if (!amount) return false;
+            int n = start.Groups["num"].Index;
+            if (n > 0 && (char.IsLetter(text[n - 1]) || text[n - 1] == '-')) return false; // "COVID-19-20", "F-35-40"
+        }
+        if (!NumberWords.TryParse(num, out double low) || !NumberWords.TryParse(upper.Number, out double high)) return false;
+        double lowScale = start.Groups["scale"].Success && NumberWords.TryScale(start.Groups["scale"].Value, out double f) ? f
+            : LendsScale(num, upper) && upper.Scale is not null && NumberWords.TryScale(upper.Scale, out double g) ? g : 1;
+        double highScale = upper.Scale is not null && NumberWords.TryScale(upper.Scale, out double h) ? h : 1;
+        return low * lowScale < high * highScale;
+    }
+
+    private static bool PrecededByRangeWord(string text, int index)
+    {
+        int end = index;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
+        int start = end;
+        while (start > 0 && char.IsLetter(text[start - 1])) start--;
+        var word = text.AsSpan(start, end - start);
+        return word.Equals("ranging", StringComparison.OrdinalIgnoreCase) || word.Equals("anywhere", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("range", StringComparison.OrdinalIgnoreCase) || word.Equals("ranges", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"10 to 15 million": the lower bound reads in the upper's scale when, without it, it would be the smaller number written.</summary>
+    private static bool LendsScale(string lowNumber, QuantityMention upper) =>
+        upper.Scale is not null && NumberWords.TryParse(lowNumber, out double low) && NumberWords.TryParse(upper.Number, out double high) && low < high;
 
     public static Quantity Resolve(QuantityMention m, string text)
     {
         double? value = NumberWords.TryParse(m.Number, out double v) ? v : null;
         if (value is not null && m.Scale is not null && NumberWords.TryScale(m.Scale, out double factor)) value *= factor;
+        if (m.Denominator is not null) value = value is { } n && Denominator(m.Denominator) is { } d && d > 0 ? n / d : null;
+        else if (m.Unit == "fraction") value = 0.5; // "half of"
+        double? low = null;
+        if (m.From is not null && NumberWords.TryParse(m.From, out double lv))
+        {
+            low = m.FromScale is not null && NumberWords.TryScale(m.FromScale, out double lf) ? lv * lf : lv;
+        }
         string? unit = m.Unit is null ? null : UnitNames.GetValueOrDefault(Regex.Replace(m.Unit, @"\s+", " ", RegexOptions.None, Patterns.Timeout), m.Unit);
         if (m.Unit == "%") unit = "percent";
         if (m.Currency is not null) unit = m.Currency switch { "€" => "EUR", "£" => "GBP", "¥" => "JPY", "C$" => "CAD", "A$" => "AUD", "HK$" => "HKD", _ => "USD" };
-        return new Quantity(m.Span, m.Span.Of(text), value, unit, m.Qualifier) { IsChange = m.IsChange };
+        return low is null
+            ? new Quantity(m.Span, m.Span.Of(text), value, unit, m.Qualifier) { IsChange = m.IsChange }
+            : new Quantity(m.Span, m.Span.Of(text), low, unit, m.Qualifier) { IsChange = m.IsChange, UpperValue = value };
+    }
+
+    private static double? Denominator(string word)
+    {
+        string w = word.ToLowerInvariant();
+        if (NumberWords.TryParse(w, out double n)) return n;
+        return w switch
+        {
+            "half" or "halves" => 2,
+            _ when w.StartsWith("third", StringComparison.Ordinal) => 3,
+            _ when w.StartsWith("quarter", StringComparison.Ordinal) || w.StartsWith("fourth", StringComparison.Ordinal) => 4,
+            _ when w.StartsWith("fifth", StringComparison.Ordinal) => 5,
+            _ when w.StartsWith("sixth", StringComparison.Ordinal) => 6,
+            _ when w.StartsWith("seventh", StringComparison.Ordinal) => 7,
+            _ when w.StartsWith("eighth", StringComparison.Ordinal) => 8,
+            _ when w.StartsWith("ninth", StringComparison.Ordinal) => 9,
+            _ when w.StartsWith("tenth", StringComparison.Ordinal) => 10,
+            _ => null,
+        };
     }
 
     /// <summary>"lowered tariffs by 10%" states a change; "a 20% tariff" a level. The two must never be compared as rivals.</summary>
