@@ -279,9 +279,7 @@ public static class ParallaxCli
         var clusters = new Command("clusters", "Story clustering: BCubed precision/recall/F1, pairwise F1, and how many gold stories were split or merged.") { file };
         clusters.SetAction(parse =>
         {
-            var read = ArticleSource.Read([parse.GetValue(file)!]);
-            ReportProblems(stderr, read);
-            var gold = read.Articles.Where(a => a.Extra.ContainsKey("story")).ToDictionary(a => a.Id, a => a.Extra["story"].Trim('"'), StringComparer.Ordinal);
+            var (read, gold) = ReadWithStories(parse.GetValue(file)!, stderr);
             if (gold.Count == 0) return Fail(stderr, "no article carries a gold \"story\" field to score against");
             var stories = new Stories.StoryClusterer().Cluster(Corpus.Analyze(read.Articles, AnalysisPipeline.Default));
             var predicted = stories.SelectMany(st => st.Articles.Select(a => (a.Id, st.Id))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
@@ -293,7 +291,32 @@ public static class ParallaxCli
             return read.Errors.Count > 0 ? Partial : Ok;
         });
         eval.Add(clusters);
+
+        var namesFile = new Argument<string>("FILE") { Description = "A .jsonl file whose lines carry a gold \"story\" field (e.g. ../shared/corpora/basil-dev.jsonl)." };
+        var names = new Command("names", "Names across the reports of each gold story: people named, people named by several reports, and every person spelled more than one way (suspect spellings marked ?), for review.") { namesFile };
+        names.SetAction(parse =>
+        {
+            var (read, gold) = ReadWithStories(parse.GetValue(namesFile)!, stderr);
+            if (gold.Count == 0) return Fail(stderr, "no article carries a gold \"story\" field to group by");
+            var r = Evaluation.NameConsistency.Of(Corpus.Analyze(read.Articles, AnalysisPipeline.Default), gold);
+            stdout.WriteLine($"stories {r.Stories}, people {r.People}, named by several reports {r.PeopleInSeveralArticles}, spelled more than one way {r.VariantGroups.Count}");
+            foreach (var g in r.VariantGroups)
+            {
+                stdout.WriteLine($"{g.Story}\t{g.Canonical}\t{string.Join("; ", g.Variants.Select(v => v.Name + (v.Suspect ? "?" : "") + " [" + string.Join(", ", v.Articles) + "]"))}");
+            }
+            return read.Errors.Count > 0 ? Partial : Ok;
+        });
+        eval.Add(names);
         return eval;
+    }
+
+    /// <summary>Reads a JSONL file and the gold "story" of each article that has one.</summary>
+    private static (ReadResult Read, Dictionary<string, string> Gold) ReadWithStories(string path, TextWriter stderr)
+    {
+        var read = ArticleSource.Read([path]);
+        ReportProblems(stderr, read);
+        var gold = read.Articles.Where(a => a.Extra.ContainsKey("story")).ToDictionary(a => a.Id, a => a.Extra["story"].Trim('"'), StringComparer.Ordinal);
+        return (read, gold);
     }
 
     private static Argument<string[]> PathsArgument() => new("PATH")

@@ -127,6 +127,24 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Eval_names_lists_each_person_spelled_more_than_one_way_in_a_story()
+    {
+        string file = Path.Combine(_dir, "stories.jsonl");
+        File.WriteAllLines(file,
+        [
+            """{"id":"a","story":"s1","text":"White House press secretary Karoline Leavitt said the call went well."}""",
+            """{"id":"b","story":"s1","text":"Press secretary Karoline Leavitt told reporters the call was productive."}""",
+            """{"id":"c","story":"s1","text":"Caroline Leavitt, the White House press secretary, described the call."}""",
+            """{"id":"d","story":"s2","text":"Senator Mark Kelly voted against the bill on Thursday."}""",
+        ]);
+        var (code, output, err) = Run("eval", "names", file);
+        Assert.True(code == 0, err);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("stories 2, people 2, named by several reports 1, spelled more than one way 1", lines[0], StringComparison.Ordinal);
+        Assert.Equal("s1\tKaroline Leavitt\tKaroline Leavitt [a, b]; Caroline Leavitt? [c]", lines[1].TrimEnd());
+    }
+
+    [Fact]
     public void A_missing_file_is_one_error_line_and_exit_1()
     {
         var (code, _, err) = Run("analyze", Path.Combine(_dir, "missing.txt"));

@@ -51,12 +51,12 @@ public static class NameResolver
         var groups = new List<EntityGroup>();
         foreach (var m in members)
         {
-            // Canonical: the spelling most independent sources use; ties go to the fuller, then the alphabetically first.
-            var ordered = m.OrderByDescending(k => Count(uses[k].Articles, independent)).ThenByDescending(k => k.Name.Length).ThenBy(k => k.Name, StringComparer.Ordinal).ToList();
+            // Canonical: the spelling most independent sources use, then the one written most often; ties go to the fuller, then the alphabetically first.
+            var ordered = m.OrderByDescending(k => Count(uses[k].Articles, independent)).ThenByDescending(k => uses[k].Mentions).ThenByDescending(k => k.Name.Length).ThenBy(k => k.Name, StringComparer.Ordinal).ToList();
             var canonical = ordered[0];
-            int top = Count(uses[canonical].Articles, independent);
             var all = m.SelectMany(k => uses[k].Articles).Distinct().OrderBy(x => x, StringComparer.Ordinal).ToList();
-            var variants = ordered.Select(k => new NameVariant(k.Name, uses[k].Articles.OrderBy(x => x, StringComparer.Ordinal).ToList(), m.Count > 1 && Count(uses[k].Articles, independent) < top)).ToList();
+            var variants = ordered.Select(k => new NameVariant(k.Name, uses[k].Articles.OrderBy(x => x, StringComparer.Ordinal).ToList(),
+                m.Count > 1 && k != canonical && !SameWritten(k.Name, canonical.Name) && !ShortGivenName(k.Name, canonical.Name))).ToList();
             string? title = m.Select(k => uses[k].Title).Where(t => t is not null).OrderByDescending(t => t!.Length).FirstOrDefault();
             groups.Add(new EntityGroup(canonical.Name, canonical.Type, title, all, m.Count > 1 ? variants : [], m.Sum(k => uses[k].Mentions)));
         }
@@ -67,10 +67,23 @@ public static class NameResolver
         return (ranked, Canonical);
     }
 
+    /// <summary>The same name in different typography: "O'Neill" and "O’Neill".</summary>
+    private static bool SameWritten(string a, string b) => a.Length == b.Length && a.Replace('’', '\'') == b.Replace('’', '\'');
+
+    /// <summary>"Tim Murray" for "Timothy Murray": a given name shortened to its start is a usual short form, not a suspect spelling.</summary>
+    private static bool ShortGivenName(string a, string b)
+    {
+        var pa = a.Split(' ');
+        var pb = b.Split(' ');
+        if (pa.Length != pb.Length || pa.Length < 2 || pa[^1] != pb[^1]) return false;
+        var (s, l) = pa[0].Length <= pb[0].Length ? (pa[0], pb[0]) : (pb[0], pa[0]);
+        return s.Length >= 3 && l.StartsWith(s, StringComparison.Ordinal) && pa[1..^1].SequenceEqual(pb[1..^1]);
+    }
+
     /// <summary>Two spellings of one person's name: same number of parts, at least one identical, the others a letter or two apart or one a truncation.</summary>
     public static bool SpellingVariants(string a, string b)
     {
-        if (a == b) return true;
+        if (a == b || SameWritten(a, b)) return true;
         var pa = a.Split(' ');
         var pb = b.Split(' ');
         if (pa.Length != pb.Length || pa.Length < 2) return false;

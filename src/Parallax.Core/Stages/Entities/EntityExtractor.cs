@@ -74,6 +74,12 @@ public static class EntityExtractor
             initial = false;
         }
         if (start >= end) return;
+        // "an Iowa Democrat": a place with a party label names the place, not a person.
+        if (end - start > 1 && PartyLabels.Contains(Word(text, tokens[end - 1])) && EntityLexicons.Places.ContainsKey(Phrase(text, tokens, start, end - 1)))
+        {
+            AddQualifier(text, tokens, start, end, initial, heading, result);
+            return;
+        }
         // Titles: everything up to the last title word is the role, what follows is the name.
         int lastTitle = -1;
         for (int k = start; k < end - 1; k++)
@@ -82,7 +88,7 @@ public static class EntityExtractor
             if (EntityLexicons.Titles.Contains(w) || EntityLexicons.Titles.Contains(w.TrimEnd('.'))) lastTitle = k;
         }
         string? title = null;
-        if (lastTitle >= 0 && NamesAnInstitution(text, tokens, lastTitle + 1, end))
+        if (lastTitle >= 0 && !Connectors.Contains(Word(text, tokens[lastTitle + 1])) && NamesAnInstitution(text, tokens, lastTitle + 1, end))
         {
             lastTitle = -1; // "Foreign Ministry" is an organisation, not a minister called Ministry
         }
@@ -91,9 +97,9 @@ public static class EntityExtractor
             // The run ends on a role ("US Ambassador", "Prime Minister"): keep only a place or organisation before it.
             int firstTitle = start;
             while (firstTitle < end && !EntityLexicons.Titles.Contains(Word(text, tokens[firstTitle]).TrimEnd('.'))) firstTitle++;
-            if (firstTitle > start && !EntityLexicons.Demonyms.Contains(Phrase(text, tokens, start, firstTitle)))
+            if (firstTitle > start)
             {
-                result.Add(new EntityMention(new Span(tokens[start].Start, tokens[firstTitle - 1].End), Phrase(text, tokens, start, firstTitle), null, initial, heading, false));
+                AddQualifier(text, tokens, start, firstTitle, initial, heading, result);
             }
             return;
         }
@@ -102,26 +108,67 @@ public static class EntityExtractor
             // A place or organisation written before the role ("White House Press Secretary") is a mention of its own.
             int firstTitle = start;
             while (firstTitle <= lastTitle && !EntityLexicons.Titles.Contains(Word(text, tokens[firstTitle]))) firstTitle++;
-            if (firstTitle > start && !EntityLexicons.Demonyms.Contains(Phrase(text, tokens, start, firstTitle)))
+            if (firstTitle > start)
             {
-                result.Add(new EntityMention(new Span(tokens[start].Start, tokens[firstTitle - 1].End), Phrase(text, tokens, start, firstTitle), null, initial, heading, false));
+                AddQualifier(text, tokens, start, firstTitle, initial, heading, result);
             }
             title = Phrase(text, tokens, start, lastTitle + 1);
             start = lastTitle + 1;
             initial = false;
+            if (Connectors.Contains(Word(text, tokens[start])))
+            {
+                // "Director of National Intelligence James Clapper": the role runs on to the person's given name.
+                int given = start + 1;
+                while (given < end - 1 && !EntityLexicons.GivenNames.ContainsKey(Word(text, tokens[given]))) given++;
+                if (given < end - 1 && given > start + 1)
+                {
+                    title += " " + Phrase(text, tokens, start, given);
+                    start = given;
+                }
+                else
+                {
+                    // "CEO of World Wrestling Entertainment": the role belongs to someone named elsewhere; what follows is an organisation.
+                    if (start + 1 < end) result.Add(new EntityMention(new Span(tokens[start + 1].Start, tokens[end - 1].End), Phrase(text, tokens, start + 1, end), null, false, heading, false));
+                    return;
+                }
+            }
         }
         else if (end - start == 1 && EntityLexicons.Titles.Contains(Word(text, tokens[start])))
         {
             return; // "President" alone names no one
         }
-        // "Japan George Glass": a place run straight into a person's first name.
+        // "Republican Mitt Romney", "Arizonan John McCain": a party or home label before a given name is part of the role.
+        if (end - start > 2 && (PartyLabels.Contains(Word(text, tokens[start])) || EntityLexicons.Demonyms.Contains(Word(text, tokens[start])))
+            && EntityLexicons.GivenNames.ContainsKey(Word(text, tokens[start + 1])))
+        {
+            title = title is null ? Word(text, tokens[start]) : title + " " + Word(text, tokens[start]);
+            start++;
+            initial = false;
+        }
+        // "Japan George Glass", "Joint Chiefs Martin Dempsey": a place or body run straight into a person's first name.
         for (int k = start + 1; k < end - 1; k++)
         {
-            if (EntityLexicons.Places.ContainsKey(Phrase(text, tokens, start, k)) && EntityLexicons.GivenNames.ContainsKey(Word(text, tokens[k])))
+            if (EntityLexicons.GivenNames.ContainsKey(Word(text, tokens[k]))
+                && (EntityLexicons.Places.ContainsKey(Phrase(text, tokens, start, k)) || (k - start >= 2 && !Enumerable.Range(start, k - start).Any(j => EntityLexicons.GivenNames.ContainsKey(Word(text, tokens[j]))))))
             {
                 result.Add(new EntityMention(new Span(tokens[start].Start, tokens[k - 1].End), Phrase(text, tokens, start, k), null, initial, heading, false));
                 start = k;
                 break;
+            }
+        }
+        // "Prime Minister Sanae Takaichi of Japan": a person's name stops before "of" and a place, which is a mention of its own.
+        // "Bank of Japan" stays whole: only a run with a title or opening on a given name is a person here.
+        EntityMention? placeAfter = null;
+        if (title is not null || EntityLexicons.GivenNames.ContainsKey(Word(text, tokens[start])))
+        {
+            for (int k = start + 2; k < end - 1; k++)
+            {
+                if (Word(text, tokens[k]) == "of" && EntityLexicons.Places.ContainsKey(Phrase(text, tokens, k + 1, end)))
+                {
+                    placeAfter = new EntityMention(new Span(tokens[k + 1].Start, tokens[end - 1].End), Phrase(text, tokens, k + 1, end), null, false, heading, false);
+                    end = k;
+                    break;
+                }
             }
         }
         string name = Phrase(text, tokens, start, end);
@@ -129,7 +176,21 @@ public static class EntityExtractor
         bool afterRole = title is null && start > 0 && EntityLexicons.RoleNouns.Contains(Word(text, tokens[start - 1])) && char.IsLower(text[tokens[start - 1].Start]);
         if (afterRole) title = Word(text, tokens[start - 1]);
         result.Add(new EntityMention(new Span(tokens[start].Start, tokens[end - 1].End), name, title, initial, heading, afterRole));
+        if (placeAfter is not null) result.Add(placeAfter);
     }
+
+    /// <summary>
+    /// The place or organisation written before a role ("White House Press Secretary", "Iowa Democratic Rep.") as a mention
+    /// of its own; a trailing party label is the person's, not part of the place's name.
+    /// </summary>
+    private static void AddQualifier(string text, IReadOnlyList<Token> tokens, int start, int end, bool initial, bool heading, List<EntityMention> result)
+    {
+        if (end - start > 1 && PartyLabels.Contains(Word(text, tokens[end - 1]))) end--;
+        if (EntityLexicons.Demonyms.Contains(Phrase(text, tokens, start, end))) return;
+        result.Add(new EntityMention(new Span(tokens[start].Start, tokens[end - 1].End), Phrase(text, tokens, start, end), null, initial, heading, false));
+    }
+
+    private static readonly HashSet<string> PartyLabels = new(StringComparer.Ordinal) { "Democrat", "Democrats", "Democratic", "Republican", "Republicans", "GOP" };
 
     private static bool NamesAnInstitution(string text, IReadOnlyList<Token> tokens, int start, int end)
     {

@@ -97,15 +97,39 @@ public static class EntityResolver
         if (words.Any(w => EntityLexicons.EventWords.Contains(w) || IsRomanNumeral(w))) return EntityType.Other;
         if (EntityLexicons.Places.ContainsKey(name)) return m.Title is not null && m.AfterRoleNoun ? EntityType.Person : EntityType.Place;
         if (words.Any(w => EntityLexicons.OrgWords.Contains(w))) return EntityType.Organization;
-        if (words.Length > 1 && EntityLexicons.PlaceWords.Contains(words[^1])) return EntityType.Place;
+        if (words.Length > 1 && (EntityLexicons.PlaceWords.Contains(words[^1]) || PlacePrefixes.Contains(words[0]))) return EntityType.Place;
         if (m.Title is not null) return EntityType.Person;
         if (EntityLexicons.GivenNames.ContainsKey(words[0]) && words.Length > 1) return EntityType.Person;
         // An unknown name doing the talking ("Trump said", "said Sun Yun", "Xi told") is a person.
         if (words.Length <= 3 && words.All(w => w.Length > 1 && char.IsUpper(w[0]) && !w.Contains('.')) && (FollowedBySpeech(text, m.Span.End) || PrecededBySpeech(text, m.Span.Start))) return EntityType.Person;
-        // Two or three unknown capitalised words ("Sun Yun", "Scott Bessent") are most often a person; plural nouns ("Farm Products") are not.
-        if (words.Length is 2 or 3 && words.All(w => w.Length > 1 && char.IsLetter(w[^1]) && !(w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal))) && !m.InHeading && words.All(w => !Text.Words.IsStop(w))) return EntityType.Person;
+        // Two or three unknown capitalised words ("Sun Yun", "Scott Bessent") are most often a person; plural nouns ("Farm Products") are not,
+        // nor are names that open on a place ("Harvard Law", "Arizona Policy") or whose words the article also writes in lower case
+        // ("Disease Control", "Supremacy Clause", "American Dream").
+        if (words.Length is 2 or 3 && words.All(w => w.Length > 1 && char.IsLetter(w[^1]) && !(w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal))) && !m.InHeading && words.All(w => !Text.Words.IsStop(w))
+            && !EntityLexicons.Places.ContainsKey(words[0]) && !words.Any(w => WrittenInLowerCase(text, w))) return EntityType.Person;
         return null;
     }
+
+    /// <summary>True when the article also uses <paramref name="word"/> as an ordinary lower-case word.</summary>
+    private static bool WrittenInLowerCase(string text, string word)
+    {
+        Span<char> lower = stackalloc char[word.Length];
+        word.AsSpan().ToLowerInvariant(lower);
+        var rest = text.AsSpan();
+        int offset = 0;
+        while (true)
+        {
+            int i = rest.IndexOf(lower, StringComparison.Ordinal);
+            if (i < 0) return false;
+            int at = offset + i, end = at + lower.Length;
+            if ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end]))) return true;
+            offset = at + 1;
+            rest = text.AsSpan(offset);
+        }
+    }
+
+    /// <summary>First words that make a name a place: "Fort Lee", "Puerto Rico", "San Jose", "Lake Tahoe".</summary>
+    private static readonly HashSet<string> PlacePrefixes = new(StringComparer.Ordinal) { "Fort", "Ft.", "Mount", "Mt.", "Lake", "Port", "Puerto", "San", "Santa", "Los", "Las", "Cape" };
 
     private static bool IsRomanNumeral(string w) => w.Length is > 0 and <= 4 && w.All(c => c is 'I' or 'V' or 'X');
 

@@ -27,3 +27,8 @@ Programme
 Strategy
 Doctrine
 Report
+# Storms are named like people.
+Hurricane
+Typhoon
+Cyclone
+Storm

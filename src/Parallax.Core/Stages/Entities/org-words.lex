@@ -85,3 +85,17 @@ Pictures
 Trust
 Ltd
 LLC
+Entertainment
+Industries
+Society
+Patrol
+Services
+Caucus
+Project
+Initiative
+Action
+Campaign
+Examiner
+Chronicle
+Reporter
+Observer

@@ -44,3 +44,6 @@ Treasury
 Stimson
 Politico
 Axios
+GOP
+RNC
+DNC

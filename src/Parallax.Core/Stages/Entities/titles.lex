@@ -109,3 +109,11 @@ councilmember
 assemblyman
 assemblywoman
 delegate
+# Plural roles before a list of names ("Senators Mark Kelly and Mary Kelly").
+senators
+sens
+sens.
+reps
+reps.
+presidents
+governors
