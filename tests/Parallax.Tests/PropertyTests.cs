@@ -37,6 +37,28 @@ public sealed class PropertyTests
     }
 
     [Fact]
+    public void Coverage_answers_overlaps_as_a_character_by_character_record_would() =>
+        Prop.ForAll(Gen.ListOf(Gen.Choose(0, 60).SelectMany(a => Gen.Choose(0, 12), (a, n) => (a, n))).ToArbitrary(), spans =>
+        {
+            var list = spans.ToList();
+            int half = list.Count / 2;
+            var coverage = new Parallax.Text.Coverage(50);
+            var covered = new bool[50];
+            foreach (var (a, n) in list.Take(half))
+            {
+                coverage.Add(new Span(a, a + n));
+                for (int i = a; i < a + n && i < 50; i++) covered[i] = true;
+            }
+            foreach (var (a, n) in list.Skip(half))
+            {
+                bool expected = false;
+                for (int i = a; i < a + n && i < 50; i++) expected |= covered[i];
+                if (coverage.Overlaps(new Span(a, a + n)) != expected) return false;
+            }
+            return true;
+        }).QuickCheckThrowOnFailure();
+
+    [Fact]
     public void Arbitrary_strings_never_break_the_pipeline() =>
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(ArbMap.Default.ArbFor<string>(), (string s) => { AssertWellFormed(s ?? ""); }));
 

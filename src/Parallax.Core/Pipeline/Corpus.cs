@@ -19,28 +19,51 @@ public static class Corpus
 
     /// <summary>
     /// Analyses a stream of articles in parallel batches, handing each result to <paramref name="sink"/> in input order.
-    /// At most <paramref name="batchSize"/> articles are held at a time, so memory stays flat however long the stream is.
+    /// At most a few batches of <paramref name="batchSize"/> articles are held at a time, so memory stays flat however long
+    /// the stream is. The next batch is read (decompressed, parsed) on its own thread while the current one is analysed.
     /// </summary>
     public static void AnalyzeStream(IEnumerable<Article> articles, AnalysisPipeline pipeline, Action<AnalyzedArticle> sink, int batchSize = 1024)
     {
-        var batch = new List<Article>(batchSize);
-        var results = new AnalyzedArticle[batchSize];
-        foreach (var article in articles)
+        using var ready = new System.Collections.Concurrent.BlockingCollection<List<Article>>(boundedCapacity: 2);
+        var reader = Task.Run(() =>
         {
-            batch.Add(article);
-            if (batch.Count == batchSize) Flush();
-        }
-        Flush();
-
-        void Flush()
-        {
-            Parallel.For(0, batch.Count, i => results[i] = pipeline.Analyze(batch[i]));
-            for (int i = 0; i < batch.Count; i++)
+            try
             {
-                sink(results[i]);
-                results[i] = null!;
+                var batch = new List<Article>(batchSize);
+                foreach (var article in articles)
+                {
+                    batch.Add(article);
+                    if (batch.Count == batchSize)
+                    {
+                        ready.Add(batch);
+                        batch = new List<Article>(batchSize);
+                    }
+                }
+                if (batch.Count > 0) ready.Add(batch);
             }
-            batch.Clear();
+            finally
+            {
+                ready.CompleteAdding();
+            }
+        });
+        var results = new AnalyzedArticle[batchSize];
+        try
+        {
+            foreach (var batch in ready.GetConsumingEnumerable())
+            {
+                Parallel.For(0, batch.Count, i => results[i] = pipeline.Analyze(batch[i]));
+                for (int i = 0; i < batch.Count; i++)
+                {
+                    sink(results[i]);
+                    results[i] = null!;
+                }
+            }
         }
+        finally
+        {
+            // A failing sink stops the reader too; draining lets it finish instead of blocking on a full queue.
+            while (!reader.IsCompleted && ready.TryTake(out _, 50)) { }
+        }
+        reader.GetAwaiter().GetResult();
     }
 }

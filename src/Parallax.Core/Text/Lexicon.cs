@@ -41,4 +41,12 @@ public static class Lexicon
         }
         return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>Looks a word up without making a string of it.</summary>
+    public static bool Has(this FrozenSet<string> set, ReadOnlySpan<char> word) =>
+        set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    /// <summary>Looks a word up without making a string of it.</summary>
+    public static bool Has(this FrozenDictionary<string, string> map, ReadOnlySpan<char> word) =>
+        map.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word);
 }

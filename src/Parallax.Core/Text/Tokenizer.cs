@@ -56,17 +56,7 @@ public static class Tokenizer
     }
 
     /// <summary>Index of the first token starting at or after <paramref name="offset"/> (tokens.Count if none).</summary>
-    public static int FirstAtOrAfter(IReadOnlyList<Token> tokens, int offset)
-    {
-        int lo = 0, hi = tokens.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) / 2;
-            if (tokens[mid].Start < offset) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
-    }
+    public static int FirstAtOrAfter(IReadOnlyList<Token> tokens, int offset) => Sorted.FirstAtOrAfter(tokens, offset, static t => t.Start);
 
     /// <summary>Two ASCII apostrophes at <paramref name="at"/>: one quotation mark in some newspapers' plain text (''like this'').</summary>
     public static bool IsDoubledApostrophe(string text, int at) => text[at] == '\'' && at + 1 < text.Length && text[at + 1] == '\'';

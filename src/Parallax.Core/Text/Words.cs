@@ -10,6 +10,27 @@ public static class Words
 
     public static bool IsStop(string word) => Stop.Contains(word);
 
+    /// <summary>
+    /// True when <paramref name="text"/> also writes <paramref name="word"/> in lower case as a word of its own ("the clause"
+    /// beside "Supremacy Clause"): a capitalised word the writer also uses as an ordinary word is capitalised only by position.
+    /// </summary>
+    public static bool UsedInLowerCase(string text, string word)
+    {
+        if (word.Length == 0 || word.Length > 64) return false;
+        Span<char> lower = stackalloc char[word.Length];
+        word.AsSpan().ToLowerInvariant(lower);
+        int offset = 0;
+        while (offset < text.Length)
+        {
+            int i = text.AsSpan(offset).IndexOf(lower, StringComparison.Ordinal);
+            if (i < 0) return false;
+            int at = offset + i, end = at + lower.Length;
+            if ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end]))) return true;
+            offset = at + 1;
+        }
+        return false;
+    }
+
     public static bool IsCapitalized(ReadOnlySpan<char> word) => word.Length > 0 && char.IsUpper(word[0]);
 
     /// <summary>A crude English suffix stripper: enough to make "visits", "visited" and "visiting" meet.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Parallax.Model;
 using Parallax.Text;
 
@@ -9,17 +10,12 @@ public sealed record EntityMention(Span Span, string Text, string? Title, bool S
 /// <summary>Finds runs of capitalised words that name something, splitting off titles ("Chinese President") and sentence-initial common words.</summary>
 public static class EntityExtractor
 {
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "de", "la", "del", "van", "von", "bin", "al", "der", "du", "da", "&" };
+    private static readonly FrozenSet<string> Connectors = FrozenSet.Create(StringComparer.Ordinal, "of", "de", "la", "del", "van", "von", "bin", "al", "der", "du", "da", "&");
 
     public static IReadOnlyList<EntityMention> Extract(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<Span> excludedSpans)
     {
         var excluded = Coverage.Of(text.Length, excludedSpans);
         var result = new List<EntityMention>();
-        var lowerWords = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var t in tokens)
-        {
-            if (t.Kind == TokenKind.Word && char.IsLower(text[t.Start])) lowerWords.Add(text[t.Start..t.End]);
-        }
         int ti = 0;
         foreach (var sentence in sentences)
         {
@@ -57,25 +53,25 @@ public static class EntityExtractor
                         break;
                     }
                 }
-                AddRun(text, tokens, start, end, first, heading, lowerWords, result);
+                AddRun(text, tokens, start, end, first, heading, result);
                 i = end;
             }
         }
         return result;
     }
 
-    private static void AddRun(string text, IReadOnlyList<Token> tokens, int start, int end, int sentenceFirst, bool heading, HashSet<string> lowerWords, List<EntityMention> result)
+    private static void AddRun(string text, IReadOnlyList<Token> tokens, int start, int end, int sentenceFirst, bool heading, List<EntityMention> result)
     {
         bool initial = IsSentenceInitial(text, tokens, start, sentenceFirst);
         // Leading function words are never part of a name: "The White House", "In Beijing".
-        while (start < end && (Words.IsStop(Word(text, tokens[start])) || (initial && start == sentenceFirst + LeadingQuotes(text, tokens, sentenceFirst) && lowerWords.Contains(Word(text, tokens[start]).ToLowerInvariant()) && !IsKnownName(Word(text, tokens[start])) && !EntityLexicons.Titles.Contains(Word(text, tokens[start])))))
+        while (start < end && (Words.Stop.Has(WordSpan(text, tokens[start])) || (initial && start == sentenceFirst + LeadingQuotes(text, tokens, sentenceFirst) && Words.UsedInLowerCase(text, Word(text, tokens[start])) && !IsKnownName(Word(text, tokens[start])) && !EntityLexicons.Titles.Has(WordSpan(text, tokens[start])))))
         {
             start++;
             initial = false;
         }
         if (start >= end) return;
         // "an Iowa Democrat": a place with a party label names the place, not a person.
-        if (end - start > 1 && PartyLabels.Contains(Word(text, tokens[end - 1])) && EntityLexicons.Places.ContainsKey(Phrase(text, tokens, start, end - 1)))
+        if (end - start > 1 && PartyLabels.Has(WordSpan(text, tokens[end - 1])) && EntityLexicons.Places.ContainsKey(Phrase(text, tokens, start, end - 1)))
         {
             AddQualifier(text, tokens, start, end, initial, heading, result);
             return;
@@ -84,19 +80,19 @@ public static class EntityExtractor
         int lastTitle = -1;
         for (int k = start; k < end - 1; k++)
         {
-            string w = Word(text, tokens[k]);
-            if (EntityLexicons.Titles.Contains(w) || EntityLexicons.Titles.Contains(w.TrimEnd('.'))) lastTitle = k;
+            var w = WordSpan(text, tokens[k]);
+            if (EntityLexicons.Titles.Has(w) || EntityLexicons.Titles.Has(w.TrimEnd('.'))) lastTitle = k;
         }
         string? title = null;
-        if (lastTitle >= 0 && !Connectors.Contains(Word(text, tokens[lastTitle + 1])) && NamesAnInstitution(text, tokens, lastTitle + 1, end))
+        if (lastTitle >= 0 && !Connectors.Has(WordSpan(text, tokens[lastTitle + 1])) && NamesAnInstitution(text, tokens, lastTitle + 1, end))
         {
             lastTitle = -1; // "Foreign Ministry" is an organisation, not a minister called Ministry
         }
-        if (EntityLexicons.Titles.Contains(Word(text, tokens[end - 1]).TrimEnd('.')))
+        if (EntityLexicons.Titles.Has(WordSpan(text, tokens[end - 1]).TrimEnd('.')))
         {
             // The run ends on a role ("US Ambassador", "Prime Minister"): keep only a place or organisation before it.
             int firstTitle = start;
-            while (firstTitle < end && !EntityLexicons.Titles.Contains(Word(text, tokens[firstTitle]).TrimEnd('.'))) firstTitle++;
+            while (firstTitle < end && !EntityLexicons.Titles.Has(WordSpan(text, tokens[firstTitle]).TrimEnd('.'))) firstTitle++;
             if (firstTitle > start)
             {
                 AddQualifier(text, tokens, start, firstTitle, initial, heading, result);
@@ -107,7 +103,7 @@ public static class EntityExtractor
         {
             // A place or organisation written before the role ("White House Press Secretary") is a mention of its own.
             int firstTitle = start;
-            while (firstTitle <= lastTitle && !EntityLexicons.Titles.Contains(Word(text, tokens[firstTitle]))) firstTitle++;
+            while (firstTitle <= lastTitle && !EntityLexicons.Titles.Has(WordSpan(text, tokens[firstTitle]))) firstTitle++;
             if (firstTitle > start)
             {
                 AddQualifier(text, tokens, start, firstTitle, initial, heading, result);
@@ -115,11 +111,11 @@ public static class EntityExtractor
             title = Phrase(text, tokens, start, lastTitle + 1);
             start = lastTitle + 1;
             initial = false;
-            if (Connectors.Contains(Word(text, tokens[start])))
+            if (Connectors.Has(WordSpan(text, tokens[start])))
             {
                 // "Director of National Intelligence James Clapper": the role runs on to the person's given name.
                 int given = start + 1;
-                while (given < end - 1 && !EntityLexicons.GivenNames.ContainsKey(Word(text, tokens[given]))) given++;
+                while (given < end - 1 && !EntityLexicons.GivenNames.Has(WordSpan(text, tokens[given]))) given++;
                 if (given < end - 1 && given > start + 1)
                 {
                     title += " " + Phrase(text, tokens, start, given);
@@ -133,13 +129,13 @@ public static class EntityExtractor
                 }
             }
         }
-        else if (end - start == 1 && EntityLexicons.Titles.Contains(Word(text, tokens[start])))
+        else if (end - start == 1 && EntityLexicons.Titles.Has(WordSpan(text, tokens[start])))
         {
             return; // "President" alone names no one
         }
         // "Republican Mitt Romney", "Arizonan John McCain": a party or home label before a given name is part of the role.
-        if (end - start > 2 && (PartyLabels.Contains(Word(text, tokens[start])) || EntityLexicons.Demonyms.Contains(Word(text, tokens[start])))
-            && EntityLexicons.GivenNames.ContainsKey(Word(text, tokens[start + 1])))
+        if (end - start > 2 && (PartyLabels.Has(WordSpan(text, tokens[start])) || EntityLexicons.Demonyms.Has(WordSpan(text, tokens[start])))
+            && EntityLexicons.GivenNames.Has(WordSpan(text, tokens[start + 1])))
         {
             title = title is null ? Word(text, tokens[start]) : title + " " + Word(text, tokens[start]);
             start++;
@@ -148,8 +144,8 @@ public static class EntityExtractor
         // "Japan George Glass", "Joint Chiefs Martin Dempsey": a place or body run straight into a person's first name.
         for (int k = start + 1; k < end - 1; k++)
         {
-            if (EntityLexicons.GivenNames.ContainsKey(Word(text, tokens[k]))
-                && (EntityLexicons.Places.ContainsKey(Phrase(text, tokens, start, k)) || (k - start >= 2 && !Enumerable.Range(start, k - start).Any(j => EntityLexicons.GivenNames.ContainsKey(Word(text, tokens[j]))))))
+            if (EntityLexicons.GivenNames.Has(WordSpan(text, tokens[k]))
+                && (EntityLexicons.Places.ContainsKey(Phrase(text, tokens, start, k)) || (k - start >= 2 && !Enumerable.Range(start, k - start).Any(j => EntityLexicons.GivenNames.Has(WordSpan(text, tokens[j]))))))
             {
                 result.Add(new EntityMention(new Span(tokens[start].Start, tokens[k - 1].End), Phrase(text, tokens, start, k), null, initial, heading, false));
                 start = k;
@@ -159,11 +155,11 @@ public static class EntityExtractor
         // "Prime Minister Sanae Takaichi of Japan": a person's name stops before "of" and a place, which is a mention of its own.
         // "Bank of Japan" stays whole: only a run with a title or opening on a given name is a person here.
         EntityMention? placeAfter = null;
-        if (title is not null || EntityLexicons.GivenNames.ContainsKey(Word(text, tokens[start])))
+        if (title is not null || EntityLexicons.GivenNames.Has(WordSpan(text, tokens[start])))
         {
             for (int k = start + 2; k < end - 1; k++)
             {
-                if (Word(text, tokens[k]) == "of" && EntityLexicons.Places.ContainsKey(Phrase(text, tokens, k + 1, end)))
+                if (WordSpan(text, tokens[k]) is "of" && EntityLexicons.Places.ContainsKey(Phrase(text, tokens, k + 1, end)))
                 {
                     placeAfter = new EntityMention(new Span(tokens[k + 1].Start, tokens[end - 1].End), Phrase(text, tokens, k + 1, end), null, false, heading, false);
                     end = k;
@@ -173,7 +169,7 @@ public static class EntityExtractor
         }
         string name = Phrase(text, tokens, start, end);
         if (EntityLexicons.Demonyms.Contains(name)) return;
-        bool afterRole = title is null && start > 0 && EntityLexicons.RoleNouns.Contains(Word(text, tokens[start - 1])) && char.IsLower(text[tokens[start - 1].Start]);
+        bool afterRole = title is null && start > 0 && EntityLexicons.RoleNouns.Has(WordSpan(text, tokens[start - 1])) && char.IsLower(text[tokens[start - 1].Start]);
         if (afterRole) title = Word(text, tokens[start - 1]);
         result.Add(new EntityMention(new Span(tokens[start].Start, tokens[end - 1].End), name, title, initial, heading, afterRole));
         if (placeAfter is not null) result.Add(placeAfter);
@@ -185,18 +181,18 @@ public static class EntityExtractor
     /// </summary>
     private static void AddQualifier(string text, IReadOnlyList<Token> tokens, int start, int end, bool initial, bool heading, List<EntityMention> result)
     {
-        if (end - start > 1 && PartyLabels.Contains(Word(text, tokens[end - 1]))) end--;
+        if (end - start > 1 && PartyLabels.Has(WordSpan(text, tokens[end - 1]))) end--;
         if (EntityLexicons.Demonyms.Contains(Phrase(text, tokens, start, end))) return;
         result.Add(new EntityMention(new Span(tokens[start].Start, tokens[end - 1].End), Phrase(text, tokens, start, end), null, initial, heading, false));
     }
 
-    private static readonly HashSet<string> PartyLabels = new(StringComparer.Ordinal) { "Democrat", "Democrats", "Democratic", "Republican", "Republicans", "GOP" };
+    private static readonly FrozenSet<string> PartyLabels = FrozenSet.Create(StringComparer.Ordinal, "Democrat", "Democrats", "Democratic", "Republican", "Republicans", "GOP");
 
     private static bool NamesAnInstitution(string text, IReadOnlyList<Token> tokens, int start, int end)
     {
         for (int k = start; k < end; k++)
         {
-            if (EntityLexicons.OrgWords.Contains(Word(text, tokens[k]))) return true;
+            if (EntityLexicons.OrgWords.Has(WordSpan(text, tokens[k]))) return true;
         }
         return EntityLexicons.Places.ContainsKey(Phrase(text, tokens, start, end)) && end - start > 1;
     }
@@ -244,6 +240,8 @@ public static class EntityExtractor
     }
 
     internal static string Word(string text, Token t) => text[t.Start..t.End];
+
+    private static ReadOnlySpan<char> WordSpan(string text, Token t) => text.AsSpan(t.Start, t.End - t.Start);
 
     private static string Phrase(string text, IReadOnlyList<Token> tokens, int start, int end) => text[tokens[start].Start..tokens[end - 1].End];
 }

@@ -24,27 +24,35 @@ public static class EntityResolver
     public static IReadOnlyList<Entity> Resolve(IReadOnlyList<EntityMention> mentions, string text, IReadOnlyList<Span>? quoted = null)
     {
         quoted ??= [];
-        var typed = new List<(EntityMention Mention, EntityType? Type)>();
-        foreach (var m in mentions) typed.Add((m, TypeOf(m, text)));
+        var typed = new List<(EntityMention Mention, EntityType? Type, string[] Parts)>(mentions.Count);
+        foreach (var m in mentions)
+        {
+            var parts = m.Text.Split(' ');
+            typed.Add((m, TypeOf(m, parts, text), parts));
+        }
 
         // Full personal names (two or more words) are what shorter mentions resolve to.
-        var persons = typed.Where(t => t.Type == EntityType.Person && t.Mention.Text.Contains(' ')).Select(t => t.Mention).ToList();
-        var seenCapitalised = new HashSet<string>(typed.Where(t => !t.Mention.SentenceInitial && !t.Mention.InHeading).Select(t => t.Mention.Text), StringComparer.Ordinal);
-        var typedNames = new HashSet<string>(typed.Where(t => t.Type is not null).Select(t => t.Mention.Text), StringComparer.Ordinal);
-        var inQuote = Coverage.Of(text.Length, quoted);
-        var byPart = new Dictionary<string, List<EntityMention>>(StringComparer.Ordinal);
-        foreach (var p in persons)
+        var seenCapitalised = new HashSet<string>(StringComparer.Ordinal);
+        var typedNames = new HashSet<string>(StringComparer.Ordinal);
+        var byPart = new Dictionary<string, List<(EntityMention Mention, string[] Parts)>>(StringComparer.Ordinal);
+        foreach (var (m, type, parts) in typed)
         {
-            foreach (var part in p.Text.Split(' ').Distinct())
+            if (!m.SentenceInitial && !m.InHeading) seenCapitalised.Add(m.Text);
+            if (type is null) continue;
+            typedNames.Add(m.Text);
+            if (type != EntityType.Person || parts.Length < 2) continue;
+            for (int i = 0; i < parts.Length; i++)
             {
-                if (!byPart.TryGetValue(part, out var list)) byPart[part] = list = [];
-                list.Add(p);
+                if (Array.IndexOf(parts, parts[i]) < i) continue;
+                if (!byPart.TryGetValue(parts[i], out var list)) byPart[parts[i]] = list = [];
+                list.Add((m, parts));
             }
         }
-        var result = new List<Entity>();
-        foreach (var (m, type) in typed)
+        var inQuote = Coverage.Of(text.Length, quoted);
+        var result = new List<Entity>(typed.Count);
+        foreach (var (m, type, parts) in typed)
         {
-            var full = FullPersonName(m, byPart.GetValueOrDefault(m.Text.Split(' ')[0]) ?? []);
+            var full = byPart.TryGetValue(parts[0], out var candidates) ? FullPersonName(m, parts, candidates) : null;
             if (full is not null)
             {
                 result.Add(new Entity(m.Span, m.Text, EntityType.Person, full.Text) { Title = m.Title ?? full.Title });
@@ -71,16 +79,13 @@ public static class EntityResolver
     /// <summary>Canonical spelling of a place ("U.S." → "United States").</summary>
     public static string CanonicalPlace(string name) => EntityLexicons.Places.TryGetValue(name, out var canonical) ? canonical : name;
 
-    private static EntityMention? FullPersonName(EntityMention m, List<EntityMention> persons)
+    private static EntityMention? FullPersonName(EntityMention m, string[] parts, List<(EntityMention Mention, string[] Parts)> persons)
     {
-        if (persons.Count == 0) return null;
-        var parts = m.Text.Split(' ');
         EntityMention? best = null;
-        foreach (var p in persons)
+        foreach (var (p, pparts) in persons)
         {
             if (p.Text == m.Text) return p;
-            var pparts = p.Text.Split(' ');
-            bool match = parts.Length < pparts.Length && parts.All(x => pparts.Contains(x, StringComparer.Ordinal));
+            bool match = parts.Length < pparts.Length && parts.All(x => Array.IndexOf(pparts, x) >= 0);
             if (!match) continue;
             // Prefer the nearest full name before this mention, else the first one after it.
             if (best is null || (p.Span.Start < m.Span.Start && (best.Span.Start > m.Span.Start || p.Span.Start > best.Span.Start))) best = p;
@@ -89,10 +94,9 @@ public static class EntityResolver
         return best;
     }
 
-    private static EntityType? TypeOf(EntityMention m, string text)
+    private static EntityType? TypeOf(EntityMention m, string[] words, string text)
     {
         string name = m.Text;
-        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (EntityLexicons.Organizations.Contains(name)) return EntityType.Organization;
         if (words.Any(w => EntityLexicons.EventWords.Contains(w) || IsRomanNumeral(w))) return EntityType.Other;
         if (EntityLexicons.Places.ContainsKey(name)) return m.Title is not null && m.AfterRoleNoun ? EntityType.Person : EntityType.Place;
@@ -106,26 +110,8 @@ public static class EntityResolver
         // nor are names that open on a place ("Harvard Law", "Arizona Policy") or whose words the article also writes in lower case
         // ("Disease Control", "Supremacy Clause", "American Dream").
         if (words.Length is 2 or 3 && words.All(w => w.Length > 1 && char.IsLetter(w[^1]) && !(w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal))) && !m.InHeading && words.All(w => !Text.Words.IsStop(w))
-            && !EntityLexicons.Places.ContainsKey(words[0]) && !words.Any(w => WrittenInLowerCase(text, w))) return EntityType.Person;
+            && !EntityLexicons.Places.ContainsKey(words[0]) && !words.Any(w => Text.Words.UsedInLowerCase(text, w))) return EntityType.Person;
         return null;
-    }
-
-    /// <summary>True when the article also uses <paramref name="word"/> as an ordinary lower-case word.</summary>
-    private static bool WrittenInLowerCase(string text, string word)
-    {
-        Span<char> lower = stackalloc char[word.Length];
-        word.AsSpan().ToLowerInvariant(lower);
-        var rest = text.AsSpan();
-        int offset = 0;
-        while (true)
-        {
-            int i = rest.IndexOf(lower, StringComparison.Ordinal);
-            if (i < 0) return false;
-            int at = offset + i, end = at + lower.Length;
-            if ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end]))) return true;
-            offset = at + 1;
-            rest = text.AsSpan(offset);
-        }
     }
 
     /// <summary>First words that make a name a place: "Fort Lee", "Puerto Rico", "San Jose", "Lake Tahoe".</summary>

@@ -45,15 +45,19 @@ public sealed class QuantityStage : IAnalysisStage
         @"(?<![\w$-])(?:(?<qual>" + QualifierPattern + @")\s+)?(?:" +
         @"(?<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-](?<den>" + Denominators + @")(?=\s+of\b)" +
         @"|(?<num>two|three|four|five|six|seven|eight|nine)[\s-](?<den>halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths)\b" +
-        @"|(?<num>half)(?=\s+(?:of|the|its|their|his|her|all)\b)" +
-        @"|(?<num>one|two|three|four|five|six|seven|eight|nine|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?(?<den>two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|\d{1,3}(?:,\d{3})*)(?![\w,.]\d|\w))",
+        @"|(?<num>half)(?=\s+(?:of|the|its|their|his|her|all)\b))",
+        RegexOptions.IgnoreCase);
+
+    /// <summary>"one in five", "9 out of 10", "one in every three": run only where " in " or " out of " follows a number.</summary>
+    private static readonly Regex InEvery = Patterns.Create(
+        @"\G(?:(?<qual>" + QualifierPattern + @")\s+)?(?<num>one|two|three|four|five|six|seven|eight|nine|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?(?<den>two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|\d{1,3}(?:,\d{3})*)(?![\w,.]\d|\w)",
         RegexOptions.IgnoreCase);
 
     /// <summary>What may stand before a figure to make it the upper end of a range: "between 10 and", "from $5 million to", "10-".</summary>
     private static readonly Regex RangeStart = Patterns.Create(
         @"(?:\b(?<lead>between|from)\s+)?(?:(?<qual>" + QualifierPattern + @")\s+)?(?<cur>US\$|C\$|A\$|HK\$|\$|€|£|¥)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + NumberWords.Pattern + @")" +
         @"(?:[\s-](?<scale>hundred|thousand|million|billion|trillion)\b|(?<scale>bn|mn|tn|[kmb]))?(?<pct>\s?%|\s+percent)?\s*(?<conn>to|and|-|–|—)\s*$",
-        RegexOptions.IgnoreCase);
+        RegexOptions.IgnoreCase | RegexOptions.RightToLeft);
 
     /// <summary>
     /// A quantity has a digit, a currency sign, a scale word or a unit: a number word alone ("one of them") is never one,
@@ -62,9 +66,9 @@ public sealed class QuantityStage : IAnalysisStage
     private static readonly TriggerWindows Windows = new(
         UnitNames.Keys.SelectMany(k => k.Split(' ')).Concat(["hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "tn"])
             .Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(w => w, _ => 1, StringComparer.OrdinalIgnoreCase)
-            .Concat(Denominators.Split('|').Concat(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]).Select(w => KeyValuePair.Create(w, 2)))
+            .Concat(Denominators.Split('|').Select(w => KeyValuePair.Create(w, 2)))
             .GroupBy(p => p.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Aggregate(0, (k, p) => k | p.Value), StringComparer.OrdinalIgnoreCase),
-        digitKinds: 1 | 2,
+        digitKinds: 1,
         new Dictionary<char, int> { ['$'] = 1, ['€'] = 1, ['£'] = 1, ['¥'] = 1 },
         reach: 40);
 
@@ -115,7 +119,7 @@ public sealed class QuantityStage : IAnalysisStage
     private static void AddShares(string text, TriggerWindows.Hits hits, Coverage timeCoverage, List<QuantityMention> found)
     {
         bool added = false;
-        foreach (Match m in Patterns.Matches(Fraction, text, hits.Windows(2)))
+        foreach (Match m in Patterns.Matches(Fraction, text, hits.Windows(2)).Concat(InEveryMatches(text)))
         {
             var span = new Span(m.Index, m.Index + m.Length);
             if (timeCoverage.Overlaps(span)) continue;
@@ -130,6 +134,57 @@ public sealed class QuantityStage : IAnalysisStage
         }
         if (added) found.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
     }
+
+    /// <summary>Matches of <see cref="InEvery"/>, tried only at the number before each " in " or " out of ".</summary>
+    private static List<Match> InEveryMatches(string text)
+    {
+        var found = new List<Match>();
+        foreach (string joint in (ReadOnlySpan<string>)[" in ", " out of "])
+        {
+            for (int at = text.IndexOf(joint, StringComparison.Ordinal); at > 0; at = text.IndexOf(joint, at + 1, StringComparison.Ordinal))
+            {
+                int start = at;
+                while (start > 0 && char.IsLetterOrDigit(text[start - 1])) start--;
+                if (start == at || (start > 0 && text[start - 1] is '.' or ',' or '-' or '$') || !IsSmallNumber(text.AsSpan(start, at - start))) continue;
+                // A hedge of one or two words may stand before the number ("about one in five", "more than one in four").
+                int one = WordStartBefore(text, start), two = one < 0 ? -1 : WordStartBefore(text, one);
+                int from = two >= 0 && Qualifiers.Contains(Normalise(text[two..start])) ? two : one >= 0 && Qualifiers.Contains(Normalise(text[one..start])) ? one : start;
+                try
+                {
+                    var m = InEvery.Match(text, from);
+                    if (m.Success && m.Index == from) found.Add(m);
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    // Nothing from this rule on pathological input.
+                }
+            }
+        }
+        return found;
+    }
+
+    private static readonly string[] SmallNumberWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+    private static bool IsSmallNumber(ReadOnlySpan<char> word)
+    {
+        if (word.Length <= 3 && !word.ContainsAnyExceptInRange('0', '9')) return true;
+        foreach (var w in SmallNumberWords)
+        {
+            if (word.Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The start of the word before the one at <paramref name="index"/>, when a single space separates them; else -1.</summary>
+    private static int WordStartBefore(string text, int index)
+    {
+        if (index < 2 || text[index - 1] != ' ' || !char.IsLetter(text[index - 2])) return -1;
+        int w = index - 1;
+        while (w > 0 && char.IsLetter(text[w - 1])) w--;
+        return w;
+    }
+
+    private static string Normalise(string phrase) => phrase.Trim().ToLowerInvariant();
 
     /// <summary>
     /// Folds "10 to 20 percent", "between $5 million and $10 million" and "10-20%" into one mention with both bounds. A hyphen
@@ -146,8 +201,22 @@ public sealed class QuantityStage : IAnalysisStage
                 result.Add(m);
                 continue;
             }
+            if (!AfterRangeJoint(text, m.Span.Start))
+            {
+                result.Add(m);
+                continue;
+            }
             int from = Math.Max(0, m.Span.Start - 60);
-            var start = RangeStart.Match(text, from, m.Span.Start - from);
+            Match start;
+            try
+            {
+                start = RangeStart.Match(text, from, m.Span.Start - from);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                result.Add(m);
+                continue;
+            }
             if (!start.Success || !IsRange(start, m, text) || timeCoverage.Overlaps(new Span(start.Groups["num"].Index, start.Groups["num"].Index + start.Groups["num"].Length)))
             {
                 result.Add(m);
@@ -171,6 +240,17 @@ public sealed class QuantityStage : IAnalysisStage
             });
         }
         return result;
+    }
+
+    /// <summary>A cheap test before the range pattern: the figure follows "to", "and" or a dash.</summary>
+    private static bool AfterRangeJoint(string text, int index)
+    {
+        int end = index;
+        while (end > 0 && text[end - 1] == ' ') end--;
+        if (end == 0) return false;
+        if (text[end - 1] is '-' or '–' or '—') return true;
+        var before = text.AsSpan(0, end);
+        return (before.EndsWith(" to", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" and", StringComparison.OrdinalIgnoreCase)) && end < index;
     }
 
     private static bool IsRange(Match start, QuantityMention upper, string text)

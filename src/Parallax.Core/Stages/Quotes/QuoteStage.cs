@@ -99,19 +99,19 @@ public static class QuoteExtractor
         int limit = Math.Min(tokens.Count, closeIdx + 20);
         for (int k = closeIdx + 1; k < limit && tokens[k].Start < sentEnd; k++)
         {
-            string w = Word(text, tokens[k]);
+            var w = W(text, tokens[k]);
             if (IsSpeechVerb(w))
             {
                 var subject = SubjectBefore(text, tokens, entities, k, closeIdx + 1) ?? SubjectAfter(text, tokens, entities, k, sentEnd);
-                if (subject is not null) return (subject, w);
+                if (subject is not null) return (subject, w.ToString());
                 break;
             }
             // A conjunction, a new quotation or a full stop ends the reporting clause ("…,” and he expressed …).
-            if (w == "." && IsAbbreviationDot(text, tokens, k)) continue; // "Mr. Obama said", "(D-Md.) said"
+            if (w is "." && IsAbbreviationDot(text, tokens, k)) continue; // "Mr. Obama said", "(D-Md.) said"
             if (w is "and" or "but" or "while" or "as" or "because" or "which" or "who" or "that" or "so" or "or" or "“" or "''" or "." or ";" or "?" or "!") break;
         }
         // “…” ― Pamela Padilla: a name after a dash is the speaker.
-        if (closeIdx + 2 < tokens.Count && Word(text, tokens[closeIdx + 1]) is "―" or "—" or "–" or "-")
+        if (closeIdx + 2 < tokens.Count && W(text, tokens[closeIdx + 1]) is "―" or "—" or "–" or "-")
         {
             var named = EntityStartingAt(entities, tokens[closeIdx + 2].Start);
             if (named is not null && named.Type == EntityType.Person) return (named.Span, "—");
@@ -126,16 +126,16 @@ public static class QuoteExtractor
             var prevStart = SentenceStartBefore(sentences, colon);
             for (int k = colonTok - 1; k >= 0 && tokens[k].Start >= prevStart && k >= colonTok - 6; k--)
             {
-                string w = Word(text, tokens[k]);
+                var w = W(text, tokens[k]);
                 if (!IsSpeechVerb(w)) continue;
                 var subject = SubjectBefore(text, tokens, entities, k, Tokenizer.FirstAtOrAfter(tokens, prevStart)) ?? SubjectAfter(text, tokens, entities, k, colon);
-                if (subject is not null) return (subject, w);
+                if (subject is not null) return (subject, w.ToString());
             }
         }
         // "…, according to China’s foreign ministry." after the quotation.
         for (int k = closeIdx + 1; k + 1 < tokens.Count && tokens[k].Start < sentEnd; k++)
         {
-            if (Word(text, tokens[k]).Equals("according", StringComparison.OrdinalIgnoreCase) && Word(text, tokens[k + 1]) == "to")
+            if (W(text, tokens[k]).Equals("according", StringComparison.OrdinalIgnoreCase) && W(text, tokens[k + 1]) is "to")
             {
                 var who = SubjectAfter(text, tokens, entities, k + 1, sentEnd);
                 if (who is not null) return (who, "according to");
@@ -148,8 +148,8 @@ public static class QuoteExtractor
         {
             for (int k = openIdx - 1; k >= 0 && tokens[k].Start >= sentStart; k--)
             {
-                string w = Word(text, tokens[k]);
-                if (w.Equals("according", StringComparison.OrdinalIgnoreCase) && k + 2 < tokens.Count && Word(text, tokens[k + 1]) == "to")
+                var w = W(text, tokens[k]);
+                if (w.Equals("according", StringComparison.OrdinalIgnoreCase) && k + 2 < tokens.Count && W(text, tokens[k + 1]) is "to")
                 {
                     var who = SubjectAfter(text, tokens, entities, k + 1, sentEnd);
                     if (who is not null) return (who, "according to");
@@ -157,7 +157,7 @@ public static class QuoteExtractor
                 if (!IsSpeechVerb(w)) continue;
                 // "noting that …", "stating, “…”": a participle without its own subject takes the subject of an earlier verb in the sentence.
                 var subject = SubjectBefore(text, tokens, entities, k, Tokenizer.FirstAtOrAfter(tokens, sentStart)) ?? SubjectAfter(text, tokens, entities, k, content.Start);
-                if (subject is not null) return (subject, w);
+                if (subject is not null) return (subject, w.ToString());
             }
             return (null, null);
         }
@@ -169,6 +169,7 @@ public static class QuoteExtractor
     /// </summary>
     private static IEnumerable<QuoteMention> ReportedSpeech(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<Entity> entities, List<QuoteMention> direct)
     {
+        var cues = new List<(Span Subject, int Cue, int ContentStart, string Word)>();
         foreach (var sentence in sentences)
         {
             int first = Tokenizer.FirstAtOrAfter(tokens, sentence.Span.Start);
@@ -182,11 +183,11 @@ public static class QuoteExtractor
                 continue;
             }
             // Every cue of the sentence with its subject; each one's content runs up to where the next attribution begins.
-            var cues = new List<(Span Subject, int Cue, int ContentStart, string Word)>();
+            cues.Clear();
             for (int k = first; k < tokens.Count && tokens[k].End <= sentence.Span.End; k++)
             {
                 // A cue after a quotation in the same sentence is that quotation's attribution ("“…,” Trump said at a rally"), not new content.
-                if (tokens[k].Kind != TokenKind.Word || !CueLookup.Contains(text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start)) || quoted.Any(q => q.Start <= tokens[k].Start)) continue;
+                if (tokens[k].Kind != TokenKind.Word || !CueLookup.Contains(text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start)) || StartsBy(quoted, tokens[k].Start)) continue;
                 string w = Word(text, tokens[k]);
                 if (cues.Count > 0 && k < cues[^1].ContentStart) continue;
                 // A subject close before the cue, else one set off by a comma aside (which may stand any distance back).
@@ -194,11 +195,11 @@ public static class QuoteExtractor
                 if (subject is null || WordsBetween(text, tokens, IndexOfSpanEnd(tokens, subject.Value) + 1, k) > 3) subject = SubjectBeforeClause(text, tokens, entities, k, first);
                 if (subject is null) continue;
                 // "swing states", "the claims": a cue that is also a plural noun needs a named or pronoun subject.
-                if (NounLikeCues.Contains(w) && !entities.Any(e => e.Span == subject.Value) && !Pronouns.ContainsKey(subject.Value.Of(text).ToLowerInvariant())) continue;
+                if (NounLikeCues.Has(w) && EntityAt(entities, subject.Value) is null && !Pronouns.ContainsKey(subject.Value.Of(text).ToLowerInvariant())) continue;
                 // "Content, Mayor Elena Marsh announced on Monday, …": the attribution follows what was said.
                 int subjectFirst = Tokenizer.FirstAtOrAfter(tokens, subject.Value.Start);
                 while (subjectFirst > first && tokens[subjectFirst - 1].Kind == TokenKind.Word && (char.IsUpper(text[tokens[subjectFirst - 1].Start]) || EntityLexicons.Titles.Contains(Word(text, tokens[subjectFirst - 1])))) subjectFirst--;
-                if (cues.Count == 0 && subjectFirst > first + 2 && Word(text, tokens[subjectFirst - 1]) == "," && ClauseEndsSoonAfter(text, tokens, k, sentence.Span.End))
+                if (cues.Count == 0 && subjectFirst > first + 2 && W(text, tokens[subjectFirst - 1]) is "," && ClauseEndsSoonAfter(text, tokens, k, sentence.Span.End))
                 {
                     var said = new Span(sentence.Span.Start, tokens[subjectFirst - 1].Start);
                     if (CountWords(text, said) >= 3 && WithoutQuoted(new QuoteMention(said, false, subject, w), quoted, text) is { } kept) yield return kept;
@@ -209,11 +210,11 @@ public static class QuoteExtractor
                 // "said on Monday that …": the reported clause starts after "that", past any adverbial before it.
                 for (int j = c; j < tokens.Count && j <= c + 4 && tokens[j].End <= sentence.Span.End; j++)
                 {
-                    if (Word(text, tokens[j]) == "that") { c = j + 1; break; }
+                    if (W(text, tokens[j]) is "that") { c = j + 1; break; }
                     if (tokens[j].Kind == TokenKind.Punctuation) break;
                 }
-                bool hasThat = c > k + 1 && Word(text, tokens[c - 1]) == "that";
-                if (!hasThat && !CuesWithoutThat.Contains(w)) continue;
+                bool hasThat = c > k + 1 && W(text, tokens[c - 1]) is "that";
+                if (!hasThat && !CuesWithoutThat.Has(w)) continue;
                 if (c >= tokens.Count || tokens[c].Start >= end) break;
                 cues.Add((subject.Value, k, c, w));
             }
@@ -225,7 +226,7 @@ public static class QuoteExtractor
                     // "Trump said he did not know, and his aides said …": stop before the next speaker and its conjunction.
                     stop = cues[i + 1].Subject.Start;
                     int t = Tokenizer.FirstAtOrAfter(tokens, stop) - 1;
-                    while (t > cues[i].ContentStart && Word(text, tokens[t]) is "," or "and" or "but" or "while" or "whereas" or ";") t--;
+                    while (t > cues[i].ContentStart && W(text, tokens[t]) is "," or "and" or "but" or "while" or "whereas" or ";") t--;
                     // The next cue may share a speaker named before this content begins: then nothing is left to this one.
                     if (t < cues[i].ContentStart) continue;
                     stop = tokens[t].End;
@@ -242,7 +243,7 @@ public static class QuoteExtractor
     {
         if (first >= tokens.Count || EntityStartingAt(entities, tokens[first].Start) is not { Type: not EntityType.Place } who) return null;
         int colon = Tokenizer.FirstAtOrAfter(tokens, who.Span.End);
-        if (colon + 1 >= tokens.Count || Word(text, tokens[colon]) != ":" || tokens[colon + 1].Start >= end) return null;
+        if (colon + 1 >= tokens.Count || W(text, tokens[colon]) is not ":" || tokens[colon + 1].Start >= end) return null;
         var content = new Span(tokens[colon + 1].Start, end);
         return CountWords(text, content) >= 3 ? new QuoteMention(content, false, who.Span, ":") : null;
     }
@@ -272,9 +273,9 @@ public static class QuoteExtractor
         int n = 0, depth = 0;
         for (int j = from; j < to; j++)
         {
-            string w = Word(text, tokens[j]);
-            if (w == "(") depth++;
-            else if (w == ")") depth = Math.Max(0, depth - 1);
+            var w = W(text, tokens[j]);
+            if (w is "(") depth++;
+            else if (w is ")") depth = Math.Max(0, depth - 1);
             else if (depth == 0) n++;
         }
         return n;
@@ -286,18 +287,18 @@ public static class QuoteExtractor
     /// </summary>
     private static Span? SubjectBeforeClause(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int verb, int floor)
     {
-        if (verb - 1 <= floor || Word(text, tokens[verb - 1]) != ",") return null;
+        if (verb - 1 <= floor || W(text, tokens[verb - 1]) is not ",") return null;
         for (int j = verb - 2; j > floor && j >= verb - 40; j--)
         {
-            string w = Word(text, tokens[j]);
+            var w = W(text, tokens[j]);
             if (w is "." or ";" or "“" or "”" or "\"") return null;
-            if (w != ",") continue;
-            string next = Word(text, tokens[j + 1]);
-            if (!(next is "who" or "whose" or "which" or "a" or "an" or "the" or "one" or "now" or "then" || tokens[j + 1].Kind == TokenKind.Number || char.IsUpper(next[0]) || EntityLexicons.Titles.Contains(next))) return null;
+            if (w is not ",") continue;
+            var next = W(text, tokens[j + 1]);
+            if (!(next is "who" or "whose" or "which" or "a" or "an" or "the" or "one" or "now" or "then" || tokens[j + 1].Kind == TokenKind.Number || char.IsUpper(next[0]) || EntityLexicons.Titles.Has(next))) return null;
             var named = EntityEndingAt(entities, tokens[j - 1].End);
             if (named is not null && named.Type != EntityType.Place) return named.Span;
-            string before = Word(text, tokens[j - 1]);
-            if (Pronouns.ContainsKey(before.ToLowerInvariant()) && j - 1 >= floor) return tokens[j - 1].Span;
+            var before = W(text, tokens[j - 1]);
+            if (Pronouns.Has(before) && j - 1 >= floor) return tokens[j - 1].Span;
             return CommonNounPhraseEndingAt(text, tokens, j - 1, floor);
         }
         return null;
@@ -317,9 +318,9 @@ public static class QuoteExtractor
         for (int j = verb + 1; j < tokens.Count && j <= verb + 4; j++)
         {
             if (tokens[j].Start >= sentenceEnd) return true;
-            string w = Word(text, tokens[j]);
+            var w = W(text, tokens[j]);
             if (w is "," or "." or ";" or "!" or "?") return true;
-            if (w == "that") return false;
+            if (w is "that") return false;
         }
         return false;
     }
@@ -329,7 +330,7 @@ public static class QuoteExtractor
     {
         for (int k = first; k + 1 < tokens.Count && tokens[k].End <= sentence.End; k++)
         {
-            if (!text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start).Equals("according", StringComparison.OrdinalIgnoreCase) || Word(text, tokens[k + 1]) != "to") continue;
+            if (!text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start).Equals("according", StringComparison.OrdinalIgnoreCase) || W(text, tokens[k + 1]) is not "to") continue;
             // Whoever follows "according to" is the source, named or not ("the foreign ministry", "a police report").
             var who = SubjectAfter(text, tokens, entities, k + 1, end) ?? PhraseAfter(text, tokens, k + 2, end);
             if (who is null) return null;
@@ -376,7 +377,7 @@ public static class QuoteExtractor
         {
             if (e.Span.Start == tokens[c].Start) return Tokenizer.FirstAtOrAfter(tokens, e.Span.End);
         }
-        string w = Word(text, tokens[c]);
+        var w = W(text, tokens[c]);
         return w is "him" or "her" or "them" or "me" or "us" or "reporters" or "journalists" ? c + 1 : c;
     }
 
@@ -389,14 +390,14 @@ public static class QuoteExtractor
         for (int k = verb - 1; k >= floor && k >= verb - 14; k--)
         {
             var t = tokens[k];
-            string w = Word(text, t);
+            var w = W(text, t);
             if (w is "”" or "“" or "\"" or "''" or ";" or ":") break;
             var entity = EntityEndingAt(entities, t.End);
             if (entity is not null && entity.Type == EntityType.Person) return entity.Span;
             // An unclassified name right before the verb ("Viguerie notes") is still the one speaking.
             if (entity is not null && entity.Type == EntityType.Other && OnlyApposition(text, tokens, k + 1, verb)) return institution ?? entity.Span;
             if (entity is not null && entity.Type != EntityType.Other && verb - k <= 8) institution ??= entity.Span;
-            if (Pronouns.ContainsKey(w) && char.IsLower(w[0]) || w is "He" or "She" or "They" or "It") return institution ?? t.Span;
+            if (Pronouns.Has(w) && char.IsLower(w[0]) || w is "He" or "She" or "They" or "It") return institution ?? t.Span;
             var np = RoleNounPhrase(text, tokens, k);
             if (np is not null) return institution ?? np;
             // "the announcer said", "the bespectacled, 71-year-old diplomat said", "civil rights activists say": a speaker we cannot name.
@@ -409,6 +410,18 @@ public static class QuoteExtractor
     }
 
     private static readonly List<Span> NoSpans = [];
+
+    /// <summary>True when one of <paramref name="spans"/> starts at or before <paramref name="offset"/>. A loop, not a lambda: this runs for every token.</summary>
+    private static bool StartsBy(List<Span> spans, int offset)
+    {
+        foreach (var s in spans)
+        {
+            if (s.Start <= offset) return true;
+        }
+        return false;
+    }
+
+    private static Entity? EntityAt(IReadOnlyList<Entity> entities, Span span) => EntityStartingAt(entities, span.Start) is { } e && e.Span == span ? e : null;
 
     private static readonly FrozenSet<string> NounLikeCues = FrozenSet.ToFrozenSet(
         ["states", "claims", "reports", "notes", "estimates", "fears", "hopes", "promises", "warns", "thought", "expects"], StringComparer.Ordinal);
@@ -425,20 +438,20 @@ public static class QuoteExtractor
     /// </summary>
     private static Span? CommonNounPhraseEndingAt(string text, IReadOnlyList<Token> tokens, int head, int floor)
     {
-        string h = Word(text, tokens[head]);
-        if (tokens[head].Kind != TokenKind.Word || !char.IsLower(h[0]) || Words.IsStop(h) || !LooksLikeNoun(h)) return null;
+        var h = W(text, tokens[head]);
+        if (tokens[head].Kind != TokenKind.Word || !char.IsLower(h[0]) || Words.Stop.Has(h) || !LooksLikeNoun(h)) return null;
         int start = head;
         for (int j = head - 1; j >= floor && j >= head - 9; j--)
         {
-            string w = Word(text, tokens[j]);
-            if (Determiners.Contains(w)) return new Span(tokens[j].Start, tokens[head].End);
-            bool modifier = tokens[j].Kind == TokenKind.Number || w is "-" || (tokens[j].Kind == TokenKind.Word && !Words.IsStop(w) && !w.EndsWith("ly", StringComparison.Ordinal));
-            if (w == "," && j > floor && Word(text, tokens[j - 1]) is { Length: > 0 } adj && char.IsLower(adj[0]) && LooksLikeAdjective(adj)) continue; // "bespectacled, 71-year-old"
+            var w = W(text, tokens[j]);
+            if (Determiners.Has(w)) return new Span(tokens[j].Start, tokens[head].End);
+            bool modifier = tokens[j].Kind == TokenKind.Number || w is "-" || (tokens[j].Kind == TokenKind.Word && !Words.Stop.Has(w) && !w.EndsWith("ly", StringComparison.Ordinal));
+            if (w is "," && j > floor && W(text, tokens[j - 1]) is { Length: > 0 } adj && char.IsLower(adj[0]) && LooksLikeAdjective(adj)) continue; // "bespectacled, 71-year-old"
             if (!modifier) break;
             start = j;
         }
         // Without a determiner only a plural or a body of people stands for someone: "officials said", "civil rights activists say", "police said".
-        return (h.EndsWith('s') || Collectives.Contains(h)) && !h.EndsWith("ss", StringComparison.Ordinal) && (start == head || !HasComma(text, tokens, start, head)) ? new Span(tokens[start].Start, tokens[head].End) : null;
+        return (h.EndsWith('s') || Collectives.Has(h)) && !h.EndsWith("ss", StringComparison.Ordinal) && (start == head || !HasComma(text, tokens, start, head)) ? new Span(tokens[start].Start, tokens[head].End) : null;
     }
 
     /// <summary>"said one former GOP leadership aide", "says a narrator": a described speaker after the verb, up to a comma, a clause or the end.</summary>
@@ -447,30 +460,30 @@ public static class QuoteExtractor
         int last = -1;
         for (int j = from + 1; j < tokens.Count && j <= from + 8 && tokens[j].Start < limit; j++)
         {
-            string w = Word(text, tokens[j]);
-            if (tokens[j].Kind == TokenKind.Punctuation && w != "-" || Words.IsStop(w) && !Determiners.Contains(w)) break;
+            var w = W(text, tokens[j]);
+            if (tokens[j].Kind == TokenKind.Punctuation && w is not "-" || Words.Stop.Has(w) && !Determiners.Has(w)) break;
             last = j;
         }
         if (last < 0) return null;
-        string head = Word(text, tokens[last]);
+        var head = W(text, tokens[last]);
         if (!(char.IsUpper(head[0]) || LooksLikeNoun(head))) return null;
         // "another leading advocate, Andrew J. Pincus": the name in apposition is the better handle.
-        if (last + 2 < tokens.Count && Word(text, tokens[last + 1]) == "," && EntityStartingAt(entities, tokens[last + 2].Start) is { Type: EntityType.Person } named) return named.Span;
+        if (last + 2 < tokens.Count && W(text, tokens[last + 1]) is "," && EntityStartingAt(entities, tokens[last + 2].Start) is { Type: EntityType.Person } named) return named.Span;
         return new Span(tokens[from].Start, tokens[last].End);
     }
 
-    private static bool LooksLikeAdjective(string w) =>
+    private static bool LooksLikeAdjective(ReadOnlySpan<char> w) =>
         w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ous", StringComparison.Ordinal) || w.EndsWith("ful", StringComparison.Ordinal) || w.EndsWith("ive", StringComparison.Ordinal)
-        || w.EndsWith("al", StringComparison.Ordinal) || w.EndsWith("ic", StringComparison.Ordinal) || w.EndsWith("less", StringComparison.Ordinal) || w == "old";
+        || w.EndsWith("al", StringComparison.Ordinal) || w.EndsWith("ic", StringComparison.Ordinal) || w.EndsWith("less", StringComparison.Ordinal) || w is "old";
 
-    private static bool LooksLikeNoun(string w) =>
-        w.Length > 2 && !w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("ing", StringComparison.Ordinal) && !w.EndsWith("ly", StringComparison.Ordinal) && !SpeechVerbs.Contains(w);
+    private static bool LooksLikeNoun(ReadOnlySpan<char> w) =>
+        w.Length > 2 && !w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("ing", StringComparison.Ordinal) && !w.EndsWith("ly", StringComparison.Ordinal) && !SpeechVerbs.Has(w);
 
     private static bool HasComma(string text, IReadOnlyList<Token> tokens, int from, int to)
     {
         for (int j = from; j < to; j++)
         {
-            if (Word(text, tokens[j]) == ",") return true;
+            if (W(text, tokens[j]) is ",") return true;
         }
         return false;
     }
@@ -479,8 +492,8 @@ public static class QuoteExtractor
     {
         for (int j = from; j < to; j++)
         {
-            string w = Word(text, tokens[j]);
-            if (w != "." && !EntityLexicons.Titles.Contains(w)) return false;
+            var w = W(text, tokens[j]);
+            if (w is not "." && !EntityLexicons.Titles.Has(w)) return false;
         }
         return true;
     }
@@ -490,7 +503,7 @@ public static class QuoteExtractor
     {
         for (int j = from; j < to; j++)
         {
-            if (tokens[j].Kind is not (TokenKind.Punctuation or TokenKind.Number) || Word(text, tokens[j]) is "." or "”" or "“" or "\"") return false;
+            if (tokens[j].Kind is not (TokenKind.Punctuation or TokenKind.Number) || W(text, tokens[j]) is "." or "”" or "“" or "\"") return false;
         }
         return to - from <= 4;
     }
@@ -501,15 +514,15 @@ public static class QuoteExtractor
         for (int k = verb + 1; k < tokens.Count && k <= verb + 6 && tokens[k].Start < limit; k++)
         {
             var t = tokens[k];
-            string w = Word(text, t);
+            var w = W(text, t);
             if (w is ".") continue; // "said Rep. G.K. Butterfield"
             var entity = EntityStartingAt(entities, t.Start);
             // An unclassified name counts right after the verb or after nothing but a title ("said Mr. Burman").
             if (entity is not null && (entity.Type != EntityType.Other || OnlyTitlesBetween(text, tokens, verb + 1, k))) return entity.Span;
-            if (Pronouns.ContainsKey(w) && k == verb + 1) return t.Span;
-            if (k == verb + 1 && Determiners.Contains(w) && CommonNounPhraseFrom(text, tokens, entities, k, limit) is { } described) return described;
+            if (Pronouns.Has(w) && k == verb + 1) return t.Span;
+            if (k == verb + 1 && Determiners.Has(w) && CommonNounPhraseFrom(text, tokens, entities, k, limit) is { } described) return described;
             // Only a role's own words may stand between the verb and the name ("said Chinese foreign ministry spokesperson Lin Jian").
-            if (!(w is "the" or "a" || char.IsUpper(w[0]) || EntityLexicons.RoleNouns.Contains(w) || EntityLexicons.Titles.Contains(w) || w is "ministry" or "’s" or "'s")) return null;
+            if (!(w is "the" or "a" || char.IsUpper(w[0]) || EntityLexicons.RoleNouns.Has(w) || EntityLexicons.Titles.Has(w) || w is "ministry" or "’s" or "'s")) return null;
         }
         return null;
     }
@@ -518,21 +531,21 @@ public static class QuoteExtractor
     private static bool IsAbbreviationDot(string text, IReadOnlyList<Token> tokens, int k)
     {
         if (k == 0 || tokens[k - 1].End != tokens[k].Start || tokens[k - 1].Kind != TokenKind.Word) return false;
-        string prev = Word(text, tokens[k - 1]);
+        var prev = W(text, tokens[k - 1]);
         if (k + 1 < tokens.Count && text[tokens[k + 1].Start] is ')' or ',') return true; // "(R-Fla.) said", "Jr., said"
         return prev.Length <= 4 && char.IsUpper(prev[0]) && k + 1 < tokens.Count && char.IsUpper(text[tokens[k + 1].Start]);
     }
 
-    private static bool IsSpeechVerb(string w) => w.Length > 0 && char.IsLower(w[0]) && SpeechVerbs.Contains(w);
+    private static bool IsSpeechVerb(ReadOnlySpan<char> w) => w.Length > 0 && char.IsLower(w[0]) && SpeechVerbs.Has(w);
 
     /// <summary>"the Chinese leader", "the spokeswoman": a definite role noun ending at token <paramref name="k"/>.</summary>
     private static Span? RoleNounPhrase(string text, IReadOnlyList<Token> tokens, int k)
     {
-        string w = Word(text, tokens[k]).ToLowerInvariant();
-        if (!EntityLexicons.RoleNouns.Contains(w) && !EntityLexicons.Titles.Contains(w)) return null;
+        var w = W(text, tokens[k]);
+        if (!EntityLexicons.RoleNouns.Has(w) && !EntityLexicons.Titles.Has(w)) return null;
         for (int j = k - 1; j >= 0 && j >= k - 3; j--)
         {
-            string d = Word(text, tokens[j]);
+            var d = W(text, tokens[j]);
             if (d.Equals("the", StringComparison.OrdinalIgnoreCase)) return new Span(tokens[j].Start, tokens[k].End);
         }
         return null;
@@ -551,19 +564,12 @@ public static class QuoteExtractor
         return i < entities.Count && entities[i].Span.Start == start ? entities[i] : null;
     }
 
-    private static int FirstEntityEndingAtOrAfter(IReadOnlyList<Entity> entities, int end)
-    {
-        int lo = 0, hi = entities.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) / 2;
-            if (entities[mid].Span.End < end) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
-    }
+    private static int FirstEntityEndingAtOrAfter(IReadOnlyList<Entity> entities, int end) => Sorted.FirstAtOrAfter(entities, end, static e => e.Span.End);
 
     internal static string Word(string text, Token t) => text[t.Start..t.End];
+
+    /// <summary>The token's text without making a string of it, for comparisons.</summary>
+    private static ReadOnlySpan<char> W(string text, Token t) => text.AsSpan(t.Start, t.End - t.Start);
 
     private static int CountWords(string text, Span span)
     {
@@ -670,10 +676,10 @@ public static class SpeakerResolver
         var titleWords = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         foreach (var w in roleWords)
         {
-            bool demonym = EntityLexicons.Demonyms.Contains(w);
+            bool demonym = EntityLexicons.Demonyms.Has(w);
             if (demonym && titleWords.Any(t => EntityLexicons.Demonyms.Contains(t)) && !titleWords.Contains(w, StringComparer.OrdinalIgnoreCase)) return false;
         }
-        var nouns = roleWords.Where(w => !EntityLexicons.Demonyms.Contains(w)).ToArray();
+        var nouns = roleWords.Where(w => !EntityLexicons.Demonyms.Has(w)).ToArray();
         return nouns.Length == 0 || nouns.Any(w => titleWords.Contains(w, StringComparer.OrdinalIgnoreCase) || RoleSynonym(w, title));
     }
 
