@@ -66,6 +66,13 @@ public static class NumberWords
         ["tn"] = 1e12,
     };
 
+    /// <summary>The cardinal number words, one to ninety.</summary>
+    public static readonly IReadOnlyList<string> Cardinals =
+    [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+        "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+
     /// <summary>Regex alternation of number words, longest first, for use inside larger patterns.</summary>
     public const string Pattern =
         @"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|a\s+dozen|a\s+couple\s+of|a\s+half|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|half|a|an)";

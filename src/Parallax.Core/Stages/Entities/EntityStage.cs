@@ -104,6 +104,8 @@ public static class EntityResolver
         if (words.Length > 1 && (EntityLexicons.PlaceWords.Contains(words[^1]) || PlacePrefixes.Contains(words[0]))) return EntityType.Place;
         if (m.Title is not null) return EntityType.Person;
         if (EntityLexicons.GivenNames.ContainsKey(words[0]) && words.Length > 1) return EntityType.Person;
+        // A capitalised role noun opening a sentence ("Officials said", "Analysts expect") is no one's name.
+        if (words.Length == 1 && (EntityLexicons.RoleNouns.Contains(name) || (name.EndsWith('s') && EntityLexicons.RoleNouns.Contains(name[..^1])))) return null;
         // An unknown name doing the talking ("Trump said", "said Sun Yun", "Xi told") is a person.
         if (words.Length <= 3 && words.All(w => w.Length > 1 && char.IsUpper(w[0]) && !w.Contains('.')) && (FollowedBySpeech(text, m.Span.End) || PrecededBySpeech(text, m.Span.Start))) return EntityType.Person;
         // Two or three unknown capitalised words ("Sun Yun", "Scott Bessent") are most often a person; plural nouns ("Farm Products") are not,

@@ -29,6 +29,17 @@ public sealed class QuantityStage : IAnalysisStage
     private static readonly string UnitPattern = string.Join("|", UnitNames.Keys.OrderByDescending(k => k.Length).Select(k => Regex.Escape(k).Replace("\\ ", "\\s+", StringComparison.Ordinal)));
     private static readonly string QualifierPattern = string.Join("|", Qualifiers.OrderByDescending(k => k.Length).Select(k => Regex.Escape(k).Replace("\\ ", "\\s+", StringComparison.Ordinal)));
 
+    /// <summary>
+    /// A number in digits with its currency, scale and unit. Hedges before it are looked up in code (<see cref="HedgeBefore"/>),
+    /// not in the pattern: a pattern that could open on a hedge word would be tried at nearly every word of the text.
+    /// </summary>
+    private static readonly Regex DigitNumber = Patterns.Create(
+        @"(?<![\w.,$])(?<cur>US\$|C\$|A\$|HK\$|\$|€|£|¥)?\s?" +
+        @"(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)" +
+        @"(?:[\s-](?<scale>hundred|thousand|million|billion|trillion|bn|mn|tn)\b|(?<scale>[kmb]n?)\b)?" +
+        @"(?:\s?(?<unit>%|" + UnitPattern + @")(?![\w]))?");
+
+    /// <summary>Numbers in words ("two tons", "about five million", "a million"), run only near a number or scale word.</summary>
     private static readonly Regex Number = Patterns.Create(
         @"(?<![\w.,$])(?:(?<qual>" + QualifierPattern + @")\s+)?(?<cur>US\$|C\$|A\$|HK\$|\$|€|£|¥)?\s?" +
         @"(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + NumberWords.Pattern + @"(?=[\s-]))" +
@@ -60,17 +71,19 @@ public sealed class QuantityStage : IAnalysisStage
         RegexOptions.IgnoreCase | RegexOptions.RightToLeft);
 
     /// <summary>
-    /// A quantity has a digit, a currency sign, a scale word or a unit: a number word alone ("one of them") is never one,
-    /// so the pattern only runs near these.
+    /// Where each pattern can match: figures in digits near a digit or currency sign, shares near "third", "half" and the like,
+    /// numbers in words near a number or scale word.
     /// </summary>
     private static readonly TriggerWindows Windows = new(
-        UnitNames.Keys.SelectMany(k => k.Split(' ')).Concat(["hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "tn"])
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(w => w, _ => 1, StringComparer.OrdinalIgnoreCase)
-            .Concat(Denominators.Split('|').Select(w => KeyValuePair.Create(w, 2)))
+        new[] { "hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "tn", "dozen", "couple", "half", "zero" }.Concat(NumberWords.Cardinals)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(w => w, _ => WordNumber, StringComparer.OrdinalIgnoreCase)
+            .Concat(Denominators.Split('|').Select(w => KeyValuePair.Create(w, ShareWord)))
             .GroupBy(p => p.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Aggregate(0, (k, p) => k | p.Value), StringComparer.OrdinalIgnoreCase),
-        digitKinds: 1,
-        new Dictionary<char, int> { ['$'] = 1, ['€'] = 1, ['£'] = 1, ['¥'] = 1 },
+        digitKinds: DigitOrSign,
+        new Dictionary<char, int> { ['$'] = DigitOrSign, ['€'] = DigitOrSign, ['£'] = DigitOrSign, ['¥'] = DigitOrSign },
         reach: 40);
+
+    private const int DigitOrSign = 1, ShareWord = 2, WordNumber = 4;
 
     public string Name => "quantities";
 
@@ -92,34 +105,68 @@ public sealed class QuantityStage : IAnalysisStage
         var found = new List<QuantityMention>();
         var timeCoverage = Coverage.Of(text.Length, times.Select(t => t.Span));
         var hits = Windows.Scan(text);
-        foreach (Match m in Patterns.Matches(Number, text, hits.Windows(1)))
+        foreach (Match m in Patterns.Matches(DigitNumber, text, hits.Windows(DigitOrSign)))
+        {
+            var cur = m.Groups["cur"];
+            var hedge = HedgeBefore(text, cur.Success ? cur.Index : m.Groups["num"].Index);
+            Add(m, hedge?.Start, hedge?.Text);
+        }
+        foreach (Match m in Patterns.Matches(Number, text, hits.Windows(WordNumber)))
+        {
+            // Figures in digits were read above, hedge and all.
+            if (char.IsDigit(m.Groups["num"].Value[0])) continue;
+            var q = m.Groups["qual"];
+            Add(m, q.Success ? q.Index : null, q.Success ? Normalise(q.Value) : null);
+        }
+        found.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
+        AddShares(text, hits, timeCoverage, found);
+        return JoinRanges(text, found, timeCoverage);
+
+        void Add(Match m, int? hedgeStart, string? qualifier)
         {
             var num = m.Groups["num"];
             bool digits = char.IsDigit(num.Value[0]);
             var unit = m.Groups["unit"];
             var scale = m.Groups["scale"];
             var cur = m.Groups["cur"];
-            if (!digits && !unit.Success && !scale.Success && !cur.Success) continue;
-            if (!digits && num.Value.Length <= 2 && !unit.Success) continue; // "a million" needs its unit to matter
+            if (!digits && !unit.Success && !scale.Success && !cur.Success) return;
+            if (!digits && num.Value.Length <= 2 && !unit.Success) return; // "a million" needs its unit to matter
             // The hedge, when present, is part of what was written; a space before a bare number is not.
-            int start = m.Groups["qual"].Success ? m.Groups["qual"].Index : cur.Success ? cur.Index : num.Index;
+            int start = hedgeStart ?? (cur.Success ? cur.Index : num.Index);
             var span = new Span(start, m.Index + m.Length);
             while (span.End > span.Start && char.IsWhiteSpace(text[span.End - 1])) span = span with { End = span.End - 1 };
-            if (timeCoverage.Overlaps(new Span(num.Index, num.Index + num.Length))) continue;
+            if (timeCoverage.Overlaps(new Span(num.Index, num.Index + num.Length))) return;
             // Part of a name or code: "COVID-19", "F-35", "G20".
-            if (num.Index > 0 && (char.IsLetter(text[num.Index - 1]) || (text[num.Index - 1] == '-' && num.Index > 1 && char.IsLetter(text[num.Index - 2])))) continue;
-            string? qualifier = m.Groups["qual"].Success ? Regex.Replace(m.Groups["qual"].Value.ToLowerInvariant(), @"\s+", " ", RegexOptions.None, Patterns.Timeout) : null;
+            if (num.Index > 0 && (char.IsLetter(text[num.Index - 1]) || (text[num.Index - 1] == '-' && num.Index > 1 && char.IsLetter(text[num.Index - 2])))) return;
             found.Add(new QuantityMention(span, num.Value, scale.Success ? scale.Value : null, cur.Success ? cur.Value : null,
                 unit.Success ? unit.Value : null, qualifier, IsChange(text, start, unit.Success ? unit.Value : null)));
         }
-        AddShares(text, hits, timeCoverage, found);
-        return JoinRanges(text, found, timeCoverage);
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HedgeEnds =
+        Qualifiers.Select(q => q.Split(' ')[^1]).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The hedge written right before a figure ("just under", "as many as"), with where it starts; null when there is none.</summary>
+    private static (int Start, string Text)? HedgeBefore(string text, int figure)
+    {
+        // Hedges are one to three words; try the longest first, as the pattern did. Most figures follow no hedge at all,
+        // which the hedges' last words tell without building any string.
+        int w1 = WordStartBefore(text, figure);
+        if (w1 < 0 || !HedgeEnds.Contains(text.AsSpan(w1, figure - 1 - w1))) return null;
+        int w2 = WordStartBefore(text, w1), w3 = w2 < 0 ? -1 : WordStartBefore(text, w2);
+        foreach (int at in (ReadOnlySpan<int>)[w3, w2, w1])
+        {
+            if (at < 0 || (at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] is '.' or ',' or '$'))) continue;
+            string phrase = Normalise(text[at..figure]);
+            if (Qualifiers.Contains(phrase)) return (at, phrase);
+        }
+        return null;
     }
 
     private static void AddShares(string text, TriggerWindows.Hits hits, Coverage timeCoverage, List<QuantityMention> found)
     {
         bool added = false;
-        foreach (Match m in Patterns.Matches(Fraction, text, hits.Windows(2)).Concat(InEveryMatches(text)))
+        foreach (Match m in Patterns.Matches(Fraction, text, hits.Windows(ShareWord)).Concat(InEveryMatches(text)))
         {
             var span = new Span(m.Index, m.Index + m.Length);
             if (timeCoverage.Overlaps(span)) continue;
@@ -184,7 +231,7 @@ public sealed class QuantityStage : IAnalysisStage
         return w;
     }
 
-    private static string Normalise(string phrase) => phrase.Trim().ToLowerInvariant();
+    private static string Normalise(string phrase) => Regex.Replace(phrase.Trim().ToLowerInvariant(), @"\s+", " ", RegexOptions.None, Patterns.Timeout);
 
     /// <summary>
     /// Folds "10 to 20 percent", "between $5 million and $10 million" and "10-20%" into one mention with both bounds. A hyphen

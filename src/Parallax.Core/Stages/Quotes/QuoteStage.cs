@@ -17,6 +17,7 @@ public static class QuoteExtractor
     internal static readonly FrozenDictionary<string, string> Pronouns = Lexicon.Map(typeof(QuoteExtractor), "pronouns.lex");
     private static readonly FrozenSet<string> ReportingCues = Lexicon.Set(typeof(QuoteExtractor), "reporting-cues.lex", ignoreCase: false);
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CueLookup = ReportingCues.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StanceCues = Lexicon.Set(typeof(QuoteExtractor), "stance-cues.lex", ignoreCase: false).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Cues that take what was said straight after them; the others ("acknowledged the risk", "agreed to pause") need "that" to report speech.</summary>
     private static readonly FrozenSet<string> CuesWithoutThat = FrozenSet.ToFrozenSet(
@@ -187,9 +188,21 @@ public static class QuoteExtractor
             for (int k = first; k < tokens.Count && tokens[k].End <= sentence.Span.End; k++)
             {
                 // A cue after a quotation in the same sentence is that quotation's attribution ("“…,” Trump said at a rally"), not new content.
-                if (tokens[k].Kind != TokenKind.Word || !CueLookup.Contains(text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start)) || StartsBy(quoted, tokens[k].Start)) continue;
+                if (tokens[k].Kind != TokenKind.Word || StartsBy(quoted, tokens[k].Start)) continue;
+                bool reporting = CueLookup.Contains(W(text, tokens[k])), stance = StanceCues.Contains(W(text, tokens[k]));
+                bool participle = !reporting && !stance && k > first && W(text, tokens[k - 1]) is "," && ParticipleCues.Contains(W(text, tokens[k]));
+                if (!reporting && !stance && !participle) continue;
                 string w = Word(text, tokens[k]);
                 if (cues.Count > 0 && k < cues[^1].ContentStart) continue;
+                if (participle)
+                {
+                    // "Trump defended the remark, saying he …": the participle's speaker is the subject of the sentence's main clause.
+                    if (MainSubject(text, tokens, entities, first, k) is not { } main) continue;
+                    int from = k + 1 < tokens.Count && W(text, tokens[k + 1]) is "that" ? k + 2 : k + 1;
+                    if (from >= tokens.Count || tokens[from].Start >= end) break;
+                    cues.Add((main, k, from, w));
+                    continue;
+                }
                 // A subject close before the cue, else one set off by a comma aside (which may stand any distance back).
                 var subject = SubjectBefore(text, tokens, entities, k, first);
                 if (subject is null || WordsBetween(text, tokens, IndexOfSpanEnd(tokens, subject.Value) + 1, k) > 3) subject = SubjectBeforeClause(text, tokens, entities, k, first);
@@ -214,7 +227,13 @@ public static class QuoteExtractor
                     if (tokens[j].Kind == TokenKind.Punctuation) break;
                 }
                 bool hasThat = c > k + 1 && W(text, tokens[c - 1]) is "that";
-                if (!hasThat && !CuesWithoutThat.Has(w)) continue;
+                if (!hasThat && !CuesWithoutThat.Has(w))
+                {
+                    // "Sanders called for an investigation": a stance verb takes its object as content, but only from someone named.
+                    if (!stance || !NamedOrPronoun(text, tokens, entities, subject.Value, k) || !ActiveWithObject(text, tokens, k)) continue;
+                    c = k + 1;
+                    if (w is "called" or "calls" && c < tokens.Count && W(text, tokens[c]) is "for" or "on") c++;
+                }
                 if (c >= tokens.Count || tokens[c].Start >= end) break;
                 cues.Add((subject.Value, k, c, w));
             }
@@ -233,7 +252,9 @@ public static class QuoteExtractor
                 }
                 if (stop <= tokens[cues[i].ContentStart].Start) continue;
                 var content = new Span(tokens[cues[i].ContentStart].Start, stop);
-                if (CountWords(text, content) >= 3 && WithoutQuoted(new QuoteMention(content, false, cues[i].Subject, cues[i].Word), quoted, text) is { } kept) yield return kept;
+                // A stance's object may be short ("endorsed my offer"); a reported clause has at least a subject, verb and object.
+                int least = CuesWithoutThat.Contains(cues[i].Word) || W(text, tokens[cues[i].ContentStart - 1]) is "that" ? 3 : 2;
+                if (CountWords(text, content) >= least && WithoutQuoted(new QuoteMention(content, false, cues[i].Subject, cues[i].Word), quoted, text) is { } kept) yield return kept;
             }
         }
     }
@@ -419,6 +440,62 @@ public static class QuoteExtractor
             if (s.Start <= offset) return true;
         }
         return false;
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EvidenceVerbs = FrozenSet.ToFrozenSet(
+        ["show", "shows", "showed", "shown", "found", "finds", "suggest", "suggests", "suggested", "indicate", "indicates", "indicated"], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EvidenceNouns = FrozenSet.ToFrozenSet(
+        ["poll", "polls", "survey", "surveys", "study", "studies", "analysis", "analyses", "report", "reports", "data", "research", "records",
+         "documents", "emails", "figures", "numbers", "statistics", "review", "audit", "investigation", "findings", "estimates", "projections"],
+        StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static ReadOnlySpan<char> LastWord(string phrase)
+    {
+        var p = phrase.AsSpan().TrimEnd();
+        int space = p.LastIndexOf(' ');
+        return space < 0 ? p : p[(space + 1)..];
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticipleCues = FrozenSet.ToFrozenSet(
+        ["saying", "adding", "citing", "arguing", "claiming", "noting", "insisting", "warning", "calling", "urging", "promising", "accusing",
+         "describing", "suggesting", "stating", "explaining", "asserting", "declaring", "complaining", "predicting", "acknowledging", "vowing",
+         "pledging", "contending", "announcing", "telling", "writing", "charging", "alleging", "questioning"], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The subject of a sentence's main clause: the first person, organisation or personal pronoun in its opening words.</summary>
+    private static Span? MainSubject(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int first, int limit)
+    {
+        for (int j = first; j < limit && j < first + 12; j++)
+        {
+            if (EntityStartingAt(entities, tokens[j].Start) is { Type: EntityType.Person or EntityType.Organization } e) return e.Span;
+            if (W(text, tokens[j]) is "he" or "she" or "they" or "we" or "I" or "He" or "She" or "They" or "We") return tokens[j].Span;
+            if (W(text, tokens[j]) is "“" or "\"" or "''" or ";" or ":") return null;
+        }
+        return null;
+    }
+
+    /// <summary>A person or organisation named right before the verb, or a personal pronoun; not "the plans" nor "Trump’s plans".</summary>
+    private static bool NamedOrPronoun(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, Span subject, int verb)
+    {
+        if (verb > 0 && W(text, tokens[verb - 1]) is "’s" or "'s" or "the" or "a" or "an" or "his" or "her" or "their" or "its" or "our" or "my" or "your") return false;
+        if (EntityAt(entities, subject) is { Type: EntityType.Person or EntityType.Organization }) return true;
+        // Evidence speaks for itself: "Polls show …", "a new study found …".
+        if (EvidenceVerbs.Contains(W(text, tokens[verb])) && EvidenceNouns.Contains(LastWord(subject.Of(text)))) return true;
+        return subject.Of(text) is "he" or "she" or "they" or "we" or "I" or "He" or "She" or "They" or "We";
+    }
+
+    /// <summary>
+    /// The stance verb is active and its object follows: not "the Guard was called to service", "supported by 42 percent"
+    /// or "called in to a radio show".
+    /// </summary>
+    private static bool ActiveWithObject(string text, IReadOnlyList<Token> tokens, int verb)
+    {
+        bool progressive = W(text, tokens[verb]).EndsWith("ing", StringComparison.Ordinal);
+        if (verb > 0 && !progressive && W(text, tokens[verb - 1]) is "is" or "was" or "were" or "are" or "be" or "been" or "being") return false;
+        if (verb + 1 >= tokens.Count) return false;
+        var next = W(text, tokens[verb + 1]);
+        bool calledFor = next is "for" or "on" && W(text, tokens[verb]) is "called" or "calls";
+        return calledFor || !(tokens[verb + 1].Kind == TokenKind.Punctuation || next is "by" or "in" or "into" or "up" or "off" or "back" or "out" or "and" or "but" or "or");
     }
 
     private static Entity? EntityAt(IReadOnlyList<Entity> entities, Span span) => EntityStartingAt(entities, span.Start) is { } e && e.Span == span ? e : null;
