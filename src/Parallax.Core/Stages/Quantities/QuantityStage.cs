@@ -165,21 +165,35 @@ public sealed class QuantityStage : IAnalysisStage
 
     private static void AddShares(string text, TriggerWindows.Hits hits, Coverage timeCoverage, List<QuantityMention> found)
     {
-        bool added = false;
+        // The figures found so far are in text order and do not overlap, so the ones a share covers are found by binary search.
+        var replaced = new HashSet<int>();
+        var shares = new List<QuantityMention>();
         foreach (Match m in Patterns.Matches(Fraction, text, hits.Windows(ShareWord)).Concat(InEveryMatches(text)))
         {
             var span = new Span(m.Index, m.Index + m.Length);
             if (timeCoverage.Overlaps(span)) continue;
+            int first = Sorted.FirstAtOrAfter(found, span.Start + 1, static q => q.Span.End), last = first;
             // "9 in 10" holds two bare numbers that the share replaces; an amount with a unit ("$5 in 10 days") wins instead.
-            if (found.Any(q => q.Span.Overlaps(span) && (q.Unit is not null || q.Currency is not null || q.Scale is not null))) continue;
-            found.RemoveAll(q => q.Span.Overlaps(span));
-            added = true;
+            bool amount = false;
+            for (; last < found.Count && found[last].Span.Start < span.End; last++)
+            {
+                amount |= found[last].Unit is not null || found[last].Currency is not null || found[last].Scale is not null;
+            }
+            if (amount) continue;
+            for (int i = first; i < last; i++) replaced.Add(i);
             var qual = m.Groups["qual"];
-            found.Add(new QuantityMention(span, m.Groups["num"].Value, null, null, "fraction",
-                qual.Success ? Regex.Replace(qual.Value.ToLowerInvariant(), @"\s+", " ", RegexOptions.None, Patterns.Timeout) : null, IsChange(text, span.Start, null))
+            shares.Add(new QuantityMention(span, m.Groups["num"].Value, null, null, "fraction", qual.Success ? Normalise(qual.Value) : null, IsChange(text, span.Start, null))
             { Denominator = m.Groups["den"].Success ? m.Groups["den"].Value : null });
         }
-        if (added) found.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
+        if (shares.Count == 0) return;
+        var kept = found.Where((_, i) => !replaced.Contains(i)).Concat(shares).OrderBy(q => q.Span.Start).ThenByDescending(q => q.Span.Length).ToList();
+        found.Clear();
+        foreach (var q in kept)
+        {
+            // Two shares read over the same words ("a third of 9 in 10"): the first, longest reading stands.
+            if (found.Count > 0 && found[^1].Span.Overlaps(q.Span)) continue;
+            found.Add(q);
+        }
     }
 
     /// <summary>Matches of <see cref="InEvery"/>, tried only at the number before each " in " or " out of ".</summary>

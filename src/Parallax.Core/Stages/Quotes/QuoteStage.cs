@@ -40,7 +40,7 @@ public static class QuoteExtractor
             }
             result.Add(new QuoteMention(content, true, speaker, cue));
         }
-        foreach (var q in ReportedSpeech(text, tokens, sentences, entities, result))
+        foreach (var q in ReportedSpeech(text, tokens, sentences, entities, [.. result]))
         {
             result.Add(q);
         }
@@ -134,7 +134,7 @@ public static class QuoteExtractor
             }
         }
         // "…, according to China’s foreign ministry." after the quotation.
-        for (int k = closeIdx + 1; k + 1 < tokens.Count && tokens[k].Start < sentEnd; k++)
+        for (int k = closeIdx + 1; k + 1 < tokens.Count && tokens[k].Start < sentEnd && k <= closeIdx + ClauseReach; k++)
         {
             if (W(text, tokens[k]).Equals("according", StringComparison.OrdinalIgnoreCase) && W(text, tokens[k + 1]) is "to")
             {
@@ -147,7 +147,7 @@ public static class QuoteExtractor
         // Before the quotation, in the same sentence: Xi told Trump that “…” / Trump said, “…”.
         (Span? Speaker, string? Cue) Before()
         {
-            for (int k = openIdx - 1; k >= 0 && tokens[k].Start >= sentStart; k--)
+            for (int k = openIdx - 1; k >= 0 && tokens[k].Start >= sentStart && k >= openIdx - ClauseReach; k--)
             {
                 var w = W(text, tokens[k]);
                 if (w.Equals("according", StringComparison.OrdinalIgnoreCase) && k + 2 < tokens.Count && W(text, tokens[k + 1]) is "to")
@@ -176,7 +176,7 @@ public static class QuoteExtractor
             int first = Tokenizer.FirstAtOrAfter(tokens, sentence.Span.Start);
             int end = sentence.Span.End;
             while (end > sentence.Span.Start && text[end - 1] is '.' or '!' or '?' or ' ') end--;
-            var quoted = direct.Count == 0 ? NoSpans : direct.Where(q => q.Content.Overlaps(sentence.Span)).Select(q => q.Content).ToList();
+            var quoted = direct.Count == 0 ? NoSpans : Overlapping(direct, sentence.Span);
             var found = AccordingTo(text, tokens, entities, first, sentence.Span, end) ?? HeadlineColon(text, tokens, entities, first, sentence.Span, end);
             if (found is not null)
             {
@@ -272,8 +272,10 @@ public static class QuoteExtractor
     /// <summary>Reported content never repeats a direct quotation found in the same sentence: it is cut short before one, or dropped.</summary>
     private static QuoteMention? WithoutQuoted(QuoteMention m, List<Span> quoted, string text)
     {
-        foreach (var q in quoted)
+        // The quotations are in text order: start at the first that ends inside or after the content.
+        for (int i = Sorted.FirstAtOrAfter(quoted, m.Content.Start + 1, static q => q.End); i < quoted.Count && quoted[i].Start < m.Content.End; i++)
         {
+            var q = quoted[i];
             if (!q.Overlaps(m.Content)) continue;
             // A quoted phrase inside the reported clause ("said not paying taxes “makes me smart”") stays with its clause's direct quote.
             int stop = q.Start - 1;
@@ -283,7 +285,7 @@ public static class QuoteExtractor
             // What is left must still be a clause, not the adverbial that led into the quotation ("In a Wall Street Journal essay last week").
             string firstWord = cut.Of(text).Split(' ', 2)[0].ToLowerInvariant();
             if (Words.IsStop(firstWord) && firstWord is not ("he" or "she" or "they" or "we" or "it" or "i" or "the" or "there" or "this" or "that")) return null;
-            return CountWords(text, cut) >= 3 && !quoted.Any(o => o.Overlaps(cut)) ? m with { Content = cut } : null;
+            return CountWords(text, cut) >= 3 && !AnyOverlaps(quoted, cut) ? m with { Content = cut } : null;
         }
         return m;
     }
@@ -432,15 +434,28 @@ public static class QuoteExtractor
 
     private static readonly List<Span> NoSpans = [];
 
-    /// <summary>True when one of <paramref name="spans"/> starts at or before <paramref name="offset"/>. A loop, not a lambda: this runs for every token.</summary>
-    private static bool StartsBy(List<Span> spans, int offset)
+    /// <summary>How many tokens either side of a quotation its attribution may lie: a sentence of news rarely runs longer, and a text without sentence breaks must not be searched whole for every quotation.</summary>
+    private const int ClauseReach = 80;
+
+    /// <summary>The contents of the quotations (in text order) that overlap <paramref name="span"/>, found by binary search.</summary>
+    private static List<Span> Overlapping(List<QuoteMention> quotes, Span span)
     {
-        foreach (var s in spans)
+        List<Span>? found = null;
+        for (int i = Sorted.FirstAtOrAfter(quotes, span.Start + 1, static q => q.Content.End); i < quotes.Count && quotes[i].Content.Start < span.End; i++)
         {
-            if (s.Start <= offset) return true;
+            if (quotes[i].Content.Overlaps(span)) (found ??= []).Add(quotes[i].Content);
         }
-        return false;
+        return found ?? NoSpans;
     }
+
+    private static bool AnyOverlaps(List<Span> spans, Span span)
+    {
+        int i = Sorted.FirstAtOrAfter(spans, span.Start + 1, static q => q.End);
+        return i < spans.Count && spans[i].Start < span.End;
+    }
+
+    /// <summary>True when one of <paramref name="spans"/> (in text order) starts at or before <paramref name="offset"/>.</summary>
+    private static bool StartsBy(List<Span> spans, int offset) => spans.Count > 0 && spans[0].Start <= offset;
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EvidenceVerbs = FrozenSet.ToFrozenSet(
         ["show", "shows", "showed", "shown", "found", "finds", "suggest", "suggests", "suggested", "indicate", "indicates", "indicated"], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -701,8 +716,10 @@ public static class SpeakerResolver
     {
         var quote = new Quote(m.Content, m.Content.Of(text), m.Direct) { Cue = m.Cue, SpeakerSpan = m.SpeakerMention };
         if (m.SpeakerMention is not { } mention) return quote;
-        var entity = entities.FirstOrDefault(e => e.Span == mention);
-        if (entity is not null) return quote with { Speaker = entity.Name };
+        for (int i = Sorted.FirstAtOrAfter(entities, mention.Start, static e => e.Span.Start); i < entities.Count && entities[i].Span.Start == mention.Start; i++)
+        {
+            if (entities[i].Span == mention) return quote with { Speaker = entities[i].Name };
+        }
         string surface = mention.Of(text);
         string lower = surface.ToLowerInvariant();
         if (QuoteExtractor.Pronouns.TryGetValue(lower, out var gender))
@@ -719,21 +736,35 @@ public static class SpeakerResolver
         return byRole is null ? quote : quote with { Speaker = byRole.Name };
     }
 
+    /// <summary>How many names back a pronoun may look for its antecedent beyond the last few sentences.</summary>
+    private const int AntecedentReach = 400;
+
     /// <summary>
     /// The person a pronoun most likely stands for: the first fitting person of its own sentence before it (the subject),
     /// else the first fitting person of the nearest earlier sentence that has one.
     /// </summary>
     private static Entity? Antecedent(IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences, Span pronoun, Func<Entity, bool> fits, EntityType type = EntityType.Person)
     {
-        int s = sentences.Count - 1;
-        while (s >= 0 && sentences[s].Span.Start > pronoun.Start) s--;
+        // Sentences and entities are in text order, so both are found by binary search rather than by reading the article.
+        int s = Sorted.FirstAtOrAfter(sentences, pronoun.Start + 1, static x => x.Span.Start) - 1;
         for (int k = s; k >= 0 && k >= s - 4; k--)
         {
             var span = sentences[k].Span;
-            var first = entities.FirstOrDefault(e => e.Type == type && span.Contains(e.Span) && e.Span.End <= pronoun.Start && fits(e));
-            if (first is not null) return first;
+            for (int i = Sorted.FirstAtOrAfter(entities, span.Start, static e => e.Span.Start); i < entities.Count && entities[i].Span.Start < span.End; i++)
+            {
+                var e = entities[i];
+                if (e.Span.End > pronoun.Start) break;
+                if (e.Type == type && span.Contains(e.Span) && fits(e)) return e;
+            }
         }
-        return entities.Where(e => e.Type == type && e.Span.End <= pronoun.Start).LastOrDefault(fits);
+        // Else the last fitting one before it, looking back a bounded number of names.
+        int before = Sorted.FirstAtOrAfter(entities, pronoun.Start, static e => e.Span.Start) - 1;
+        for (int i = before; i >= 0 && i > before - AntecedentReach; i--)
+        {
+            var e = entities[i];
+            if (e.Type == type && e.Span.End <= pronoun.Start && fits(e)) return e;
+        }
+        return null;
 
     }
 

@@ -11,6 +11,9 @@ public sealed class TimeStage : IAnalysisStage
     public void Run(DocumentBuilder document) =>
         document.Times = Analyze(document.Text, document.Tokens, document.Sentences, document.Article.Published);
 
+    /// <summary>Characters either side of a time expression that its context may hold.</summary>
+    private const int ContextReach = 1000;
+
     /// <summary>How many sentences back a named period still anchors "a year earlier" or "the quarter".</summary>
     private const int ReferenceReach = 3;
 
@@ -29,9 +32,11 @@ public sealed class TimeStage : IAnalysisStage
             var sentence = sentences.Count > 0 ? sentences[s].Span : new Span(0, text.Length);
             var tense = TenseReader.At(text, tokens, sentence, mention.Span);
             string before = text[Math.Max(0, mention.Span.Start - 24)..mention.Span.Start];
-            // The sentence and the two before it: enough to know whether the passage is about quarterly results.
-            int from = sentences.Count > 0 ? sentences[Math.Max(0, s - 2)].Span.Start : 0;
-            var ctx = new TimeContext(published, tense, discourseYear, before, text[from..sentence.End])
+            // The sentence and the two before it: enough to know whether the passage is about quarterly results. Bounded, so
+            // that a text without sentence breaks does not copy itself once per time expression.
+            int from = Math.Max(sentences.Count > 0 ? sentences[Math.Max(0, s - 2)].Span.Start : 0, mention.Span.Start - ContextReach);
+            int to = Math.Min(sentence.End, mention.Span.End + ContextReach);
+            var ctx = new TimeContext(published, tense, discourseYear, before, text[from..Math.Max(from, to)])
             {
                 QuarterReference = s - quarter.Sentence <= ReferenceReach ? quarter.Value : null,
                 SentenceReference = named.Sentence == s ? named.Value : null,
