@@ -65,15 +65,7 @@ public static class BriefJson
             w.WriteString("about", c.About);
             w.WriteString("kind", c.Kind.ToString().ToLowerInvariant());
             w.WriteStartArray("variants");
-            foreach (var v in c.Variants)
-            {
-                w.WriteStartObject();
-                w.WriteString("value", v.Value);
-                w.WriteString("text", v.Text);
-                JsonOutput.Strings(w, "articles", v.Articles);
-                SupportArray(w, v.Support);
-                w.WriteEndObject();
-            }
+            foreach (var v in c.Variants) VariantObject(w, v.Value, v.Text, v.Articles, v.Support);
             w.WriteEndArray();
             w.WriteEndObject();
         }
@@ -87,14 +79,7 @@ public static class BriefJson
             w.WriteBoolean("direct", q.Direct);
             JsonOutput.Strings(w, "articles", q.Articles);
             w.WriteStartArray("variants");
-            foreach (var v in q.Variants)
-            {
-                w.WriteStartObject();
-                w.WriteString("text", v.Text);
-                JsonOutput.Strings(w, "articles", v.Articles);
-                SupportArray(w, v.Support);
-                w.WriteEndObject();
-            }
+            foreach (var v in q.Variants) VariantObject(w, null, v.Text, v.Articles, v.Support);
             w.WriteEndArray();
             w.WriteEndObject();
         }
@@ -133,6 +118,17 @@ public static class BriefJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>One wording of a disputed value or quote; a quote's variant has no separate value.</summary>
+    private static void VariantObject(Utf8JsonWriter w, string? value, string text, IReadOnlyList<string> articles, IEnumerable<Support> support)
+    {
+        w.WriteStartObject();
+        if (value is not null) w.WriteString("value", value);
+        w.WriteString("text", text);
+        JsonOutput.Strings(w, "articles", articles);
+        SupportArray(w, support);
         w.WriteEndObject();
     }
 
