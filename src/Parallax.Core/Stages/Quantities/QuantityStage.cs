@@ -224,7 +224,7 @@ public sealed class QuantityStage : IAnalysisStage
         return found;
     }
 
-    private static readonly string[] SmallNumberWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    private static readonly string[] SmallNumberWords = [.. NumberWords.Cardinals.Take(9)];
 
     private static bool IsSmallNumber(ReadOnlySpan<char> word)
     {
@@ -294,7 +294,7 @@ public sealed class QuantityStage : IAnalysisStage
             {
                 Span = new Span(lowStart, m.Span.End),
                 Currency = m.Currency ?? (start.Groups["cur"].Success ? start.Groups["cur"].Value : null),
-                Qualifier = qual.Success ? Regex.Replace(qual.Value.ToLowerInvariant(), @"\s+", " ", RegexOptions.None, Patterns.Timeout) : null,
+                Qualifier = qual.Success ? Normalise(qual.Value) : null,
                 IsChange = IsChange(text, lowStart, m.Unit),
                 From = start.Groups["num"].Value,
                 FromScale = scale.Success ? scale.Value : LendsScale(start.Groups["num"].Value, m) ? m.Scale : null,
@@ -365,7 +365,7 @@ public sealed class QuantityStage : IAnalysisStage
         {
             low = m.FromScale is not null && NumberWords.TryScale(m.FromScale, out double lf) ? lv * lf : lv;
         }
-        string? unit = m.Unit is null ? null : UnitNames.GetValueOrDefault(Regex.Replace(m.Unit, @"\s+", " ", RegexOptions.None, Patterns.Timeout), m.Unit);
+        string? unit = m.Unit is null ? null : UnitNames.GetValueOrDefault(Normalise(m.Unit), m.Unit);
         if (m.Unit == "%") unit = "percent";
         if (m.Currency is not null) unit = m.Currency switch { "€" => "EUR", "£" => "GBP", "¥" => "JPY", "C$" => "CAD", "A$" => "AUD", "HK$" => "HKD", _ => "USD" };
         return low is null

@@ -15,9 +15,30 @@ public static class QuoteExtractor
 {
     internal static readonly FrozenSet<string> SpeechVerbs = Lexicon.Set(typeof(QuoteExtractor), "speech-verbs.lex");
     internal static readonly FrozenDictionary<string, string> Pronouns = Lexicon.Map(typeof(QuoteExtractor), "pronouns.lex");
-    private static readonly FrozenSet<string> ReportingCues = Lexicon.Set(typeof(QuoteExtractor), "reporting-cues.lex", ignoreCase: false);
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CueLookup = ReportingCues.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StanceCues = Lexicon.Set(typeof(QuoteExtractor), "stance-cues.lex", ignoreCase: false).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>What a word can do as a cue; one word may be several ("calling" is a stance verb and a participle).</summary>
+    [Flags]
+    private enum CueKind
+    {
+        Reporting = 1,
+        Stance = 2,
+        Participle = 4,
+    }
+
+    private static readonly string[] Participles =
+    [
+        "saying", "adding", "citing", "arguing", "claiming", "noting", "insisting", "warning", "calling", "urging", "promising", "accusing",
+        "describing", "suggesting", "stating", "explaining", "asserting", "declaring", "complaining", "predicting", "acknowledging", "vowing",
+        "pledging", "contending", "announcing", "telling", "writing", "charging", "alleging", "questioning",
+    ];
+
+    /// <summary>Every cue word with its kinds, so that the scan over a sentence's words looks each word up once.</summary>
+    private static readonly FrozenDictionary<string, CueKind>.AlternateLookup<ReadOnlySpan<char>> Cues =
+        Lexicon.Lines(typeof(QuoteExtractor), "reporting-cues.lex").Select(w => (w, CueKind.Reporting))
+            .Concat(Lexicon.Lines(typeof(QuoteExtractor), "stance-cues.lex").Select(w => (w, CueKind.Stance)))
+            .Concat(Participles.Select(w => (w, CueKind.Participle)))
+            .GroupBy(p => p.w, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Aggregate((CueKind)0, (k, p) => k | p.Item2), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Cues that take what was said straight after them; the others ("acknowledged the risk", "agreed to pause") need "that" to report speech.</summary>
     private static readonly FrozenSet<string> CuesWithoutThat = FrozenSet.ToFrozenSet(
@@ -189,8 +210,9 @@ public static class QuoteExtractor
             {
                 // A cue after a quotation in the same sentence is that quotation's attribution ("“…,” Trump said at a rally"), not new content.
                 if (tokens[k].Kind != TokenKind.Word || StartsBy(quoted, tokens[k].Start)) continue;
-                bool reporting = CueLookup.Contains(W(text, tokens[k])), stance = StanceCues.Contains(W(text, tokens[k]));
-                bool participle = !reporting && !stance && k > first && W(text, tokens[k - 1]) is "," && ParticipleCues.Contains(W(text, tokens[k]));
+                if (!Cues.TryGetValue(W(text, tokens[k]), out var kinds)) continue;
+                bool reporting = kinds.HasFlag(CueKind.Reporting), stance = kinds.HasFlag(CueKind.Stance);
+                bool participle = !reporting && !stance && k > first && W(text, tokens[k - 1]) is "," && kinds.HasFlag(CueKind.Participle);
                 if (!reporting && !stance && !participle) continue;
                 string w = Word(text, tokens[k]);
                 if (cues.Count > 0 && k < cues[^1].ContentStart) continue;
@@ -472,18 +494,13 @@ public static class QuoteExtractor
         return space < 0 ? p : p[(space + 1)..];
     }
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticipleCues = FrozenSet.ToFrozenSet(
-        ["saying", "adding", "citing", "arguing", "claiming", "noting", "insisting", "warning", "calling", "urging", "promising", "accusing",
-         "describing", "suggesting", "stating", "explaining", "asserting", "declaring", "complaining", "predicting", "acknowledging", "vowing",
-         "pledging", "contending", "announcing", "telling", "writing", "charging", "alleging", "questioning"], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-
     /// <summary>The subject of a sentence's main clause: the first person, organisation or personal pronoun in its opening words.</summary>
     private static Span? MainSubject(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int first, int limit)
     {
         for (int j = first; j < limit && j < first + 12; j++)
         {
             if (EntityStartingAt(entities, tokens[j].Start) is { Type: EntityType.Person or EntityType.Organization } e) return e.Span;
-            if (W(text, tokens[j]) is "he" or "she" or "they" or "we" or "I" or "He" or "She" or "They" or "We") return tokens[j].Span;
+            if (IsPersonalPronoun(W(text, tokens[j]))) return tokens[j].Span;
             if (W(text, tokens[j]) is "“" or "\"" or "''" or ";" or ":") return null;
         }
         return null;
@@ -496,8 +513,11 @@ public static class QuoteExtractor
         if (EntityAt(entities, subject) is { Type: EntityType.Person or EntityType.Organization }) return true;
         // Evidence speaks for itself: "Polls show …", "a new study found …".
         if (EvidenceVerbs.Contains(W(text, tokens[verb])) && EvidenceNouns.Contains(LastWord(subject.Of(text)))) return true;
-        return subject.Of(text) is "he" or "she" or "they" or "we" or "I" or "He" or "She" or "They" or "We";
+        return IsPersonalPronoun(text.AsSpan(subject.Start, subject.End - subject.Start));
     }
+
+    /// <summary>A pronoun that stands for people ("it" is left out: it names an institution or nothing).</summary>
+    private static bool IsPersonalPronoun(ReadOnlySpan<char> w) => w is "he" or "she" or "they" or "we" or "I" or "He" or "She" or "They" or "We";
 
     /// <summary>
     /// The stance verb is active and its object follows: not "the Guard was called to service", "supported by 42 percent"
