@@ -42,7 +42,7 @@ public static class ParallaxCli
         root.Add(AnalyzeCommand(stdout, stderr, stdin));
         root.Add(ClusterCommand(stdout, stderr, stdin, stderrRedirected));
         root.Add(BenchCommand(stdout, stderr, stdin, stderrRedirected));
-        root.Add(EvalCommand(stdout, stderr));
+        root.Add(EvalCommand(stdout, stderr, stderrRedirected));
         return root;
     }
 
@@ -143,48 +143,57 @@ public static class ParallaxCli
     {
         var paths = PathsArgument();
         var limits = new Option<int[]>("--sizes") { Description = "Measure at these article counts (first N of the input), e.g. --sizes 5000 10000 20000; default: all of it.", AllowMultipleArgumentsPerToken = true };
-        var briefs = new Option<bool>("--briefs") { Description = "Also build a brief for every story (slower; measures the whole 'brief' path)." };
-        var stream = new Option<bool>("--stream") { Description = "Analysis only, streaming: articles are read, analysed in parallel batches and dropped, so memory stays flat. Reports words/s (and per core) and memory at each of --sizes (default: every 5,000 articles)." };
-        var cmd = new Command("bench", "Measure speed on a corpus: articles and words per second for reading, analysis, story clustering and (optionally) briefs, with peak memory, at one or more input sizes.")
+        var stream = new Option<bool>("--stream") { Description = "Analysis only: articles are read, analysed in parallel batches and dropped, so memory stays flat. Reports words/s (and per core) and memory at each of --sizes (default: every 5,000 articles)." };
+        var cmd = new Command("bench", "Measure speed on a corpus: articles and words per second for reading, analysis and story clustering, with peak memory, at one or more input sizes (the first N articles), to show how time grows with input.")
         {
-            paths, limits, briefs, stream,
+            paths, limits, stream,
         };
         cmd.SetAction(parse =>
         {
             if (parse.GetValue(stream)) return StreamBench(parse.GetValue(paths)!, parse.GetValue(limits) ?? [], stdout, stderr, stderrRedirected);
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var read = ArticleSource.Read(parse.GetValue(paths)!, stdin);
-            double readSeconds = clock.Elapsed.TotalSeconds;
-            if (read.Articles.Count == 0) return Fail(stderr, "no articles to measure");
-            stderr.WriteLine($"read {read.Articles.Count} articles in {readSeconds:F1} s ({read.Errors.Count} errors, {read.Warnings.Count} warnings)");
-            var sizes = parse.GetValue(limits) is { Length: > 0 } l ? l.Where(n => n > 0).Select(n => Math.Min(n, read.Articles.Count)).Distinct().Order().ToArray() : [read.Articles.Count];
-            stdout.WriteLine("articles\twords\tanalyse_s\tcluster_s\tbrief_s\ttotal_s\tarticles_per_s\twords_per_s\tstories\tpeak_MB");
-            foreach (int n in sizes)
+            var ci = System.Globalization.CultureInfo.InvariantCulture;
+            int[] sizes = parse.GetValue(limits) is { Length: > 0 } l ? l.Where(n => n > 0).Distinct().Order().ToArray() : [int.MaxValue];
+            stdout.WriteLine("articles\twords\tanalyse_s\tcluster_s\ttotal_s\tarticles_per_s\twords_per_s\tstories\tcopies\tpeak_MB");
+            int available = int.MaxValue, measured = -1;
+            string summary = "";
+            foreach (int size in sizes)
             {
-                var subset = read.Articles.Take(n).ToList();
-                long words = subset.Sum(a => (long)Text.Tokenizer.Tokenize(a.Text).Count(t => t.Kind == Model.TokenKind.Word));
+                if (size > available) break;
+                // Each size is a fresh run over the first N articles, read and analysed as a stream; clustering keeps only
+                // each article's features, as a long-running feed would.
+                var errors = new List<ReadError>();
+                var warnings = new List<ReadError>();
+                var features = new List<Stories.StoryFeatures>();
+                long words = 0;
                 GC.Collect();
-                clock.Restart();
-                using var progress = new TerminalProgress(stderr, enabled: !stderrRedirected, "analysing", n);
-                var analyzed = Corpus.Analyze(subset, AnalysisPipeline.Default, progress);
-                progress.Done();
-                double analyse = clock.Elapsed.TotalSeconds;
-                clock.Restart();
-                var stories = new Stories.StoryClusterer().Cluster(analyzed);
-                double cluster = clock.Elapsed.TotalSeconds;
-                clock.Restart();
-                if (parse.GetValue(briefs))
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                using (var progress = new TerminalProgress(stderr, enabled: !stderrRedirected, "analysing", size == int.MaxValue ? 0 : size))
                 {
-                    var builder = new Briefing.BriefBuilder(AnalysisPipeline.Default);
-                    Parallel.ForEach(stories, s => builder.Build(s));
+                    Corpus.AnalyzeStream(ArticleSource.Stream(parse.GetValue(paths)!, errors, warnings, stdin).Take(size), AnalysisPipeline.Default,
+                        a => (Features: Stories.StoryFeatures.Of(a), Words: a.Tokens.Count(t => t.Kind == Model.TokenKind.Word)),
+                        x =>
+                        {
+                            features.Add(x.Features);
+                            words += x.Words;
+                            progress.Report(features.Count);
+                        });
+                    progress.Done();
                 }
-                double brief = clock.Elapsed.TotalSeconds;
-                double total = analyse + cluster + brief;
+                double analyse = clock.Elapsed.TotalSeconds;
+                if (features.Count == 0) return Fail(stderr, "no articles to measure");
+                if (features.Count == measured) break; // the input ran out at the previous size
+                measured = features.Count;
+                if (features.Count < size) available = features.Count;
+                clock.Restart();
+                var stories = new Stories.StoryClusterer().Cluster(features);
+                double cluster = clock.Elapsed.TotalSeconds;
+                double total = analyse + cluster;
                 long peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
-                stdout.WriteLine(string.Join('\t', n, words, analyse.ToString("F2", System.Globalization.CultureInfo.InvariantCulture), cluster.ToString("F2", System.Globalization.CultureInfo.InvariantCulture),
-                    brief.ToString("F2", System.Globalization.CultureInfo.InvariantCulture), total.ToString("F2", System.Globalization.CultureInfo.InvariantCulture),
-                    (n / total).ToString("F0", System.Globalization.CultureInfo.InvariantCulture), (words / total).ToString("F0", System.Globalization.CultureInfo.InvariantCulture), stories.Count, peak));
+                stdout.WriteLine(string.Join('\t', features.Count, words, analyse.ToString("F2", ci), cluster.ToString("F2", ci), total.ToString("F2", ci),
+                    (features.Count / total).ToString("F0", ci), (words / total).ToString("F0", ci), stories.Count, stories.Sum(st => st.DuplicateOf.Count), peak));
+                summary = $"{features.Count} articles on {Environment.ProcessorCount} cores ({errors.Count} errors, {warnings.Count} warnings)";
             }
+            stderr.WriteLine(summary);
             return Ok;
         });
         return cmd;
@@ -227,7 +236,7 @@ public static class ParallaxCli
         return Ok;
     }
 
-    private static Command EvalCommand(TextWriter stdout, TextWriter stderr)
+    private static Command EvalCommand(TextWriter stdout, TextWriter stderr, bool stderrRedirected)
     {
         var eval = new Command("eval", "Score Parallax against annotated public data (gold standards), as CI does with the floors in quality/floors.json.");
 
@@ -276,19 +285,85 @@ public static class ParallaxCli
         eval.Add(quotes);
 
         var file = new Argument<string>("FILE") { Description = "A .jsonl file whose lines carry a gold \"story\" field (e.g. ../shared/corpora/basil-dev.jsonl)." };
-        var clusters = new Command("clusters", "Story clustering: BCubed precision/recall/F1, pairwise F1, and how many gold stories were split or merged.") { file };
+        var haystack = new Option<string[]>("--haystack")
+        {
+            Description = "Hide the gold articles among these other articles (files or folders, e.g. ../shared/corpora/allsides.jsonl.gz) and cluster everything together; scores cover the gold articles, and outside articles that join gold stories are counted.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var examples = new Option<int>("--errors") { Description = "Also list up to N of each kind of error: gold stories split, found stories merging gold ones, outside articles joining gold stories.", DefaultValueFactory = _ => 0 };
+        var clusters = new Command("clusters", "Story clustering: BCubed precision/recall/F1, pairwise F1, and how many gold stories were split or merged.") { file, haystack, examples };
         clusters.SetAction(parse =>
         {
             var (read, gold) = ReadWithStories(parse.GetValue(file)!, stderr);
             if (gold.Count == 0) return Fail(stderr, "no article carries a gold \"story\" field to score against");
-            var stories = new Stories.StoryClusterer().Cluster(Corpus.Analyze(read.Articles, AnalysisPipeline.Default));
-            var predicted = stories.SelectMany(st => st.Articles.Select(a => (a.Id, st.Id))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+            var about = new Dictionary<string, Model.Article>(StringComparer.Ordinal);
+            var features = new List<Stories.StoryFeatures>();
+            var errors = new List<ReadError>();
+            var warnings = new List<ReadError>();
+            if (parse.GetValue(haystack) is { Length: > 0 } hay)
+            {
+                int seen = 0, clashes = 0;
+                using var progress = new TerminalProgress(stderr, enabled: !stderrRedirected, "analysing the haystack", 0);
+                var outside = ArticleSource.Stream(hay, errors, warnings).Where(a =>
+                {
+                    bool clash = gold.ContainsKey(a.Id) || about.ContainsKey(a.Id);
+                    if (clash) clashes++;
+                    return !clash;
+                }).Select(a =>
+                {
+                    about[a.Id] = a with { Text = "" };
+                    return a;
+                });
+                Corpus.AnalyzeStream(outside, AnalysisPipeline.Default, Stories.StoryFeatures.Of, f =>
+                {
+                    features.Add(f);
+                    progress.Report(++seen);
+                });
+                progress.Done();
+                foreach (var e in errors) stderr.WriteLine($"parallax: error: {e}");
+                if (clashes > 0) stderr.WriteLine($"parallax: warning: {clashes} haystack articles reuse an id already read; skipped");
+                if (features.Count == 0) return Fail(stderr, "the haystack holds no readable articles");
+            }
+            foreach (var a in read.Articles) about.TryAdd(a.Id, a);
+            features.AddRange(Corpus.Analyze(read.Articles, AnalysisPipeline.Default).Select(Stories.StoryFeatures.Of));
+            var stories = new Stories.StoryClusterer().Cluster(features);
+            var predicted = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var st in stories)
+            {
+                foreach (var id in st.Articles) predicted[id] = st.Id;
+            }
             var s = Evaluation.ClusterScores.Of(gold, predicted);
+            var found = Evaluation.ClusterErrors.Of(gold, predicted);
             var ci = System.Globalization.CultureInfo.InvariantCulture;
+            if (features.Count > read.Articles.Count) stdout.WriteLine(string.Create(ci, $"haystack {features.Count - read.Articles.Count} articles, {stories.Count} stories found in all"));
             stdout.WriteLine(string.Create(ci, $"articles {gold.Count}, gold stories {s.GoldClusters}, found {s.PredictedClusters}"));
             stdout.WriteLine(string.Create(ci, $"BCubed P {s.Precision:F3}  R {s.Recall:F3}  F1 {s.F1:F3}"));
             stdout.WriteLine(string.Create(ci, $"pairwise F1 {s.PairwiseF1:F3}; gold stories split {s.Split}, found stories merging gold ones {s.Merged}"));
-            return read.Errors.Count > 0 ? Partial : Ok;
+            if (features.Count > read.Articles.Count)
+            {
+                stdout.WriteLine(string.Create(ci, $"outside articles in gold stories {found.Intrusions.Sum(i => i.Items.Count)}, in {found.Intrusions.Select(i => i.Gold).Distinct().Count()} of {s.GoldClusters} gold stories"));
+            }
+            int n = parse.GetValue(examples);
+            string Line(string id) => about.TryGetValue(id, out var a)
+                ? $"{a.Published?.ToString("yyyy-MM-dd", ci) ?? "undated"}  {a.Source ?? "?"}  {(a.Title ?? id).ReplaceLineEndings(" ")}"
+                : id;
+            foreach (var e in found.Splits.Take(n))
+            {
+                stdout.WriteLine($"split\t{e.Gold}");
+                for (int i = 0; i < e.Pieces.Count; i++) foreach (var id in e.Pieces[i]) stdout.WriteLine($"  piece {i + 1}\t{Line(id)}");
+            }
+            foreach (var e in found.Merges.Take(n))
+            {
+                stdout.WriteLine($"merged\t{e.Predicted}");
+                foreach (var part in e.Parts) foreach (var id in part) stdout.WriteLine($"  {gold[id]}\t{Line(id)}");
+            }
+            foreach (var e in found.Intrusions.Take(n))
+            {
+                stdout.WriteLine($"outside articles joined\t{e.Gold}");
+                foreach (var id in gold.Keys.Where(id => gold[id] == e.Gold)) stdout.WriteLine($"  gold\t{Line(id)}");
+                foreach (var id in e.Items) stdout.WriteLine($"  outside\t{Line(id)}");
+            }
+            return read.Errors.Count > 0 || errors.Count > 0 ? Partial : Ok;
         });
         eval.Add(clusters);
 

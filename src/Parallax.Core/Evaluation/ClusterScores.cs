@@ -32,3 +32,37 @@ public sealed record ClusterScores(double Precision, double Recall, double F1, d
 
     private static double F(double p, double r) => p + r == 0 ? 0 : 2 * p * r / (p + r);
 }
+
+/// <summary>Where predicted clusters go wrong, for review: gold clusters split apart, predicted clusters that merge gold ones, and outside items that joined gold clusters.</summary>
+public sealed record ClusterErrors(
+    IReadOnlyList<ClusterErrors.Split> Splits,
+    IReadOnlyList<ClusterErrors.Merge> Merges,
+    IReadOnlyList<ClusterErrors.Intrusion> Intrusions)
+{
+    /// <summary>A gold cluster and the predicted pieces it fell into (items grouped by predicted cluster, biggest piece first).</summary>
+    public sealed record Split(string Gold, IReadOnlyList<IReadOnlyList<string>> Pieces);
+
+    /// <summary>A predicted cluster and the gold clusters it mixes (items grouped by gold cluster, biggest first).</summary>
+    public sealed record Merge(string Predicted, IReadOnlyList<IReadOnlyList<string>> Parts);
+
+    /// <summary>Items without a gold cluster that landed in a predicted cluster holding gold items of <see cref="Gold"/>.</summary>
+    public sealed record Intrusion(string Gold, string Predicted, IReadOnlyList<string> Items);
+
+    /// <summary>Finds the errors; <paramref name="predicted"/> may hold items outside <paramref name="gold"/> (a haystack), which are checked for intrusions.</summary>
+    public static ClusterErrors Of(IReadOnlyDictionary<string, string> gold, IReadOnlyDictionary<string, string> predicted)
+    {
+        string Pred(string id) => predicted.TryGetValue(id, out var p) ? p : "\u0001" + id;
+        static IReadOnlyList<IReadOnlyList<string>> Groups(IEnumerable<string> items, Func<string, string> key) =>
+            items.GroupBy(key).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => (IReadOnlyList<string>)g.ToList()).ToList();
+        var splits = gold.Keys.GroupBy(i => gold[i]).Where(g => g.Select(Pred).Distinct().Count() > 1)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new Split(g.Key, Groups(g, Pred))).ToList();
+        var merges = gold.Keys.GroupBy(Pred).Where(g => g.Select(i => gold[i]).Distinct().Count() > 1)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new Merge(g.Key, Groups(g, i => gold[i]))).ToList();
+        var goldOf = gold.Keys.Where(predicted.ContainsKey).GroupBy(i => predicted[i])
+            .ToDictionary(g => g.Key, g => g.GroupBy(i => gold[i]).OrderByDescending(x => x.Count()).First().Key, StringComparer.Ordinal);
+        var intrusions = predicted.Where(kv => !gold.ContainsKey(kv.Key) && goldOf.ContainsKey(kv.Value))
+            .GroupBy(kv => kv.Value).OrderBy(g => goldOf[g.Key], StringComparer.Ordinal)
+            .Select(g => new Intrusion(goldOf[g.Key], g.Key, g.Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList())).ToList();
+        return new ClusterErrors(splits, merges, intrusions);
+    }
+}

@@ -22,7 +22,14 @@ public static class Corpus
     /// At most a few batches of <paramref name="batchSize"/> articles are held at a time, so memory stays flat however long
     /// the stream is. The next batch is read (decompressed, parsed) on its own thread while the current one is analysed.
     /// </summary>
-    public static void AnalyzeStream(IEnumerable<Article> articles, AnalysisPipeline pipeline, Action<AnalyzedArticle> sink, int batchSize = 1024)
+    public static void AnalyzeStream(IEnumerable<Article> articles, AnalysisPipeline pipeline, Action<AnalyzedArticle> sink, int batchSize = 1024) =>
+        AnalyzeStream(articles, pipeline, a => a, sink, batchSize);
+
+    /// <summary>
+    /// As <see cref="AnalyzeStream(IEnumerable{Article}, AnalysisPipeline, Action{AnalyzedArticle}, int)"/>, but each analysis is
+    /// first reduced by <paramref name="keep"/> on the analysing threads (say, to what clustering needs), and only that reaches the sink.
+    /// </summary>
+    public static void AnalyzeStream<T>(IEnumerable<Article> articles, AnalysisPipeline pipeline, Func<AnalyzedArticle, T> keep, Action<T> sink, int batchSize = 1024)
     {
         using var ready = new System.Collections.Concurrent.BlockingCollection<List<Article>>(boundedCapacity: 2);
         var reader = Task.Run(() =>
@@ -46,16 +53,16 @@ public static class Corpus
                 ready.CompleteAdding();
             }
         });
-        var results = new AnalyzedArticle[batchSize];
+        var results = new T[batchSize];
         try
         {
             foreach (var batch in ready.GetConsumingEnumerable())
             {
-                Parallel.For(0, batch.Count, i => results[i] = pipeline.Analyze(batch[i]));
+                Parallel.For(0, batch.Count, i => results[i] = keep(pipeline.Analyze(batch[i])));
                 for (int i = 0; i < batch.Count; i++)
                 {
                     sink(results[i]);
-                    results[i] = null!;
+                    results[i] = default!;
                 }
             }
         }

@@ -50,12 +50,21 @@ public static class ArticleSource
     /// Articles one at a time, for inputs too large to hold in memory: JSON Lines files (gzipped or not) are read line by line,
     /// other files whole, one after another. Ids are made unique as <see cref="Read"/> does. Problems go to the lists given.
     /// </summary>
-    public static IEnumerable<Article> Stream(IEnumerable<string> paths, List<ReadError> errors, List<ReadError> warnings)
+    public static IEnumerable<Article> Stream(IEnumerable<string> paths, List<ReadError> errors, List<ReadError> warnings, Func<Stream>? stdin = null)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             List<string> files;
+            if (path == "-" && stdin is not null)
+            {
+                // Standard input is read whole, as Read does; piping a corpus through it is for small inputs.
+                var piped = Read(["-"], stdin);
+                errors.AddRange(piped.Errors);
+                warnings.AddRange(piped.Warnings);
+                foreach (var a in piped.Articles) yield return WithUniqueId(a, seen, warnings);
+                continue;
+            }
             if (Directory.Exists(path)) files = FilesIn(path);
             else if (File.Exists(path)) files = [path];
             else

@@ -17,14 +17,20 @@ public static class NearDuplicates
     /// <summary>The text's five-word shingles (hashed): the content-defined sample, or every one when <paramref name="all"/> is set.</summary>
     public static HashSet<ulong> Shingles(AnalyzedArticle a, bool all = false, int size = 5)
     {
-        var words = a.Tokens.Where(t => t.Kind is TokenKind.Word or TokenKind.Number).Select(t => a.Text[t.Start..t.End].ToLowerInvariant()).ToList();
+        var words = new List<Token>();
+        foreach (var t in a.Tokens)
+        {
+            if (t.Kind is TokenKind.Word or TokenKind.Number) words.Add(t);
+        }
+        var text = a.Text.AsSpan();
         var set = new HashSet<ulong>();
         for (int i = 0; i + size <= words.Count; i++)
         {
             ulong h = 14695981039346656037UL;
             for (int k = i; k < i + size; k++)
             {
-                foreach (char c in words[k]) h = (h ^ c) * 1099511628211UL; // FNV-1a: stable across runs, unlike string.GetHashCode
+                // FNV-1a over the lower-cased words: stable across runs, unlike string.GetHashCode.
+                foreach (char c in text[words[k].Start..words[k].End]) h = (h ^ char.ToLowerInvariant(c)) * 1099511628211UL;
                 h = (h ^ ' ') * 1099511628211UL;
             }
             if (all || h % SampleModulus == 0) set.Add(h);
@@ -32,7 +38,8 @@ public static class NearDuplicates
         return set;
     }
 
-    public static double ContainmentOf(HashSet<ulong> a, HashSet<ulong> b)
+    /// <summary>Share of the smaller set that the other holds.</summary>
+    public static double ContainmentOf(IReadOnlySet<ulong> a, IReadOnlySet<ulong> b)
     {
         if (a.Count == 0 || b.Count == 0) return 0;
         var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);

@@ -1,0 +1,461 @@
+namespace Parallax.Stories;
+
+/// <summary>Settings for story clustering.</summary>
+public sealed record ClusteringOptions
+{
+    /// <summary>Least similarity between an article and a story for the article to join it.</summary>
+    public double JoinThreshold { get; init; } = 0.22;
+
+    /// <summary>Articles further apart than this (both dated) are never one story.</summary>
+    public int MaxDaysApart { get; init; } = 45;
+
+    /// <summary>Longest a story may run from its first dated article to its last; beyond it, coverage is a new story.</summary>
+    public int MaxStoryDays { get; init; } = 60;
+
+    /// <summary>Distinctive terms per article under which its story is indexed and through which candidates are found.</summary>
+    public int IndexTerms { get; init; } = 12;
+
+    /// <summary>How many candidate stories, ranked by shared distinctive terms, are compared in full with each article.</summary>
+    public int Candidates { get; init; } = 10;
+
+    /// <summary>How many of the most recently indexed stories per term and month are candidates; older ones are out of reach through that term.</summary>
+    public int PostingDepth { get; init; } = 150;
+
+    /// <summary>An undated article looks up stories across all time, but only through terms held by at most this many stories — commoner ones are not distinctive without a date.</summary>
+    public int UndatedReach { get; init; } = 400;
+
+    /// <summary>Least similarity between two stories' centroids (after the time discount between their centres) for a bridging article to merge them.</summary>
+    public double MergeThreshold { get; init; } = 0.4;
+
+    /// <summary>Days from a story's centre (the mean date of its reports) at which an article's similarity is halved: coverage of one event bunches within days, so the further out, the more the words must agree.</summary>
+    public double HalfSimilarityDays { get; init; } = 7;
+
+}
+
+/// <summary>Where an added article went: its story, the text it copies if any, and the stories it showed to be the same event.</summary>
+public sealed record Placement(int Story, string? DuplicateOf, IReadOnlyList<int> Absorbed);
+
+/// <summary>A story as the index holds it: its number, its articles in arrival order, and which of them copy another.</summary>
+public sealed record IndexedStory(int Number, IReadOnlyList<string> Articles, IReadOnlyDictionary<string, string> DuplicateOf);
+
+/// <summary>
+/// Online story clustering. Articles arrive one at a time, in any order: each is folded into the story it copies, joins the
+/// most similar story found through an inverted index of distinctive terms (never by comparing it with every article), or
+/// starts a new one; an article that fits two stories that also resemble each other merges them. Term weights use document
+/// frequencies counted as articles arrive, so a word is judged by how common it has been so far — news vocabulary drifts.
+/// Not thread-safe: one writer adds articles.
+/// </summary>
+public sealed class StoryIndex(ClusteringOptions? options = null)
+{
+    private readonly ClusteringOptions _options = options ?? new ClusteringOptions();
+
+    private readonly FlatMap _documentFrequency = new();
+    private int _documents;
+
+    private readonly List<StoryState> _stories = [];
+    private readonly List<int> _parent = [];
+    private readonly Dictionary<ulong, TermPostings> _postings = [];
+
+    private readonly List<ArticleState> _articles = [];
+    private readonly Dictionary<string, int> _articleNumbers = new(StringComparer.Ordinal);
+    // Each shingle maps to its one owner (article number + 1) or, once a second text has it, to a list of owners
+    // (minus the list's position + 1): most shingles belong to one text, so most need no list.
+    private readonly FlatMap _shingleOwners = new();
+    private readonly List<List<int>> _sharedShingleOwners = [];
+
+    /// <summary>A shingle that more texts share is boilerplate ("contributed to this report"), not evidence of copying.</summary>
+    private const int MaxShingleOwners = 40;
+
+    /// <summary>A short text is compared with a long one on the shingles both sample; fewer than this is too little to call it a copy.</summary>
+    private const int MinSharedSample = 3;
+
+    public int ArticleCount => _articles.Count;
+
+    private void Count(StoryFeatures features)
+    {
+        _documents++;
+        foreach (ulong term in features.Terms) _documentFrequency.Increment(term);
+    }
+
+    /// <summary>Places one article; an id already placed is an error.</summary>
+    public Placement Add(StoryFeatures features)
+    {
+        if (_articleNumbers.ContainsKey(features.Id)) throw new ArgumentException($"article {features.Id} is already placed", nameof(features));
+        Count(features);
+        int me = _articles.Count;
+        _articleNumbers[features.Id] = me;
+        var date = features.Published;
+
+        if (FindOriginal(features) is { } original)
+        {
+            var article = new ArticleState(features.Id, date, original, features.Shingles.Length, SampledCount(features), features.AllShingles);
+            _articles.Add(article);
+            int home = Find(_articles[_articleNumbers[original]].Story);
+            article.Story = home;
+            _stories[home].AddCopy(me, date);
+            IndexShingles(features, me);
+            return new Placement(home, original, []);
+        }
+
+        var vector = Vectorize(features);
+        var heaviest = vector.Heaviest(_options.IndexTerms); var fits = new List<(int Story, double Score)>();
+        foreach (int candidate in CandidateStories(vector, heaviest, date))
+        {
+            double score = _stories[candidate].Similarity(vector, date, _options);
+            if (score >= _options.JoinThreshold) fits.Add((candidate, score));
+        }
+        fits.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : x.Story.CompareTo(y.Story));
+
+        var absorbed = new List<int>();
+        int target;
+        if (fits.Count == 0)
+        {
+            target = _stories.Count;
+            _stories.Add(new StoryState());
+            _parent.Add(target);
+        }
+        else
+        {
+            target = fits[0].Story;
+            // A bridging article that fits several stories shows they were one event all along — if the stories also
+            // resemble each other; one article touching two events must not chain them together.
+            foreach (var (other, _) in fits.Skip(1))
+            {
+                int live = Find(other);
+                if (live == target || !_stories[target].Resembles(_stories[live], _options)) continue;
+                var (big, small) = _stories[target].Size >= _stories[live].Size ? (target, live) : (live, target);
+                _stories[big].Absorb(_stories[small]);
+                _parent[small] = big;
+                absorbed.Add(small);
+                target = big;
+            }
+        }
+        var state = new ArticleState(features.Id, date, null, features.Shingles.Length, SampledCount(features), features.AllShingles) { Story = target };
+        _articles.Add(state);
+        _stories[target].Add(me, vector, date);
+        IndexShingles(features, me);
+        Post(vector, heaviest, date, target);
+        return new Placement(target, null, absorbed);
+    }
+
+    /// <summary>The live stories, in the order they were started, each with its articles in arrival order.</summary>
+    public IReadOnlyList<IndexedStory> Stories()
+    {
+        var result = new List<IndexedStory>();
+        for (int s = 0; s < _stories.Count; s++)
+        {
+            if (_parent[s] != s) continue;
+            var members = _stories[s].Members.Order().Select(m => _articles[m]).ToList();
+            var duplicates = members.Where(m => m.DuplicateOf is not null).ToDictionary(m => m.Id, m => m.DuplicateOf!, StringComparer.Ordinal);
+            result.Add(new IndexedStory(s, members.Select(m => m.Id).ToList(), duplicates));
+        }
+        return result;
+    }
+
+    /// <summary>The number of the live story an article belongs to.</summary>
+    public int StoryOf(string articleId) => Find(_articles[_articleNumbers[articleId]].Story);
+
+    private int Find(int story)
+    {
+        int root = story;
+        while (_parent[root] != root) root = _parent[root];
+        while (_parent[story] != root)
+        {
+            int next = _parent[story];
+            _parent[story] = root;
+            story = next;
+        }
+        return root;
+    }
+
+    private static int SampledCount(StoryFeatures f) => f.AllShingles ? f.Shingles.Count(h => h % NearDuplicates.SampleModulus == 0) : f.Shingles.Length;
+
+    /// <summary>The original this text copies, if most of its shingles recur in an earlier one.</summary>
+    private string? FindOriginal(StoryFeatures features)
+    {
+        var shared = new Dictionary<int, int>();
+        foreach (ulong s in features.Shingles)
+        {
+            int owner = _shingleOwners.Get(s);
+            if (owner > 0) shared[owner - 1] = shared.GetValueOrDefault(owner - 1) + 1;
+            else if (owner < 0 && _sharedShingleOwners[-owner - 1] is { Count: <= MaxShingleOwners } owners)
+            {
+                foreach (int o in owners) shared[o] = shared.GetValueOrDefault(o) + 1;
+            }
+        }
+        if (shared.Count == 0) return null;
+        int mySampled = SampledCount(features);
+        foreach (var (o, count) in shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key))
+        {
+            var other = _articles[o];
+            double containment;
+            if (features.AllShingles == other.AllShingles) containment = (double)count / Math.Min(features.Shingles.Length, other.Shingles);
+            else
+            {
+                // A short text against a long one: only the short text's sampled shingles can meet the long one's sample.
+                int denominator = features.AllShingles ? mySampled : other.SampledShingles;
+                containment = denominator >= MinSharedSample ? (double)count / denominator : 0;
+            }
+            if (containment >= NearDuplicates.Containment) return other.DuplicateOf ?? other.Id;
+        }
+        return null;
+    }
+
+    private void IndexShingles(StoryFeatures features, int me)
+    {
+        foreach (ulong s in features.Shingles)
+        {
+            int owner = _shingleOwners.Get(s);
+            if (owner == 0) _shingleOwners.Set(s, me + 1);
+            else if (owner > 0)
+            {
+                _sharedShingleOwners.Add([owner - 1, me]);
+                _shingleOwners.Set(s, -_sharedShingleOwners.Count);
+            }
+            else if (_sharedShingleOwners[-owner - 1] is { Count: <= MaxShingleOwners } owners) owners.Add(me);
+        }
+    }
+
+    /// <summary>TF-IDF with sublinear term frequency, from the document frequencies counted so far.</summary>
+    private SparseVector Vectorize(StoryFeatures features)
+    {
+        var terms = features.Terms;
+        var weights = new float[terms.Length];
+        double n = _documents;
+        for (int i = 0; i < terms.Length; i++)
+        {
+            double idf = Math.Log((n + 1.0) / (_documentFrequency.Get(terms[i]) + 1.0)) + 1;
+            weights[i] = (float)((1 + Math.Log(features.Counts[i])) * idf);
+        }
+        return new SparseVector(terms, weights);
+    }
+
+    /// <summary>Stories sharing the article's distinctive terms within reach in time, the best-sharing first.</summary>
+    private IEnumerable<int> CandidateStories(SparseVector vector, int[] heaviest, DateOnly? date)
+    {
+        var shared = new Dictionary<int, double>();
+        var seenForTerm = new HashSet<int>();
+        foreach (int position in heaviest)
+        {
+            if (!_postings.TryGetValue(vector.Terms[position], out var postings)) continue;
+            double w = vector.Weights[position];
+            seenForTerm.Clear();
+            foreach (int story in postings.Reachable(date, _options))
+            {
+                int live = Find(story);
+                if (seenForTerm.Add(live)) shared[live] = shared.GetValueOrDefault(live) + w;
+            }
+        }
+        return shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(_options.Candidates).Select(kv => kv.Key);
+    }
+
+    private void Post(SparseVector vector, int[] heaviest, DateOnly? date, int story)
+    {
+        foreach (int position in heaviest)
+        {
+            ulong term = vector.Terms[position];
+            if (!_postings.TryGetValue(term, out var postings)) _postings[term] = postings = new TermPostings();
+            postings.Add(date, story, Find);
+        }
+    }
+
+    /// <summary>The stories indexed under one term, by the month of the article that put them there (undated ones apart).</summary>
+    private sealed class TermPostings
+    {
+        private const int Undated = int.MinValue;
+        private readonly Dictionary<int, List<int>> _byMonth = [];
+
+        public int Total { get; private set; }
+
+        private static int Month(DateOnly d) => d.Year * 12 + d.Month - 1;
+
+        public void Add(DateOnly? date, int story, Func<int, int> find)
+        {
+            int key = date is { } d ? Month(d) : Undated;
+            if (!_byMonth.TryGetValue(key, out var list)) _byMonth[key] = list = [];
+            if (list.Count > 0 && find(list[^1]) == story) return;
+            list.Add(story);
+            Total++;
+        }
+
+        public IEnumerable<int> Reachable(DateOnly? date, ClusteringOptions options)
+        {
+            if (date is { } d)
+            {
+                int from = Month(d.AddDays(-options.MaxDaysApart)), to = Month(d.AddDays(options.MaxDaysApart));
+                for (int m = from; m <= to; m++)
+                {
+                    if (_byMonth.TryGetValue(m, out var list)) foreach (int s in Newest(list, options.PostingDepth)) yield return s;
+                }
+                if (_byMonth.TryGetValue(Undated, out var undated)) foreach (int s in Newest(undated, options.PostingDepth)) yield return s;
+            }
+            else if (Total <= options.UndatedReach)
+            {
+                foreach (var list in _byMonth.Values)
+                {
+                    foreach (int s in list) yield return s;
+                }
+            }
+        }
+
+        private static IEnumerable<int> Newest(List<int> list, int depth)
+        {
+            for (int k = list.Count - 1; k >= 0 && k >= list.Count - depth; k--) yield return list[k];
+        }
+    }
+
+    private sealed class ArticleState(string id, DateOnly? published, string? duplicateOf, int shingles, int sampledShingles, bool allShingles)
+    {
+        public string Id { get; } = id;
+
+        public DateOnly? Published { get; } = published;
+
+        public string? DuplicateOf { get; } = duplicateOf;
+
+        public int Shingles { get; } = shingles;
+
+        public int SampledShingles { get; } = sampledShingles;
+
+        public bool AllShingles { get; } = allShingles;
+
+        public int Story { get; set; }
+    }
+
+    /// <summary>A story while it grows: its members, the running sum of their vectors, and the days it spans.</summary>
+    private sealed class StoryState
+    {
+        public List<int> Members { get; } = [];
+
+        /// <summary>The first member's vector, which is the centroid while it is the only one (most stories never grow, and need no sum).</summary>
+        private SparseVector? _lone;
+
+        /// <summary>Running sum of member vectors, once there are two.</summary>
+        private Dictionary<ulong, double>? _sum;
+        private double _sumNormSquared;
+        private DateOnly? _first, _last;
+        private long _daySum;
+        private int _dated;
+
+        public int Size => Members.Count;
+
+        public void Add(int article, SparseVector v, DateOnly? date)
+        {
+            Members.Add(article);
+            if (_sum is null && _lone is null)
+            {
+                _lone = v;
+                _sumNormSquared = v.Count > 0 ? 1 : 0;
+            }
+            else
+            {
+                var sum = Sum();
+                for (int i = 0; i < v.Terms.Length; i++) AddToSum(sum, v.Terms[i], v.Weights[i]);
+            }
+            Extend(date);
+        }
+
+        private Dictionary<ulong, double> Sum()
+        {
+            if (_sum is not null) return _sum;
+            _sum = [];
+            _sumNormSquared = 0;
+            if (_lone is { } v)
+            {
+                for (int i = 0; i < v.Terms.Length; i++) AddToSum(_sum, v.Terms[i], v.Weights[i]);
+            }
+            _lone = null;
+            return _sum;
+        }
+
+        private void AddToSum(Dictionary<ulong, double> sums, ulong term, double weight)
+        {
+            ref double sum = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sums, term, out _);
+            double old = sum;
+            sum = old + weight;
+            _sumNormSquared += sum * sum - old * old;
+        }
+
+        /// <summary>A copy adds no words, only a member and its date.</summary>
+        public void AddCopy(int article, DateOnly? date)
+        {
+            Members.Add(article);
+            Extend(date);
+        }
+
+        private void Extend(DateOnly? date)
+        {
+            if (date is not { } d) return;
+            _daySum += d.DayNumber;
+            _dated++;
+            _first = _first is null || d < _first ? d : _first;
+            _last = _last is null || d > _last ? d : _last;
+        }
+
+        public void Absorb(StoryState other)
+        {
+            Members.AddRange(other.Members);
+            var sum = Sum();
+            foreach (var (term, weight) in other.Sum()) AddToSum(sum, term, weight);
+            if (other._dated > 0)
+            {
+                _first = _first is null || other._first < _first ? other._first : _first;
+                _last = _last is null || other._last > _last ? other._last : _last;
+                _daySum += other._daySum;
+                _dated += other._dated;
+            }
+            other.Members.Clear();
+            other._sum = null;
+        }
+
+        public bool Resembles(StoryState other, ClusteringOptions options)
+        {
+            if (_first is { } f && _last is { } l && other._first is { } of && other._last is { } ol
+                && Math.Max(l.DayNumber, ol.DayNumber) - Math.Min(f.DayNumber, of.DayNumber) > options.MaxStoryDays) return false;
+            var (mine, theirs) = (Sum(), other.Sum());
+            var (small, large) = mine.Count <= theirs.Count ? (mine, theirs) : (theirs, mine);
+            double dot = 0;
+            foreach (var (t, w) in small)
+            {
+                if (large.TryGetValue(t, out double x)) dot += w * x;
+            }
+            if (_sumNormSquared <= 0 || other._sumNormSquared <= 0) return false;
+            double similarity = dot / Math.Sqrt(_sumNormSquared * other._sumNormSquared);
+            if (_dated > 0 && other._dated > 0 && options.HalfSimilarityDays > 0)
+            {
+                double gap = ((double)_daySum / _dated - (double)other._daySum / other._dated) / options.HalfSimilarityDays;
+                similarity /= 1 + gap * gap;
+            }
+            return similarity >= options.MergeThreshold;
+        }
+
+        /// <summary>Cosine similarity to the story's centroid, discounted by distance from its centre in time; zero when too far apart.</summary>
+        public double Similarity(SparseVector v, DateOnly? date, ClusteringOptions options)
+        {
+            if (date is { } d && _first is { } f && _last is { } l)
+            {
+                int gap = d < f ? f.DayNumber - d.DayNumber : d > l ? d.DayNumber - l.DayNumber : 0;
+                if (gap > options.MaxDaysApart) return 0;
+                if (Math.Max(l.DayNumber, d.DayNumber) - Math.Min(f.DayNumber, d.DayNumber) > options.MaxStoryDays) return 0;
+            }
+            if (_sumNormSquared <= 0) return 0;
+            double similarity;
+            if (_lone is { } lone) similarity = lone.Cosine(v);
+            else
+            {
+                // Cosine with the centroid from running sums: O(terms of the article), however large the story.
+                double dot = 0;
+                for (int i = 0; i < v.Terms.Length; i++)
+                {
+                    if (_sum!.TryGetValue(v.Terms[i], out double x)) dot += v.Weights[i] * x;
+                }
+                similarity = dot / Math.Sqrt(_sumNormSquared);
+            }
+            if (date is { } day && _dated > 0 && options.HalfSimilarityDays > 0)
+            {
+                double gap = (day.DayNumber - (double)_daySum / _dated) / options.HalfSimilarityDays;
+                similarity /= 1 + gap * gap;
+            }
+            return similarity;
+        }
+    }
+}
