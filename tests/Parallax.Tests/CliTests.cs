@@ -147,6 +147,43 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Eval_clusters_scores_gold_stories_alone_and_hidden_in_a_haystack()
+    {
+        const string Flood = "Heavy rain flooded the river town of Millbrook on Tuesday, forcing 400 residents from their homes. Mayor Dana Ortiz said the river crested at nine feet above flood stage.";
+        const string Flood2 = "Rescue crews in boats reached families stranded in Millbrook after the river crested nine feet above flood stage, Mayor Dana Ortiz said. About 400 residents left their homes.";
+        const string Chip = "Semiconductor maker Voltrix reported record quarterly profit as demand for its AI chips surged. Chief executive Priya Raman said Voltrix would build a plant in Arizona.";
+        const string Chip2 = "Voltrix shares jumped after the chipmaker posted record profit on booming AI chip demand. Priya Raman, the chief executive, announced a new Arizona plant.";
+        string gold = Path.Combine(_dir, "gold.jsonl");
+        File.WriteAllLines(gold,
+        [
+            $$"""{"id":"f1","story":"flood","published":"2024-05-01","title":"Millbrook floods","text":"{{Flood}}"}""",
+            $$"""{"id":"f2","story":"flood","published":"2024-05-01","text":"{{Flood2}}"}""",
+            $$"""{"id":"c1","story":"chips","published":"2024-05-02","text":"{{Chip}}"}""",
+            $$"""{"id":"c2","story":"chips","published":"2024-05-02","text":"{{Chip2}}"}""",
+        ]);
+        var (code, output, err) = Run("eval", "clusters", gold);
+        Assert.True(code == 0, err);
+        Assert.Contains("BCubed P 1.000  R 1.000  F1 1.000", output, StringComparison.Ordinal);
+
+        string hay = Path.Combine(_dir, "hay.jsonl");
+        File.WriteAllLines(hay,
+        [
+            $$"""{"id":"h1","published":"2024-05-02","title":"Millbrook mops up","text":"Millbrook began to mop up on Wednesday after the flood that forced 400 residents from their homes, Mayor Dana Ortiz said; the river had crested nine feet above flood stage."}""",
+            """{"id":"h2","published":"2024-05-01","text":"The city council approved a new budget for parks and libraries on Monday after a long debate about property taxes."}""",
+            """{"id":"f1","published":"2024-05-01","text":"An article whose id clashes with a gold one is skipped, with a warning."}""",
+        ]);
+        (code, output, err) = Run("eval", "clusters", gold, "--haystack", hay, "--errors", "5");
+        Assert.True(code == 0, err);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd()).ToList();
+        Assert.Equal("haystack 2 articles, 3 stories found in all", lines[0]);
+        Assert.Contains("BCubed P 1.000  R 1.000  F1 1.000", output, StringComparison.Ordinal);
+        Assert.Contains("outside articles in gold stories 1, in 1 of 2 gold stories", lines);
+        Assert.Contains("outside articles joined\tflood", lines);
+        Assert.Contains(lines, l => l.StartsWith("  outside\t2024-05-02", StringComparison.Ordinal) && l.EndsWith("Millbrook mops up", StringComparison.Ordinal));
+        Assert.Contains("1 haystack articles reuse an id", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_file_is_one_error_line_and_exit_1()
     {
         var (code, _, err) = Run("analyze", Path.Combine(_dir, "missing.txt"));

@@ -61,4 +61,129 @@ public sealed class ClusteringTests
         var stories = new StoryClusterer().Cluster([A("c1", Chip1), A("f1", Flood1)]);
         Assert.Equal("story-1", stories.Single(s => s.Articles[0].Id == "c1").Id);
     }
+
+    private static StoryFeatures F(string id, string text, string? date = "2024-05-01") => StoryFeatures.Of(A(id, text, date));
+
+    [Fact]
+    public void The_index_places_articles_arriving_in_any_order()
+    {
+        string[][] orders = [["f1", "c1", "f2", "c2"], ["c2", "f2", "c1", "f1"], ["f2", "c2", "f1", "c1"]];
+        var texts = new Dictionary<string, string> { ["f1"] = Flood1, ["f2"] = Flood2, ["c1"] = Chip1, ["c2"] = Chip2 };
+        foreach (var order in orders)
+        {
+            var index = new StoryIndex();
+            foreach (var id in order) index.Add(F(id, texts[id]));
+            Assert.Equal(index.StoryOf("f1"), index.StoryOf("f2"));
+            Assert.Equal(index.StoryOf("c1"), index.StoryOf("c2"));
+            Assert.NotEqual(index.StoryOf("f1"), index.StoryOf("c1"));
+            Assert.Equal(2, index.Stories().Count);
+        }
+    }
+
+    [Fact]
+    public void An_article_bridging_a_gap_in_coverage_merges_the_stories_on_either_side()
+    {
+        // Two reports of one flood too far apart in time to meet, then one between them that fits both.
+        const string Between = "Mayor Dana Ortiz said 400 Millbrook residents fled their homes as heavy rain flooded the town and the river crested nine feet above flood stage; crews in boats reached stranded families.";
+        var options = new ClusteringOptions { MaxDaysApart = 10, MaxStoryDays = 30, HalfSimilarityDays = 0 };
+        var index = new StoryIndex(options);
+        var early = index.Add(F("early", Flood1, "2024-05-01"));
+        var late = index.Add(F("late", Flood2, "2024-05-20"));
+        Assert.NotEqual(early.Story, late.Story);
+        var bridge = index.Add(F("between", Between, "2024-05-10"));
+        Assert.Null(bridge.DuplicateOf);
+        Assert.Single(bridge.Absorbed);
+        var story = Assert.Single(index.Stories());
+        Assert.Equal(["early", "late", "between"], story.Articles);
+    }
+
+    [Fact]
+    public void An_article_fitting_two_unlike_stories_does_not_chain_them()
+    {
+        var index = new StoryIndex(new ClusteringOptions { JoinThreshold = 0.05 });
+        index.Add(F("f1", Flood1));
+        index.Add(F("c1", Chip1));
+        var both = index.Add(F("both", Flood1[..80] + " " + Chip1[..80]));
+        Assert.Empty(both.Absorbed);
+        Assert.Equal(2, index.Stories().Count);
+    }
+
+    [Fact]
+    public void An_undated_article_joins_the_story_it_matches_whatever_its_date()
+    {
+        var index = new StoryIndex();
+        index.Add(F("f1", Flood1, "2019-03-02"));
+        index.Add(F("c1", Chip1, "2024-05-01"));
+        var undated = index.Add(F("f2", Flood2, null));
+        Assert.Equal(index.StoryOf("f1"), undated.Story);
+    }
+
+    [Fact]
+    public void Similar_words_far_from_a_story_in_time_weigh_less()
+    {
+        // Another report a few days from the story's centre still joins; two months away it cannot.
+        const string Flood3 = "Millbrook residents returned to flooded homes as the river fell below flood stage, Mayor Dana Ortiz said; 400 had been evacuated when it crested nine feet above it.";
+        var index = new StoryIndex();
+        index.Add(F("f1", Flood1, "2024-05-01"));
+        Assert.Equal(index.StoryOf("f1"), index.Add(F("f2", Flood2, "2024-05-03")).Story);
+        Assert.NotEqual(index.StoryOf("f1"), index.Add(F("f3", Flood3, "2024-07-08")).Story);
+        var soon = new StoryIndex();
+        soon.Add(F("f1", Flood1, "2024-05-01"));
+        Assert.Equal(soon.StoryOf("f1"), soon.Add(F("f3", Flood3, "2024-05-02")).Story);
+    }
+
+    [Fact]
+    public void Placing_an_article_twice_is_refused()
+    {
+        var index = new StoryIndex();
+        index.Add(F("f1", Flood1));
+        Assert.Throws<ArgumentException>(() => index.Add(F("f1", Flood1)));
+    }
+
+    [Fact]
+    public void A_copy_of_a_copy_points_to_the_original()
+    {
+        var index = new StoryIndex();
+        index.Add(F("f1", Flood1));
+        Assert.Equal("f1", index.Add(F("f1-copy", Flood1 + " Reporting by the wire desk.")).DuplicateOf);
+        Assert.Equal("f1", index.Add(F("f1-copy-2", Flood1 + " Reporting by the wire desk. Editing by the night desk.")).DuplicateOf);
+    }
+
+    [Fact]
+    public void Features_carry_names_figures_and_days_as_terms()
+    {
+        var a = A("x", "Mayor Dana Ortiz said the flood on May 3, 2024 cost $4.2 million and forced 400 people from their homes.", "2024-05-04");
+        var terms = StoryFeatures.TermCounts(a);
+        Assert.Contains("@dana ortiz", terms.Keys);
+        Assert.Contains("~2024-05-03", terms.Keys);
+        Assert.Contains(terms.Keys, t => t.StartsWith("#4200000", StringComparison.Ordinal));
+        Assert.DoesNotContain(terms.Keys, t => t.StartsWith("#2024", StringComparison.Ordinal)); // a year is a date, not a figure
+        var features = StoryFeatures.Of(a);
+        Assert.Equal(terms.Count, features.Terms.Length);
+        Assert.True(features.Terms.SequenceEqual(features.Terms.Order()), "terms are sorted by hash for merging");
+        Assert.True(features.Shingles.SequenceEqual(features.Shingles.Distinct().Order()), "shingles are distinct and sorted");
+    }
+
+    [Fact]
+    public void The_flat_map_keeps_every_key_through_growth()
+    {
+        var map = new FlatMap();
+        var rng = new Random(7);
+        var expected = new Dictionary<ulong, int>();
+        var folded = new HashSet<uint>();
+        for (int i = 0; i < 50_000; i++)
+        {
+            ulong key = ((ulong)rng.Next() << 32) | (uint)rng.Next();
+            if (!folded.Add(FlatMap.Key(key))) continue; // keys that fold alike share a slot by design
+            int value = rng.Next(1, 1000);
+            map.Set(key, value);
+            expected[key] = value;
+        }
+        foreach (var (key, value) in expected) Assert.Equal(value, map.Get(key));
+        Assert.Equal(expected.Count, map.Count);
+        Assert.Equal(0, map.Get(12345UL));
+        map.Increment(12345UL);
+        map.Increment(12345UL);
+        Assert.Equal(2, map.Get(12345UL));
+    }
 }

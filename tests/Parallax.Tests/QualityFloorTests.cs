@@ -44,6 +44,38 @@ public sealed class QualityFloorTests(ITestOutputHelper output)
         Hold("clustering.basil.bcubedF1", scores.F1);
     }
 
+    [SharedFact("corpora/basil-dev.jsonl")]
+    public void Story_clustering_on_basil_triplets_arriving_in_random_order()
+    {
+        // A feed does not deliver in publication order; the index must not depend on it.
+        var (articles, gold) = Basil.Value;
+        var index = new StoryIndex();
+        var random = new Random(4);
+        foreach (var a in articles.Select(a => (Article: a, Key: random.Next())).OrderBy(x => x.Key).Select(x => x.Article)) index.Add(StoryFeatures.Of(a));
+        var predicted = articles.ToDictionary(a => a.Id, a => index.StoryOf(a.Id).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        var scores = ClusterScores.Of(gold, predicted);
+        output.WriteLine($"BCubed P {scores.Precision:F3} R {scores.Recall:F3} F1 {scores.F1:F3}; {scores.Split} split, {scores.Merged} merged");
+        Hold("clustering.basil.shuffledBcubedF1", scores.F1);
+    }
+
+    [SharedFact("corpora/allsides.jsonl.gz")]
+    public void Basil_triplets_hidden_among_allsides_find_their_own_siblings()
+    {
+        var (articles, gold) = Basil.Value;
+        var features = new List<StoryFeatures>();
+        var errors = new List<ReadError>();
+        var warnings = new List<ReadError>();
+        Corpus.AnalyzeStream(ArticleSource.Stream([Path.Combine(TestPaths.Shared!, "corpora", "allsides.jsonl.gz")], errors, warnings), AnalysisPipeline.Default, StoryFeatures.Of, features.Add);
+        Assert.Empty(errors);
+        features.AddRange(articles.Select(StoryFeatures.Of));
+        var stories = new StoryClusterer().Cluster(features);
+        var predicted = stories.SelectMany(s => s.Articles.Select(id => (id, s.Id))).ToDictionary(x => x.id, x => x.Item2, StringComparer.Ordinal);
+        var scores = ClusterScores.Of(gold, predicted);
+        var intrusions = ClusterErrors.Of(gold, predicted).Intrusions;
+        output.WriteLine($"{features.Count} articles, {stories.Count} stories; BASIL BCubed P {scores.Precision:F3} R {scores.Recall:F3} F1 {scores.F1:F3}; {scores.Split} split, {scores.Merged} merged; {intrusions.Sum(i => i.Items.Count)} outside articles joined {intrusions.Count} BASIL stories");
+        Hold("clustering.haystack.basilBcubedF1", scores.F1);
+    }
+
     [SharedFact("corpora/timebank")]
     public void Time_expressions_on_timebank()
     {

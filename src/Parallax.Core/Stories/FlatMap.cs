@@ -14,7 +14,7 @@ internal sealed class FlatMap
     public int Count => _count;
 
     /// <summary>Folds a 64-bit hash to a non-zero 32-bit key (zero marks an empty slot). Two terms sharing a key is rare enough to cost only a little accuracy.</summary>
-    private static uint Key(ulong hash)
+    internal static uint Key(ulong hash)
     {
         uint k = (uint)(hash ^ (hash >> 32));
         return k == 0 ? 1u : k;

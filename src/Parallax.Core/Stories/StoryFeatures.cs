@@ -88,7 +88,7 @@ public sealed record StoryFeatures
         {
             if (q.Value is { } v && (v >= 100 || q.Unit is not null) && !(q.Unit is null && v is >= 1900 and <= 2100 && v == Math.Floor(v)))
             {
-                Count("#" + v.ToString("G6", CultureInfo.InvariantCulture) + (q.Unit is null ? "" : " " + q.Unit), 1);
+                Count("#" + v.ToString("0.####", CultureInfo.InvariantCulture) + (q.Unit is null ? "" : " " + q.Unit), 1);
             }
         }
         foreach (var time in a.Times)
