@@ -144,16 +144,18 @@ public static class ParallaxCli
         var paths = PathsArgument();
         var limits = new Option<int[]>("--sizes") { Description = "Measure at these article counts (first N of the input), e.g. --sizes 5000 10000 20000; default: all of it.", AllowMultipleArgumentsPerToken = true };
         var stream = new Option<bool>("--stream") { Description = "Analysis only: articles are read, analysed in parallel batches and dropped, so memory stays flat. Reports words/s (and per core) and memory at each of --sizes (default: every 5,000 articles)." };
+        var briefs = new Option<bool>("--briefs") { Description = "Also build a brief for every story (keeps every analysis in memory; measures the whole 'brief' path)." };
         var cmd = new Command("bench", "Measure speed on a corpus: articles and words per second for reading, analysis and story clustering, with peak memory, at one or more input sizes (the first N articles), to show how time grows with input.")
         {
-            paths, limits, stream,
+            paths, limits, stream, briefs,
         };
         cmd.SetAction(parse =>
         {
             if (parse.GetValue(stream)) return StreamBench(parse.GetValue(paths)!, parse.GetValue(limits) ?? [], stdout, stderr, stderrRedirected);
             var ci = System.Globalization.CultureInfo.InvariantCulture;
             int[] sizes = parse.GetValue(limits) is { Length: > 0 } l ? l.Where(n => n > 0).Distinct().Order().ToArray() : [int.MaxValue];
-            stdout.WriteLine("articles\twords\tanalyse_s\tcluster_s\ttotal_s\tarticles_per_s\twords_per_s\tstories\tcopies\tpeak_MB");
+            bool withBriefs = parse.GetValue(briefs);
+            stdout.WriteLine("articles\twords\tanalyse_s\tcluster_s\tbrief_s\ttotal_s\tarticles_per_s\twords_per_s\tstories\tcopies\tpeak_MB");
             int available = int.MaxValue, measured = -1;
             string summary = "";
             foreach (int size in sizes)
@@ -164,16 +166,18 @@ public static class ParallaxCli
                 var errors = new List<ReadError>();
                 var warnings = new List<ReadError>();
                 var features = new List<Stories.StoryFeatures>();
+                var kept = new Dictionary<string, Model.AnalyzedArticle>(StringComparer.Ordinal);
                 long words = 0;
                 GC.Collect();
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 using (var progress = new TerminalProgress(stderr, enabled: !stderrRedirected, "analysing", size == int.MaxValue ? 0 : size))
                 {
                     Corpus.AnalyzeStream(ArticleSource.Stream(parse.GetValue(paths)!, errors, warnings, stdin).Take(size), AnalysisPipeline.Default,
-                        a => (Features: Stories.StoryFeatures.Of(a), Words: a.Tokens.Count(t => t.Kind == Model.TokenKind.Word)),
+                        a => (Features: Stories.StoryFeatures.Of(a), Words: a.Tokens.Count(t => t.Kind == Model.TokenKind.Word), Analysis: withBriefs ? a : null),
                         x =>
                         {
                             features.Add(x.Features);
+                            if (x.Analysis is not null) kept[x.Analysis.Id] = x.Analysis;
                             words += x.Words;
                             progress.Report(features.Count);
                         });
@@ -187,9 +191,16 @@ public static class ParallaxCli
                 clock.Restart();
                 var stories = new Stories.StoryClusterer().Cluster(features);
                 double cluster = clock.Elapsed.TotalSeconds;
-                double total = analyse + cluster;
+                clock.Restart();
+                if (withBriefs)
+                {
+                    var builder = new Briefing.BriefBuilder(AnalysisPipeline.Default);
+                    Parallel.ForEach(stories, st => builder.Build(new Stories.Story(st.Id, [.. st.Articles.Select(id => kept[id])], st.DuplicateOf)));
+                }
+                double brief = clock.Elapsed.TotalSeconds;
+                double total = analyse + cluster + brief;
                 long peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
-                stdout.WriteLine(string.Join('\t', features.Count, words, analyse.ToString("F2", ci), cluster.ToString("F2", ci), total.ToString("F2", ci),
+                stdout.WriteLine(string.Join('\t', features.Count, words, analyse.ToString("F2", ci), cluster.ToString("F2", ci), brief.ToString("F2", ci), total.ToString("F2", ci),
                     (features.Count / total).ToString("F0", ci), (words / total).ToString("F0", ci), stories.Count, stories.Sum(st => st.DuplicateOf.Count), peak));
                 summary = $"{features.Count} articles on {Environment.ProcessorCount} cores ({errors.Count} errors, {warnings.Count} warnings)";
             }

@@ -98,16 +98,16 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Bench_reports_throughput_as_a_table()
     {
-        var (code, output, err) = Run("bench", TestPaths.Examples, "--sizes", "2", "4", "100");
+        var (code, output, err) = Run("bench", TestPaths.Examples, "--sizes", "2", "4", "100", "--briefs");
         Assert.True(code == 0, err);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("articles\twords\tanalyse_s\tcluster_s\t", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("articles\twords\tanalyse_s\tcluster_s\tbrief_s\t", lines[0], StringComparison.Ordinal);
         Assert.Equal(3, lines.Length); // a size beyond the input is measured once, as all of it
         Assert.Equal("2", lines[1].Split('\t')[0]);
         var row = lines[2].Split('\t');
         Assert.Equal("4", row[0]);
         Assert.True(int.Parse(row[1], System.Globalization.CultureInfo.InvariantCulture) > 300, "words are counted");
-        Assert.Equal("1", row[7]); // the four examples are one story
+        Assert.Equal("1", row[8]); // the four examples are one story
     }
 
     [Fact]

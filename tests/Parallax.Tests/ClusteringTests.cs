@@ -150,6 +150,30 @@ public sealed class ClusteringTests
     }
 
     [Fact]
+    public void The_same_text_a_year_later_is_a_template_not_a_copy()
+    {
+        var index = new StoryIndex();
+        index.Add(F("f1", Flood1, "2024-05-01"));
+        Assert.Null(index.Add(F("f1-next-year", Flood1, "2025-05-01")).DuplicateOf);
+        Assert.Equal("f1", index.Add(F("f1-same-week", Flood1, "2024-05-03")).DuplicateOf);
+    }
+
+    [Fact]
+    public void A_footer_many_articles_share_makes_none_of_them_copies()
+    {
+        // Bodies of 150 made-up words each, so no two share a phrase; the footer is a third of every text.
+        var random = new Random(11);
+        string Word() => new([.. Enumerable.Range(0, random.Next(3, 9)).Select(_ => (char)('a' + random.Next(26)))]);
+        string Body() => string.Join(' ', Enumerable.Range(0, 150).Select(_ => Word())) + ".";
+        string footer = " " + string.Join(' ', Enumerable.Range(0, 75).Select(_ => Word())) + ".";
+        var bodies = Enumerable.Range(0, 8).Select(_ => Body()).ToList();
+        var index = new StoryIndex();
+        for (int i = 0; i < bodies.Count; i++) Assert.Null(index.Add(F($"a{i}", bodies[i] + footer)).DuplicateOf);
+        Assert.Equal("a7", index.Add(F("a7-copy", bodies[7] + footer)).DuplicateOf);
+        Assert.Equal("a0", index.Add(F("a0-copy", bodies[0] + footer)).DuplicateOf);
+    }
+
+    [Fact]
     public void Features_carry_names_figures_and_days_as_terms()
     {
         var a = A("x", "Mayor Dana Ortiz said the flood on May 3, 2024 cost $4.2 million and forced 400 people from their homes.", "2024-05-04");

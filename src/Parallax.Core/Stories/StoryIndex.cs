@@ -19,7 +19,7 @@ public sealed record ClusteringOptions
     public int Candidates { get; init; } = 10;
 
     /// <summary>How many of the most recently indexed stories per term and month are candidates; older ones are out of reach through that term.</summary>
-    public int PostingDepth { get; init; } = 150;
+    public int PostingDepth { get; init; } = 40;
 
     /// <summary>An undated article looks up stories across all time, but only through terms held by at most this many stories — commoner ones are not distinctive without a date.</summary>
     public int UndatedReach { get; init; } = 400;
@@ -63,8 +63,11 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
     private readonly FlatMap _shingleOwners = new();
     private readonly List<List<int>> _sharedShingleOwners = [];
 
-    /// <summary>A shingle that more texts share is boilerplate ("contributed to this report"), not evidence of copying.</summary>
-    private const int MaxShingleOwners = 40;
+    /// <summary>
+    /// Owners remembered per shingle: the first few texts that carried it. A copy finds its original (or an early copy) among
+    /// them; boilerplate that thousands share ("contributed to this report") costs no more than that, however large the feed.
+    /// </summary>
+    private const int MaxShingleOwners = 4;
 
     /// <summary>A short text is compared with a long one on the shingles both sample; fewer than this is too little to call it a copy.</summary>
     private const int MinSharedSample = 3;
@@ -98,7 +101,8 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
         }
 
         var vector = Vectorize(features);
-        var heaviest = vector.Heaviest(_options.IndexTerms); var fits = new List<(int Story, double Score)>();
+        var heaviest = vector.Heaviest(_options.IndexTerms);
+        var fits = new List<(int Story, double Score)>();
         foreach (int candidate in CandidateStories(vector, heaviest, date))
         {
             double score = _stories[candidate].Similarity(vector, date, _options);
@@ -173,32 +177,57 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
     /// <summary>The original this text copies, if most of its shingles recur in an earlier one.</summary>
     private string? FindOriginal(StoryFeatures features)
     {
-        var shared = new Dictionary<int, int>();
+        // Two tallies per earlier text: shingles shared in all, and shingles shared outside boilerplate (a shingle whose
+        // owner list is full). The first finds the tenth copy of a wire story through its first owners; the second finds a
+        // copy of a late text whose words sit beside a footer that many carry, which only the first owners are credited with.
+        var shared = new Dictionary<int, (int All, int Rare)>();
+        int countable = 0;
         foreach (ulong s in features.Shingles)
         {
             int owner = _shingleOwners.Get(s);
-            if (owner > 0) shared[owner - 1] = shared.GetValueOrDefault(owner - 1) + 1;
-            else if (owner < 0 && _sharedShingleOwners[-owner - 1] is { Count: <= MaxShingleOwners } owners)
+            if (owner >= 0)
             {
-                foreach (int o in owners) shared[o] = shared.GetValueOrDefault(o) + 1;
+                countable++;
+                if (owner > 0) Tally(owner - 1, rare: true);
+                continue;
             }
+            var owners = _sharedShingleOwners[-owner - 1];
+            bool full = owners.Count >= MaxShingleOwners;
+            if (!full) countable++;
+            foreach (int o in owners) Tally(o, rare: !full);
         }
         if (shared.Count == 0) return null;
         int mySampled = SampledCount(features);
-        foreach (var (o, count) in shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key))
+        int best = -1;
+        double bestContainment = 0;
+        foreach (var (o, (all, rare)) in shared)
         {
             var other = _articles[o];
+            // Syndication happens within days; pages a year apart that share most of their words share a template.
+            if (features.Published is { } mine && other.Published is { } theirs && Math.Abs(mine.DayNumber - theirs.DayNumber) > _options.MaxDaysApart) continue;
             double containment;
-            if (features.AllShingles == other.AllShingles) containment = (double)count / Math.Min(features.Shingles.Length, other.Shingles);
+            if (features.AllShingles == other.AllShingles)
+            {
+                containment = (double)all / Math.Min(features.Shingles.Length, other.Shingles);
+                if (countable >= NearDuplicates.MinSample) containment = Math.Max(containment, (double)rare / Math.Min(countable, other.Shingles));
+            }
             else
             {
                 // A short text against a long one: only the short text's sampled shingles can meet the long one's sample.
                 int denominator = features.AllShingles ? mySampled : other.SampledShingles;
-                containment = denominator >= MinSharedSample ? (double)count / denominator : 0;
+                containment = denominator >= MinSharedSample ? (double)all / denominator : 0;
             }
-            if (containment >= NearDuplicates.Containment) return other.DuplicateOf ?? other.Id;
+            if (containment < NearDuplicates.Containment || containment < bestContainment || (containment == bestContainment && o > best)) continue;
+            best = o;
+            bestContainment = containment;
         }
-        return null;
+        return best < 0 ? null : _articles[best].DuplicateOf ?? _articles[best].Id;
+
+        void Tally(int owner, bool rare)
+        {
+            ref var t = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(shared, owner, out _);
+            t = (t.All + 1, t.Rare + (rare ? 1 : 0));
+        }
     }
 
     private void IndexShingles(StoryFeatures features, int me)
@@ -212,7 +241,7 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
                 _sharedShingleOwners.Add([owner - 1, me]);
                 _shingleOwners.Set(s, -_sharedShingleOwners.Count);
             }
-            else if (_sharedShingleOwners[-owner - 1] is { Count: <= MaxShingleOwners } owners) owners.Add(me);
+            else if (_sharedShingleOwners[-owner - 1] is { Count: < MaxShingleOwners } owners) owners.Add(me);
         }
     }
 
@@ -246,7 +275,19 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
                 if (seenForTerm.Add(live)) shared[live] = shared.GetValueOrDefault(live) + w;
             }
         }
-        return shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(_options.Candidates).Select(kv => kv.Key);
+        // The best few by shared weight (ties to the older story), without sorting every story that shares a word.
+        var top = new List<(int Story, double Weight)>(_options.Candidates + 1);
+        foreach (var (story, weight) in shared)
+        {
+            if (top.Count == _options.Candidates && !Better(story, weight, top[^1])) continue;
+            int at = top.Count;
+            while (at > 0 && Better(story, weight, top[at - 1])) at--;
+            top.Insert(at, (story, weight));
+            if (top.Count > _options.Candidates) top.RemoveAt(top.Count - 1);
+        }
+        return top.Select(x => x.Story);
+
+        static bool Better(int story, double weight, (int Story, double Weight) than) => weight != than.Weight ? weight > than.Weight : story < than.Story;
     }
 
     private void Post(SparseVector vector, int[] heaviest, DateOnly? date, int story)
