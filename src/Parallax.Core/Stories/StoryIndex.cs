@@ -27,6 +27,12 @@ public sealed record ClusteringOptions
     /// <summary>Least similarity between two stories' centroids (after the time discount between their centres) for a bridging article to merge them.</summary>
     public double MergeThreshold { get; init; } = 0.4;
 
+    /// <summary>
+    /// Terms a story's centroid keeps, the heaviest, once it has twice as many: what a large story is about stays in its
+    /// heaviest terms, while the long tail of words each report brings only dilutes the centroid and slows every comparison.
+    /// </summary>
+    public int CentroidTerms { get; init; } = 600;
+
     /// <summary>Days from a story's centre (the mean date of its reports) at which an article's similarity is halved: coverage of one event bunches within days, so the further out, the more the words must agree.</summary>
     public double HalfSimilarityDays { get; init; } = 7;
 
@@ -128,7 +134,7 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
                 int live = Find(other);
                 if (live == target || !_stories[target].Resembles(_stories[live], _options)) continue;
                 var (big, small) = _stories[target].Size >= _stories[live].Size ? (target, live) : (live, target);
-                _stories[big].Absorb(_stories[small]);
+                _stories[big].Absorb(_stories[small], _options);
                 _parent[small] = big;
                 absorbed.Add(small);
                 target = big;
@@ -136,7 +142,7 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
         }
         var state = new ArticleState(features.Id, date, null, features.Shingles.Length, SampledCount(features), features.AllShingles) { Story = target };
         _articles.Add(state);
-        _stories[target].Add(me, vector, date);
+        _stories[target].Add(me, vector, date, _options);
         IndexShingles(features, me);
         Post(vector, heaviest, date, target);
         return new Placement(target, null, absorbed);
@@ -379,7 +385,7 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
 
         public int Size => Members.Count;
 
-        public void Add(int article, SparseVector v, DateOnly? date)
+        public void Add(int article, SparseVector v, DateOnly? date, ClusteringOptions options)
         {
             Members.Add(article);
             if (_sum is null && _lone is null)
@@ -391,8 +397,23 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
             {
                 var sum = Sum();
                 for (int i = 0; i < v.Terms.Length; i++) AddToSum(sum, v.Terms[i], v.Weights[i]);
+                Prune(options.CentroidTerms);
             }
             Extend(date);
+        }
+
+        /// <summary>Keeps the heaviest terms of a large story's centroid once it has twice as many.</summary>
+        private void Prune(int keep)
+        {
+            if (_sum is null || keep <= 0 || _sum.Count <= 2 * keep) return;
+            var kept = _sum.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(keep).ToList();
+            _sum.Clear();
+            _sumNormSquared = 0;
+            foreach (var (t, w) in kept)
+            {
+                _sum[t] = w;
+                _sumNormSquared += w * w;
+            }
         }
 
         private Dictionary<ulong, double> Sum()
@@ -432,11 +453,12 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
             _last = _last is null || d > _last ? d : _last;
         }
 
-        public void Absorb(StoryState other)
+        public void Absorb(StoryState other, ClusteringOptions options)
         {
             Members.AddRange(other.Members);
             var sum = Sum();
             foreach (var (term, weight) in other.Sum()) AddToSum(sum, term, weight);
+            Prune(options.CentroidTerms);
             if (other._dated > 0)
             {
                 _first = _first is null || other._first < _first ? other._first : _first;
