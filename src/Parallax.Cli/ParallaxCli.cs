@@ -331,7 +331,7 @@ public static class ParallaxCli
                     progress.Report(++seen);
                 });
                 progress.Done();
-                foreach (var e in errors) stderr.WriteLine($"parallax: error: {e}");
+                ReportProblems(stderr, errors, []); // a haystack's undated articles are not the gold file's problem
                 if (clashes > 0) stderr.WriteLine($"parallax: warning: {clashes} haystack articles reuse an id already read; skipped");
                 if (features.Count == 0) return Fail(stderr, "the haystack holds no readable articles");
             }
@@ -423,10 +423,12 @@ public static class ParallaxCli
         return (read, analyzed);
     }
 
-    internal static void ReportProblems(TextWriter stderr, ReadResult read)
+    internal static void ReportProblems(TextWriter stderr, ReadResult read) => ReportProblems(stderr, read.Errors, read.Warnings);
+
+    internal static void ReportProblems(TextWriter stderr, IEnumerable<ReadError> errors, IEnumerable<ReadError> warnings)
     {
-        foreach (var e in read.Errors) stderr.WriteLine($"parallax: error: {e}");
-        foreach (var w in read.Warnings) stderr.WriteLine($"parallax: warning: {w}");
+        foreach (var e in errors) stderr.WriteLine($"parallax: error: {e}");
+        foreach (var w in warnings) stderr.WriteLine($"parallax: warning: {w}");
     }
 
     internal static int Fail(TextWriter stderr, string message)

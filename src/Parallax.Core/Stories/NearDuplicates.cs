@@ -37,13 +37,4 @@ public static class NearDuplicates
         }
         return set;
     }
-
-    /// <summary>Share of the smaller set that the other holds.</summary>
-    public static double ContainmentOf(IReadOnlySet<ulong> a, IReadOnlySet<ulong> b)
-    {
-        if (a.Count == 0 || b.Count == 0) return 0;
-        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
-        int shared = small.Count(large.Contains);
-        return (double)shared / small.Count;
-    }
 }

@@ -35,7 +35,6 @@ public sealed record ClusteringOptions
 
     /// <summary>Days from a story's centre (the mean date of its reports) at which an article's similarity is halved: coverage of one event bunches within days, so the further out, the more the words must agree.</summary>
     public double HalfSimilarityDays { get; init; } = 7;
-
 }
 
 /// <summary>Where an added article went: its story, the text it copies if any, and the stories it showed to be the same event.</summary>
@@ -78,8 +77,6 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
     /// <summary>A short text is compared with a long one on the shingles both sample; fewer than this is too little to call it a copy.</summary>
     private const int MinSharedSample = 3;
 
-    public int ArticleCount => _articles.Count;
-
     private void Count(StoryFeatures features)
     {
         _documents++;
@@ -94,16 +91,16 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
         int me = _articles.Count;
         _articleNumbers[features.Id] = me;
         var date = features.Published;
-
-        if (FindOriginal(features) is { } original)
+        int sampled = SampledCount(features);
+        string? original = FindOriginal(features, sampled);
+        var article = new ArticleState(features.Id, date, original, features.Shingles.Length, sampled, features.AllShingles);
+        _articles.Add(article);
+        IndexShingles(features, me);
+        if (original is not null)
         {
-            var article = new ArticleState(features.Id, date, original, features.Shingles.Length, SampledCount(features), features.AllShingles);
-            _articles.Add(article);
-            int home = Find(_articles[_articleNumbers[original]].Story);
-            article.Story = home;
-            _stories[home].AddCopy(me, date);
-            IndexShingles(features, me);
-            return new Placement(home, original, []);
+            article.Story = Find(_articles[_articleNumbers[original]].Story);
+            _stories[article.Story].AddCopy(me, date);
+            return new Placement(article.Story, original, []);
         }
 
         var vector = Vectorize(features);
@@ -140,10 +137,8 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
                 target = big;
             }
         }
-        var state = new ArticleState(features.Id, date, null, features.Shingles.Length, SampledCount(features), features.AllShingles) { Story = target };
-        _articles.Add(state);
+        article.Story = target;
         _stories[target].Add(me, vector, date, _options);
-        IndexShingles(features, me);
         Post(vector, heaviest, date, target);
         return new Placement(target, null, absorbed);
     }
@@ -181,7 +176,7 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
     private static int SampledCount(StoryFeatures f) => f.AllShingles ? f.Shingles.Count(h => h % NearDuplicates.SampleModulus == 0) : f.Shingles.Length;
 
     /// <summary>The original this text copies, if most of its shingles recur in an earlier one.</summary>
-    private string? FindOriginal(StoryFeatures features)
+    private string? FindOriginal(StoryFeatures features, int mySampled)
     {
         // Two tallies per earlier text: shingles shared in all, and shingles shared outside boilerplate (a shingle whose
         // owner list is full). The first finds the tenth copy of a wire story through its first owners; the second finds a
@@ -203,7 +198,6 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
             foreach (int o in owners) Tally(o, rare: !full);
         }
         if (shared.Count == 0) return null;
-        int mySampled = SampledCount(features);
         int best = -1;
         double bestContainment = 0;
         foreach (var (o, (all, rare)) in shared)
@@ -385,6 +379,17 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
 
         public int Size => Members.Count;
 
+        /// <summary>The mean day number of the dated members, if any.</summary>
+        private double? Centre => _dated > 0 ? (double)_daySum / _dated : null;
+
+        /// <summary>1 at the story's centre, ½ at <see cref="ClusteringOptions.HalfSimilarityDays"/> from it, falling with the square of the distance; 1 when the story has no dates.</summary>
+        private double TimeDiscount(double day, ClusteringOptions options)
+        {
+            if (Centre is not { } centre || options.HalfSimilarityDays <= 0) return 1;
+            double gap = (day - centre) / options.HalfSimilarityDays;
+            return 1 / (1 + gap * gap);
+        }
+
         public void Add(int article, SparseVector v, DateOnly? date, ClusteringOptions options)
         {
             Members.Add(article);
@@ -483,11 +488,7 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
             }
             if (_sumNormSquared <= 0 || other._sumNormSquared <= 0) return false;
             double similarity = dot / Math.Sqrt(_sumNormSquared * other._sumNormSquared);
-            if (_dated > 0 && other._dated > 0 && options.HalfSimilarityDays > 0)
-            {
-                double gap = ((double)_daySum / _dated - (double)other._daySum / other._dated) / options.HalfSimilarityDays;
-                similarity /= 1 + gap * gap;
-            }
+            if (other.Centre is { } otherCentre) similarity *= TimeDiscount(otherCentre, options);
             return similarity >= options.MergeThreshold;
         }
 
@@ -513,11 +514,7 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
                 }
                 similarity = dot / Math.Sqrt(_sumNormSquared);
             }
-            if (date is { } day && _dated > 0 && options.HalfSimilarityDays > 0)
-            {
-                double gap = (day.DayNumber - (double)_daySum / _dated) / options.HalfSimilarityDays;
-                similarity /= 1 + gap * gap;
-            }
+            if (date is { } day) similarity *= TimeDiscount(day.DayNumber, options);
             return similarity;
         }
     }
