@@ -393,8 +393,54 @@ public static class ParallaxCli
             return read.Errors.Count > 0 ? Partial : Ok;
         });
         eval.Add(names);
+
+        var conflictsFile = new Argument<string>("FILE") { Description = "A .jsonl file whose lines carry a gold \"story\" field (e.g. ../shared/corpora/basil-dev.jsonl)." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random choice of which article, value, name or quote to change; other seeds give other plants.", DefaultValueFactory = _ => 1 };
+        var missed = new Option<int>("--errors") { Description = "Also list up to N planted changes the brief missed, and N conflicts reported on untouched stories.", DefaultValueFactory = _ => 0 };
+        var conflicts = new Command("conflicts", "Conflict detection on real text: brief each gold story as it is (conflicts there count as false alarms), then with a copy of one article in which a date, a figure, a name's spelling or a quote's wording was changed, and count how many planted changes the brief reports.") { conflictsFile, seed, missed };
+        conflicts.SetAction(parse =>
+        {
+            var (read, gold) = ReadWithStories(parse.GetValue(conflictsFile)!, stderr);
+            if (gold.Count == 0) return Fail(stderr, "no article carries a gold \"story\" field to group by");
+            var analyzed = Corpus.Analyze(read.Articles, AnalysisPipeline.Default);
+            var stories = gold.Values.Distinct().Count();
+            var ci = System.Globalization.CultureInfo.InvariantCulture;
+            int n = parse.GetValue(missed);
+            var failures = new List<string>();
+            foreach (var mode in Enum.GetValues<Evaluation.PlantMode>())
+            {
+                using var progress = new TerminalProgress(stderr, enabled: !stderrRedirected, mode == Evaluation.PlantMode.Copy ? "briefing stories with planted copies" : "briefing stories with changes in place", stories);
+                var r = Evaluation.PlantedConflicts.Evaluate(analyzed, gold, AnalysisPipeline.Default, mode, parse.GetValue(seed), progress);
+                progress.Done();
+                if (mode == Evaluation.PlantMode.Copy)
+                {
+                    stdout.WriteLine(string.Create(ci, $"stories {r.Stories}"));
+                    stdout.WriteLine(string.Create(ci, $"conflicts per untouched story {r.UntouchedPerStory:F2}  ({r.Untouched.Count}: {string.Join(", ", r.Untouched.GroupBy(c => c.Kind).OrderByDescending(g => g.Count()).Select(g => $"{BriefMarkdown.KindLabel(g.Key).ToLowerInvariant()} {g.Count()}"))})"));
+                    foreach (var c in r.Untouched.Take(n))
+                    {
+                        stdout.WriteLine($"untouched\t{BriefMarkdown.KindLabel(c.Kind).ToLowerInvariant()}\t{Flat(c.About)}\t{string.Join(" | ", c.Variants.Select(v => Flat(v.Value)))}");
+                    }
+                }
+                string where = mode == Evaluation.PlantMode.Copy ? "in a copy of one article (against its original)" : "in place (against another outlet's wording)";
+                stdout.WriteLine(string.Create(ci, $"planted {where}: {r.Outcomes.Count}, reported {r.Outcomes.Count(o => o.Found)}, recall {r.Recall:F3}, further conflicts per planted story {r.ExtraPerPlantedStory:F2}"));
+                foreach (var kind in Enum.GetValues<Evaluation.PlantKind>())
+                {
+                    stdout.WriteLine(string.Create(ci, $"  {kind.ToString().ToLowerInvariant(),-7} {r.RecallOf(kind):F3}  ({r.Outcomes.Count(o => o.Plant.Kind == kind && o.Found)} of {r.Planted(kind)})"));
+                }
+                foreach (var o in r.Outcomes.Where(o => !o.Found).Take(n))
+                {
+                    stdout.WriteLine($"missed\t{o.Story}\t{o.Plant.Kind.ToString().ToLowerInvariant()}\t{Flat(o.Plant.Before)} -> {Flat(o.Plant.After)}\t{o.ChangedSentence}");
+                }
+                failures.AddRange(r.Failures);
+            }
+            foreach (var f in failures.Distinct()) stderr.WriteLine($"parallax: error: brief failed for {f}");
+            return failures.Count > 0 || read.Errors.Count > 0 ? Partial : Ok;
+        });
+        eval.Add(conflicts);
         return eval;
     }
+
+    private static string Flat(string s) => s.ReplaceLineEndings(" ");
 
     /// <summary>Reads a JSONL file and the gold "story" of each article that has one.</summary>
     private static (ReadResult Read, Dictionary<string, string> Gold) ReadWithStories(string path, TextWriter stderr)

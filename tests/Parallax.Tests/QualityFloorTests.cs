@@ -96,15 +96,43 @@ public sealed class QualityFloorTests(ITestOutputHelper output)
     }
 
     [SharedFact("corpora/basil-dev.jsonl")]
-    public void Few_conflicts_are_reported_on_untouched_stories()
+    public void Planted_conflicts_are_found_and_untouched_stories_raise_few_alarms()
     {
         var (articles, gold) = Basil.Value;
-        // Brief each gold story on its own, so this measures false alarms, not clustering.
+        var copy = PlantedConflicts.Evaluate(articles, gold, AnalysisPipeline.Default, PlantMode.Copy);
+        var inPlace = PlantedConflicts.Evaluate(articles, gold, AnalysisPipeline.Default, PlantMode.InPlace);
+        Assert.Empty(copy.Failures);
+        Assert.Empty(inPlace.Failures);
+        foreach (var r in new[] { copy, inPlace })
+        {
+            output.WriteLine($"{r.Mode}: {r.Outcomes.Count} planted, recall {r.Recall:F3} (" + string.Join(", ", Enum.GetValues<PlantKind>().Select(k => $"{k} {r.RecallOf(k):F3} of {r.Planted(k)}")) + $"); further conflicts per planted story {r.ExtraPerPlantedStory:F2}");
+        }
+        output.WriteLine($"{copy.Stories} untouched stories, {copy.Untouched.Count} conflicts: " + string.Join(", ", copy.Untouched.GroupBy(c => c.Kind).Select(g => $"{g.Key} {g.Count()}")));
+        Hold("brief.basil.plantedConflictRecall", copy.Recall);
+        Hold("brief.basil.plantedInPlaceRecall", inPlace.Recall);
+        Hold("brief.basil.conflictsPerUntouchedStory", copy.UntouchedPerStory);
+        Assert.True(copy.Planted(PlantKind.Date) >= 40 && copy.Planted(PlantKind.Name) >= 40 && copy.Planted(PlantKind.Quote) >= 40 && copy.Planted(PlantKind.Figure) >= 30, "most stories offer a value, a name and a quote to change");
+    }
+
+    [SharedFact("corpora/basil-dev.jsonl")]
+    public void Every_basil_story_is_briefed_and_rendered_with_offsets_inside_its_articles()
+    {
+        var (articles, gold) = Basil.Value;
         var builder = new Briefing.BriefBuilder(AnalysisPipeline.Default);
-        var briefs = articles.GroupBy(a => gold[a.Id]).Select(g => builder.Build(new Story(g.Key, [.. g], new Dictionary<string, string>()))).ToList();
-        double perStory = briefs.Average(b => b.Conflicts.Count);
-        output.WriteLine($"{briefs.Count} stories, {briefs.Sum(b => b.Conflicts.Count)} conflicts: " + string.Join(", ", briefs.SelectMany(b => b.Conflicts).GroupBy(c => c.Kind).Select(g => $"{g.Key} {g.Count()}")));
-        Hold("brief.basil.conflictsPerUntouchedStory", perStory);
+        int stories = 0;
+        foreach (var g in articles.GroupBy(a => gold[a.Id]))
+        {
+            var brief = builder.Build(new Story(g.Key, [.. g], new Dictionary<string, string>()));
+            Assert.NotEmpty(Rendering.BriefMarkdown.Write([brief]));
+            Assert.NotEmpty(Rendering.BriefHtml.Write([brief]));
+            Assert.NotEmpty(Rendering.BriefJson.Write([brief]));
+            var text = brief.Articles.ToDictionary(a => a.Id, a => a.Analysis.Text, StringComparer.Ordinal);
+            var supports = brief.Facts.SelectMany(f => f.Support).Concat(brief.Conflicts.SelectMany(c => c.Variants.SelectMany(v => v.Support)))
+                .Concat(brief.Quotes.SelectMany(q => q.Variants.SelectMany(v => v.Support))).Concat(brief.Timeline.SelectMany(t => t.Support));
+            foreach (var s in supports) Assert.True(s.Span.Start >= 0 && s.Span.End <= text[s.Article].Length && s.Span.Length > 0, $"{g.Key}: {s} outside {s.Article}");
+            stories++;
+        }
+        Assert.Equal(50, stories);
     }
 }
 

@@ -18,21 +18,32 @@ public static class MentionContext
         var tokens = a.Tokens;
         int at = Tokenizer.FirstAtOrAfter(tokens, mention.Start);
         int end = Tokenizer.FirstAtOrAfter(tokens, mention.End);
-        Collect(a, tokens, at - 1, -1, sentence, canonical, skip, ctx, 8, 1.0);
-        // English puts what a value dates or counts mostly before it ("visit the U.S. later this year"); the right side weighs less.
-        Collect(a, tokens, end, 1, sentence, canonical, skip, ctx, 4, 0.5);
+        Collect(a, tokens, at - 1, -1, sentence, canonical, skip, ctx, 8, 1.0, crossComma: true);
+        // English puts what a value dates or counts mostly before it ("visit the U.S. later this year"); the right side weighs
+        // less, unless nothing before the value says what it is about ("On Friday, Liz Cheney issued…"): then the clause after it does.
+        bool opening = ctx.Count == 0;
+        Collect(a, tokens, end, 1, sentence, canonical, skip, ctx, opening ? 8 : 4, opening ? 1.0 : 0.5, crossComma: opening);
         return ctx;
     }
 
-    private static void Collect(AnalyzedArticle a, IReadOnlyList<Token> tokens, int from, int step, Span sentence, Func<string, string, string> canonical, IReadOnlyList<Span> skip, Dictionary<string, double> ctx, int reach, double sideWeight)
+    private static void Collect(AnalyzedArticle a, IReadOnlyList<Token> tokens, int from, int step, Span sentence, Func<string, string, string> canonical, IReadOnlyList<Span> skip, Dictionary<string, double> ctx, int reach, double sideWeight, bool crossComma)
     {
         int distance = 0;
+        int found = ctx.Count;
+        bool crossed = !crossComma;
         for (int k = from; k >= 0 && k < tokens.Count && distance < reach; k += step)
         {
             var t = tokens[k];
             if (t.Start < sentence.Start || t.End > sentence.End) break;
             string w = a.Text[t.Start..t.End];
-            // A value belongs to its own clause: stop at clause punctuation and at a conjunction starting another.
+            // A value belongs to its own clause: stop at clause punctuation and at a conjunction starting another. A value set
+            // off by commas with nothing of substance before it ("Mr. Jackson, 47, said"; "On Friday, she said") belongs to the
+            // clause across the comma, so one comma is crossed while nothing has been found (rightwards only for such an opening).
+            if (w is "," && !crossed && ctx.Count == found)
+            {
+                crossed = true;
+                continue;
+            }
             if (w is ";" or "—" or "–" or "," or ":" or "(" or ")" or "“" or "”" or "\"") break;
             if (w is "and" or "but" or "while" or "whereas" or "although" or "though") break;
             if (t.Kind != TokenKind.Word) continue;

@@ -47,12 +47,15 @@ public static class SentenceFeatures
         var terms = new Dictionary<string, double>(StringComparer.Ordinal);
         string text = a.Text;
         var entitySpans = a.Entities.Where(e => span.Contains(e.Span)).ToList();
+        // Words of a date ("Tuesday", "March") count once, as the date's value below, so a disputed date weighs on alignment only once.
+        var timeSpans = a.Times.Where(t => span.Contains(t.Span) && t.Type is TimexType.Date or TimexType.Time).Select(t => t.Span).ToList();
         foreach (var t in a.Tokens)
         {
             if (t.Start < span.Start) continue;
             if (t.Start >= span.End) break;
             if (t.Kind != TokenKind.Word || t.Length < 3) continue;
             if (entitySpans.Any(e => e.Span.Contains(t.Span) && e.Type != EntityType.Other)) continue;
+            if (timeSpans.Any(s => s.Contains(t.Span))) continue;
             string w = text[t.Start..t.End];
             if (Words.IsStop(w) && !Synonyms.ContainsKey(w)) continue;
             terms[Concept(w)] = 1;
@@ -64,7 +67,8 @@ public static class SentenceFeatures
         }
         foreach (var tx in a.Times)
         {
-            if (span.Contains(tx.Span) && tx.Type is TimexType.Date or TimexType.Time) terms["#t:" + tx.Value] = 1.5;
+            // By calendar day: "Tuesday morning" and "Tuesday" date the same fact.
+            if (span.Contains(tx.Span) && tx.Type is TimexType.Date or TimexType.Time) terms["#t:" + (tx.Value.IndexOf('T') is var tpos and > 0 ? tx.Value[..tpos] : tx.Value)] = 1.5;
         }
         foreach (var q in a.Quantities)
         {

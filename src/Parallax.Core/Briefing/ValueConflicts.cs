@@ -20,6 +20,12 @@ internal sealed record ValueMention(string Article, Span Span, Span Sentence, Co
     /// <summary>A boundary word right before the value ("since", "by", "until"): a start or deadline is not the event's date.</summary>
     public string? Signal { get; init; }
 
+    /// <summary>The only value of its kind, unit and precision in its sentence: in two sentences stating one fact, two such values must be values of the same thing.</summary>
+    public bool Sole { get; set; }
+
+    /// <summary>How finely the value is given: for dates the length of the calendar part of the value (year 4, month 7, day 10); 0 for figures.</summary>
+    public int Precision { get; init; }
+
     public bool CompatibleWith(ValueMention o) => Kind == ConflictKind.Time && Interval is { } a && o.Interval is { } b
         ? a.Overlaps(b)
         : Range is { } r && o.Range is { } s && r.Low <= s.High && s.Low <= r.High;
@@ -58,7 +64,8 @@ internal static class ValueConflicts
             if (t.Type is TimexType.Date or TimexType.Time && TimeInterval.Of(t) is { } interval)
             {
                 int side = a.Article.Published is not { } p ? 0 : interval.End < p ? -1 : interval.Start > p ? 1 : 0;
-                list.Add(new ValueMention(a.Id, t.Span, sentence, ConflictKind.Time, t.Value, t.Text, ctx, factOf(a.Id, s)) { Interval = interval, Unit = "date", Side = side, Signal = SignalBefore(a.Text, t.Span.Start) });
+                int precision = t.Value.IndexOf('T') is var tpos and > 0 ? tpos : t.Value.Length;
+                list.Add(new ValueMention(a.Id, t.Span, sentence, ConflictKind.Time, t.Value, t.Text, ctx, factOf(a.Id, s)) { Interval = interval, Unit = "date", Side = side, Signal = SignalBefore(a.Text, t.Span.Start), Precision = precision });
             }
             else if (t.Type == TimexType.Duration && DurationSeconds(t.Value) is { } secs)
             {
@@ -80,6 +87,10 @@ internal static class ValueConflicts
             if (q.UpperValue is { } upper) range = (range.Low, Hedge(upper * scale, q.Qualifier).High);
             string display = Number(v * scale) + (q.UpperValue is { } u ? "–" + Number(u * scale) : "") + (unit is null ? "" : " " + unit);
             list.Add(new ValueMention(a.Id, q.Span, sentence, ConflictKind.Quantity, display, q.Text, ctx, factOf(a.Id, s)) { Range = range, Unit = unit ?? "", IsChange = q.IsChange });
+        }
+        foreach (var same in list.GroupBy(m => (m.Sentence, m.Kind, m.Unit, m.Precision)))
+        {
+            if (same.Count() == 1) same.First().Sole = true;
         }
         return list;
     }
@@ -167,7 +178,10 @@ internal static class ValueConflicts
             if (!m.Comparable(o)) continue;
             double sim = MentionContext.Cosine(m.Context, o.Context);
             bool aligned = m.Fact >= 0 && m.Fact == o.Fact;
-            if (sim < (aligned ? PairThreshold : UnalignedThreshold)) continue;
+            // Sentences aligned as one fact, each giving one such value at the same precision, give it for the same thing
+            // however differently they word the rest ("endorsed Perry … on Tuesday morning" / "announced on Friday he will endorse Perry").
+            bool sole = aligned && m.Sole && o.Sole && m.Precision == o.Precision;
+            if (sim < (sole ? 0 : aligned ? PairThreshold : UnalignedThreshold)) continue;
             double score = sim + (aligned ? 0.2 : 0);
             if (score >= bestScore)
             {

@@ -144,7 +144,7 @@ public static class BriefMarkdown
         }
     }
 
-    internal static string KindLabel(ConflictKind kind) => kind switch
+    public static string KindLabel(ConflictKind kind) => kind switch
     {
         ConflictKind.Time => "Date",
         ConflictKind.Quantity => "Figure",

@@ -1,0 +1,124 @@
+using Parallax.Briefing;
+using Parallax.Model;
+using Parallax.Pipeline;
+using Parallax.Stories;
+
+namespace Parallax.Evaluation;
+
+/// <summary>
+/// Where a change is planted: in a copy of the article that joins the story as one more source (the change contradicts
+/// the original's very sentence), or in the article itself (the change must contradict another outlet's own wording of
+/// the same fact, so only values, names and quotes that another article of the story also states are changed).
+/// </summary>
+public enum PlantMode
+{
+    Copy,
+    InPlace,
+}
+
+/// <summary>What became of one planted change: whether the brief reported it, and what else the change made it report.</summary>
+public sealed record PlantOutcome(string Story, Plant Plant, bool Found, int ExtraConflicts, string ChangedSentence);
+
+/// <summary>Planted-conflict recall overall and per kind, and how many conflicts briefs report on stories nobody touched.</summary>
+public sealed record PlantedConflictScores(PlantMode Mode, IReadOnlyList<PlantOutcome> Outcomes, int Stories, IReadOnlyList<Conflict> Untouched, IReadOnlyList<string> Failures)
+{
+    public double Recall => Outcomes.Count == 0 ? 0 : (double)Outcomes.Count(o => o.Found) / Outcomes.Count;
+
+    public double RecallOf(PlantKind kind) => Outcomes.Where(o => o.Plant.Kind == kind) is var of && of.Any() ? (double)of.Count(o => o.Found) / of.Count() : 0;
+
+    public int Planted(PlantKind kind) => Outcomes.Count(o => o.Plant.Kind == kind);
+
+    /// <summary>Conflicts reported on the untouched stories, per story: false alarms, since the stories were not built to disagree (though real reports sometimes do).</summary>
+    public double UntouchedPerStory => Stories == 0 ? 0 : (double)Untouched.Count / Stories;
+
+    /// <summary>Conflicts a planted change added beyond the one planted, per planted story.</summary>
+    public double ExtraPerPlantedStory => Outcomes.Count == 0 ? 0 : Outcomes.Average(o => (double)o.ExtraConflicts);
+}
+
+/// <summary>
+/// The planted-conflict check on stories with gold labels (BASIL). Each story is briefed as it is, which counts false
+/// alarms; then, once per kind of change, one of its articles gets one controlled contradiction (see
+/// <see cref="ConflictPlanter"/> and <see cref="PlantMode"/>), and the brief must report a conflict of that kind that
+/// sets the changed sentence against another article: the original in copy mode, any other source in place.
+/// </summary>
+public static class PlantedConflicts
+{
+    /// <summary>The id a planted copy of an article takes.</summary>
+    public static string CopyId(string article) => article + "~planted";
+
+    public static PlantedConflictScores Evaluate(IReadOnlyList<AnalyzedArticle> articles, IReadOnlyDictionary<string, string> gold, AnalysisPipeline pipeline, PlantMode mode = PlantMode.Copy, int seed = 1, IProgress<int>? progress = null)
+    {
+        var builder = new BriefBuilder(pipeline);
+        var outcomes = new List<PlantOutcome>();
+        var untouched = new List<Conflict>();
+        var failures = new List<string>();
+        var stories = articles.Where(a => gold.ContainsKey(a.Id)).GroupBy(a => gold[a.Id]).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var noCopies = new Dictionary<string, string>();
+        for (int s = 0; s < stories.Count; s++)
+        {
+            var members = stories[s].OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
+            int before;
+            try
+            {
+                var plain = builder.Build(new Story(stories[s].Key, members, noCopies));
+                untouched.AddRange(plain.Conflicts);
+                before = plain.Conflicts.Count;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                failures.Add($"{stories[s].Key}: {e.GetType().Name}: {e.Message}");
+                continue;
+            }
+            foreach (var kind in Enum.GetValues<PlantKind>())
+            {
+                // Seeded by the story's name, not its position, so one story's plants are the same however many stories are checked.
+                var rng = new Random(StableSeed(seed, stories[s].Key, kind));
+                foreach (var original in members.OrderBy(_ => rng.Next()).ToList())
+                {
+                    var others = members.Where(m => m != original).ToList();
+                    if (ConflictPlanter.Choose(original, kind, rng, mode == PlantMode.InPlace ? others : null) is not { } plant) continue;
+                    var changed = pipeline.Analyze(mode == PlantMode.Copy
+                        ? ConflictPlanter.Copy(original.Article, plant, CopyId(original.Id))
+                        : original.Article with { Text = plant.Apply(original.Text) });
+                    List<string> against = mode == PlantMode.Copy ? [original.Id] : [.. others.Select(o => o.Id)];
+                    Brief brief;
+                    try
+                    {
+                        brief = builder.Build(new Story(stories[s].Key, mode == PlantMode.Copy ? [.. members, changed] : [.. others, changed], noCopies));
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        failures.Add($"{stories[s].Key} with a planted {kind.ToString().ToLowerInvariant()}: {e.GetType().Name}: {e.Message}");
+                        break;
+                    }
+                    var at = plant.EditedSpans();
+                    bool found = brief.Conflicts.Any(c => Reports(c, plant, changed.Id, at, against));
+                    int sentence = changed.SentenceIndexAt(at[0].Start);
+                    string changedSentence = sentence >= 0 ? BriefBuilder.Clean(changed.Sentences[sentence].Span.Of(changed.Text)) : "";
+                    outcomes.Add(new PlantOutcome(stories[s].Key, plant, found, Math.Max(0, brief.Conflicts.Count - before - (found ? 1 : 0)), changedSentence));
+                    break;
+                }
+            }
+            progress?.Report(s + 1);
+        }
+        return new PlantedConflictScores(mode, outcomes, stories.Count - failures.Count, untouched, failures);
+    }
+
+    private static int StableSeed(int seed, string story, PlantKind kind)
+    {
+        uint h = 2166136261;
+        foreach (char c in story) h = (h ^ c) * 16777619;
+        return (int)((h ^ (uint)seed * 2654435761u ^ (uint)kind * 40503u) & int.MaxValue);
+    }
+
+    /// <summary>
+    /// A conflict reports the plant when it is of the expected kind, one variant cites the changed article where the change
+    /// was made, and another variant cites one of the articles it should be set against.
+    /// </summary>
+    public static bool Reports(Conflict c, Plant plant, string changedArticle, IReadOnlyList<Span> changedAt, ICollection<string> against)
+    {
+        if (c.Kind != plant.Expected) return false;
+        var changed = c.Variants.FirstOrDefault(v => v.Support.Any(s => s.Article == changedArticle && changedAt.Any(x => s.Span.Start <= x.Start && x.End <= s.Span.End)));
+        return changed is not null && c.Variants.Any(v => v != changed && v.Articles.Any(against.Contains));
+    }
+}
