@@ -145,13 +145,19 @@ public static class ParallaxCli
         var limits = new Option<int[]>("--sizes") { Description = "Measure at these article counts (first N of the input), e.g. --sizes 5000 10000 20000; default: all of it.", AllowMultipleArgumentsPerToken = true };
         var stream = new Option<bool>("--stream") { Description = "Analysis only: articles are read, analysed in parallel batches and dropped, so memory stays flat. Reports words/s (and per core) and memory at each of --sizes (default: every 5,000 articles)." };
         var briefs = new Option<bool>("--briefs") { Description = "Also build a brief for every story (keeps every analysis in memory; measures the whole 'brief' path)." };
+        var storySizes = new Option<int[]>("--story-sizes")
+        {
+            Description = "Time the brief of one story of N articles on one core, for each N given (e.g. --story-sizes 5 20 100): stories of at least N articles are found in the input and cut to their first N; reports the median and slowest over up to 5 such stories.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var cmd = new Command("bench", "Measure speed on a corpus: articles and words per second for reading, analysis and story clustering, with peak memory, at one or more input sizes (the first N articles), to show how time grows with input.")
         {
-            paths, limits, stream, briefs,
+            paths, limits, stream, briefs, storySizes,
         };
         cmd.SetAction(parse =>
         {
             if (parse.GetValue(stream)) return StreamBench(parse.GetValue(paths)!, parse.GetValue(limits) ?? [], stdout, stderr, stderrRedirected);
+            if (parse.GetValue(storySizes) is { Length: > 0 } perStory) return StoryBench(parse.GetValue(paths)!, perStory, stdout, stderr, stderrRedirected);
             var ci = System.Globalization.CultureInfo.InvariantCulture;
             int[] sizes = parse.GetValue(limits) is { Length: > 0 } l ? l.Where(n => n > 0).Distinct().Order().ToArray() : [int.MaxValue];
             bool withBriefs = parse.GetValue(briefs);
@@ -210,6 +216,70 @@ public static class ParallaxCli
         return cmd;
     }
 
+    /// <summary>
+    /// Times single briefs: the input is clustered from features first, then read again keeping the analyses of the stories
+    /// to be briefed only, so a large corpus fits; each brief is built three times on this thread and the median taken.
+    /// </summary>
+    private static int StoryBench(string[] paths, int[] sizes, TextWriter stdout, TextWriter stderr, bool stderrRedirected)
+    {
+        var ci = System.Globalization.CultureInfo.InvariantCulture;
+        sizes = [.. sizes.Where(n => n > 0).Distinct().Order()];
+        if (sizes.Length == 0) return Fail(stderr, "--story-sizes needs one or more article counts above zero, e.g. --story-sizes 5 100");
+        const int StoriesPerSize = 5;
+        var errors = new List<ReadError>();
+        var features = new List<Stories.StoryFeatures>();
+        using (var progress = new TerminalProgress(stderr, enabled: !stderrRedirected, "finding stories", 0))
+        {
+            Corpus.AnalyzeStream(ArticleSource.Stream(paths, errors, []), AnalysisPipeline.Default, Stories.StoryFeatures.Of, f =>
+            {
+                features.Add(f);
+                progress.Report(features.Count);
+            });
+            progress.Done();
+        }
+        if (features.Count == 0) return Fail(stderr, "no articles to measure");
+        var stories = new Stories.StoryClusterer().Cluster(features);
+        var picked = sizes.ToDictionary(n => n, n => stories.Where(st => st.Articles.Count >= n).OrderBy(st => st.Articles.Count).Take(StoriesPerSize).ToList());
+        var wanted = picked.Values.SelectMany(l => l).SelectMany(st => st.Articles).ToHashSet(StringComparer.Ordinal);
+        var kept = new Dictionary<string, Model.AnalyzedArticle>(StringComparer.Ordinal);
+        Corpus.AnalyzeStream(ArticleSource.Stream(paths, [], []).Where(a => wanted.Contains(a.Id)), AnalysisPipeline.Default, a => kept[a.Id] = a);
+        var builder = new Briefing.BriefBuilder(AnalysisPipeline.Default);
+        // One brief first, untimed, so the timings do not include compiling the code on first use.
+        var first = picked.Values.SelectMany(l => l).FirstOrDefault();
+        if (first is not null) builder.Build(new Stories.Story(first.Id, [.. first.Articles.Where(kept.ContainsKey).Select(id => kept[id])], first.DuplicateOf));
+        stdout.WriteLine("articles_per_story\tstories\tmedian_ms\tslowest_ms\tfacts\tconflicts");
+        foreach (int n in sizes)
+        {
+            if (picked[n].Count == 0)
+            {
+                stdout.WriteLine(string.Join('\t', n, 0, "-", "-", "-", "-"));
+                continue;
+            }
+            var times = new List<double>();
+            int facts = 0, conflicts = 0;
+            foreach (var st in picked[n])
+            {
+                var members = st.Articles.Where(kept.ContainsKey).Select(id => kept[id]).OrderBy(a => a.Article.Published ?? DateOnly.MaxValue).ThenBy(a => a.Id, StringComparer.Ordinal).Take(n).ToList();
+                var story = new Stories.Story(st.Id, members, st.DuplicateOf.Where(kv => members.Any(m => m.Id == kv.Key)).ToDictionary());
+                var runs = new List<double>();
+                Briefing.Brief? brief = null;
+                for (int run = 0; run < 3; run++)
+                {
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    brief = builder.Build(story);
+                    runs.Add(clock.Elapsed.TotalMilliseconds);
+                }
+                times.Add(runs.Order().ElementAt(1));
+                facts += brief!.Facts.Count;
+                conflicts += brief.Conflicts.Count;
+            }
+            times.Sort();
+            stdout.WriteLine(string.Join('\t', n, times.Count, times[times.Count / 2].ToString("F1", ci), times[^1].ToString("F1", ci), facts / times.Count, conflicts / times.Count));
+        }
+        stderr.WriteLine($"{features.Count} articles, {stories.Count} stories; briefs built one at a time on one thread ({errors.Count} read errors)");
+        return Ok;
+    }
+
     /// <summary>Streams the corpus through the analysis pipeline, printing throughput and memory at checkpoints to show both stay flat.</summary>
     private static int StreamBench(string[] paths, int[] sizes, TextWriter stdout, TextWriter stderr, bool stderrRedirected)
     {
@@ -218,7 +288,7 @@ public static class ParallaxCli
         var warnings = new List<ReadError>();
         var checkpoints = new SortedSet<int>(sizes.Where(n => n > 0));
         int cores = Environment.ProcessorCount;
-        stdout.WriteLine("articles	words	seconds	articles_per_s	words_per_s	words_per_s_per_core	heap_MB	working_set_MB	peak_MB");
+        stdout.WriteLine("articles\twords\tseconds\tarticles_per_s\twords_per_s\twords_per_s_per_core\theap_MB\tworking_set_MB\tpeak_MB");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         long words = 0;
         int articles = 0;

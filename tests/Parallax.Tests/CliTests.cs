@@ -111,6 +111,42 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Bench_times_single_briefs_by_story_size()
+    {
+        var (code, output, err) = Run("bench", TestPaths.Examples, "--story-sizes", "4", "2", "9");
+        Assert.True(code == 0, err);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("articles_per_story\tstories\tmedian_ms\tslowest_ms\tfacts\tconflicts", lines[0]);
+        Assert.Equal(["2", "1"], lines[1].Split('\t')[..2]);
+        var four = lines[2].Split('\t');
+        Assert.Equal(["4", "1"], four[..2]);
+        Assert.True(double.Parse(four[2], System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Equal("9\t0\t-\t-\t-\t-", lines[3]); // no story is that large
+    }
+
+    [Fact]
+    public void Eval_conflicts_plants_changes_and_reports_recall_by_kind()
+    {
+        string gold = Path.Combine(_dir, "bridge.jsonl");
+        File.WriteAllLines(gold, Reading.ArticleSource.Read([TestPaths.Examples]).Articles.Select(a =>
+            System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["id"] = a.Id,
+                ["story"] = "bridge",
+                ["published"] = "2026-03-02",
+                ["text"] = a.Text,
+            })));
+        var (code, output, err) = Run("eval", "conflicts", gold, "--errors", "3");
+        Assert.True(code == 0, err);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd()).ToList();
+        Assert.Equal("stories 1", lines[0]);
+        Assert.StartsWith("conflicts per untouched story ", lines[1], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("planted in a copy of one article (against its original): 4, reported 4, recall 1.000", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("planted in place (against another outlet's wording): ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  name    ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Eval_timex_scores_a_timeml_folder_and_refuses_dtds()
     {
         string folder = Path.Combine(_dir, "tml");

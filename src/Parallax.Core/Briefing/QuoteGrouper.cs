@@ -9,6 +9,10 @@ namespace Parallax.Briefing;
 /// </summary>
 public static class QuoteGrouper
 {
+    /// <summary>Words that cannot end a statement: reported speech ending on one was cut where a quotation begins.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> CutShort = System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal,
+        "a", "an", "the", "as", "about", "that", "of", "to", "with", "for", "on", "in", "from", "by", "at", "and", "or", "but", "is", "are", "was", "were", "be", "been", "has", "have", "had", "remains", "its", "their", "his", "her", "our", "my");
+
     private sealed record Fragment(string Article, string Speaker, Span Span, string Text, string[] Words, HashSet<string> Content, bool Direct);
 
     public static List<QuoteGroup> Group(IEnumerable<AnalyzedArticle> articles, Func<string, string, string> canonical)
@@ -24,6 +28,9 @@ public static class QuoteGrouper
                 {
                     var words = WordsOf(span.Of(a.Text));
                     if (words.Length < 2) continue;
+                    // Reported speech cut short where a direct quote takes over ("described relations as", "spoke with Xi about")
+                    // says nothing on its own; the direct quote carries it.
+                    if (!q.Direct && (words.Length < 4 || CutShort.Contains(words[^1]))) continue;
                     var content = words.Where(w => !Text.Words.IsStop(w) && w.Length > 2).Select(Text.Words.Stem).ToHashSet(StringComparer.Ordinal);
                     fragments.Add(new Fragment(a.Id, speaker, span, Trim(span.Of(a.Text)), words, content, q.Direct));
                 }

@@ -55,7 +55,6 @@ public static class SentenceFeatures
             if (t.Start >= span.End) break;
             if (t.Kind != TokenKind.Word || t.Length < 3) continue;
             if (entitySpans.Any(e => e.Span.Contains(t.Span) && e.Type != EntityType.Other)) continue;
-            if (timeSpans.Any(s => s.Contains(t.Span))) continue;
             string w = text[t.Start..t.End];
             if (Words.IsStop(w) && !Synonyms.ContainsKey(w)) continue;
             terms[Concept(w)] = 1;
