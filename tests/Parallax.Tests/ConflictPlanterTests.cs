@@ -132,3 +132,21 @@ public sealed class ConflictPlanterTests
         Assert.False(PlantedConflicts.Reports(elsewhere, plant, "a2", at, ["b"]));
     }
 }
+
+/// <summary>How the brief writes a calendar value for a reader.</summary>
+public sealed class TimeLabelTests
+{
+    [Theory]
+    [InlineData("2026", "2026")]
+    [InlineData("2026-04", "Apr 2026")]
+    [InlineData("2025-11-24", "24 Nov 2025")]
+    [InlineData("2025-11-24TMO", "24 Nov 2025, morning")]
+    [InlineData("2025-11-24T17:00", "24 Nov 2025, 17:00")]
+    [InlineData("2025-W45", "week of 3 Nov 2025")]
+    [InlineData("2025-W47-WE", "weekend of 22–23 Nov 2025")]
+    [InlineData("2026-Q2", "Q2 2026")]
+    [InlineData("2026-SU", "summer 2026")]
+    [InlineData("201", "2010s")]
+    [InlineData("PRESENT_REF", "PRESENT_REF")]
+    public void Calendar_values_read_as_a_person_writes_them(string value, string label) => Assert.Equal(label, Briefing.TimeLabel.Of(value));
+}

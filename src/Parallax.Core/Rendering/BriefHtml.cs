@@ -77,7 +77,7 @@ public static class BriefHtml
             sb.Append("<div class=\"conflict ").Append(c.Kind.ToString().ToLowerInvariant()).Append("\"><h3><span class=\"kind\">").Append(BriefMarkdown.KindLabel(c.Kind)).Append("</span> ").Append(E(c.About)).AppendLine("</h3><ul>");
             foreach (var v in c.Variants)
             {
-                sb.Append("<li><code>").Append(E(c.Kind == ConflictKind.Quote ? "“" + v.Text + "”" : v.Value)).Append("</code>");
+                sb.Append("<li><code>").Append(E(c.Kind == ConflictKind.Quote ? "“" + v.Text + "”" : c.Kind == ConflictKind.Time ? TimeLabel.Of(v.Value) : v.Value)).Append("</code>");
                 if (c.Kind != ConflictKind.Quote && v.Text != v.Value) sb.Append(" <q>").Append(E(v.Text)).Append("</q>");
                 sb.Append(' ').Append(Cite(v.Support, v.Articles)).AppendLine("</li>");
             }
@@ -134,7 +134,7 @@ public static class BriefHtml
         sb.AppendLine("<section><h2>Timeline</h2><ul class=\"timeline\">");
         foreach (var t in b.Timeline)
         {
-            sb.Append("<li").Append(t.Disputed ? " class=\"disputed\"" : "").Append("><time>").Append(E(t.When)).Append("</time> ").Append(E(t.Text)).Append(' ').Append(Cite(t.Support, t.Articles)).Append(t.Disputed ? " <em>(disputed)</em>" : "").AppendLine("</li>");
+            sb.Append("<li").Append(t.Disputed ? " class=\"disputed\"" : "").Append("><time data-value=\"").Append(E(t.When)).Append("\">").Append(E(TimeLabel.Of(t.When))).Append("</time> ").Append(E(t.Text)).Append(' ').Append(Cite(t.Support, t.Articles)).Append(t.Disputed ? " <em>(disputed)</em>" : "").AppendLine("</li>");
         }
         sb.AppendLine("</ul></section>");
 

@@ -111,6 +111,7 @@ public static class BriefJson
         {
             w.WriteStartObject();
             w.WriteString("when", t.When);
+            w.WriteString("label", TimeLabel.Of(t.When));
             w.WriteString("text", t.Text);
             w.WriteBoolean("disputed", t.Disputed);
             JsonOutput.Strings(w, "articles", t.Articles);

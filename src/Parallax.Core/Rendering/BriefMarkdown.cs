@@ -55,7 +55,7 @@ public static class BriefMarkdown
             {
                 sb.Append("  - ");
                 if (c.Kind == ConflictKind.Quote) sb.Append('“').Append(Md.Escape(v.Text)).Append('”');
-                else sb.Append('`').Append(v.Value.Replace('`', '\'')).Append('`').Append(v.Text != v.Value ? " (“" + Md.Escape(v.Text) + "”)" : "");
+                else sb.Append('`').Append((c.Kind == ConflictKind.Time ? TimeLabel.Of(v.Value) : v.Value).Replace('`', '\'')).Append('`').Append(v.Text != v.Value ? " (“" + Md.Escape(v.Text) + "”)" : "");
                 sb.Append(' ').AppendLine(Cite(v.Articles));
             }
             if (c.Kind == ConflictKind.Quote && c.Variants.Count >= 2)
@@ -110,7 +110,7 @@ public static class BriefMarkdown
         if (b.Timeline.Count == 0) sb.AppendLine("_No dated events found._");
         foreach (var t in b.Timeline)
         {
-            sb.Append("- `").Append(t.When).Append("` ").Append(Md.Escape(t.Text)).Append(' ').Append(Cite(t.Articles)).AppendLine(t.Disputed ? " — _disputed, see above_" : "");
+            sb.Append("- **").Append(Md.Escape(TimeLabel.Of(t.When))).Append("** ").Append(Md.Escape(t.Text)).Append(' ').Append(Cite(t.Articles)).AppendLine(t.Disputed ? " — _disputed, see above_" : "");
         }
         sb.AppendLine();
 
