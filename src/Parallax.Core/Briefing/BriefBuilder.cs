@@ -192,7 +192,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         return text[..(cut > max / 2 ? cut : max)].TrimEnd(',', ';', ':') + "…";
     }
 
-    internal static string Clean(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    internal static string Clean(string s) => Text.Words.SingleSpaced(s);
 
     private static double Jaccard(HashSet<string> a, HashSet<string> b) => a.Count + b.Count == 0 ? 0 : (double)a.Count(b.Contains) / a.Union(b).Count();
 }

@@ -32,9 +32,33 @@ public sealed class AnalysisPipeline
         var doc = new DocumentBuilder(article);
         foreach (var stage in Stages)
         {
-            stage.Run(doc);
+            RunGuarded(stage, doc);
         }
         return doc.Build();
+    }
+
+    /// <summary>
+    /// A regex timeout is far more often a pause of the whole process (garbage collection on a busy machine) than hostile
+    /// text, so the stage runs once more; if it times out again the article goes on without that stage's annotations rather
+    /// than failing everything analysed with it.
+    /// </summary>
+    private static void RunGuarded(IAnalysisStage stage, DocumentBuilder doc)
+    {
+        try
+        {
+            stage.Run(doc);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            try
+            {
+                stage.Run(doc);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                // Left without this stage's annotations; later stages read what is there.
+            }
+        }
     }
 
     /// <summary>Collects stages in order; <see cref="Build"/> freezes them.</summary>

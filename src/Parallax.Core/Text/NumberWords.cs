@@ -82,7 +82,7 @@ public static class NumberWords
         text = text.Trim();
         string digits = text.Replace(",", "", StringComparison.Ordinal);
         if (double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out value)) return true;
-        string norm = System.Text.RegularExpressions.Regex.Replace(text.ToLowerInvariant(), @"\s+", " ", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(50));
+        string norm = Words.SingleSpaced(text.ToLowerInvariant());
         if (Units.TryGetValue(norm, out value)) return true;
         int dash = norm.IndexOfAny(['-', ' ']);
         if (dash > 0 && Units.TryGetValue(norm[..dash], out double tens) && Units.TryGetValue(norm[(dash + 1)..], out double ones) && tens >= 20 && ones < 10)

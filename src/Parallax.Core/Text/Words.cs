@@ -5,6 +5,9 @@ namespace Parallax.Text;
 /// <summary>Shared word-level helpers: function words, a light stemmer, and case tests.</summary>
 public static class Words
 {
+    /// <summary>Runs of whitespace as single spaces, ends trimmed. Written out rather than as a regex: a regex timeout can fire on a tiny input during a long garbage-collection pause.</summary>
+    public static string SingleSpaced(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>Function words and very common verbs that carry no topic.</summary>
     public static readonly FrozenSet<string> Stop = Lexicon.Set(typeof(Words), "stopwords.lex");
 

@@ -245,7 +245,7 @@ public sealed class QuantityStage : IAnalysisStage
         return w;
     }
 
-    private static string Normalise(string phrase) => Regex.Replace(phrase.Trim().ToLowerInvariant(), @"\s+", " ", RegexOptions.None, Patterns.Timeout);
+    private static string Normalise(string phrase) => Words.SingleSpaced(phrase.ToLowerInvariant());
 
     /// <summary>
     /// Folds "10 to 20 percent", "between $5 million and $10 million" and "10-20%" into one mention with both bounds. A hyphen
