@@ -47,8 +47,6 @@ public static class SentenceFeatures
         var terms = new Dictionary<string, double>(StringComparer.Ordinal);
         string text = a.Text;
         var entitySpans = a.Entities.Where(e => span.Contains(e.Span)).ToList();
-        // Words of a date ("Tuesday", "March") count once, as the date's value below, so a disputed date weighs on alignment only once.
-        var timeSpans = a.Times.Where(t => span.Contains(t.Span) && t.Type is TimexType.Date or TimexType.Time).Select(t => t.Span).ToList();
         foreach (var t in a.Tokens)
         {
             if (t.Start < span.Start) continue;
@@ -67,7 +65,7 @@ public static class SentenceFeatures
         foreach (var tx in a.Times)
         {
             // By calendar day: "Tuesday morning" and "Tuesday" date the same fact.
-            if (span.Contains(tx.Span) && tx.Type is TimexType.Date or TimexType.Time) terms["#t:" + (tx.Value.IndexOf('T') is var tpos and > 0 ? tx.Value[..tpos] : tx.Value)] = 1.5;
+            if (span.Contains(tx.Span) && tx.Type is TimexType.Date or TimexType.Time) terms["#t:" + TimeInterval.CalendarPart(tx.Value)] = 1.5;
         }
         foreach (var q in a.Quantities)
         {

@@ -19,12 +19,14 @@ public readonly record struct TimeInterval(DateOnly Start, DateOnly End)
         return loose ? i.Value.Widen(t.Value.Contains('W') ? 7 : 15) : i;
     }
 
+    /// <summary>The calendar part of a TIMEX3 value, without its time of day: "2025-11-24" of "2025-11-24TMO".</summary>
+    public static string CalendarPart(string value) => value.IndexOf('T') is var t and > 0 ? value[..t] : value;
+
     public static TimeInterval? Parse(string v)
     {
         try
         {
-            int tpos = v.IndexOf('T');
-            if (tpos > 0) v = v[..tpos];
+            v = CalendarPart(v);
             if (v.Length == 3 && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int decade))
                 return new(new DateOnly(decade * 10, 1, 1), new DateOnly(decade * 10 + 9, 12, 31));
             if (v.Length < 4 || !int.TryParse(v.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int y) || y < 1) return null;

@@ -9,12 +9,10 @@ public static class TimeLabel
 
     public static string Of(string value)
     {
-        string date = value, time = "";
-        int t = value.IndexOf('T');
-        if (t > 0)
+        string date = TimeInterval.CalendarPart(value), time = "";
+        if (date.Length < value.Length)
         {
-            date = value[..t];
-            time = value[(t + 1)..] switch
+            time = value[(date.Length + 1)..] switch
             {
                 "MO" => "morning",
                 "AF" => "afternoon",

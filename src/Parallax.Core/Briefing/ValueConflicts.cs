@@ -64,7 +64,7 @@ internal static class ValueConflicts
             if (t.Type is TimexType.Date or TimexType.Time && TimeInterval.Of(t) is { } interval)
             {
                 int side = a.Article.Published is not { } p ? 0 : interval.End < p ? -1 : interval.Start > p ? 1 : 0;
-                int precision = t.Value.IndexOf('T') is var tpos and > 0 ? tpos : t.Value.Length;
+                int precision = TimeInterval.CalendarPart(t.Value).Length;
                 list.Add(new ValueMention(a.Id, t.Span, sentence, ConflictKind.Time, t.Value, t.Text, ctx, factOf(a.Id, s)) { Interval = interval, Unit = "date", Side = side, Signal = SignalBefore(a.Text, t.Span.Start), Precision = precision });
             }
             else if (t.Type == TimexType.Duration && DurationSeconds(t.Value) is { } secs)
