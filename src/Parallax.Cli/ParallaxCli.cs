@@ -6,7 +6,7 @@ using Parallax.Rendering;
 namespace Parallax.Cli;
 
 /// <summary>The <c>parallax</c> command line: a thin shell over the library that parses options, reads inputs and writes what the library renders.</summary>
-public static class ParallaxCli
+public static partial class ParallaxCli
 {
     /// <summary>Exit codes: 0 all inputs used; 1 nothing could be done; 2 done, but some inputs were skipped.</summary>
     public const int Ok = 0, Failed = 1, Partial = 2;
@@ -507,6 +507,7 @@ public static class ParallaxCli
             return failures.Count > 0 || read.Errors.Count > 0 ? Partial : Ok;
         });
         eval.Add(conflicts);
+        eval.Add(ExtractionEvalCommand(stdout, stderr, stderrRedirected));
         return eval;
     }
 

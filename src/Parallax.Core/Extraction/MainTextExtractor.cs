@@ -1,0 +1,370 @@
+using System.Collections.Frozen;
+using System.Text;
+using AngleSharp.Dom;
+using Parallax.Text;
+
+namespace Parallax.Extraction;
+
+/// <summary>
+/// Finds the article body in a parsed page: page furniture is pruned, paragraphs vote for the containers that hold them,
+/// the best container and its article-like siblings are kept, and their text is written out paragraph by paragraph.
+/// </summary>
+internal static class MainTextExtractor
+{
+    private static readonly FrozenDictionary<string, string> Boilerplate = Lexicon.Map(typeof(MainTextExtractor), "boilerplate.lex");
+    private static readonly FrozenSet<string> ContentWords = Lexicon.Set(typeof(MainTextExtractor), "content.lex");
+
+    private static readonly FrozenSet<string> NoiseTags = FrozenSet.ToFrozenSet(
+        ["script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "button", "input", "select", "textarea", "option",
+         "nav", "aside", "footer", "figure", "figcaption", "picture", "video", "audio", "img", "map", "dialog", "menu", "link", "meta", "head", "title"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Elements that start a new paragraph in the output.</summary>
+    private static readonly FrozenSet<string> BlockTags = FrozenSet.ToFrozenSet(
+        ["p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre",
+         "table", "tbody", "thead", "tr", "td", "th", "hr", "address", "center", "form", "fieldset", "details", "summary", "body"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Elements whose own text counts as a paragraph when scoring.</summary>
+    private static readonly FrozenSet<string> ParagraphTags = FrozenSet.ToFrozenSet(["p", "pre", "td", "blockquote"], StringComparer.OrdinalIgnoreCase);
+
+    private const int MinParagraphChars = 25;
+
+    /// <summary>Texts shorter than this after pruning by class and id are extracted again without that pruning.</summary>
+    private const int RetryBelowChars = 500;
+
+    public static string Extract(IDocument doc)
+    {
+        var body = doc.Body;
+        if (body is null) return "";
+        var stats = new Dictionary<IElement, NodeStats>();
+        var none = new HashSet<IElement>();
+        Measure(body, stats, none, inLink: false);
+        string text = "";
+        foreach (bool byClass in new[] { true, false })
+        {
+            var dropped = Prune(body, stats, stats[body].ParagraphChars, byClass);
+            var kept = new Dictionary<IElement, NodeStats>();
+            Measure(body, kept, dropped, inLink: false);
+            var paragraphs = new List<string>();
+            foreach (var node in ChooseContent(body, kept)) Write(node, kept, paragraphs);
+            string attempt = string.Join("\n\n", Tidy(paragraphs));
+            if (attempt.Length > text.Length) text = attempt;
+            // Markup that names the article itself as furniture ("widget Blog") is rare; only a short result is worth a second look.
+            if (text.Length >= RetryBelowChars) break;
+        }
+        return text;
+    }
+
+    /// <summary>Sizes of an element's text, counted with runs of white space as one character.</summary>
+    private sealed class NodeStats
+    {
+        public int Chars;
+        public int LinkChars;
+        public int Commas;
+
+        /// <summary>Characters inside paragraph elements (or text-only blocks) of at least <see cref="MinParagraphChars"/>.</summary>
+        public int ParagraphChars;
+
+        public bool HasBlockChild;
+        public double Score;
+        public bool Scored;
+
+        public double LinkDensity => Chars == 0 ? 0 : (double)LinkChars / Chars;
+    }
+
+    /// <summary>Measures <paramref name="el"/> and its descendants, treating <paramref name="dropped"/> elements as absent.</summary>
+    private static void Measure(IElement el, Dictionary<IElement, NodeStats> stats, HashSet<IElement> dropped, bool inLink)
+    {
+        var s = new NodeStats();
+        stats[el] = s;
+        bool link = inLink || el.LocalName == "a";
+        for (var child = el.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is IElement ce)
+            {
+                if (dropped.Contains(ce)) continue;
+                Measure(ce, stats, dropped, link);
+                var cs = stats[ce];
+                s.Chars += cs.Chars;
+                s.LinkChars += cs.LinkChars;
+                s.Commas += cs.Commas;
+                s.ParagraphChars += cs.ParagraphChars;
+                if (BlockTags.Contains(ce.LocalName)) s.HasBlockChild = true;
+            }
+            else if (child.NodeType == NodeType.Text)
+            {
+                var (chars, commas) = Count(child.TextContent);
+                s.Chars += chars;
+                s.Commas += commas;
+                if (link) s.LinkChars += chars;
+            }
+        }
+        if (IsParagraph(el, s) && s.Chars >= MinParagraphChars) s.ParagraphChars = s.Chars - s.LinkChars;
+    }
+
+    private static bool IsParagraph(IElement el, NodeStats s) =>
+        ParagraphTags.Contains(el.LocalName) || (!s.HasBlockChild && el.LocalName is "div" or "section" or "article");
+
+    private static (int Chars, int Commas) Count(string text)
+    {
+        int chars = 0, commas = 0;
+        bool space = true;
+        foreach (char c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (!space) chars++;
+                space = true;
+                continue;
+            }
+            space = false;
+            chars++;
+            if (c is ',' or '，' or '،' or '、') commas++;
+        }
+        return (chars, commas);
+    }
+
+    /// <summary>Page furniture, hidden elements and (when <paramref name="byClass"/>) blocks whose class or id says they are not the article — unless they hold most of its text.</summary>
+    private static HashSet<IElement> Prune(IElement root, Dictionary<IElement, NodeStats> stats, int pageParagraphChars, bool byClass)
+    {
+        var dropped = new HashSet<IElement>();
+        void Visit(IElement el)
+        {
+            for (var child = el.FirstElementChild; child is not null; child = child.NextElementSibling)
+            {
+                if (ShouldDrop(child, stats[child], pageParagraphChars, byClass)) dropped.Add(child);
+                else Visit(child);
+            }
+        }
+        Visit(root);
+        return dropped;
+    }
+
+    private static bool ShouldDrop(IElement el, NodeStats s, int pageParagraphChars, bool byClass)
+    {
+        // Whatever its markup says, an element holding most of the page's paragraphs is where the article is.
+        bool holdsArticle = pageParagraphChars > 0 && s.ParagraphChars * 2 > pageParagraphChars;
+        if (holdsArticle) return false;
+        string tag = el.LocalName;
+        if (NoiseTags.Contains(tag)) return true;
+        if (tag == "header" && s.ParagraphChars < 400) return true;
+        if (el.HasAttribute("hidden") || string.Equals(el.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)) return true;
+        if (el.GetAttribute("style") is { } style && IsHiddenStyle(style)) return true;
+        if (el.GetAttribute("role") is "navigation" or "complementary" or "banner" or "contentinfo" or "dialog" or "alert") return true;
+        return byClass && ClassWeight(el) < 0;
+    }
+
+    private static bool IsHiddenStyle(string style)
+    {
+        string compact = style.Replace(" ", "", StringComparison.Ordinal);
+        return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase) || compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// −1 when the class or id names page furniture, +1 when it names article content, 0 otherwise.
+    /// A strong furniture word wins over content words ("related-articles"); a weak one only counts when no content word is present.
+    /// </summary>
+    private static int ClassWeight(IElement el)
+    {
+        string? cls = el.GetAttribute("class");
+        string? id = el.Id;
+        if (string.IsNullOrEmpty(cls) && string.IsNullOrEmpty(id)) return 0;
+        bool content = false, weak = false;
+        foreach (var word in ClassWords(cls).Concat(ClassWords(id)))
+        {
+            if (Boilerplate.TryGetValue(word, out var strength))
+            {
+                if (strength == "strong") return -1;
+                weak = true;
+            }
+            else if (ContentWords.Contains(word))
+            {
+                content = true;
+            }
+        }
+        return content ? 1 : weak ? -1 : 0;
+    }
+
+    /// <summary>The lower-cased words of a class or id attribute: split at anything not a letter and at lower-to-upper case changes.</summary>
+    private static IEnumerable<string> ClassWords(string? attr)
+    {
+        if (string.IsNullOrEmpty(attr)) yield break;
+        var sb = new StringBuilder();
+        char prev = ' ';
+        foreach (char c in attr)
+        {
+            bool letter = char.IsAsciiLetter(c);
+            if (!letter || (char.IsUpper(c) && char.IsLower(prev)))
+            {
+                if (sb.Length > 0) yield return sb.ToString();
+                sb.Clear();
+            }
+            if (letter) sb.Append(char.ToLowerInvariant(c));
+            prev = c;
+        }
+        if (sb.Length > 0) yield return sb.ToString();
+    }
+
+    /// <summary>The element holding the article, with the siblings that continue it, in document order.</summary>
+    private static List<IElement> ChooseContent(IElement body, Dictionary<IElement, NodeStats> stats)
+    {
+        var candidates = new List<IElement>();
+        foreach (var (el, s) in stats)
+        {
+            if (s.Chars < MinParagraphChars || !IsParagraph(el, s) || s.ParagraphChars == 0) continue;
+            double score = 1 + Math.Min(s.Commas, 30) + Math.Min(s.Chars / 100.0, 3);
+            var ancestor = el.ParentElement;
+            for (int level = 0; ancestor is not null && level < 5; level++, ancestor = ancestor.ParentElement)
+            {
+                var a = stats[ancestor];
+                if (!a.Scored)
+                {
+                    a.Scored = true;
+                    a.Score = BaseScore(ancestor);
+                    candidates.Add(ancestor);
+                }
+                a.Score += level switch { 0 => score, 1 => score / 2, _ => score / (level * 3) };
+                if (ancestor == body) break;
+            }
+        }
+        if (candidates.Count == 0) return [body];
+        foreach (var c in candidates) stats[c].Score *= 1 - stats[c].LinkDensity;
+        var ranked = candidates.OrderByDescending(c => stats[c].Score).ToList();
+        var top = ranked[0];
+        double topScore = stats[top].Score;
+
+        // When several strong candidates sit under one ancestor (an article split by ads into blocks), the ancestor is the article.
+        var rivals = ranked.Skip(1).Take(4).Where(c => stats[c].Score >= topScore * 0.75).ToList();
+        if (rivals.Count >= 2)
+        {
+            for (var parent = top.ParentElement; parent is not null && parent != body; parent = parent.ParentElement)
+            {
+                if (rivals.Count(r => parent.Contains(r)) >= 2)
+                {
+                    top = parent;
+                    break;
+                }
+            }
+        }
+        // An only child, or a parent scored nearly as well, means the article is the wider element.
+        for (var parent = top.ParentElement; parent is not null && parent != body; parent = parent.ParentElement)
+        {
+            var ps = stats[parent];
+            if (parent.ChildElementCount == 1 || (ps.Scored && ps.Score >= topScore * 0.9 && ps.ParagraphChars <= stats[top].ParagraphChars * 1.1)) top = parent;
+            else break;
+        }
+        topScore = Math.Max(topScore, stats[top].Score);
+
+        var parentOfTop = top.ParentElement;
+        if (parentOfTop is null) return [top];
+        var kept = new List<IElement>();
+        double threshold = Math.Max(10, topScore * 0.2);
+        string? topClass = top.GetAttribute("class");
+        foreach (var sibling in parentOfTop.Children)
+        {
+            if (sibling == top)
+            {
+                kept.Add(sibling);
+                continue;
+            }
+            if (!stats.TryGetValue(sibling, out var s)) continue;
+            double bonus = topClass is { Length: > 0 } && sibling.GetAttribute("class") == topClass ? topScore * 0.2 : 0;
+            if (s.Scored && s.Score + bonus >= threshold) kept.Add(sibling);
+            else if (sibling.LocalName == "p" || (IsParagraph(sibling, s) && sibling.LocalName is "div"))
+            {
+                if (s.Chars > 80 && s.LinkDensity < 0.25) kept.Add(sibling);
+                else if (s.Chars is > 0 and <= 80 && s.LinkDensity == 0 && EndsSentence(sibling.TextContent)) kept.Add(sibling);
+            }
+        }
+        return kept;
+    }
+
+    private static bool EndsSentence(string text)
+    {
+        var t = text.TrimEnd();
+        return t.Length > 0 && t[^1] is '.' or '!' or '?' or '"' or '”' or '»';
+    }
+
+    private static double BaseScore(IElement el)
+    {
+        double score = el.LocalName switch
+        {
+            "div" or "article" or "section" or "main" => 5,
+            "pre" or "td" or "blockquote" => 3,
+            "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+            _ => 0,
+        };
+        return score + (ClassWeight(el) * 25);
+    }
+
+    /// <summary>Writes an element's text as paragraphs, leaving out link lists and empty-looking blocks inside the article.</summary>
+    private static void Write(IElement root, Dictionary<IElement, NodeStats> stats, List<string> paragraphs)
+    {
+        var current = new StringBuilder();
+        void Flush()
+        {
+            string p = Parallax.Text.Words.SingleSpaced(current.ToString()).Trim();
+            if (p.Length > 0) paragraphs.Add(p);
+            current.Clear();
+        }
+        void Visit(INode node, bool pre)
+        {
+            if (node is IElement el)
+            {
+                // Elements without measurements were pruned.
+                if (!stats.TryGetValue(el, out var s) || IsClutter(el, s)) return;
+                string tag = el.LocalName;
+                if (tag == "br")
+                {
+                    if (pre) current.Append('\n');
+                    else Flush();
+                    return;
+                }
+                bool block = BlockTags.Contains(tag);
+                if (block) Flush();
+                bool inPre = pre || tag == "pre";
+                for (var child = el.FirstChild; child is not null; child = child.NextSibling) Visit(child, inPre);
+                if (block) Flush();
+                else if (tag is "td" or "th") current.Append(' ');
+            }
+            else if (node.NodeType == NodeType.Text)
+            {
+                current.Append(node.TextContent);
+            }
+        }
+        Visit(root, pre: false);
+        Flush();
+    }
+
+    /// <summary>A block inside the chosen container that is not prose: a list or box of links, or a heading-only box of links.</summary>
+    private static bool IsClutter(IElement el, NodeStats s)
+    {
+        string tag = el.LocalName;
+        if (tag is "ul" or "ol" or "div" or "table" or "section" or "dl" or "p" or "li")
+        {
+            if (s.Chars == 0) return false;
+            if (s.Commas >= 10 && s.LinkDensity < 0.5) return false;
+            if (s.LinkDensity > 0.5 && tag != "p") return true;
+            if (s.LinkDensity > 0.33 && tag is "ul" or "ol" or "div" or "section" && s.Chars < 1000 && s.ParagraphChars < 200) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Drops stray labels left by page furniture ("Advertisement", "Share") and the line-level clutter of chosen containers.</summary>
+    private static IEnumerable<string> Tidy(List<string> paragraphs)
+    {
+        foreach (var p in paragraphs)
+        {
+            if (p.Length < 40 && IsStrayLabel(p)) continue;
+            yield return p;
+        }
+    }
+
+    private static readonly FrozenSet<string> StrayLabels = FrozenSet.ToFrozenSet(
+        ["advertisement", "advertisement:", "ad", "sponsored", "share", "share this", "share this article", "share on facebook", "share on twitter", "tweet", "email", "print",
+         "comments", "related", "related articles", "read more", "read more:", "continue reading", "story continues below", "story continues below advertisement",
+         "click to expand", "loading...", "sign up", "subscribe", "more", "show more", "close", "menu", "skip to content", "back to top", "image", "photo", "video"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static bool IsStrayLabel(string p) => StrayLabels.Contains(p.Trim().TrimEnd('.', '…'));
+}
