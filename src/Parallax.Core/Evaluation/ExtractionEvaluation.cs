@@ -110,7 +110,7 @@ public sealed record ExtractionScores(IReadOnlyList<PageScore> Pages, TimeSpan E
     }
 
     /// <summary>Runs of word characters, as the benchmark's <c>\w+</c> finds them: letters, numbers and the underscore.</summary>
-    internal static List<string> Tokens(string text)
+    public static List<string> Tokens(string text)
     {
         var tokens = new List<string>();
         int start = -1;

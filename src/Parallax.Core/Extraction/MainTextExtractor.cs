@@ -31,7 +31,8 @@ internal static class MainTextExtractor
     /// <summary>Texts shorter than this after pruning by class and id are extracted again without that pruning.</summary>
     private const int RetryBelowChars = 500;
 
-    public static string Extract(IDocument doc)
+    /// <summary>The main text of <paramref name="doc"/>; a paragraph repeating <paramref name="title"/> is left out.</summary>
+    public static string Extract(IDocument doc, string? title)
     {
         var body = doc.Body;
         if (body is null) return "";
@@ -46,7 +47,7 @@ internal static class MainTextExtractor
             Measure(body, kept, dropped, inLink: false);
             var paragraphs = new List<string>();
             foreach (var node in ChooseContent(body, kept)) Write(node, kept, paragraphs);
-            string attempt = string.Join("\n\n", Tidy(paragraphs));
+            string attempt = string.Join("\n\n", Tidy(paragraphs, title));
             if (attempt.Length > text.Length) text = attempt;
             // Markup that names the article itself as furniture ("widget Blog") is rare; only a short result is worth a second look.
             if (text.Length >= RetryBelowChars) break;
@@ -150,8 +151,12 @@ internal static class MainTextExtractor
         if (el.HasAttribute("hidden") || string.Equals(el.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)) return true;
         if (el.GetAttribute("style") is { } style && IsHiddenStyle(style)) return true;
         if (el.GetAttribute("role") is "navigation" or "complementary" or "banner" or "contentinfo" or "dialog" or "alert") return true;
-        return byClass && ClassWeight(el) < 0;
+        return byClass && ClassWeight(el) < 0 && !HoldsEmbeddedPost(el);
     }
+
+    /// <summary>Posts quoted from social networks sit in "social" wrappers, but they are part of the article that quotes them.</summary>
+    private static bool HoldsEmbeddedPost(IElement el) =>
+        el.QuerySelector("blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.bluesky-embed") is not null;
 
     private static bool IsHiddenStyle(string style)
     {
@@ -233,16 +238,14 @@ internal static class MainTextExtractor
         double topScore = stats[top].Score;
 
         // When several strong candidates sit under one ancestor (an article split by ads into blocks), the ancestor is the article.
-        var rivals = ranked.Skip(1).Take(4).Where(c => stats[c].Score >= topScore * 0.75).ToList();
-        if (rivals.Count >= 2)
+        var rivals = ranked.Skip(1).Take(4).Where(c => stats[c].Score >= topScore * 0.75 && !c.Contains(top) && !top.Contains(c)).ToList();
+        var up = top.ParentElement;
+        for (int level = 0; up is not null && up != body && level < 3 && rivals.Count > 0; level++, up = up.ParentElement)
         {
-            for (var parent = top.ParentElement; parent is not null && parent != body; parent = parent.ParentElement)
+            if (rivals.Any(r => up.Contains(r)))
             {
-                if (rivals.Count(r => parent.Contains(r)) >= 2)
-                {
-                    top = parent;
-                    break;
-                }
+                top = up;
+                break;
             }
         }
         // An only child, or a parent scored nearly as well, means the article is the wider element.
@@ -340,6 +343,10 @@ internal static class MainTextExtractor
     private static bool IsClutter(IElement el, NodeStats s)
     {
         string tag = el.LocalName;
+        // The headline is the page's title, not part of the body.
+        if (tag == "h1") return true;
+        // A short paragraph that is nothing but a link points elsewhere ("READ MORE ON …", a related headline).
+        if (s.Chars is > 0 and < 150 && s.LinkDensity >= 0.9 && tag is "p" or "h2" or "h3" or "h4" or "li" or "div") return true;
         if (tag is "ul" or "ol" or "div" or "table" or "section" or "dl" or "p" or "li")
         {
             if (s.Chars == 0) return false;
@@ -351,20 +358,28 @@ internal static class MainTextExtractor
     }
 
     /// <summary>Drops stray labels left by page furniture ("Advertisement", "Share") and the line-level clutter of chosen containers.</summary>
-    private static IEnumerable<string> Tidy(List<string> paragraphs)
+    private static IEnumerable<string> Tidy(List<string> paragraphs, string? title)
     {
         foreach (var p in paragraphs)
         {
             if (p.Length < 40 && IsStrayLabel(p)) continue;
+            if (title is not null && string.Equals(p, title, StringComparison.OrdinalIgnoreCase)) continue;
+            if (p.Length < 80 && IsTimestampLine(p)) continue;
             yield return p;
         }
     }
 
     private static readonly FrozenSet<string> StrayLabels = FrozenSet.ToFrozenSet(
-        ["advertisement", "advertisement:", "ad", "sponsored", "share", "share this", "share this article", "share on facebook", "share on twitter", "tweet", "email", "print",
+        ["advertisement", "advertisement:", "advert", "ad", "sponsored", "share", "share this", "share this article", "share on facebook", "share on twitter", "tweet", "email", "print",
          "comments", "related", "related articles", "read more", "read more:", "continue reading", "story continues below", "story continues below advertisement",
          "click to expand", "loading...", "sign up", "subscribe", "more", "show more", "close", "menu", "skip to content", "back to top", "image", "photo", "video"],
         StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>"Posted: Fri 6:45 PM, Feb 16, 2018 |", "Updated at 1:23 p.m." — the page's clock, not the article.</summary>
+    private static bool IsTimestampLine(string p) =>
+        (p.StartsWith("Posted", StringComparison.OrdinalIgnoreCase) || p.StartsWith("Updated", StringComparison.OrdinalIgnoreCase)
+            || p.StartsWith("Published", StringComparison.OrdinalIgnoreCase) || p.StartsWith("Last updated", StringComparison.OrdinalIgnoreCase))
+        && p.Any(char.IsDigit);
 
     private static bool IsStrayLabel(string p) => StrayLabels.Contains(p.Trim().TrimEnd('.', '…'));
 }

@@ -24,7 +24,7 @@ public sealed class PageExtractor
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
         using var doc = parser.ParseDocument(html);
         var meta = PageMetadata.Read(doc, url, _now());
-        string text = MainTextExtractor.Extract(doc);
+        string text = MainTextExtractor.Extract(doc, meta.Title);
         return new ExtractedPage
         {
             Text = text,

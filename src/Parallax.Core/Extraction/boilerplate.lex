@@ -72,3 +72,6 @@ tags = weak
 toolbar = weak
 tooltip = weak
 widget = weak
+rollover = weak
+hovercard = weak
+popover = weak
