@@ -22,7 +22,7 @@ public sealed class PageExtractor
     {
         if (html.Length > MaxHtmlChars) html = html[..MaxHtmlChars];
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
-        using var doc = parser.ParseDocument(html);
+        using var doc = parser.ParseDocument(InertMarkup.Strip(html));
         var meta = PageMetadata.Read(doc, url, _now());
         string text = MainTextExtractor.Extract(doc, meta.Title);
         return new ExtractedPage
