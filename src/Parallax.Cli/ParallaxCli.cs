@@ -42,6 +42,8 @@ public static partial class ParallaxCli
         root.Add(AnalyzeCommand(stdout, stderr, stdin));
         root.Add(ClusterCommand(stdout, stderr, stdin, stderrRedirected));
         root.Add(BenchCommand(stdout, stderr, stdin, stderrRedirected));
+        root.Add(ExtractCommand(stdout, stderr));
+        root.Add(WatchCommand(stdout, stderr));
         root.Add(EvalCommand(stdout, stderr, stderrRedirected));
         return root;
     }

@@ -1,0 +1,36 @@
+namespace Parallax.Fetching;
+
+/// <summary>How politely and how defensively <see cref="PoliteFetcher"/> fetches. The defaults suit a newsroom polling a few hundred feeds.</summary>
+public sealed record FetchOptions
+{
+    public const string DefaultUserAgent = "Parallax/0.6 (+https://github.com/parallax-news/parallax; news reader that cites its sources)";
+
+    /// <summary>Sent with every request; robots.txt rules are matched against its first word ("Parallax").</summary>
+    public string UserAgent { get; init; } = DefaultUserAgent;
+
+    /// <summary>The longest one request may take, headers and body together, including a slow trickle of bytes.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The most bytes a response body may have, after decompression (so a gzip bomb stops here).</summary>
+    public long MaxBytes { get; init; } = 10 * 1024 * 1024;
+
+    public int MaxRedirects { get; init; } = 5;
+
+    /// <summary>The least time between two requests to one host (a robots.txt Crawl-delay can raise it, up to <see cref="MaxCrawlDelay"/>).</summary>
+    public TimeSpan PerHostDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxCrawlDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Requests in flight to one host at once.</summary>
+    public int PerHostConcurrency { get; init; } = 1;
+
+    /// <summary>Further attempts after a network error, a timeout, a 429 or a 5xx answer.</summary>
+    public int Retries { get; init; } = 2;
+
+    /// <summary>The wait before the first retry; it doubles with each retry (with jitter), and a server's Retry-After is honoured up to <see cref="MaxRetryWait"/>.</summary>
+    public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan MaxRetryWait { get; init; } = TimeSpan.FromSeconds(60);
+
+    public bool RespectRobotsTxt { get; init; } = true;
+}
