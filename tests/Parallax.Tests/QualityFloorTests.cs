@@ -18,7 +18,7 @@ public sealed class QualityFloorTests(ITestOutputHelper output)
         return ([.. Corpus.Analyze(read.Articles, AnalysisPipeline.Default)], gold);
     });
 
-    private static double Floor(string name, out bool higherIsBetter)
+    internal static double Floor(string name, out bool higherIsBetter)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "quality", "floors.json")));
         var entry = doc.RootElement.GetProperty(name);
@@ -26,7 +26,9 @@ public sealed class QualityFloorTests(ITestOutputHelper output)
         return entry.GetProperty("floor").GetDouble();
     }
 
-    private void Hold(string name, double measured)
+    private void Hold(string name, double measured) => Hold(output, name, measured);
+
+    internal static void Hold(ITestOutputHelper output, string name, double measured)
     {
         double floor = Floor(name, out bool higher);
         output.WriteLine($"{name}: measured {measured:F3}, floor {floor:F3}");

@@ -5,7 +5,8 @@ namespace Parallax.Extraction;
 
 /// <summary>
 /// Turns a web page's bytes into text the way browsers do: a byte-order mark first, then the charset the server declared,
-/// then a charset the page declares in its first few kilobytes; when none is given, UTF-8 if the bytes are valid UTF-8, else Windows-1252.
+/// then a charset the page declares in its first few kilobytes; when none is given, or the label is UTF-8 or Latin-1 and the bytes
+/// say otherwise, UTF-8 if the bytes are valid UTF-8, else Windows-1252.
 /// </summary>
 public static class HtmlDecoding
 {
@@ -33,8 +34,9 @@ public static class HtmlDecoding
             var m = MetaCharset.Match(head);
             if (m.Success) declared = FromName(m.Groups[1].Value);
         }
-        // A page labelled Latin-1 or ASCII but written in UTF-8 is common; browsers trust the label, but the bytes settle it better.
-        if (declared is null || declared.CodePage is 1252 or 28591 or 20127)
+        // Pages labelled Latin-1 or ASCII but written in UTF-8, and pages labelled UTF-8 but written in Windows-1252, are both
+        // common; browsers trust the label, but for these two the bytes settle it better.
+        if (declared is null || declared.CodePage is 1252 or 28591 or 20127 or 65001)
         {
             try
             {
@@ -42,7 +44,7 @@ public static class HtmlDecoding
             }
             catch (DecoderFallbackException)
             {
-                declared ??= Encoding.GetEncoding(1252);
+                if (declared is null || declared.CodePage == 65001) declared = Encoding.GetEncoding(1252);
             }
         }
         return declared.GetString(bytes);

@@ -28,6 +28,9 @@ internal static class MainTextExtractor
 
     private const int MinParagraphChars = 25;
 
+    /// <summary>Below this depth an element's text is read flat, so a page nested thousands deep cannot exhaust the stack.</summary>
+    private const int MaxDepth = 300;
+
     /// <summary>Texts shorter than this after pruning by class and id are extracted again without that pruning.</summary>
     private const int RetryBelowChars = 500;
 
@@ -38,13 +41,13 @@ internal static class MainTextExtractor
         if (body is null) return "";
         var stats = new Dictionary<IElement, NodeStats>();
         var none = new HashSet<IElement>();
-        Measure(body, stats, none, inLink: false);
+        Measure(body, stats, none, inLink: false, depth: 0);
         string text = "";
         foreach (bool byClass in new[] { true, false })
         {
             var dropped = Prune(body, stats, stats[body].ParagraphChars, byClass);
             var kept = new Dictionary<IElement, NodeStats>();
-            Measure(body, kept, dropped, inLink: false);
+            Measure(body, kept, dropped, inLink: false, depth: 0);
             var paragraphs = new List<string>();
             foreach (var node in ChooseContent(body, kept)) Write(node, kept, paragraphs);
             string attempt = string.Join("\n\n", Tidy(paragraphs, title));
@@ -73,17 +76,22 @@ internal static class MainTextExtractor
     }
 
     /// <summary>Measures <paramref name="el"/> and its descendants, treating <paramref name="dropped"/> elements as absent.</summary>
-    private static void Measure(IElement el, Dictionary<IElement, NodeStats> stats, HashSet<IElement> dropped, bool inLink)
+    private static void Measure(IElement el, Dictionary<IElement, NodeStats> stats, HashSet<IElement> dropped, bool inLink, int depth)
     {
         var s = new NodeStats();
         stats[el] = s;
+        if (depth >= MaxDepth)
+        {
+            (s.Chars, s.Commas) = Count(el.TextContent);
+            return;
+        }
         bool link = inLink || el.LocalName == "a";
         for (var child = el.FirstChild; child is not null; child = child.NextSibling)
         {
             if (child is IElement ce)
             {
                 if (dropped.Contains(ce)) continue;
-                Measure(ce, stats, dropped, link);
+                Measure(ce, stats, dropped, link, depth + 1);
                 var cs = stats[ce];
                 s.Chars += cs.Chars;
                 s.LinkChars += cs.LinkChars;
@@ -128,15 +136,16 @@ internal static class MainTextExtractor
     private static HashSet<IElement> Prune(IElement root, Dictionary<IElement, NodeStats> stats, int pageParagraphChars, bool byClass)
     {
         var dropped = new HashSet<IElement>();
-        void Visit(IElement el)
+        void Visit(IElement el, int depth)
         {
+            if (depth >= MaxDepth) return;
             for (var child = el.FirstElementChild; child is not null; child = child.NextElementSibling)
             {
                 if (ShouldDrop(child, stats[child], pageParagraphChars, byClass)) dropped.Add(child);
-                else Visit(child);
+                else Visit(child, depth + 1);
             }
         }
-        Visit(root);
+        Visit(root, 0);
         return dropped;
     }
 
@@ -249,16 +258,15 @@ internal static class MainTextExtractor
             }
         }
         // An only child, or a parent scored nearly as well, means the article is the wider element.
-        for (var parent = top.ParentElement; parent is not null && parent != body; parent = parent.ParentElement)
+        for (var parent = top.ParentElement; parent is not null && top != body && stats.TryGetValue(parent, out var ps); parent = parent.ParentElement)
         {
-            var ps = stats[parent];
             if (parent.ChildElementCount == 1 || (ps.Scored && ps.Score >= topScore * 0.9 && ps.ParagraphChars <= stats[top].ParagraphChars * 1.1)) top = parent;
             else break;
         }
         topScore = Math.Max(topScore, stats[top].Score);
 
         var parentOfTop = top.ParentElement;
-        if (parentOfTop is null) return [top];
+        if (parentOfTop is null || top == body) return [top];
         var kept = new List<IElement>();
         double threshold = Math.Max(10, topScore * 0.2);
         string? topClass = top.GetAttribute("class");
@@ -310,10 +318,15 @@ internal static class MainTextExtractor
             if (p.Length > 0) paragraphs.Add(p);
             current.Clear();
         }
-        void Visit(INode node, bool pre)
+        void Visit(INode node, bool pre, int depth)
         {
             if (node is IElement el)
             {
+                if (depth >= MaxDepth)
+                {
+                    current.Append(el.TextContent);
+                    return;
+                }
                 // Elements without measurements were pruned.
                 if (!stats.TryGetValue(el, out var s) || IsClutter(el, s)) return;
                 string tag = el.LocalName;
@@ -326,7 +339,7 @@ internal static class MainTextExtractor
                 bool block = BlockTags.Contains(tag);
                 if (block) Flush();
                 bool inPre = pre || tag == "pre";
-                for (var child = el.FirstChild; child is not null; child = child.NextSibling) Visit(child, inPre);
+                for (var child = el.FirstChild; child is not null; child = child.NextSibling) Visit(child, inPre, depth + 1);
                 if (block) Flush();
                 else if (tag is "td" or "th") current.Append(' ');
             }
@@ -335,7 +348,7 @@ internal static class MainTextExtractor
                 current.Append(node.TextContent);
             }
         }
-        Visit(root, pre: false);
+        Visit(root, pre: false, depth: 0);
         Flush();
     }
 

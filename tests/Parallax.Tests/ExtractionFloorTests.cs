@@ -1,0 +1,28 @@
+using Parallax.Evaluation;
+using Parallax.Extraction;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Parallax.Tests;
+
+/// <summary>Tests that time code run alone, after the parallel ones, so other tests do not share their cores.</summary>
+[CollectionDefinition("Timed", DisableParallelization = true)]
+public sealed class TimedCollection;
+
+/// <summary>Article extraction on the public benchmark pages, held to the floors in quality/floors.json.</summary>
+[Collection("Timed")]
+public sealed class ExtractionFloorTests(ITestOutputHelper output)
+{
+    [SharedFact("corpora/extraction-dev")]
+    public void Article_extraction_on_the_benchmark_pages()
+    {
+        var s = ExtractionScores.Evaluate(Path.Combine(TestPaths.Shared!, "corpora", "extraction-dev"), new PageExtractor(), timedPasses: 3);
+        Assert.Equal(90, s.Pages.Count);
+        // Every benchmark page must give an article, not only most of them.
+        Assert.All(s.Pages, p => Assert.True(p.ExtractedWords > 0, $"{p.Url} gave no text"));
+        output.WriteLine($"worst pages: {string.Join("; ", s.Pages.OrderBy(p => p.F1).Take(5).Select(p => $"{p.F1:F3} {p.Url}"))}");
+        QualityFloorTests.Hold(output, "extraction.dev.f1", s.F1);
+        QualityFloorTests.Hold(output, "extraction.dev.meanPageF1", s.MeanPageF1);
+        QualityFloorTests.Hold(output, "extraction.dev.warmPagesPerSecond", s.PagesPerSecond);
+    }
+}
