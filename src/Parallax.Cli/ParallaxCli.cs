@@ -36,7 +36,8 @@ public static partial class ParallaxCli
             "outlet reports, and when it happened — every statement cited to the sentences it came from.\n\n" +
             "Inputs are .txt files (a leading 'date 2025-11-24', front matter or dateline is read as metadata), .html pages, " +
             ".jsonl files (one article per line: id, source, title, published, url, text), folders of these, or '-' for standard input.\n\n" +
-            "Start with:  parallax brief examples/\n\n" +
+            "Start with:  parallax brief examples/\n" +
+            "From the web: parallax extract URL (one page), parallax watch FEED_OR_OPML... (poll feeds into a store that brief reads)\n\n" +
             "Exit codes: 0 all inputs were read; 2 output written but some inputs were skipped (each named on stderr); 1 nothing could be done.");
         root.Add(BriefCommand(stdout, stderr, stdin, stderrRedirected));
         root.Add(AnalyzeCommand(stdout, stderr, stdin));
