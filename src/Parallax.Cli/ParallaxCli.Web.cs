@@ -71,7 +71,7 @@ public static partial class ParallaxCli
                 byte[] bytes;
                 try
                 {
-                    bytes = what.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? ExtractionScores.ReadGzip(what) : ReadBoundedFile(what, 64L * 1024 * 1024);
+                    bytes = SavedPage.Read(what);
                 }
                 catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
                 {
@@ -113,13 +113,6 @@ public static partial class ParallaxCli
     }
 
     private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static byte[] ReadBoundedFile(string path, long limit)
-    {
-        var info = new FileInfo(path);
-        if (info.Length > limit) throw new IOException($"larger than {limit / (1024 * 1024)} MB; a web page is rarely over a few");
-        return File.ReadAllBytes(path);
-    }
 
     private static Command WatchCommand(TextWriter stdout, TextWriter stderr)
     {

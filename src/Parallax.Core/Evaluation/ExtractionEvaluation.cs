@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Text.Json;
 using Parallax.Extraction;
 
@@ -88,7 +87,7 @@ public sealed record ExtractionScores(IReadOnlyList<PageScore> Pages, TimeSpan C
         return new ExtractionScores(pages, cold, warm);
     }
 
-    private static byte[] ReadPage(string path) => File.Exists(path) ? ReadGzip(path) : [];
+    private static byte[] ReadPage(string path) => File.Exists(path) ? SavedPage.Read(path) : [];
 
     /// <summary>The gold bodies of a benchmark's <c>ground-truth.json</c>, by page key.</summary>
     public static Dictionary<string, (string Body, string? Url)> ReadGold(string path)
@@ -103,17 +102,6 @@ public sealed record ExtractionScores(IReadOnlyList<PageScore> Pages, TimeSpan C
             gold[page.Name] = (body, url);
         }
         return gold;
-    }
-
-    /// <summary>A gzipped page's bytes, refusing to expand past 64 MB.</summary>
-    public static byte[] ReadGzip(string path)
-    {
-        using var file = File.OpenRead(path);
-        using var gz = new GZipStream(file, CompressionMode.Decompress);
-        using var bounded = new Reading.BoundedStream(gz, 64L * 1024 * 1024);
-        using var buffer = new MemoryStream();
-        bounded.CopyTo(buffer);
-        return buffer.ToArray();
     }
 
     public static PageScore Score(string key, string? url, string gold, string extracted)

@@ -13,6 +13,7 @@ internal static class MainTextExtractor
 {
     private static readonly FrozenDictionary<string, string> Boilerplate = Lexicon.Map(typeof(MainTextExtractor), "boilerplate.lex");
     private static readonly FrozenSet<string> ContentWords = Lexicon.Set(typeof(MainTextExtractor), "content.lex");
+    private static readonly FrozenSet<string> StrayLabels = Lexicon.Set(typeof(MainTextExtractor), "stray-labels.lex");
 
     private static readonly FrozenSet<string> NoiseTags = FrozenSet.ToFrozenSet(
         ["script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "button", "input", "select", "textarea", "option",
@@ -314,7 +315,7 @@ internal static class MainTextExtractor
         var current = new StringBuilder();
         void Flush()
         {
-            string p = Parallax.Text.Words.SingleSpaced(current.ToString()).Trim();
+            string p = Words.SingleSpaced(current.ToString()).Trim();
             if (p.Length > 0) paragraphs.Add(p);
             current.Clear();
         }
@@ -381,13 +382,6 @@ internal static class MainTextExtractor
             yield return p;
         }
     }
-
-    private static readonly FrozenSet<string> StrayLabels = FrozenSet.ToFrozenSet(
-        ["advertisement", "advertisement:", "advert", "ad", "sponsored", "share", "share this", "share this article", "share on facebook", "share on twitter", "tweet", "email", "print",
-         "comments", "related", "related articles", "read more", "read more:", "continue reading", "story continues below", "story continues below advertisement",
-         "click to expand", "loading...", "sign up", "subscribe", "more", "show more", "close", "menu", "skip to content", "back to top", "image", "photo", "video"],
-        StringComparer.OrdinalIgnoreCase);
-
     /// <summary>"Posted: Fri 6:45 PM, Feb 16, 2018 |", "Updated at 1:23 p.m." — the page's clock, not the article.</summary>
     private static bool IsTimestampLine(string p) =>
         (p.StartsWith("Posted", StringComparison.OrdinalIgnoreCase) || p.StartsWith("Updated", StringComparison.OrdinalIgnoreCase)

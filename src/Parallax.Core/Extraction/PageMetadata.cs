@@ -32,14 +32,16 @@ internal sealed record PageMetadata(
     public static PageMetadata Read(IDocument doc, string? pageUrl, DateTime now)
     {
         var ld = JsonLdArticle.Find(doc);
-        string? site = ld?.Publisher ?? Meta(doc, "og:site_name") ?? Meta(doc, "application-name") ?? Meta(doc, "twitter:site")?.TrimStart('@');
-        string? title = ld?.Headline ?? Meta(doc, "og:title") ?? Meta(doc, "twitter:title") ?? WithoutSiteName(doc.Title, site) ?? doc.QuerySelector("h1")?.TextContent;
-        string? author = ld?.Author ?? Meta(doc, "author") ?? Meta(doc, "article:author") ?? Meta(doc, "parsely-author") ?? Meta(doc, "dc.creator")
+        var tags = MetaTags(doc);
+        string? Meta(string name) => tags.GetValueOrDefault(name);
+        string? site = ld?.Publisher ?? Meta("og:site_name") ?? Meta("application-name") ?? Meta("twitter:site")?.TrimStart('@');
+        string? title = ld?.Headline ?? Meta("og:title") ?? Meta("twitter:title") ?? WithoutSiteName(doc.Title, site) ?? doc.QuerySelector("h1")?.TextContent;
+        string? author = ld?.Author ?? Meta("author") ?? Meta("article:author") ?? Meta("parsely-author") ?? Meta("dc.creator")
             ?? Visible(doc.QuerySelector("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline__name, .author-name, .byline a"));
         if (author is not null && (author.StartsWith("http", StringComparison.OrdinalIgnoreCase) || author.Length > 120)) author = null;
-        string? url = Absolute(doc.QuerySelector("link[rel=canonical]")?.GetAttribute("href"), pageUrl) ?? Absolute(Meta(doc, "og:url"), pageUrl) ?? ld?.Url ?? pageUrl;
-        string? language = LanguageTag(doc.DocumentElement.GetAttribute("lang")) ?? LanguageTag(Meta(doc, "content-language") ?? HttpEquiv(doc, "content-language"))
-            ?? LanguageTag(Meta(doc, "og:locale")) ?? LanguageTag(ld?.Language);
+        string? url = Absolute(doc.QuerySelector("link[rel=canonical]")?.GetAttribute("href"), pageUrl) ?? Absolute(Meta("og:url"), pageUrl) ?? ld?.Url ?? pageUrl;
+        string? language = LanguageTag(doc.DocumentElement.GetAttribute("lang")) ?? LanguageTag(Meta("content-language") ?? HttpEquiv(doc, "content-language"))
+            ?? LanguageTag(Meta("og:locale")) ?? LanguageTag(ld?.Language);
 
         var lastPlausible = DateOnly.FromDateTime(now).AddDays(1);
         bool Plausible(DateOnly d) => d.Year >= 1990 && d <= lastPlausible;
@@ -54,7 +56,7 @@ internal sealed record PageMetadata(
             }
         }
         Try(ld?.DatePublished, DateEvidence.JsonLd);
-        foreach (var name in PublishedMeta) Try(Meta(doc, name), DateEvidence.MetaTag);
+        foreach (var name in PublishedMeta) Try(Meta(name), DateEvidence.MetaTag);
         foreach (var time in doc.QuerySelectorAll("time[datetime], [itemprop=datePublished]"))
         {
             Try(time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? time.TextContent, DateEvidence.TimeElement);
@@ -79,19 +81,23 @@ internal sealed record PageMetadata(
         return new PageMetadata(Clean(title), published, from, Clean(author), Clean(site), url, language);
     }
 
-    internal static string? Meta(IDocument doc, string name)
+    /// <summary>
+    /// The content of the page's meta tags by property, name or itemprop (case-insensitive), read in one pass; where several
+    /// tags share a key, the first with content wins.
+    /// </summary>
+    private static Dictionary<string, string> MetaTags(IDocument doc)
     {
+        var tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var m in doc.Head?.QuerySelectorAll("meta") ?? doc.QuerySelectorAll("meta"))
         {
-            if (string.Equals(m.GetAttribute("property"), name, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(m.GetAttribute("name"), name, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(m.GetAttribute("itemprop"), name, StringComparison.OrdinalIgnoreCase))
+            var c = m.GetAttribute("content");
+            if (string.IsNullOrWhiteSpace(c)) continue;
+            foreach (var key in new[] { m.GetAttribute("property"), m.GetAttribute("name"), m.GetAttribute("itemprop") })
             {
-                var c = m.GetAttribute("content");
-                if (!string.IsNullOrWhiteSpace(c)) return c.Trim();
+                if (key is not null) tags.TryAdd(key, c.Trim());
             }
         }
-        return null;
+        return tags;
     }
 
     private static string? HttpEquiv(IDocument doc, string name) =>

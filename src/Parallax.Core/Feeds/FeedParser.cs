@@ -15,16 +15,7 @@ public static class FeedParser
     /// <summary>Parses a feed; <paramref name="baseUrl"/> resolves relative links. Throws <see cref="FormatException"/> with a readable reason when the bytes are not a feed.</summary>
     public static Feed Parse(byte[] bytes, Uri? baseUrl = null)
     {
-        XDocument doc;
-        try
-        {
-            doc = SafeXml.Load(bytes);
-        }
-        catch (Exception e) when (e is System.Xml.XmlException or InvalidOperationException)
-        {
-            throw new FormatException("the feed " + SafeXml.Describe(e), e);
-        }
-        var root = doc.Root ?? throw new FormatException("the feed is empty");
+        var root = Load(bytes, "the feed").Root ?? throw new FormatException("the feed is empty");
         return root.Name.LocalName switch
         {
             "rss" => Rss2(root, baseUrl),
@@ -38,15 +29,7 @@ public static class FeedParser
     /// <summary>The feed addresses an OPML document lists (outlines with an xmlUrl, at any depth).</summary>
     public static IReadOnlyList<Uri> ParseOpml(byte[] bytes, Uri? baseUrl = null)
     {
-        XDocument doc;
-        try
-        {
-            doc = SafeXml.Load(bytes);
-        }
-        catch (Exception e) when (e is System.Xml.XmlException or InvalidOperationException)
-        {
-            throw new FormatException("the OPML list " + SafeXml.Describe(e), e);
-        }
+        var doc = Load(bytes, "the OPML list");
         if (doc.Root?.Name.LocalName != "opml") throw new FormatException($"not an OPML list: the document is <{doc.Root?.Name.LocalName}>");
         var feeds = new List<Uri>();
         foreach (var outline in doc.Descendants().Where(e => e.Name.LocalName == "outline"))
@@ -54,6 +37,19 @@ public static class FeedParser
             if (Resolve((string?)outline.Attribute("xmlUrl"), baseUrl) is { } url && !feeds.Contains(url)) feeds.Add(url);
         }
         return feeds;
+    }
+
+    /// <summary>Parses untrusted XML, turning every way it can be refused into a <see cref="FormatException"/> that names <paramref name="what"/>.</summary>
+    private static XDocument Load(byte[] bytes, string what)
+    {
+        try
+        {
+            return SafeXml.Load(bytes);
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or InvalidOperationException)
+        {
+            throw new FormatException(what + " " + SafeXml.Describe(e), e);
+        }
     }
 
     /// <summary>Whether the bytes are an OPML document rather than a feed (looks at the root element only).</summary>

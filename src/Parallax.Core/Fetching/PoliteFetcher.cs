@@ -219,8 +219,9 @@ public sealed class PoliteFetcher : IDisposable
             }
             byte[] body;
             await using (var raw = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false))
+            await using (var decompressed = Decompressed(raw, response.Content.Headers.ContentEncoding))
             {
-                body = await ReadBounded(Decompressed(raw, response.Content.Headers.ContentEncoding), timeout.Token).ConfigureAwait(false);
+                body = await ReadBounded(decompressed, timeout.Token).ConfigureAwait(false);
             }
             return new Attempt(status, body, response.Content.Headers.ContentType?.ToString(), found, location, null, false, null);
         }
@@ -270,7 +271,6 @@ public sealed class PoliteFetcher : IDisposable
             if (buffer.Length + n > _options.MaxBytes) throw new TooLargeException($"larger than {Megabytes(_options.MaxBytes)}");
             buffer.Write(chunk, 0, n);
         }
-        await stream.DisposeAsync().ConfigureAwait(false);
         return buffer.ToArray();
     }
 
