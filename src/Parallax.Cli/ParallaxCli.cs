@@ -37,7 +37,9 @@ public static partial class ParallaxCli
             "Inputs are .txt files (a leading 'date 2025-11-24', front matter or dateline is read as metadata), .html pages, " +
             ".jsonl files (one article per line: id, source, title, published, url, text), folders of these, or '-' for standard input.\n\n" +
             "Start with:  parallax brief examples/\n" +
-            "From the web: parallax extract URL (one page), parallax watch FEED_OR_OPML... (poll feeds into a store that brief reads)\n\n" +
+            "From the web: parallax extract URL (one page), parallax watch FEED_OR_OPML... (poll feeds into a store)\n" +
+            "As a service: parallax ingest FOLDER (into parallax.db), then parallax serve (a web site and JSON API on http://127.0.0.1:5080),\n" +
+            "              parallax stories, parallax search WORDS, parallax brief --db parallax.db --story ID\n\n" +
             "Exit codes: 0 all inputs were read; 2 output written but some inputs were skipped (each named on stderr); 1 nothing could be done.");
         root.Add(BriefCommand(stdout, stderr, stdin, stderrRedirected));
         root.Add(AnalyzeCommand(stdout, stderr, stdin));
@@ -46,6 +48,10 @@ public static partial class ParallaxCli
         root.Add(ExtractCommand(stdout, stderr));
         root.Add(WatchCommand(stdout, stderr));
         root.Add(EvalCommand(stdout, stderr, stderrRedirected));
+        root.Add(IngestCommand(stdout, stderr, stdin, stderrRedirected));
+        root.Add(StoriesCommand(stdout, stderr));
+        root.Add(SearchCommand(stdout, stderr));
+        root.Add(ServeCommand(stdout, stderr));
         return root;
     }
 
@@ -82,20 +88,40 @@ public static partial class ParallaxCli
     private static Command BriefCommand(TextWriter stdout, TextWriter stderr, Func<Stream> stdin, bool stderrRedirected)
     {
         var paths = PathsArgument();
+        paths.Arity = ArgumentArity.ZeroOrMore;
+        var db = new Option<string?>("--db") { Description = "Brief a stored story instead of files: the store (see 'parallax ingest'); needs --story.", HelpName = "FILE" };
+        var storyId = new Option<string?>("--story") { Description = "With --db: the id of the story to brief (list them with 'parallax stories').", HelpName = "ID" };
         var format = new Option<string>("--format", "-f") { Description = "Output format: md (Markdown to read or paste), html (a self-contained page with the sources side by side), or json (the v1 contract for other tools).", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "html", "json");
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the brief to FILE instead of standard output.", HelpName = "FILE" };
         var cmd = new Command("brief", "Read the articles, group them into stories, and write one brief per story: what the sources agree on and how many carry it, where they contradict each other, who said what, what only one outlet reports, a timeline and the names — each statement cited to its sources.")
         {
-            paths, format, output,
+            paths, format, output, db, storyId,
         };
         cmd.SetAction(parse =>
         {
-            var (read, analyzed) = ReadAndAnalyze(parse.GetValue(paths)!, stdin, stderr, stderrRedirected);
-            if (analyzed.Count == 0) return Fail(stderr, "no articles to brief; give .txt, .html or .jsonl files or folders holding them (try: parallax brief examples/)");
-            var stories = new Stories.StoryClusterer().Cluster(analyzed);
-            var builder = new Briefing.BriefBuilder(AnalysisPipeline.Default);
-            var briefs = stories.Select(builder.Build).ToList();
+            List<Briefing.Brief> briefs;
+            ReadResult? read = null;
+            if (parse.GetValue(db) is { } dbPath)
+            {
+                if (parse.GetValue(paths) is { Length: > 0 }) return Fail(stderr, "give either files to brief or --db with --story, not both");
+                if (parse.GetValue(storyId) is not { } id) return Fail(stderr, $"--db needs --story ID; list the stories with: parallax stories --db {dbPath}");
+                using var store = OpenStore(dbPath, stderr, mustExist: true);
+                if (store is null) return Failed;
+                var brief = StoredBrief(store, id, stderr);
+                if (brief is null) return Failed;
+                briefs = [brief];
+            }
+            else
+            {
+                if (parse.GetValue(storyId) is not null) return Fail(stderr, "--story needs --db FILE, the store that holds the story");
+                if (parse.GetValue(paths) is not { Length: > 0 } inputs) return Fail(stderr, "give articles to brief (files or folders), or --db FILE --story ID (try: parallax brief examples/)");
+                (read, var analyzed) = ReadAndAnalyze(inputs, stdin, stderr, stderrRedirected);
+                if (analyzed.Count == 0) return Fail(stderr, "no articles to brief; give .txt, .html or .jsonl files or folders holding them (try: parallax brief examples/)");
+                var stories = new Stories.StoryClusterer().Cluster(analyzed);
+                var builder = new Briefing.BriefBuilder(AnalysisPipeline.Default);
+                briefs = [.. stories.Select(builder.Build)];
+            }
             string text = parse.GetValue(format) switch
             {
                 "json" => BriefJson.Write(briefs),
@@ -117,7 +143,7 @@ public static partial class ParallaxCli
             {
                 stdout.Write(text);
             }
-            return read.Errors.Count > 0 ? Partial : Ok;
+            return read?.Errors.Count > 0 ? Partial : Ok;
         });
         return cmd;
     }

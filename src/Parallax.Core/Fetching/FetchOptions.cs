@@ -33,4 +33,11 @@ public sealed record FetchOptions
     public TimeSpan MaxRetryWait { get; init; } = TimeSpan.FromSeconds(60);
 
     public bool RespectRobotsTxt { get; init; } = true;
+
+    /// <summary>
+    /// Refuse loopback, private, link-local and other non-public addresses, at every redirect and at connect time (see
+    /// <see cref="AddressGuard"/>). On for fetches that strangers can ask for (the web server); off for a person's own
+    /// command line, where an intranet feed is a fair thing to read.
+    /// </summary>
+    public bool PublicAddressesOnly { get; init; }
 }

@@ -33,6 +33,9 @@ public sealed class PoliteFetcher : IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             MaxResponseHeadersLength = 64,
             UseCookies = false,
+            // A proxy would connect on our behalf, past the address check.
+            UseProxy = !_options.PublicAddressesOnly,
+            ConnectCallback = _options.PublicAddressesOnly ? AddressGuard.ConnectPublicAsync : null,
         };
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -52,6 +55,10 @@ public sealed class PoliteFetcher : IDisposable
         for (int hop = 0; ; hop++)
         {
             var host = Host(current);
+            if (_options.PublicAddressesOnly && await AddressGuard.RefusalAsync(current.Host, cancel).ConfigureAwait(false) is { } refusal)
+            {
+                return new FetchResult { Status = FetchStatus.Failed, RequestedUrl = url, FinalUrl = current, Error = refusal, Attempts = attempts };
+            }
             if (_options.RespectRobotsTxt && !(await RobotsFor(host, current, cancel).ConfigureAwait(false)).Allows(current))
             {
                 return new FetchResult { Status = FetchStatus.Disallowed, RequestedUrl = url, FinalUrl = current, Error = $"robots.txt of {current.Authority} does not allow {_productToken} to fetch {current.AbsolutePath}", Attempts = attempts };
@@ -232,6 +239,10 @@ public sealed class PoliteFetcher : IDisposable
         catch (TooLargeException e)
         {
             return new Attempt(null, [], null, null, null, e.Message, false, null);
+        }
+        catch (HttpRequestException e) when (e.InnerException is AddressRefusedException refused)
+        {
+            return new Attempt(null, [], null, null, null, refused.Message, false, null);
         }
         catch (Exception e) when (e is HttpRequestException or IOException or InvalidDataException)
         {

@@ -23,13 +23,24 @@ public static class BriefHtml
         sb.AppendLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         sb.Append("<title>").Append(E(briefs.Count == 1 ? briefs[0].Title : $"{briefs.Count} stories")).AppendLine(" — Parallax brief</title>");
         sb.AppendLine("<style>").AppendLine(Css).AppendLine("</style></head><body>");
-        for (int i = 0; i < briefs.Count; i++) Story(sb, briefs[i], i);
+        for (int i = 0; i < briefs.Count; i++) Story(sb, briefs[i], i, null);
         sb.AppendLine("<script>").AppendLine(Script).AppendLine("</script>");
         sb.AppendLine("</body></html>");
         return sb.ToString();
     }
 
-    private static void Story(StringBuilder sb, Brief b, int storyIndex)
+    /// <summary>
+    /// One story's brief as an HTML fragment (an <c>&lt;article&gt;</c>) for a page that links <see cref="Css"/> and
+    /// <see cref="Script"/>; each source's heading links to <paramref name="articleHref"/> of its id when given.
+    /// </summary>
+    public static string Fragment(Brief brief, Func<string, string>? articleHref = null)
+    {
+        var sb = new StringBuilder();
+        Story(sb, brief, 0, articleHref);
+        return sb.ToString();
+    }
+
+    private static void Story(StringBuilder sb, Brief b, int storyIndex, Func<string, string>? articleHref)
     {
         string prefix = $"s{storyIndex}";
         string Cite(IEnumerable<Support> support, IEnumerable<string> articles)
@@ -157,7 +168,10 @@ public static class BriefHtml
         foreach (var a in b.Articles)
         {
             int n = b.CitationOf(a.Id);
-            sb.Append("<div class=\"source\" id=\"").Append(prefix).Append('a').Append(n).Append("\"><h3>[").Append(n).Append("] ").Append(E(a.Label)).AppendLine("</h3>");
+            sb.Append("<div class=\"source\" id=\"").Append(prefix).Append('a').Append(n).Append("\"><h3>[").Append(n).Append("] ");
+            if (articleHref is null) sb.Append(E(a.Label));
+            else sb.Append("<a href=\"").Append(E(articleHref(a.Id))).Append("\">").Append(E(a.Label)).Append("</a>");
+            sb.AppendLine("</h3>");
             sb.Append("<p class=\"meta\">").Append(E(a.Id)).Append(" · ").Append(a.Article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated");
             if (a.Article.PublishedInferred) sb.Append(" (inferred)");
             if (a.DuplicateOf is not null) sb.Append(" · copy of [").Append(b.CitationOf(a.DuplicateOf)).Append(']');
@@ -198,7 +212,8 @@ public static class BriefHtml
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 
-    private const string Css = """
+    /// <summary>The brief's stylesheet.</summary>
+    public const string Css = """
         body { font: 15px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 1400px; padding: 1rem 2rem; color: #1d1d1f; }
         h1 { margin-bottom: 0; } .meta { color: #666; margin-top: .2rem; font-size: 90%; }
         section { margin: 1.5rem 0; } h2 { border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
@@ -216,7 +231,8 @@ public static class BriefHtml
         time { font-family: monospace; font-weight: 600; margin-right: .4rem; } code { background: #f2f2f2; padding: 0 .3rem; }
         """;
 
-    private const string Script = """
+    /// <summary>The brief's script: citations light up their supporting spans on hover, and pin them on click.</summary>
+    public const string Script = """
         (function () {
           function spans(el) {
             return (el.getAttribute('data-spans') || '').split(' ').filter(Boolean).map(function (s) {

@@ -16,6 +16,9 @@ public static class BriefJson
         w.WriteEndObject();
     }) + "\n";
 
+    /// <summary>One story's brief as a JSON object, as it appears in the <c>stories</c> array.</summary>
+    public static string WriteStory(Brief brief, bool indented = false) => JsonOutput.Write(w => Story(w, brief), indented);
+
     private static void Story(Utf8JsonWriter w, Brief b)
     {
         w.WriteStartObject();

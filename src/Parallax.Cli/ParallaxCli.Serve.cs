@@ -1,0 +1,94 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+using Parallax.Storage;
+using Parallax.Web;
+
+namespace Parallax.Cli;
+
+/// <summary>The serve command: the web site and JSON API over a store.</summary>
+public static partial class ParallaxCli
+{
+    private static Command ServeCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var db = DbOption("The store to serve (see 'parallax ingest'); created empty if missing, and articles can be added from the site.");
+        var urls = new Option<string[]>("--urls")
+        {
+            Description = "Addresses to listen on. Anything but loopback (127.0.0.1, [::1], localhost) lets other machines in; then adding articles needs --token.",
+            DefaultValueFactory = _ => ["http://127.0.0.1:5080"],
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "URL",
+        };
+        var token = new Option<string?>("--token") { Description = "The write token adding articles needs (as 'Authorization: Bearer TOKEN', or in the form). Default: $PARALLAX_TOKEN. Without one, only a loopback-bound server accepts writes.", HelpName = "TOKEN" };
+        var maxUpload = new Option<int>("--max-upload") { Description = "Largest upload or paste, in MB.", DefaultValueFactory = _ => 8, HelpName = "MB" };
+        var cmd = new Command("serve", "Serve a store as a web site and JSON API: stories ranked by coverage and recency, each story's brief with its sources side by side and every citation lighting up its supporting text, articles with what was found in them, search, and a form to add articles (paste, upload, or a page's address). OpenAPI document at /openapi/v1.json. Stop with Ctrl+C.")
+        {
+            db, urls, token, maxUpload,
+        };
+        cmd.SetAction(async (parse, cancel) =>
+        {
+            var addresses = parse.GetValue(urls)!.SelectMany(u => u.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            foreach (var u in addresses)
+            {
+                if (!Uri.TryCreate(u.Replace("://*", "://0.0.0.0").Replace("://+", "://0.0.0.0"), UriKind.Absolute, out var parsed) || parsed.Scheme != Uri.UriSchemeHttp)
+                {
+                    return Fail(stderr, $"--urls {u}: give an http address with a port, e.g. http://127.0.0.1:5080 (put a TLS proxy in front for https)");
+                }
+            }
+            if (parse.GetValue(maxUpload) is < 1 or > 1024) return Fail(stderr, "--max-upload takes a size in MB between 1 and 1024");
+            string? writeToken = parse.GetValue(token) ?? (Environment.GetEnvironmentVariable("PARALLAX_TOKEN") is { Length: > 0 } t ? t : null);
+            if (writeToken is { Length: < 12 }) return Fail(stderr, "the write token is too short to be safe; use at least 12 characters (e.g. openssl rand -hex 16)");
+            var options = new ServerOptions
+            {
+                DbPath = parse.GetValue(db)!,
+                Urls = addresses,
+                WriteToken = writeToken,
+                MaxUploadBytes = parse.GetValue(maxUpload) * 1024L * 1024,
+            };
+            using (var check = OpenStore(options.DbPath, stderr))
+            {
+                if (check is null) return Failed;
+            }
+            WebApplication app;
+            try
+            {
+                app = ParallaxServer.Build(options, b =>
+                {
+                    b.Logging.ClearProviders();
+                    b.Logging.AddSimpleConsole(o => o.SingleLine = true);
+                    b.Logging.SetMinimumLevel(LogLevel.Warning);
+                });
+            }
+            catch (StoreException e)
+            {
+                return Fail(stderr, e.Message);
+            }
+            await using (app)
+            {
+                try
+                {
+                    await app.StartAsync(cancel);
+                }
+                catch (IOException e)
+                {
+                    return Fail(stderr, $"cannot listen on {string.Join(", ", addresses)} ({e.Message}); is another server using the port? choose another with --urls");
+                }
+                string writes = options.WriteToken is not null ? "adding articles needs the token"
+                    : options.LoopbackOnly ? "adding articles open to this machine"
+                    : "adding articles disabled (no --token, and reachable from other machines)";
+                stdout.WriteLine($"Parallax serving {Path.GetFullPath(options.DbPath)} on {string.Join(", ", app.Urls)} ({writes}); stop with Ctrl+C");
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancel);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Ctrl+C: stop serving and close the store cleanly.
+                }
+                await app.StopAsync(CancellationToken.None);
+            }
+            return Ok;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,231 @@
+using System.CommandLine;
+using System.Globalization;
+using Parallax.Extraction;
+using Parallax.Fetching;
+using Parallax.Pipeline;
+using Parallax.Reading;
+using Parallax.Storage;
+
+namespace Parallax.Cli;
+
+/// <summary>The commands over a store: ingest, list stories, search, and brief a stored story.</summary>
+public static partial class ParallaxCli
+{
+    /// <summary>The store file when --db is not given: $PARALLAX_DB, else parallax.db in the current folder.</summary>
+    internal static string DefaultDb => Environment.GetEnvironmentVariable("PARALLAX_DB") is { Length: > 0 } db ? db : "parallax.db";
+
+    internal static Option<string> DbOption(string what = "The store: an SQLite file, created on first use.") =>
+        new("--db") { Description = what + " Default: $PARALLAX_DB, else parallax.db.", DefaultValueFactory = _ => DefaultDb, HelpName = "FILE" };
+
+    /// <summary>Opens the store, or says on stderr why it cannot be opened.</summary>
+    internal static SqliteStore? OpenStore(string path, TextWriter stderr, bool mustExist = false)
+    {
+        if (mustExist && !File.Exists(path))
+        {
+            Fail(stderr, $"no store at {path}; create one with: parallax ingest --db {path} FOLDER_OR_FILES");
+            return null;
+        }
+        try
+        {
+            return new SqliteStore(path);
+        }
+        catch (Exception e) when (e is StoreException or IOException or UnauthorizedAccessException)
+        {
+            Fail(stderr, e.Message);
+            return null;
+        }
+    }
+
+    private static Command IngestCommand(TextWriter stdout, TextWriter stderr, Func<Stream> stdin, bool stderrRedirected)
+    {
+        var inputs = new Argument<string[]>("PATH|URL")
+        {
+            Description = "Articles to add: .txt/.html/.jsonl(.gz) files, folders (read recursively), http(s) addresses of article pages (fetched politely, the article extracted), or '-' for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var db = DbOption();
+        var cmd = new Command("ingest", "Add articles to a store and bring its stories up to date: each article is stored once (the same address or the same text is recognised), new articles join the stories they belong to, and the briefs of changed stories are rebuilt. Safe to interrupt: what was committed stays, and the next ingest finishes the rest.")
+        {
+            inputs, db,
+        };
+        cmd.SetAction((parse, cancel) =>
+        {
+            using var store = OpenStore(parse.GetValue(db)!, stderr);
+            if (store is null) return Task.FromResult(Failed);
+            var all = parse.GetValue(inputs)!;
+            var urls = all.Where(IsWebAddress).ToList();
+            var paths = all.Where(a => !IsWebAddress(a)).ToArray();
+            var errors = new List<ReadError>();
+            var warnings = new List<ReadError>();
+            var fetched = new List<Model.Article>();
+            int failed = 0;
+            if (urls.Count > 0)
+            {
+                using var fetcher = new PoliteFetcher();
+                var extractor = new PageExtractor();
+                foreach (var url in urls)
+                {
+                    var (article, error) = PageArticles.FetchAsync(fetcher, extractor, new Uri(url), cancel).GetAwaiter().GetResult();
+                    if (article is null)
+                    {
+                        stderr.WriteLine($"parallax: error: {url}: {error}");
+                        failed++;
+                    }
+                    else
+                    {
+                        fetched.Add(article);
+                    }
+                }
+            }
+            var articles = fetched.Concat(paths.Length > 0 ? ArticleSource.Stream(paths, errors, warnings, stdin) : []);
+            var ingestor = new Ingestor(store, AnalysisPipeline.Default);
+            IngestReport report;
+            using (var progress = new PhaseProgress(stderr, enabled: !stderrRedirected))
+            {
+                try
+                {
+                    report = ingestor.Ingest(articles, progress, cancel);
+                }
+                catch (StoreException e)
+                {
+                    return Task.FromResult(Fail(stderr, e.Message));
+                }
+            }
+            ReportProblems(stderr, errors, warnings);
+            var r = report.Refresh;
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"added {report.Added} of {report.Offered} articles ({report.SameText} already stored with the same text, {report.SameUrl} with the same address); {r.Stories} stories, {r.Rebuilt} briefed again, {r.Removed} merged away; {store.Count} articles in {store.Path}"));
+            if (report.Offered == 0 && failed == 0 && errors.Count == 0) stderr.WriteLine("parallax: warning: no articles found in the inputs");
+            return Task.FromResult(failed > 0 || errors.Count > 0 ? (report.Added > 0 || report.Offered > 0 ? Partial : Failed) : Ok);
+        });
+        return cmd;
+    }
+
+    private static bool IsWebAddress(string s) =>
+        Uri.TryCreate(s, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps);
+
+    private static Command StoriesCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var db = DbOption("The store to read.");
+        var since = new Option<string?>("--since") { Description = "Only stories dated on or after this day (YYYY-MM-DD).", HelpName = "DATE" };
+        var until = new Option<string?>("--until") { Description = "Only stories dated on or before this day (YYYY-MM-DD).", HelpName = "DATE" };
+        var limit = new Option<int>("--limit", "-n") { Description = "How many stories to list.", DefaultValueFactory = _ => 50 };
+        var minSources = new Option<int>("--min-sources") { Description = "Only stories carried by at least this many independent sources.", DefaultValueFactory = _ => 1 };
+        var cmd = new Command("stories", "List the stored stories, best first (more sources and more recent rank higher): id, date, independent sources, articles, conflicts found, title and a one-line summary, tab-separated. Brief one with: parallax brief --db FILE --story ID.")
+        {
+            db, since, until, limit, minSources,
+        };
+        cmd.SetAction(parse =>
+        {
+            DateOnly? Day(Option<string?> o, out string? problem)
+            {
+                problem = null;
+                if (parse.GetValue(o) is not { } text) return null;
+                if (DateParsing.TryParseIso(text, out var d)) return d;
+                problem = $"{o.Name} \"{text}\" is not a date; write it as YYYY-MM-DD";
+                return null;
+            }
+            var from = Day(since, out var p1);
+            var to = Day(until, out var p2);
+            if ((p1 ?? p2) is { } problem) return Fail(stderr, problem);
+            using var store = OpenStore(parse.GetValue(db)!, stderr, mustExist: true);
+            if (store is null) return Failed;
+            try
+            {
+                var page = store.Stories(new StoryQuery(from, to, Math.Max(0, parse.GetValue(limit)), 0, parse.GetValue(minSources)));
+                stdout.WriteLine("id\tdate\tsources\tarticles\tconflicts\ttitle\tsummary");
+                foreach (var s in page.Stories)
+                {
+                    stdout.WriteLine(string.Join('\t', s.Id, s.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated", s.Sources, s.Articles, s.Conflicts, Flat(s.Title), Flat(s.Summary)));
+                }
+                stderr.WriteLine($"{page.Stories.Count} of {page.Total} stories{(store.StoriesPending ? " (an ingest was interrupted: run 'parallax ingest' again to finish the stories)" : "")}");
+                return Ok;
+            }
+            catch (StoreException e)
+            {
+                return Fail(stderr, e.Message);
+            }
+        });
+        return cmd;
+    }
+
+    private static Command SearchCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var query = new Argument<string[]>("QUERY") { Description = "Words that must all appear (word forms match: 'tariffs' finds 'tariff'); \"quoted words\" must appear together.", Arity = ArgumentArity.OneOrMore };
+        var db = DbOption("The store to search.");
+        var limit = new Option<int>("--limit", "-n") { Description = "Most results.", DefaultValueFactory = _ => 20 };
+        var cmd = new Command("search", "Full-text search over stored articles and the facts of their briefs, best matches first: kind (article or fact), story, article, title, and the matching passage with matched words in [brackets].")
+        {
+            query, db, limit,
+        };
+        cmd.SetAction(parse =>
+        {
+            string q = string.Join(' ', parse.GetValue(query)!);
+            if (FtsQuery.From(q) is null) return Fail(stderr, "the query holds no word to look for");
+            using var store = OpenStore(parse.GetValue(db)!, stderr, mustExist: true);
+            if (store is null) return Failed;
+            try
+            {
+                var hits = store.Search(q, Math.Max(1, parse.GetValue(limit)));
+                stdout.WriteLine("kind\tstory\tarticle\ttitle\tpassage");
+                foreach (var h in hits)
+                {
+                    string passage = Flat(h.Snippet).Replace(SearchHit.MarkStart, '[').Replace(SearchHit.MarkEnd, ']');
+                    stdout.WriteLine(string.Join('\t', h.Kind.ToString().ToLowerInvariant(), h.Story ?? "-", h.Article ?? "-", Flat(h.Title), passage));
+                }
+                stderr.WriteLine($"{hits.Count} results");
+                return hits.Count > 0 ? Ok : Partial;
+            }
+            catch (StoreException e)
+            {
+                return Fail(stderr, e.Message);
+            }
+        });
+        return cmd;
+    }
+
+    /// <summary>The brief of one stored story, rebuilt from its stored articles (the same brief the store holds).</summary>
+    internal static Briefing.Brief? StoredBrief(SqliteStore store, string storyId, TextWriter stderr)
+    {
+        var stored = store.Story(storyId);
+        if (stored is null)
+        {
+            Fail(stderr, $"no story {storyId} in {store.Path}; list them with: parallax stories --db {store.Path}");
+            return null;
+        }
+        var articles = store.Articles(stored.Articles);
+        var analyzed = Corpus.Analyze([.. articles.Select(a => a.Article)], AnalysisPipeline.Default);
+        return new Briefing.BriefBuilder(AnalysisPipeline.Default).Build(new Stories.Story(storyId, analyzed, stored.DuplicateOf));
+    }
+
+    /// <summary>Progress of a long store operation on one terminal line, phase by phase; silent when stderr is not a terminal.</summary>
+    private sealed class PhaseProgress(TextWriter stderr, bool enabled) : IProgress<RefreshProgress>, IDisposable
+    {
+        private long _lastTick;
+        private bool _shown;
+        private readonly Lock _gate = new();
+
+        public void Report(RefreshProgress value)
+        {
+            if (!enabled) return;
+            long now = Environment.TickCount64;
+            lock (_gate)
+            {
+                if (now - _lastTick < 200 && (value.Total == 0 || value.Done < value.Total)) return;
+                _lastTick = now;
+                string line = value.Total > 0 ? $"{value.Phase} {value.Done}/{value.Total} ({100L * value.Done / value.Total}%)" : $"{value.Phase} {value.Done}";
+                stderr.Write("\r" + line.PadRight(60));
+                _shown = true;
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                if (_shown) stderr.Write("\r" + new string(' ', 60) + "\r");
+                _shown = false;
+            }
+        }
+    }
+}

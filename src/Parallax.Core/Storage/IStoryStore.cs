@@ -1,0 +1,135 @@
+using Parallax.Model;
+using Parallax.Stories;
+
+namespace Parallax.Storage;
+
+/// <summary>
+/// A store that keeps articles and the stories made of them, and answers what the CLI and the web server show. SQLite
+/// (<see cref="SqliteStore"/>) implements it; a server database can implement the same contract. Every write is one
+/// transaction: a process killed at any point leaves what was committed, and nothing half-written.
+/// </summary>
+public interface IStoryStore : IArticleStore
+{
+    /// <summary>Stores each article unless its address or text is already there, in one transaction; outcomes in input order.</summary>
+    IReadOnlyList<AddOutcome> AddAll(IReadOnlyList<Article> articles);
+
+    /// <summary>True when articles were added since stories were last brought up to date (see <see cref="StoryRefresher"/>).</summary>
+    bool StoriesPending { get; }
+
+    /// <summary>Articles whose story features are not computed yet, in arrival order, at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<StoredArticle> Unfeatured(int limit);
+
+    /// <summary>Stores computed features, in one transaction.</summary>
+    void SaveFeatures(IReadOnlyList<StoryFeatures> features);
+
+    /// <summary>The features of every article whose arrival number is above <paramref name="afterSeq"/>, in arrival order, with that number.</summary>
+    IReadOnlyList<(long Seq, StoryFeatures Features)> Features(long afterSeq = 0);
+
+    /// <summary>Each stored story's id and the hash of its membership.</summary>
+    IReadOnlyDictionary<string, string> StoryKeys();
+
+    /// <summary>
+    /// Writes rebuilt stories and removes vanished ones, in one transaction. <paramref name="upToDateThrough"/>, when given,
+    /// says the stories now reflect every article up to that arrival number, which clears <see cref="StoriesPending"/>
+    /// unless newer articles arrived meanwhile.
+    /// </summary>
+    void SaveStories(IReadOnlyList<StoryRecord> stories, IReadOnlyList<string> removed, long? upToDateThrough);
+
+    /// <summary>Bumped by every change to stories, so a cache of rendered pages knows when to drop them.</summary>
+    long Generation { get; }
+
+    /// <summary>Stored articles by id, in the order asked; unknown ids are left out.</summary>
+    IReadOnlyList<StoredArticle> Articles(IReadOnlyList<string> ids);
+
+    StoredArticle? Article(string id);
+
+    /// <summary>Stories, best first (more sources and more recent rank higher), with the total that match.</summary>
+    StoryPage Stories(StoryQuery query);
+
+    StoredStory? Story(string id);
+
+    /// <summary>Articles and facts matching <paramref name="query"/> (words, "quoted phrases"), best first.</summary>
+    IReadOnlyList<SearchHit> Search(string query, int limit = 50);
+
+    /// <summary>Counts, an integrity check, and a digest of all content that does not depend on the clock.</summary>
+    StoreReport Check();
+}
+
+/// <summary>
+/// What happened to one article given to <see cref="IStoryStore.AddAll"/>: the id it is stored under (made unique if another
+/// article had it), or the id of the stored article it repeats.
+/// </summary>
+public sealed record AddOutcome(string Id, AddStatus Status);
+
+public enum AddStatus
+{
+    Added,
+    SameUrl,
+    SameText,
+}
+
+/// <summary>An article as stored, with its arrival number and the story it belongs to.</summary>
+public sealed record StoredArticle(long Seq, Article Article, DateTimeOffset Added, string? Story);
+
+/// <summary>A story ready to store: its membership, its brief as JSON and as an HTML fragment, and what lists and search need.</summary>
+public sealed record StoryRecord
+{
+    public required string Id { get; init; }
+
+    public required string MembersKey { get; init; }
+
+    /// <summary>Article ids in citation order, each with the id of the article it copies, if any.</summary>
+    public required IReadOnlyList<(string Article, string? DuplicateOf)> Members { get; init; }
+
+    public required string Title { get; init; }
+
+    public DateOnly? Date { get; init; }
+
+    public required DateOnly Day { get; init; }
+
+    public required int Sources { get; init; }
+
+    public required int Conflicts { get; init; }
+
+    public required string Summary { get; init; }
+
+    public required double Score { get; init; }
+
+    public required string BriefJson { get; init; }
+
+    public required string BriefHtml { get; init; }
+
+    public required IReadOnlyList<(string Text, int Sources)> Facts { get; init; }
+}
+
+/// <summary>One line of a story list.</summary>
+public sealed record StorySummary(string Id, string Title, DateOnly? Date, DateOnly Day, int Sources, int Articles, int Conflicts, string Summary, double Score);
+
+/// <summary>A stored story: its line, its articles in citation order (with the originals of copies), and its brief.</summary>
+public sealed record StoredStory(StorySummary Summary, IReadOnlyList<string> Articles, IReadOnlyDictionary<string, string> DuplicateOf, string BriefJson, string BriefHtml);
+
+/// <summary>Which stories to list: on or after <see cref="Since"/>, on or before <see cref="Until"/>, a page of them.</summary>
+public sealed record StoryQuery(DateOnly? Since = null, DateOnly? Until = null, int Limit = 50, int Offset = 0, int MinSources = 1);
+
+public sealed record StoryPage(IReadOnlyList<StorySummary> Stories, int Total);
+
+/// <summary>
+/// A search result: an article (title or text matched) or a fact of a story's brief. The snippet is the matching passage,
+/// with matched words between <see cref="MarkStart"/> and <see cref="MarkEnd"/>; a lower rank is a better match.
+/// </summary>
+public sealed record SearchHit(SearchHitKind Kind, string? Article, string? Story, string Title, string Snippet, double Rank)
+{
+    public const char MarkStart = '\u0002', MarkEnd = '\u0003';
+
+    /// <summary>The snippet with its marks removed.</summary>
+    public string Plain => Snippet.Replace(MarkStart.ToString(), "").Replace(MarkEnd.ToString(), "");
+}
+
+public enum SearchHitKind
+{
+    Article,
+    Fact,
+}
+
+/// <summary>What <see cref="IStoryStore.Check"/> found.</summary>
+public sealed record StoreReport(int Articles, int Unfeatured, int Stories, int Facts, bool StoriesPending, string Integrity, string Digest);

@@ -1,0 +1,550 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Parallax.Model;
+using Parallax.Stories;
+
+namespace Parallax.Storage;
+
+/// <summary>A store that cannot be opened or used: the file is not a Parallax store, is damaged, or is locked.</summary>
+public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// The default store: one SQLite file (WAL journal, full sync), created on first use, with full-text search (FTS5) over
+/// articles and facts. Safe to share between threads and processes: reads use pooled connections, and writes are single
+/// transactions serialised within the process and by SQLite's lock across processes.
+/// </summary>
+public sealed class SqliteStore : IStoryStore
+{
+    /// <summary>The schema this code reads and writes (<c>PRAGMA user_version</c>).</summary>
+    public const int SchemaVersion = 1;
+
+    private readonly string _connectionString;
+    private readonly Lock _writeGate = new();
+    private readonly Func<DateTimeOffset> _clock;
+
+    public string Path { get; }
+
+    public SqliteStore(string path, Func<DateTimeOffset>? clock = null)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        _clock = clock ?? (() => DateTimeOffset.UtcNow);
+        if (Directory.Exists(Path)) throw new StoreException($"{Path} is a folder; give a file name for the store, e.g. parallax.db");
+        if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
+        Guard(() =>
+        {
+            using var c = Open(write: true);
+            int version = Convert.ToInt32(Scalar(c, "PRAGMA user_version"), CultureInfo.InvariantCulture);
+            if (version > SchemaVersion) throw new StoreException($"{Path} was written by a newer Parallax (schema {version}; this one reads {SchemaVersion}); upgrade Parallax");
+            if (version == 0)
+            {
+                if (Convert.ToInt64(Scalar(c, "SELECT count(*) FROM sqlite_master"), CultureInfo.InvariantCulture) > 0)
+                {
+                    throw new StoreException($"{Path} is an SQLite database but not a Parallax store; give another --db file");
+                }
+                Exec(c, "PRAGMA journal_mode = WAL");
+                using var tx = c.BeginTransaction();
+                Exec(c, Schema, tx);
+                Exec(c, "INSERT INTO meta(key, value) VALUES ('created', $now), ('stories_pending', '0'), ('generation', '0')", tx, ("$now", Now()));
+                tx.Commit();
+            }
+        });
+    }
+
+    private static readonly string Schema = ReadSchema();
+
+    private static string ReadSchema()
+    {
+        using var s = typeof(SqliteStore).Assembly.GetManifestResourceStream("Parallax.Storage.schema.sql")
+            ?? throw new InvalidOperationException("the store schema is missing from the assembly");
+        using var r = new StreamReader(s);
+        return r.ReadToEnd();
+    }
+
+    public int Count => Guard(() =>
+    {
+        using var c = Open();
+        return Convert.ToInt32(Scalar(c, "SELECT count(*) FROM articles"), CultureInfo.InvariantCulture);
+    });
+
+    public bool StoriesPending => Guard(() =>
+    {
+        using var c = Open();
+        return (string?)Scalar(c, "SELECT value FROM meta WHERE key = 'stories_pending'") == "1";
+    });
+
+    /// <summary>Bumped by every change to stories, so a cache of rendered pages knows when to drop them.</summary>
+    public long Generation => Guard(() =>
+    {
+        using var c = Open();
+        return long.Parse((string?)Scalar(c, "SELECT value FROM meta WHERE key = 'generation'") ?? "0", CultureInfo.InvariantCulture);
+    });
+
+    public bool HasUrl(string url) => Guard(() =>
+    {
+        using var c = Open();
+        return Scalar(c, "SELECT 1 FROM articles WHERE url_key = $u", null, ("$u", JsonlArticleStore.NormalUrl(url))) is not null;
+    });
+
+    public bool Add(Article article) => AddAll([article])[0].Status == AddStatus.Added;
+
+    public IReadOnlyList<AddOutcome> AddAll(IReadOnlyList<Article> articles) => Guard(() =>
+    {
+        var outcomes = new List<AddOutcome>(articles.Count);
+        lock (_writeGate)
+        {
+            using var c = Open(write: true);
+            using var tx = c.BeginTransaction(deferred: false);
+            using var byHash = Command(c, "SELECT id FROM articles WHERE hash = $v", tx);
+            using var byUrl = Command(c, "SELECT id FROM articles WHERE url_key = $v", tx);
+            using var byId = Command(c, "SELECT 1 FROM articles WHERE id = $v", tx);
+            using var insert = Command(c, """
+                INSERT INTO articles(id, hash, url, url_key, source, title, published, origin, extra, text, added)
+                VALUES ($id, $hash, $url, $url_key, $source, $title, $published, $origin, $extra, $text, $added)
+                """, tx);
+            string now = Now();
+            bool added = false;
+            foreach (var a in articles)
+            {
+                string hash = JsonlArticleStore.ContentHash(a.Text);
+                string? urlKey = string.IsNullOrWhiteSpace(a.Url) ? null : JsonlArticleStore.NormalUrl(a.Url);
+                if (Lookup(byHash, hash) is { } sameText)
+                {
+                    outcomes.Add(new AddOutcome(sameText, AddStatus.SameText));
+                    continue;
+                }
+                if (urlKey is not null && Lookup(byUrl, urlKey) is { } sameUrl)
+                {
+                    outcomes.Add(new AddOutcome(sameUrl, AddStatus.SameUrl));
+                    continue;
+                }
+                string id = a.Id;
+                for (int n = 2; Lookup(byId, id) is not null; n++) id = $"{a.Id}-{n}";
+                Bind(insert, ("$id", id), ("$hash", hash), ("$url", a.Url), ("$url_key", urlKey), ("$source", a.Source), ("$title", a.Title),
+                    ("$published", a.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$origin", a.Origin),
+                    ("$extra", a.Extra.Count == 0 ? null : ExtraJson(a.Extra)), ("$text", a.Text), ("$added", now));
+                insert.ExecuteNonQuery();
+                outcomes.Add(new AddOutcome(id, AddStatus.Added));
+                added = true;
+            }
+            if (added) Exec(c, "UPDATE meta SET value = '1' WHERE key = 'stories_pending'", tx);
+            tx.Commit();
+        }
+        return (IReadOnlyList<AddOutcome>)outcomes;
+    });
+
+    public IReadOnlyList<StoredArticle> Unfeatured(int limit) => Guard(() =>
+    {
+        using var c = Open();
+        return ReadArticles(c, $"SELECT {ArticleColumns} FROM articles a WHERE features IS NULL ORDER BY seq LIMIT $limit", ("$limit", limit));
+    });
+
+    public void SaveFeatures(IReadOnlyList<StoryFeatures> features) => Guard(() =>
+    {
+        lock (_writeGate)
+        {
+            using var c = Open(write: true);
+            using var tx = c.BeginTransaction(deferred: false);
+            using var update = Command(c, "UPDATE articles SET features = $f WHERE id = $id", tx);
+            foreach (var f in features)
+            {
+                Bind(update, ("$f", FeatureCodec.Encode(f)), ("$id", f.Id));
+                update.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+    });
+
+    public IReadOnlyList<(long Seq, StoryFeatures Features)> Features(long afterSeq = 0) => Guard(() =>
+    {
+        using var c = Open();
+        using var cmd = Command(c, "SELECT seq, id, features FROM articles WHERE seq > $after AND features IS NOT NULL ORDER BY seq");
+        Bind(cmd, ("$after", afterSeq));
+        using var r = cmd.ExecuteReader();
+        var list = new List<(long, StoryFeatures)>();
+        while (r.Read())
+        {
+            var f = FeatureCodec.Decode(r.GetString(1), (byte[])r.GetValue(2));
+            if (f is not null) list.Add((r.GetInt64(0), f));
+        }
+        return (IReadOnlyList<(long, StoryFeatures)>)list;
+    });
+
+    public IReadOnlyDictionary<string, string> StoryKeys() => Guard(() =>
+    {
+        using var c = Open();
+        using var cmd = Command(c, "SELECT id, members_key FROM stories");
+        using var r = cmd.ExecuteReader();
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (r.Read()) keys[r.GetString(0)] = r.GetString(1);
+        return (IReadOnlyDictionary<string, string>)keys;
+    });
+
+    public void SaveStories(IReadOnlyList<StoryRecord> stories, IReadOnlyList<string> removed, long? upToDateThrough) => Guard(() =>
+    {
+        lock (_writeGate)
+        {
+            using var c = Open(write: true);
+            using var tx = c.BeginTransaction(deferred: false);
+            foreach (var id in removed) DeleteStory(c, tx, id);
+            using var story = Command(c, """
+                INSERT OR REPLACE INTO stories(id, members_key, title, date, day, sources, articles, conflicts, summary, score, brief_json, brief_html, updated)
+                VALUES ($id, $key, $title, $date, $day, $sources, $articles, $conflicts, $summary, $score, $json, $html, $updated)
+                """, tx);
+            using var member = Command(c, "INSERT OR REPLACE INTO story_articles(article_id, story_id, position, duplicate_of) VALUES ($a, $s, $p, $d)", tx);
+            using var fact = Command(c, "INSERT INTO facts(story_id, rank, sources, text) VALUES ($s, $r, $n, $t)", tx);
+            string now = Now();
+            foreach (var s in stories)
+            {
+                DeleteStory(c, tx, s.Id);
+                Bind(story, ("$id", s.Id), ("$key", s.MembersKey), ("$title", s.Title), ("$date", Iso(s.Date)), ("$day", Iso(s.Day)), ("$sources", s.Sources),
+                    ("$articles", s.Members.Count), ("$conflicts", s.Conflicts), ("$summary", s.Summary), ("$score", s.Score), ("$json", s.BriefJson), ("$html", s.BriefHtml), ("$updated", now));
+                story.ExecuteNonQuery();
+                for (int i = 0; i < s.Members.Count; i++)
+                {
+                    Bind(member, ("$a", s.Members[i].Article), ("$s", s.Id), ("$p", i), ("$d", s.Members[i].DuplicateOf));
+                    member.ExecuteNonQuery();
+                }
+                for (int i = 0; i < s.Facts.Count; i++)
+                {
+                    Bind(fact, ("$s", s.Id), ("$r", i), ("$n", s.Facts[i].Sources), ("$t", s.Facts[i].Text));
+                    fact.ExecuteNonQuery();
+                }
+            }
+            if (upToDateThrough is { } seq)
+            {
+                // Articles another process added meanwhile keep the stories pending.
+                Exec(c, "UPDATE meta SET value = '0' WHERE key = 'stories_pending' AND coalesce((SELECT max(seq) FROM articles), 0) <= $seq", tx, ("$seq", seq));
+            }
+            Exec(c, "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'", tx);
+            tx.Commit();
+        }
+    });
+
+    private static void DeleteStory(SqliteConnection c, SqliteTransaction tx, string id)
+    {
+        Exec(c, "DELETE FROM stories WHERE id = $id", tx, ("$id", id));
+        Exec(c, "DELETE FROM story_articles WHERE story_id = $id", tx, ("$id", id));
+        Exec(c, "DELETE FROM facts WHERE story_id = $id", tx, ("$id", id));
+    }
+
+    public IReadOnlyList<StoredArticle> Articles(IReadOnlyList<string> ids) => Guard(() =>
+    {
+        using var c = Open();
+        var found = new Dictionary<string, StoredArticle>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(400))
+        {
+            var names = chunk.Select((_, i) => $"$p{i}").ToArray();
+            var args = chunk.Select((id, i) => (names[i], (object?)id)).ToArray();
+            foreach (var a in ReadArticles(c, $"SELECT {ArticleColumns} FROM articles a WHERE id IN ({string.Join(", ", names)})", args)) found[a.Article.Id] = a;
+        }
+        return (IReadOnlyList<StoredArticle>)[.. ids.Where(found.ContainsKey).Select(id => found[id])];
+    });
+
+    public StoredArticle? Article(string id) => Guard(() =>
+    {
+        using var c = Open();
+        return ReadArticles(c, $"SELECT {ArticleColumns}, s.story_id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id WHERE a.id = $id", ("$id", id)).FirstOrDefault();
+    });
+
+    public StoryPage Stories(StoryQuery query) => Guard(() =>
+    {
+        using var c = Open();
+        const string Where = "WHERE ($since IS NULL OR day >= $since) AND ($until IS NULL OR day <= $until) AND sources >= $min";
+        (string, object?)[] args = [("$since", Iso(query.Since)), ("$until", Iso(query.Until)), ("$min", query.MinSources)];
+        int total = Convert.ToInt32(Scalar(c, $"SELECT count(*) FROM stories {Where}", null, args), CultureInfo.InvariantCulture);
+        using var cmd = Command(c, $"SELECT {StoryColumns} FROM stories {Where} ORDER BY score DESC, id LIMIT $limit OFFSET $offset");
+        Bind(cmd, [.. args, ("$limit", Math.Clamp(query.Limit, 0, 1000)), ("$offset", Math.Max(0, query.Offset))]);
+        using var r = cmd.ExecuteReader();
+        var list = new List<StorySummary>();
+        while (r.Read()) list.Add(ReadStory(r));
+        return new StoryPage(list, total);
+    });
+
+    public StoredStory? Story(string id) => Guard(() =>
+    {
+        using var c = Open();
+        using var cmd = Command(c, $"SELECT {StoryColumns}, brief_json, brief_html FROM stories WHERE id = $id");
+        Bind(cmd, ("$id", id));
+        StorySummary summary;
+        string json, html;
+        using (var r = cmd.ExecuteReader())
+        {
+            if (!r.Read()) return null;
+            summary = ReadStory(r);
+            json = r.GetString(9);
+            html = r.GetString(10);
+        }
+        using var members = Command(c, "SELECT article_id, duplicate_of FROM story_articles WHERE story_id = $id ORDER BY position");
+        Bind(members, ("$id", id));
+        using var m = members.ExecuteReader();
+        var ids = new List<string>();
+        var copies = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (m.Read())
+        {
+            ids.Add(m.GetString(0));
+            if (!m.IsDBNull(1)) copies[m.GetString(0)] = m.GetString(1);
+        }
+        return new StoredStory(summary, ids, copies, json, html);
+    });
+
+    public IReadOnlyList<SearchHit> Search(string query, int limit = 50) => Guard(() =>
+    {
+        string? match = FtsQuery.From(query);
+        if (match is null) return (IReadOnlyList<SearchHit>)[];
+        limit = Math.Clamp(limit, 1, 500);
+        using var c = Open();
+        var hits = new List<SearchHit>();
+        using (var cmd = Command(c, """
+            SELECT a.id, s.story_id, coalesce(a.title, a.id), snippet(articles_fts, 1, char(2), char(3), '…', 24), bm25(articles_fts, 3.0, 1.0) AS r
+            FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid LEFT JOIN story_articles s ON s.article_id = a.id
+            WHERE articles_fts MATCH $q ORDER BY r LIMIT $limit
+            """))
+        {
+            Bind(cmd, ("$q", match), ("$limit", limit));
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) hits.Add(new SearchHit(SearchHitKind.Article, r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4)));
+        }
+        using (var cmd = Command(c, """
+            SELECT f.story_id, s.title, snippet(facts_fts, 0, char(2), char(3), '…', 32), bm25(facts_fts) AS r
+            FROM facts_fts JOIN facts f ON f.rowid = facts_fts.rowid JOIN stories s ON s.id = f.story_id
+            WHERE facts_fts MATCH $q ORDER BY r LIMIT $limit
+            """))
+        {
+            Bind(cmd, ("$q", match), ("$limit", limit));
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) hits.Add(new SearchHit(SearchHitKind.Fact, null, r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3)));
+        }
+        return (IReadOnlyList<SearchHit>)[.. hits.OrderBy(h => h.Rank).ThenBy(h => h.Kind).Take(limit)];
+    });
+
+    public FeedState? Feed(string url) => Guard(() =>
+    {
+        using var c = Open();
+        return Scalar(c, "SELECT state FROM feeds WHERE url = $u", null, ("$u", url)) is string json ? JsonSerializer.Deserialize<FeedState>(json) : null;
+    });
+
+    public void SaveFeed(FeedState state) => Guard(() =>
+    {
+        lock (_writeGate)
+        {
+            using var c = Open(write: true);
+            Exec(c, "INSERT OR REPLACE INTO feeds(url, state) VALUES ($u, $s)", null, ("$u", state.Url), ("$s", JsonSerializer.Serialize(state)));
+        }
+    });
+
+    public StoreReport Check() => Guard(() =>
+    {
+        using var c = Open();
+        long Count(string sql) => Convert.ToInt64(Scalar(c, sql), CultureInfo.InvariantCulture);
+        var problems = new List<string>();
+        using (var cmd = Command(c, "PRAGMA integrity_check"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read()) if (r.GetString(0) != "ok") problems.Add(r.GetString(0));
+        }
+        foreach (var fts in new[] { "articles_fts", "facts_fts" })
+        {
+            try
+            {
+                Exec(c, $"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)");
+            }
+            catch (SqliteException e)
+            {
+                problems.Add($"{fts}: {e.Message}");
+            }
+        }
+        return new StoreReport((int)Count("SELECT count(*) FROM articles"), (int)Count("SELECT count(*) FROM articles WHERE features IS NULL"),
+            (int)Count("SELECT count(*) FROM stories"), (int)Count("SELECT count(*) FROM facts"), (string?)Scalar(c, "SELECT value FROM meta WHERE key = 'stories_pending'") == "1",
+            problems.Count == 0 ? "ok" : string.Join("; ", problems), Digest(c));
+    });
+
+    /// <summary>A hash of everything stored except times of day and what derives from them (when an article was stored, the ranking of undated stories).</summary>
+    private static string Digest(SqliteConnection c)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Rows(string sql)
+        {
+            using var cmd = Command(c, sql);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                for (int i = 0; i < r.FieldCount; i++)
+                {
+                    object v = r.GetValue(i);
+                    byte[] bytes = v switch
+                    {
+                        DBNull => [0xFF],
+                        byte[] b => b,
+                        IFormattable f => Encoding.UTF8.GetBytes(f.ToString(null, CultureInfo.InvariantCulture)),
+                        _ => Encoding.UTF8.GetBytes(v.ToString() ?? ""),
+                    };
+                    hash.AppendData(BitConverter.GetBytes(bytes.Length));
+                    hash.AppendData(bytes);
+                }
+            }
+        }
+        Rows("SELECT seq, id, hash, url, url_key, source, title, published, origin, extra, text, features FROM articles ORDER BY seq");
+        Rows("SELECT id, members_key, title, date, CASE WHEN date IS NULL THEN NULL ELSE score END, sources, articles, conflicts, summary, brief_json, brief_html FROM stories ORDER BY id");
+        Rows("SELECT article_id, story_id, position, duplicate_of FROM story_articles ORDER BY article_id");
+        Rows("SELECT story_id, rank, sources, text FROM facts ORDER BY story_id, rank");
+        Rows("SELECT url, state FROM feeds ORDER BY url");
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    public void Dispose()
+    {
+        // Pooled connections keep the file open; release them so the file can be moved or deleted once the store is done.
+        using var c = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(c);
+    }
+
+    private const string ArticleColumns = "a.seq, a.id, a.text, a.source, a.title, a.url, a.published, a.origin, a.extra, a.added";
+    private const string StoryColumns = "id, title, date, day, sources, articles, conflicts, summary, score";
+
+    private static StorySummary ReadStory(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : ParseDate(r.GetString(2)), ParseDate(r.GetString(3)) ?? default,
+        r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetString(7), r.GetDouble(8));
+
+    private static List<StoredArticle> ReadArticles(SqliteConnection c, string sql, params (string, object?)[] args)
+    {
+        using var cmd = Command(c, sql);
+        Bind(cmd, args);
+        using var r = cmd.ExecuteReader();
+        var list = new List<StoredArticle>();
+        while (r.Read())
+        {
+            string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+            var article = new Article
+            {
+                Id = r.GetString(1),
+                Text = r.GetString(2),
+                Source = S(3),
+                Title = S(4),
+                Url = S(5),
+                Published = S(6) is { } p ? ParseDate(p) : null,
+                Origin = S(7),
+                Extra = S(8) is { } extra ? ReadExtra(extra) : new Dictionary<string, string>(),
+            };
+            var added = DateTimeOffset.Parse(r.GetString(9), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            list.Add(new StoredArticle(r.GetInt64(0), article, added, r.FieldCount > 10 && !r.IsDBNull(10) ? r.GetString(10) : null));
+        }
+        return list;
+    }
+
+    private static string ExtraJson(IReadOnlyDictionary<string, string> extra)
+    {
+        var sb = new StringBuilder("{");
+        foreach (var (key, raw) in extra.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (sb.Length > 1) sb.Append(',');
+            sb.Append(JsonSerializer.Serialize(key)).Append(':').Append(raw);
+        }
+        return sb.Append('}').ToString();
+    }
+
+    private static Dictionary<string, string> ReadExtra(string json)
+    {
+        var extra = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            foreach (var p in doc.RootElement.EnumerateObject()) extra[p.Name] = p.Value.GetRawText();
+        }
+        catch (JsonException)
+        {
+            // Extra fields are kept for other tools, never needed by Parallax; a damaged value is dropped rather than fatal.
+        }
+        return extra;
+    }
+
+    private static DateOnly? ParseDate(string s) =>
+        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private string Now() => _clock().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    private SqliteConnection Open(bool write = false)
+    {
+        var c = new SqliteConnection(_connectionString);
+        c.Open();
+        // FULL sync: a transaction that returned is on disk, even if the machine loses power right after.
+        if (write) Exec(c, "PRAGMA synchronous = FULL");
+        return c;
+    }
+
+    private static SqliteCommand Command(SqliteConnection c, string sql, SqliteTransaction? tx = null)
+    {
+        var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        return cmd;
+    }
+
+    private static void Bind(SqliteCommand cmd, params (string Name, object? Value)[] args)
+    {
+        foreach (var (name, value) in args)
+        {
+            if (cmd.Parameters.Contains(name)) cmd.Parameters[name].Value = value ?? DBNull.Value;
+            else cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+    }
+
+    private static string? Lookup(SqliteCommand cmd, string value)
+    {
+        Bind(cmd, ("$v", value));
+        return cmd.ExecuteScalar() switch
+        {
+            null or DBNull => null,
+            var v => Convert.ToString(v, CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static object? Scalar(SqliteConnection c, string sql, SqliteTransaction? tx = null, params (string, object?)[] args)
+    {
+        using var cmd = Command(c, sql, tx);
+        Bind(cmd, args);
+        var value = cmd.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    private static void Exec(SqliteConnection c, string sql, SqliteTransaction? tx = null, params (string, object?)[] args)
+    {
+        using var cmd = Command(c, sql, tx);
+        Bind(cmd, args);
+        cmd.ExecuteNonQuery();
+    }
+
+    private T Guard<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreException(Explain(e), e);
+        }
+    }
+
+    private void Guard(Action action) => Guard(() =>
+    {
+        action();
+        return 0;
+    });
+
+    private string Explain(SqliteException e) => e.SqliteErrorCode switch
+    {
+        26 => $"{Path} is not a Parallax store (not an SQLite database); give another --db file",
+        11 => $"{Path} is damaged ({e.Message}); restore it from a backup or start a new store",
+        5 or 6 => $"{Path} is busy: another process holds a write lock for too long ({e.Message}); try again",
+        8 => $"{Path} cannot be written (read-only file or folder)",
+        13 => $"the disk holding {Path} is full",
+        14 => $"{Path} cannot be opened ({e.Message}); check the path and its permissions",
+        _ => $"store {Path}: {e.Message}",
+    };
+}

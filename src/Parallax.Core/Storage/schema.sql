@@ -1,0 +1,87 @@
+-- The Parallax store (SQLite). Articles are never rewritten: their text, once stored, is what every span indexes.
+-- Stories, briefs and facts are derived from the articles and rebuilt when membership changes.
+PRAGMA user_version = 1;
+
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+  seq       INTEGER PRIMARY KEY,          -- arrival order; clustering reads articles in this order
+  id        TEXT NOT NULL UNIQUE,
+  hash      TEXT NOT NULL UNIQUE,         -- of the whitespace-normalised text: the same text twice is stored once
+  url       TEXT,
+  url_key   TEXT UNIQUE,                  -- normalised address: the same page twice is stored once
+  source    TEXT,
+  title     TEXT,
+  published TEXT,                         -- YYYY-MM-DD
+  origin    TEXT,
+  extra     TEXT,                         -- input fields Parallax does not interpret, as one JSON object
+  text      TEXT NOT NULL,
+  added     TEXT NOT NULL,                -- when it was stored (UTC, ISO 8601)
+  features  BLOB                          -- story features; NULL until the next refresh computes them
+);
+CREATE INDEX IF NOT EXISTS articles_unfeatured ON articles(seq) WHERE features IS NULL;
+
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+  title, text, content = 'articles', content_rowid = 'seq', tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+
+CREATE TABLE IF NOT EXISTS stories (
+  id          TEXT PRIMARY KEY,           -- story-N, N the arrival number of its first article
+  members_key TEXT NOT NULL,              -- hash of its articles and copies: a brief is rebuilt only when this changes
+  title       TEXT NOT NULL,
+  date        TEXT,                       -- the brief's date (YYYY-MM-DD), NULL when no article is dated
+  day         TEXT NOT NULL,              -- date, or the day its newest article was stored: for ranking and filtering
+  sources     INTEGER NOT NULL,           -- independent sources (copies count once)
+  articles    INTEGER NOT NULL,
+  conflicts   INTEGER NOT NULL,
+  summary     TEXT NOT NULL,              -- one line for lists
+  score       REAL NOT NULL,              -- coverage and recency together; higher ranks first
+  brief_json  TEXT NOT NULL,
+  brief_html  TEXT NOT NULL,
+  updated     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stories_rank ON stories(score DESC);
+CREATE INDEX IF NOT EXISTS stories_day ON stories(day);
+
+CREATE TABLE IF NOT EXISTS story_articles (
+  article_id   TEXT PRIMARY KEY,
+  story_id     TEXT NOT NULL,
+  position     INTEGER NOT NULL,          -- citation number - 1
+  duplicate_of TEXT
+);
+CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id, position);
+
+CREATE TABLE IF NOT EXISTS facts (
+  rowid    INTEGER PRIMARY KEY,
+  story_id TEXT NOT NULL,
+  rank     INTEGER NOT NULL,
+  sources  INTEGER NOT NULL,
+  text     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS facts_story ON facts(story_id);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS facts_fts USING fts5(
+  text, content = 'facts', content_rowid = 'rowid', tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE TRIGGER IF NOT EXISTS facts_fts_insert AFTER INSERT ON facts BEGIN
+  INSERT INTO facts_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS facts_fts_delete AFTER DELETE ON facts BEGIN
+  INSERT INTO facts_fts(facts_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+
+CREATE TABLE IF NOT EXISTS feeds (
+  url   TEXT PRIMARY KEY,
+  state TEXT NOT NULL                     -- FeedState as JSON
+);

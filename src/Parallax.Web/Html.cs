@@ -1,0 +1,33 @@
+using System.Net;
+using System.Text;
+
+namespace Parallax.Web;
+
+/// <summary>Small helpers for writing pages: escaping, and the layout every page shares.</summary>
+internal static class Html
+{
+    /// <summary>HTML-escapes text (quotes included, so it is safe in attributes too).</summary>
+    public static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+
+    /// <summary>A link target for an address taken from an article: http(s) only, so no javascript: or data: address gets through.</summary>
+    public static string? SafeHref(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps) ? u.AbsoluteUri : null;
+
+    public static string Page(string title, string body, string? query = null, bool briefScript = false)
+    {
+        var sb = new StringBuilder(body.Length + 2048);
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        sb.Append("<title>").Append(E(title)).Append(" — Parallax</title>");
+        sb.Append("<link rel=\"stylesheet\" href=\"/assets/site.css\"></head><body>\n");
+        sb.Append("<header class=\"site\"><a class=\"brand\" href=\"/\">Parallax</a>");
+        sb.Append("<form class=\"search\" action=\"/search\" method=\"get\" role=\"search\"><input type=\"search\" name=\"q\" value=\"").Append(E(query))
+          .Append("\" placeholder=\"Search articles and facts\" aria-label=\"Search articles and facts\"><button type=\"submit\">Search</button></form>");
+        sb.Append("<nav><a href=\"/\">Stories</a><a href=\"/add\">Add articles</a><a href=\"/openapi/v1.json\">API</a></nav></header>\n<main>\n");
+        sb.Append(body);
+        sb.Append("\n</main>");
+        if (briefScript) sb.Append("<script src=\"/assets/brief.js\"></script>");
+        sb.Append("</body></html>\n");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Text;
+using Parallax.Model;
+using Parallax.Rendering;
+using Parallax.Storage;
+using static Parallax.Web.Html;
+
+namespace Parallax.Web;
+
+/// <summary>The site's pages, as HTML strings. Everything from articles and from the request is escaped.</summary>
+internal static class Pages
+{
+    private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
+
+    private static string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", Ci) ?? "undated";
+
+    public static string Home(StoryPage page, StoryQuery query, int pageNumber, int pageSize, bool pending)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<h1>Stories</h1>");
+        sb.Append("<form class=\"filters\" method=\"get\" action=\"/\">");
+        sb.Append("<label>From <input type=\"date\" name=\"since\" value=\"").Append(E(query.Since?.ToString("yyyy-MM-dd", Ci))).Append("\"></label>");
+        sb.Append("<label>To <input type=\"date\" name=\"until\" value=\"").Append(E(query.Until?.ToString("yyyy-MM-dd", Ci))).Append("\"></label>");
+        sb.Append("<label>At least <select name=\"min\">");
+        foreach (int n in new[] { 1, 2, 3, 5 })
+        {
+            sb.Append("<option value=\"").Append(n).Append('"').Append(query.MinSources == n ? " selected" : "").Append('>').Append(n).Append(n == 1 ? " source" : " sources").Append("</option>");
+        }
+        sb.Append("</select></label><button type=\"submit\">Filter</button></form>");
+        if (pending) sb.Append("<p class=\"notice\">Some articles are not in their stories yet (an ingest was interrupted); run <code>parallax ingest</code> again to finish.</p>");
+        if (page.Total == 0)
+        {
+            sb.Append(query.Since is null && query.Until is null && query.MinSources <= 1
+                ? "<p>No stories yet. <a href=\"/add\">Add articles</a>, or run <code>parallax ingest FOLDER</code> on this store.</p>"
+                : "<p>No story matches these filters.</p>");
+            return Page("Stories", sb.ToString());
+        }
+        sb.Append("<p class=\"meta\">").Append(page.Total.ToString("N0", Ci)).Append(page.Total == 1 ? " story" : " stories").Append(", ranked by how many sources carry them and how recent they are.</p>");
+        sb.Append("<ol class=\"stories\" start=\"").Append((pageNumber - 1) * pageSize + 1).Append("\">");
+        foreach (var s in page.Stories)
+        {
+            sb.Append("<li><a class=\"title\" href=\"/stories/").Append(Uri.EscapeDataString(s.Id)).Append("\">").Append(E(s.Title)).Append("</a><div class=\"meta\">")
+              .Append(Day(s.Date)).Append(" · <span class=\"badge\">").Append(s.Sources).Append(s.Sources == 1 ? " source" : " sources").Append("</span>");
+            if (s.Articles != s.Sources) sb.Append("<span class=\"badge\">").Append(s.Articles).Append(" articles</span>");
+            if (s.Conflicts > 0) sb.Append("<span class=\"badge conflicts\">").Append(s.Conflicts).Append(s.Conflicts == 1 ? " conflict" : " conflicts").Append("</span>");
+            sb.Append("</div><p class=\"line\">").Append(E(s.Summary)).Append("</p></li>");
+        }
+        sb.Append("</ol>");
+        int pages = (page.Total + pageSize - 1) / pageSize;
+        if (pages > 1)
+        {
+            string Link(int n) => "/?" + string.Join("&", new[]
+            {
+                query.Since is { } a ? "since=" + a.ToString("yyyy-MM-dd", Ci) : null,
+                query.Until is { } b ? "until=" + b.ToString("yyyy-MM-dd", Ci) : null,
+                query.MinSources > 1 ? "min=" + query.MinSources : null,
+                "page=" + n,
+            }.Where(x => x is not null));
+            sb.Append("<nav class=\"pager\">");
+            if (pageNumber > 1) sb.Append("<a rel=\"prev\" href=\"").Append(E(Link(pageNumber - 1))).Append("\">← Newer</a>");
+            sb.Append("<span>Page ").Append(pageNumber).Append(" of ").Append(pages).Append("</span>");
+            if (pageNumber < pages) sb.Append("<a rel=\"next\" href=\"").Append(E(Link(pageNumber + 1))).Append("\">Older →</a>");
+            sb.Append("</nav>");
+        }
+        return Page("Stories", sb.ToString());
+    }
+
+    public static string Story(StoredStory story, string? notice)
+    {
+        var sb = new StringBuilder(story.BriefHtml.Length + 512);
+        if (notice is not null) sb.Append("<p class=\"notice\">").Append(E(notice)).Append("</p>");
+        sb.Append(story.BriefHtml);
+        sb.Append("<p class=\"meta\">This brief as JSON: <a href=\"/api/stories/").Append(Uri.EscapeDataString(story.Summary.Id)).Append("\">/api/stories/").Append(E(story.Summary.Id)).Append("</a></p>");
+        return Page(story.Summary.Title, sb.ToString(), briefScript: true);
+    }
+
+    public static string Article(StoredArticle stored, AnalyzedArticle a, string? storyTitle)
+    {
+        var art = stored.Article;
+        var sb = new StringBuilder(art.Text.Length * 3);
+        sb.Append("<article class=\"analysed\"><h1>").Append(E(art.Title ?? art.Id)).Append("</h1><p class=\"meta\">").Append(E(art.Source ?? "unknown outlet")).Append(" · ").Append(Day(art.Published));
+        if (SafeHref(art.Url) is { } href) sb.Append(" · <a href=\"").Append(E(href)).Append("\" rel=\"noopener noreferrer nofollow\">original</a>");
+        sb.Append(" · ").Append(E(art.Id)).Append("</p>");
+        if (stored.Story is { } story)
+        {
+            sb.Append("<p>In the story <a href=\"/stories/").Append(Uri.EscapeDataString(story)).Append("\">").Append(E(storyTitle ?? story)).Append("</a>.</p>");
+        }
+        sb.Append("<p class=\"legend\">Marked: <span class=\"person\">person</span><span class=\"organization\">organisation</span><span class=\"place\">place</span><span class=\"quote\">quotation</span><span class=\"qty\">quantity</span><span class=\"time\">time</span> (hover for what was read)</p>");
+        sb.Append(AnalysisHtml.MarkedText(a));
+
+        sb.Append("<h2>Quotations</h2>");
+        if (a.Quotes.Count == 0) sb.Append("<p class=\"none\">None found.</p>");
+        else
+        {
+            sb.Append("<table class=\"found\"><tr><th>Speaker</th><th>Words</th><th>Cue</th></tr>");
+            foreach (var q in a.Quotes)
+            {
+                sb.Append("<tr><td>").Append(E(q.Speaker ?? "(unattributed)")).Append("</td><td>").Append(q.Direct ? "<q>" + E(q.Text) + "</q>" : "<em>(reported)</em> " + E(q.Text)).Append("</td><td>").Append(E(q.Cue)).Append("</td></tr>");
+            }
+            sb.Append("</table>");
+        }
+        sb.Append("<h2>Names</h2>");
+        var names = a.Entities.GroupBy(e => (e.Name, e.Type)).OrderBy(g => g.Key.Type).ThenByDescending(g => g.Count()).ToList();
+        if (names.Count == 0) sb.Append("<p class=\"none\">None found.</p>");
+        else
+        {
+            sb.Append("<table class=\"found\"><tr><th>Name</th><th>Kind</th><th>Mentions</th><th>Title</th></tr>");
+            foreach (var g in names)
+            {
+                sb.Append("<tr><td>").Append(E(g.Key.Name)).Append("</td><td>").Append(g.Key.Type.ToString().ToLowerInvariant()).Append("</td><td>").Append(g.Count()).Append("</td><td>")
+                  .Append(E(g.Select(e => e.Title).FirstOrDefault(t => t is not null))).Append("</td></tr>");
+            }
+            sb.Append("</table>");
+        }
+        sb.Append("<h2>Quantities</h2>");
+        if (a.Quantities.Count == 0) sb.Append("<p class=\"none\">None found.</p>");
+        else
+        {
+            sb.Append("<table class=\"found\"><tr><th>Text</th><th>Read as</th></tr>");
+            foreach (var q in a.Quantities) sb.Append("<tr><td>").Append(E(q.Text)).Append("</td><td>").Append(E(AnalysisHtml.Quantity(q))).Append("</td></tr>");
+            sb.Append("</table>");
+        }
+        sb.Append("<h2>Times</h2>");
+        if (a.Times.Count == 0) sb.Append("<p class=\"none\">None found.</p>");
+        else
+        {
+            sb.Append("<table class=\"found\"><tr><th>Text</th><th>Type</th><th>Value</th></tr>");
+            foreach (var t in a.Times)
+            {
+                sb.Append("<tr><td>").Append(E(t.Text)).Append("</td><td>").Append(t.Type.ToString().ToLowerInvariant()).Append("</td><td><code>").Append(E(t.Value)).Append("</code> ")
+                  .Append(E(Briefing.TimeLabel.Of(t.Value))).Append("</td></tr>");
+            }
+            sb.Append("</table>");
+        }
+        sb.Append("<p class=\"meta\">As JSON: <a href=\"/api/articles/").Append(Uri.EscapeDataString(art.Id)).Append("\">/api/articles/").Append(E(art.Id)).Append("</a></p></article>");
+        return Page(art.Title ?? art.Id, sb.ToString());
+    }
+
+    public static string Add(bool needsToken, long maxBytes, string? error = null, AddForm? form = null)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<div class=\"add\"><h1>Add articles</h1>");
+        sb.Append("<p>Articles join the stories they belong to, and those stories' briefs are rebuilt. An article already stored (the same text or the same address) is recognised and not stored twice. Up to ")
+          .Append(maxBytes / (1024 * 1024)).Append(" MB at a time.</p>");
+        if (error is not null) sb.Append("<p class=\"error\" role=\"alert\">").Append(E(error)).Append("</p>");
+        string Token() => needsToken
+            ? "<label>Write token <input type=\"password\" name=\"token\" autocomplete=\"current-password\" required></label>"
+            : "";
+        sb.Append("<section><h2>Paste an article</h2><form method=\"post\" action=\"/add\" enctype=\"multipart/form-data\">");
+        sb.Append("<label>Title <input type=\"text\" name=\"title\" value=\"").Append(E(form?.Title)).Append("\"></label>");
+        sb.Append("<label>Outlet <input type=\"text\" name=\"source\" value=\"").Append(E(form?.Source)).Append("\"></label>");
+        sb.Append("<label>Published <input type=\"date\" name=\"published\" value=\"").Append(E(form?.Published)).Append("\"></label>");
+        sb.Append("<label>Address (optional) <input type=\"url\" name=\"url\" value=\"").Append(E(form?.Url)).Append("\"></label>");
+        sb.Append("<label>Text <textarea name=\"text\" required>").Append(E(form?.Text)).Append("</textarea></label>");
+        sb.Append(Token()).Append("<button type=\"submit\" name=\"mode\" value=\"paste\">Add this article</button></form></section>");
+        sb.Append("<section><h2>Upload files</h2><form method=\"post\" action=\"/add\" enctype=\"multipart/form-data\">");
+        sb.Append("<label>.txt, .html or .jsonl files (gzipped or not) <input type=\"file\" name=\"files\" multiple accept=\".txt,.html,.htm,.jsonl,.gz\"></label>");
+        sb.Append(Token()).Append("<button type=\"submit\" name=\"mode\" value=\"upload\">Upload</button></form></section>");
+        sb.Append("<section><h2>Fetch a page</h2><form method=\"post\" action=\"/add\" enctype=\"multipart/form-data\">");
+        sb.Append("<label>Address of an article page <input type=\"url\" name=\"fetch\" placeholder=\"https://\" value=\"").Append(E(form?.Fetch)).Append("\"></label>");
+        sb.Append(Token()).Append("<button type=\"submit\" name=\"mode\" value=\"fetch\">Fetch and add</button></form>");
+        sb.Append("<p class=\"meta\">The page is fetched politely (robots.txt is respected) from public addresses only, and its article text extracted.</p></section></div>");
+        return Page("Add articles", sb.ToString());
+    }
+
+    public static string Added(IReadOnlyList<AddedArticle> added, IReadOnlyList<string> problems)
+    {
+        var sb = new StringBuilder("<h1>Added</h1>");
+        int n = added.Count(a => a.Status == "added");
+        sb.Append("<p class=\"notice\">").Append(n).Append(n == 1 ? " article added" : " articles added").Append(added.Count > n ? $", {added.Count - n} already stored" : "").Append(".</p>");
+        foreach (var p in problems) sb.Append("<p class=\"error\">").Append(E(p)).Append("</p>");
+        sb.Append("<ul class=\"stories\">");
+        foreach (var a in added)
+        {
+            sb.Append("<li><a class=\"title\" href=\"/articles/").Append(Uri.EscapeDataString(a.Id)).Append("\">").Append(E(a.Title)).Append("</a> <span class=\"badge\">")
+              .Append(a.Status switch { "added" => "added", "sameText" => "already stored (same text)", _ => "already stored (same address)" }).Append("</span>");
+            if (a.Story is { } s) sb.Append(" in <a class=\"story-link\" href=\"/stories/").Append(Uri.EscapeDataString(s)).Append("\">its story</a>");
+            sb.Append("</li>");
+        }
+        sb.Append("</ul><p><a href=\"/add\">Add more</a> · <a href=\"/\">All stories</a></p>");
+        return Page("Added", sb.ToString());
+    }
+
+    public static string Search(string query, IReadOnlyList<SearchHit> hits)
+    {
+        var sb = new StringBuilder("<h1>Search</h1>");
+        if (FtsQuery.From(query) is null)
+        {
+            sb.Append("<p>Type words to look for in articles and in the facts of their briefs; \"quoted words\" must appear together.</p>");
+            return Page("Search", sb.ToString(), query);
+        }
+        sb.Append("<p class=\"meta\">").Append(hits.Count).Append(hits.Count == 1 ? " result" : " results").Append(" for <strong>").Append(E(query)).Append("</strong></p><ol class=\"hits\">");
+        foreach (var h in hits)
+        {
+            string href = h.Kind == SearchHitKind.Article ? "/articles/" + Uri.EscapeDataString(h.Article!) : "/stories/" + Uri.EscapeDataString(h.Story!);
+            sb.Append("<li><span class=\"badge\">").Append(h.Kind == SearchHitKind.Article ? "article" : "fact").Append("</span><a href=\"").Append(href).Append("\">").Append(E(h.Title)).Append("</a>");
+            if (h.Kind == SearchHitKind.Article && h.Story is { } st) sb.Append(" · <a href=\"/stories/").Append(Uri.EscapeDataString(st)).Append("\">story</a>");
+            sb.Append("<div>").Append(Marked(h.Snippet)).Append("</div></li>");
+        }
+        sb.Append("</ol>");
+        return Page("Search: " + query, sb.ToString(), query);
+    }
+
+    /// <summary>A snippet with its match marks as &lt;mark&gt;, everything else escaped.</summary>
+    public static string Marked(string snippet) =>
+        E(snippet).Replace(SearchHit.MarkStart.ToString(), "<mark>", StringComparison.Ordinal).Replace(SearchHit.MarkEnd.ToString(), "</mark>", StringComparison.Ordinal);
+
+    public static string Problem(string title, string message) =>
+        Page(title, $"<h1>{E(title)}</h1><p class=\"error\">{E(message)}</p><p><a href=\"/\">All stories</a></p>");
+}
+
+/// <summary>What the add form was filled with, to show again after an error.</summary>
+internal sealed record AddForm(string? Title, string? Source, string? Published, string? Url, string? Text, string? Fetch);

@@ -1,0 +1,41 @@
+using System.Net;
+using Parallax.Fetching;
+
+namespace Parallax.Web;
+
+/// <summary>How <c>parallax serve</c> runs: the store, the addresses it listens on, the write token, and its limits.</summary>
+public sealed record ServerOptions
+{
+    public required string DbPath { get; init; }
+
+    /// <summary>Addresses to listen on, e.g. http://127.0.0.1:5080.</summary>
+    public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:5080"];
+
+    /// <summary>
+    /// The token that adding articles needs (as "Authorization: Bearer TOKEN", or the form's token field). Without one, a
+    /// server bound only to loopback accepts writes from this machine, and any other server refuses all writes.
+    /// </summary>
+    public string? WriteToken { get; init; }
+
+    /// <summary>Largest request body: a paste, an upload of files, or a JSON article.</summary>
+    public long MaxUploadBytes { get; init; } = 8 * 1024 * 1024;
+
+    /// <summary>How pages are fetched for "add by address": public addresses only, bounded in size and time.</summary>
+    public FetchOptions Fetch { get; init; } = new() { PublicAddressesOnly = true, MaxBytes = 5 * 1024 * 1024, Timeout = TimeSpan.FromSeconds(20), Retries = 1 };
+
+    /// <summary>Stories per page of the home page.</summary>
+    public int PageSize { get; init; } = 30;
+
+    /// <summary>True when every address listened on is a loopback address (only this machine can connect).</summary>
+    public bool LoopbackOnly => Urls.All(IsLoopback);
+
+    /// <summary>Writes need a token: always when one is set, and when the server can be reached from other machines.</summary>
+    public bool WritesNeedToken => WriteToken is not null || !LoopbackOnly;
+
+    public static bool IsLoopback(string url)
+    {
+        if (!Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var u)) return false;
+        if (u.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)) return true;
+        return IPAddress.TryParse(u.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
+    }
+}
