@@ -79,6 +79,7 @@ public static partial class ParallaxCli
             }
             var articles = fetched.Concat(paths.Length > 0 ? ArticleSource.Stream(paths, errors, warnings, stdin) : []);
             var ingestor = new Ingestor(store, AnalysisPipeline.Default);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             IngestReport report;
             using (var progress = new PhaseProgress(stderr, enabled: !stderrRedirected))
             {
@@ -95,6 +96,8 @@ public static partial class ParallaxCli
             var r = report.Refresh;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"added {report.Added} of {report.Offered} articles ({report.SameText} already stored with the same text, {report.SameUrl} with the same address); {r.Stories} stories, {r.Rebuilt} briefed again, {r.Removed} merged away; {store.Count} articles in {store.Path}"));
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"timings: storing {clock.Elapsed.TotalSeconds - r.Elapsed.TotalSeconds:F1} s, story features {r.FeatureTime.TotalSeconds:F1} s, grouping {r.ClusterTime.TotalSeconds:F1} s, briefs {r.BriefTime.TotalSeconds:F1} s"));
             if (report.Offered == 0 && failed == 0 && errors.Count == 0) stderr.WriteLine("parallax: warning: no articles found in the inputs");
             return Task.FromResult(failed > 0 || errors.Count > 0 ? (report.Added > 0 || report.Offered > 0 ? Partial : Failed) : Ok);
         });

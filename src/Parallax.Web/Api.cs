@@ -52,13 +52,14 @@ internal static class Api
         .WithName("ListStories").WithSummary("Stories ranked by coverage and recency; filter with since/until (YYYY-MM-DD) and minSources, page with limit/offset.")
         .Produces<StoryListResponse>();
 
-        api.MapGet("/stories/{id}", (string id, Site site) =>
-            site.Store.Story(id) is { } story ? RawJson(story.BriefJson) : Error(404, $"no story {id}; list them at /api/stories"))
+        api.MapGet("/stories/{**id}", (string id, Site site) =>
+            site.Store.Story(ParallaxServer.Id(id)) is { } story ? RawJson(story.BriefJson) : Error(404, $"no story {id}; list them at /api/stories"))
         .WithName("GetStory").WithSummary("A story's brief (the v1 brief contract: summary, facts with sources and supporting spans, conflicts, quotes, timeline, names).")
         .Produces<JsonElement>().Produces<ErrorResponse>(404);
 
-        api.MapGet("/articles/{id}", (string id, Site site) =>
+        api.MapGet("/articles/{**id}", (string id, Site site) =>
         {
+            id = ParallaxServer.Id(id);
             var stored = site.Store.Article(id);
             if (stored is null) return Error(404, $"no article {id}");
             var analysis = site.Analysis(stored)!;

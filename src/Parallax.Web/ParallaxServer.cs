@@ -67,14 +67,18 @@ public static class ParallaxServer
     }
 
     /// <summary>Security headers on every response, and one clear line (never a stack trace) for anything that goes wrong.</summary>
-    private static async Task Guarded(HttpContext context, RequestDelegate next)
+    private static void SecurityHeaders(IHeaderDictionary headers)
     {
-        var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
+    }
+
+    private static async Task Guarded(HttpContext context, RequestDelegate next)
+    {
+        SecurityHeaders(context.Response.Headers);
         try
         {
             await next(context);
@@ -92,7 +96,7 @@ public static class ParallaxServer
             var (status, message) = outcome;
             if (status == 500) context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("Parallax.Web").LogError(e, "request {Path} failed", context.Request.Path);
             context.Response.Clear();
-            context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            SecurityHeaders(context.Response.Headers);
             context.Response.StatusCode = status;
             if (context.Request.Path.StartsWithSegments("/api"))
             {
@@ -136,15 +140,17 @@ public static class ParallaxServer
             return HtmlPage(Pages.Home(site.Store.Stories(query), query, page, size, site.Store.StoriesPending));
         }).ExcludeFromDescription();
 
-        app.MapGet("/stories/{id}", (string id, HttpContext c, Site site) =>
+        app.MapGet("/stories/{**id}", (string id, HttpContext c, Site site) =>
         {
+            id = Id(id);
             var story = site.Store.Story(id);
             if (story is null) return HtmlPage(Pages.Problem("No such story", $"There is no story {id}; it may have merged into another as articles arrived."), 404);
             return HtmlPage(Pages.Story(story, c.Request.Query["added"].Count > 0 ? "Your articles were added to this story." : null));
         }).ExcludeFromDescription();
 
-        app.MapGet("/articles/{id}", (string id, Site site) =>
+        app.MapGet("/articles/{**id}", (string id, Site site) =>
         {
+            id = Id(id);
             var stored = site.Store.Article(id);
             if (stored is null) return HtmlPage(Pages.Problem("No such article", $"There is no article {id} in this store."), 404);
             string? storyTitle = stored.Story is { } s ? site.Store.Story(s)?.Summary.Title : null;
@@ -207,6 +213,9 @@ public static class ParallaxServer
             return HtmlPage(Pages.Added(added, problems));
         }).ExcludeFromDescription().DisableAntiforgery();
     }
+
+    /// <summary>An id from a catch-all route: the server decodes the path except "%2F", so an id holding "/" arrives with it still encoded.</summary>
+    internal static string Id(string routed) => routed.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     internal static DateOnly? Date(string? text) => text is { Length: > 0 } && DateParsing.TryParseIso(text, out var d) ? d : null;
 

@@ -54,11 +54,11 @@ public static class AddressGuard
     }
 
     /// <summary>The reason <paramref name="host"/> may not be fetched, or null when every address it resolves to is public.</summary>
-    public static async Task<string?> RefusalAsync(string host, CancellationToken cancel)
+    public static async Task<string?> RefusalAsync(string host, CancellationToken cancel, Func<IPAddress, bool>? allow = null)
     {
         try
         {
-            await PublicAddressesAsync(host, cancel).ConfigureAwait(false);
+            await PublicAddressesAsync(host, cancel, allow).ConfigureAwait(false);
             return null;
         }
         catch (AddressRefusedException e)
@@ -68,8 +68,9 @@ public static class AddressGuard
     }
 
     /// <summary>The public addresses of <paramref name="host"/>; refuses the host if any address it resolves to is not public.</summary>
-    public static async Task<IPAddress[]> PublicAddressesAsync(string host, CancellationToken cancel)
+    public static async Task<IPAddress[]> PublicAddressesAsync(string host, CancellationToken cancel, Func<IPAddress, bool>? allow = null)
     {
+        allow ??= IsPublic;
         string bare = host.Trim('[', ']');
         IPAddress[] addresses;
         if (IPAddress.TryParse(bare, out var literal))
@@ -92,7 +93,7 @@ public static class AddressGuard
             }
         }
         // One private answer among public ones refuses the host: a rebinding server could steer the connection to it.
-        if (addresses.FirstOrDefault(a => !IsPublic(a)) is { } bad)
+        if (addresses.FirstOrDefault(a => !allow(a)) is { } bad)
         {
             throw new AddressRefusedException($"{host} resolves to {bad}, a loopback, private or otherwise non-public address; only public addresses can be fetched");
         }
@@ -100,10 +101,13 @@ public static class AddressGuard
         return addresses;
     }
 
-    /// <summary>A connect callback for <see cref="SocketsHttpHandler"/> that connects only to public addresses.</summary>
-    public static async ValueTask<Stream> ConnectPublicAsync(SocketsHttpConnectionContext context, CancellationToken cancel)
+    /// <summary>A connect callback for <see cref="SocketsHttpHandler"/> that connects only to addresses <paramref name="allow"/> accepts (default: public ones).</summary>
+    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> Connector(Func<IPAddress, bool>? allow = null) =>
+        (context, cancel) => ConnectAsync(context, allow, cancel);
+
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, Func<IPAddress, bool>? allow, CancellationToken cancel)
     {
-        var addresses = await PublicAddressesAsync(context.DnsEndPoint.Host, cancel).ConfigureAwait(false);
+        var addresses = await PublicAddressesAsync(context.DnsEndPoint.Host, cancel, allow).ConfigureAwait(false);
         Exception? last = null;
         foreach (var address in addresses)
         {

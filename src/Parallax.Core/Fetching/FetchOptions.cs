@@ -40,4 +40,7 @@ public sealed record FetchOptions
     /// command line, where an intranet feed is a fair thing to read.
     /// </summary>
     public bool PublicAddressesOnly { get; init; }
+
+    /// <summary>With <see cref="PublicAddressesOnly"/>: which addresses count as allowed (tests narrow it to one loopback address).</summary>
+    internal Func<System.Net.IPAddress, bool>? AllowAddress { get; init; }
 }

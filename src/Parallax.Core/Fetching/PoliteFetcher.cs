@@ -35,7 +35,7 @@ public sealed class PoliteFetcher : IDisposable
             UseCookies = false,
             // A proxy would connect on our behalf, past the address check.
             UseProxy = !_options.PublicAddressesOnly,
-            ConnectCallback = _options.PublicAddressesOnly ? AddressGuard.ConnectPublicAsync : null,
+            ConnectCallback = _options.PublicAddressesOnly ? AddressGuard.Connector(_options.AllowAddress) : null,
         };
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -55,7 +55,7 @@ public sealed class PoliteFetcher : IDisposable
         for (int hop = 0; ; hop++)
         {
             var host = Host(current);
-            if (_options.PublicAddressesOnly && await AddressGuard.RefusalAsync(current.Host, cancel).ConfigureAwait(false) is { } refusal)
+            if (_options.PublicAddressesOnly && await AddressGuard.RefusalAsync(current.Host, cancel, _options.AllowAddress).ConfigureAwait(false) is { } refusal)
             {
                 return new FetchResult { Status = FetchStatus.Failed, RequestedUrl = url, FinalUrl = current, Error = refusal, Attempts = attempts };
             }

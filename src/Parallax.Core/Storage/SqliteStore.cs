@@ -201,7 +201,7 @@ public sealed class SqliteStore : IStoryStore
             {
                 DeleteStory(c, tx, s.Id);
                 Bind(story, ("$id", s.Id), ("$key", s.MembersKey), ("$title", s.Title), ("$date", Iso(s.Date)), ("$day", Iso(s.Day)), ("$sources", s.Sources),
-                    ("$articles", s.Members.Count), ("$conflicts", s.Conflicts), ("$summary", s.Summary), ("$score", s.Score), ("$json", s.BriefJson), ("$html", s.BriefHtml), ("$updated", now));
+                    ("$articles", s.Members.Count), ("$conflicts", s.Conflicts), ("$summary", s.Summary), ("$score", s.Score), ("$json", Gzip(s.BriefJson)), ("$html", Gzip(s.BriefHtml)), ("$updated", now));
                 story.ExecuteNonQuery();
                 for (int i = 0; i < s.Members.Count; i++)
                 {
@@ -210,6 +210,7 @@ public sealed class SqliteStore : IStoryStore
                 }
                 for (int i = 0; i < s.Facts.Count; i++)
                 {
+                    if (s.Facts[i].Sources < 2) continue;
                     Bind(fact, ("$s", s.Id), ("$r", i), ("$n", s.Facts[i].Sources), ("$t", s.Facts[i].Text));
                     fact.ExecuteNonQuery();
                 }
@@ -275,8 +276,8 @@ public sealed class SqliteStore : IStoryStore
         {
             if (!r.Read()) return null;
             summary = ReadStory(r);
-            json = r.GetString(9);
-            html = r.GetString(10);
+            json = Gunzip((byte[])r.GetValue(9));
+            html = Gunzip((byte[])r.GetValue(10));
         }
         using var members = Command(c, "SELECT article_id, duplicate_of FROM story_articles WHERE story_id = $id ORDER BY position");
         Bind(members, ("$id", id));
@@ -459,6 +460,23 @@ public sealed class SqliteStore : IStoryStore
             // Extra fields are kept for other tools, never needed by Parallax; a damaged value is dropped rather than fatal.
         }
         return extra;
+    }
+
+    private static byte[] Gzip(string text)
+    {
+        using var buffer = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal))
+        {
+            gz.Write(Encoding.UTF8.GetBytes(text));
+        }
+        return buffer.ToArray();
+    }
+
+    private static string Gunzip(byte[] bytes)
+    {
+        using var gz = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
+        using var r = new StreamReader(gz, Encoding.UTF8);
+        return r.ReadToEnd();
     }
 
     private static DateOnly? ParseDate(string s) =>

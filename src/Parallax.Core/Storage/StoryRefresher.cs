@@ -19,7 +19,17 @@ public sealed record RefreshProgress(string Phase, int Done, int Total);
 /// <param name="Rebuilt">Stories whose articles changed, so whose brief was built again.</param>
 /// <param name="Removed">Stories that no longer exist (merged into another).</param>
 /// <param name="Elapsed">Wall time of the refresh.</param>
-public sealed record RefreshReport(int Featured, int Stories, int Rebuilt, int Removed, TimeSpan Elapsed);
+public sealed record RefreshReport(int Featured, int Stories, int Rebuilt, int Removed, TimeSpan Elapsed)
+{
+    /// <summary>Time spent analysing new articles for story features.</summary>
+    public TimeSpan FeatureTime { get; init; }
+
+    /// <summary>Time spent reading every article's features and grouping them into stories.</summary>
+    public TimeSpan ClusterTime { get; init; }
+
+    /// <summary>Time spent analysing, briefing, rendering and storing changed stories.</summary>
+    public TimeSpan BriefTime { get; init; }
+}
 
 /// <summary>
 /// Brings a store's stories up to date with its articles: new articles are analysed for story features, all articles are
@@ -59,6 +69,7 @@ public sealed class StoryRefresher(IStoryStore store, AnalysisPipeline pipeline,
             progress?.Report(new RefreshProgress("analysing new articles", featured, 0));
         }
 
+        var featureTime = clock.Elapsed;
         var all = store.Features();
         long through = all.Count == 0 ? 0 : all[^1].Seq;
         var seqOf = all.ToDictionary(f => f.Features.Id, f => f.Seq, StringComparer.Ordinal);
@@ -71,6 +82,7 @@ public sealed class StoryRefresher(IStoryStore store, AnalysisPipeline pipeline,
         var changed = computed.Where(c => !stored.TryGetValue(c.Id, out var k) || k != keyOf[c.Id]).ToList();
         var removed = stored.Keys.Where(id => !keyOf.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
 
+        var clusterTime = clock.Elapsed - featureTime;
         var builder = new BriefBuilder(pipeline);
         int rebuilt = 0;
         var chunks = Chunk(changed, c => c.Members.Articles.Count, BriefBatch).ToList();
@@ -97,7 +109,12 @@ public sealed class StoryRefresher(IStoryStore store, AnalysisPipeline pipeline,
             rebuilt += chunk.Count;
             progress?.Report(new RefreshProgress("briefing stories", rebuilt, changed.Count));
         }
-        return new RefreshReport(featured, computed.Count, rebuilt, removed.Count, clock.Elapsed);
+        return new RefreshReport(featured, computed.Count, rebuilt, removed.Count, clock.Elapsed)
+        {
+            FeatureTime = featureTime,
+            ClusterTime = clusterTime,
+            BriefTime = clock.Elapsed - featureTime - clusterTime,
+        };
     }
 
     private StoryRecord Record(Story story, string key, Brief brief, DateTimeOffset newestAdded)

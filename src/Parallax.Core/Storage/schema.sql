@@ -48,8 +48,8 @@ CREATE TABLE IF NOT EXISTS stories (
   conflicts   INTEGER NOT NULL,
   summary     TEXT NOT NULL,              -- one line for lists
   score       REAL NOT NULL,              -- coverage and recency together; higher ranks first
-  brief_json  TEXT NOT NULL,
-  brief_html  TEXT NOT NULL,
+  brief_json  BLOB NOT NULL,               -- gzip: a story of one long article has a brief of tens of kilobytes
+  brief_html  BLOB NOT NULL,               -- gzip: the brief as an HTML fragment, sources side by side
   updated     TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS stories_rank ON stories(score DESC);
@@ -63,6 +63,7 @@ CREATE TABLE IF NOT EXISTS story_articles (
 );
 CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id, position);
 
+-- Facts two or more independent sources state, for search (a single source's sentences are searchable as its article).
 CREATE TABLE IF NOT EXISTS facts (
   rowid    INTEGER PRIMARY KEY,
   story_id TEXT NOT NULL,

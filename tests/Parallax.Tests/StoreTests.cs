@@ -1,0 +1,209 @@
+using Parallax.Briefing;
+using Parallax.Model;
+using Parallax.Pipeline;
+using Parallax.Reading;
+using Parallax.Rendering;
+using Parallax.Storage;
+using Parallax.Stories;
+using Xunit;
+
+namespace Parallax.Tests;
+
+/// <summary>The SQLite store and ingest: idempotent, incremental, transactional, searchable, and equal to the brief of the same files.</summary>
+public sealed class StoreTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("parallax-store-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private string Db(string name = "test.db") => Path.Combine(_dir, name);
+
+    private static IReadOnlyList<Article> Examples() => ArticleSource.Read([TestPaths.Examples]).Articles;
+
+    private static Article Made(string id, string text, string? url = null, DateOnly? published = null) =>
+        new() { Id = id, Text = text, Url = url, Published = published ?? new DateOnly(2025, 3, 2), Source = "Outlet " + id };
+
+    [Fact]
+    public void Ingest_stores_each_article_once_and_the_stored_brief_is_the_brief_of_the_files()
+    {
+        using var store = new SqliteStore(Db());
+        var ingestor = new Ingestor(store, AnalysisPipeline.Default);
+        var first = ingestor.Ingest(Examples());
+        Assert.Equal(4, first.Added);
+        Assert.Equal(1, first.Refresh.Stories);
+        var again = ingestor.Ingest(Examples());
+        Assert.Equal(0, again.Added);
+        Assert.Equal(4, again.SameText);
+        Assert.Equal(0, again.Refresh.Rebuilt);
+        Assert.Equal(4, store.Count);
+
+        var page = store.Stories(new StoryQuery());
+        var summary = Assert.Single(page.Stories);
+        Assert.Equal(4, summary.Sources);
+        var stored = store.Story(summary.Id)!;
+        var brief = new BriefBuilder(AnalysisPipeline.Default).Build(new Story(summary.Id, Corpus.Analyze(Examples(), AnalysisPipeline.Default), new Dictionary<string, string>()));
+        Assert.Equal(BriefJson.WriteStory(brief), stored.BriefJson);
+        Assert.Equal(brief.Title, summary.Title);
+        Assert.Contains(brief.Facts[0].Text, stored.BriefHtml, StringComparison.Ordinal);
+        Assert.Equal("ok", store.Check().Integrity);
+    }
+
+    [Fact]
+    public void The_same_address_or_the_same_text_is_recognised_and_a_reused_id_is_made_unique()
+    {
+        using var store = new SqliteStore(Db());
+        string text = "The council voted on Tuesday to close the old library. The vote was 7 to 2.";
+        var outcomes = store.AddAll([
+            Made("a", text, "https://Example.com/news/1#top"),
+            Made("b", "  The council voted on Tuesday\nto close the old library.   The vote was 7 to 2. "),
+            Made("c", "Another text entirely, about a harbour that reopened after repairs.", "https://example.com/news/1"),
+            Made("a", "A third text with the same id as the first, about a school that opened."),
+        ]);
+        Assert.Equal([AddStatus.Added, AddStatus.SameText, AddStatus.SameUrl, AddStatus.Added], outcomes.Select(o => o.Status));
+        Assert.Equal(["a", "a", "a", "a-2"], outcomes.Select(o => o.Id));
+        Assert.True(store.HasUrl("https://example.com/news/1/"));
+        Assert.Equal(2, store.Count);
+        Assert.True(store.StoriesPending);
+    }
+
+    [Fact]
+    public void Articles_arriving_later_join_their_story_and_end_as_if_ingested_at_once()
+    {
+        var all = Examples();
+        using var once = new SqliteStore(Db("once.db"));
+        new Ingestor(once, AnalysisPipeline.Default).Ingest(all);
+
+        using var stepwise = new SqliteStore(Db("steps.db"));
+        var ingestor = new Ingestor(stepwise, AnalysisPipeline.Default);
+        var r1 = ingestor.Ingest(all.Take(2));
+        Assert.Equal(1, r1.Refresh.Stories);
+        string storyId = Assert.Single(stepwise.Stories(new StoryQuery()).Stories).Id;
+        var r2 = ingestor.Ingest(all.Skip(2));
+        Assert.Equal(1, r2.Refresh.Rebuilt);
+        var story = Assert.Single(stepwise.Stories(new StoryQuery()).Stories);
+        Assert.Equal(storyId, story.Id); // the story keeps its id as it grows
+        Assert.Equal(4, story.Articles);
+        Assert.Equal(once.Check().Digest, stepwise.Check().Digest);
+    }
+
+    [Fact]
+    public void A_refresh_cut_short_is_finished_by_the_next_and_ends_as_an_uninterrupted_one()
+    {
+        var articles = Examples().Concat([Made("x1", "A harbour in the north reopened on Friday after two years of repairs costing $12 million, officials said."),
+            Made("x2", "Voters in the county approved a school bond of $40 million on Tuesday, the election office said.")]).ToList();
+        using var reference = new SqliteStore(Db("ref.db"));
+        new Ingestor(reference, AnalysisPipeline.Default).Ingest(articles);
+
+        using var store = new SqliteStore(Db("cut.db"));
+        store.AddAll(articles);
+        using var cancel = new CancellationTokenSource();
+        var refresher = new StoryRefresher(store, AnalysisPipeline.Default) { BriefBatch = 1, FeatureBatch = 2 };
+        int reports = 0;
+        var progress = new InlineProgress(p =>
+        {
+            if (p.Phase == "briefing stories" && ++reports == 1) cancel.Cancel();
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() => refresher.Refresh(progress, cancel.Token));
+        Assert.True(store.StoriesPending);
+        Assert.NotEqual(reference.Check().Digest, store.Check().Digest);
+        Assert.NotNull(new Ingestor(store, AnalysisPipeline.Default).Resume());
+        Assert.False(store.StoriesPending);
+        Assert.Equal(reference.Check().Digest, store.Check().Digest);
+        Assert.Null(new Ingestor(store, AnalysisPipeline.Default).Resume());
+    }
+
+    [Fact]
+    public void Search_finds_word_forms_and_phrases_in_articles_and_facts_and_never_fails_on_what_is_typed()
+    {
+        using var store = new SqliteStore(Db());
+        new Ingestor(store, AnalysisPipeline.Default).Ingest(Examples());
+        var hits = store.Search("bridges reopening");
+        Assert.Contains(hits, h => h.Kind == SearchHitKind.Article && h.Story is not null);
+        Assert.Contains(hits, h => h.Kind == SearchHitKind.Fact);
+        Assert.All(hits, h => Assert.Contains(SearchHit.MarkStart, h.Snippet));
+        Assert.NotEmpty(store.Search("\"Meridian Bridge\""));
+        Assert.Empty(store.Search("\"Bridge Meridian\""));
+        foreach (var hostile in new[] { "\"", "AND OR NOT", "title:bridge", "NEAR(a b", "bridge*", "'; DROP TABLE articles; --", "()", "\u0000", new string('a', 5000) })
+        {
+            _ = store.Search(hostile);
+        }
+        Assert.Equal(4, store.Count);
+    }
+
+    [Theory]
+    [InlineData("bridge", "\"bridge\"")]
+    [InlineData("  Meridian   bridge ", "\"Meridian\" \"bridge\"")]
+    [InlineData("\"Elena Marsh\" said", "\"Elena Marsh\" \"said\"")]
+    [InlineData("title:bridge AND NOT x", "\"title\" \"bridge\" \"AND\" \"NOT\" \"x\"")]
+    [InlineData("“curly quotes”", "\"curly quotes\"")]
+    [InlineData("unclosed \"phrase here", "\"unclosed\" \"phrase here\"")]
+    [InlineData("$%^&*", null)]
+    [InlineData("", null)]
+    public void Search_boxes_become_safe_fts_queries(string typed, string? expected) => Assert.Equal(expected, FtsQuery.From(typed));
+
+    [Fact]
+    public void Stories_are_ranked_by_sources_and_recency_and_filtered_by_date()
+    {
+        Assert.True(StoryRefresher.Score(8, new DateOnly(2025, 3, 1)) > StoryRefresher.Score(1, new DateOnly(2025, 3, 3)));
+        Assert.True(StoryRefresher.Score(8, new DateOnly(2025, 3, 1)) < StoryRefresher.Score(1, new DateOnly(2025, 3, 9)));
+        using var store = new SqliteStore(Db());
+        new Ingestor(store, AnalysisPipeline.Default).Ingest([.. Examples(),
+            Made("later", "A harbour in the north reopened on Friday after two years of repairs costing $12 million, officials said.", published: new DateOnly(2026, 6, 1))]);
+        var all = store.Stories(new StoryQuery());
+        Assert.Equal(2, all.Total);
+        Assert.Equal(1, all.Stories[0].Sources); // three months newer outweighs four sources
+        Assert.Single(store.Stories(new StoryQuery(Since: new DateOnly(2026, 5, 1))).Stories);
+        Assert.Single(store.Stories(new StoryQuery(Until: new DateOnly(2026, 5, 1))).Stories);
+        Assert.Single(store.Stories(new StoryQuery(MinSources: 2)).Stories);
+        Assert.Single(store.Stories(new StoryQuery(Limit: 1, Offset: 1)).Stories);
+    }
+
+    [Fact]
+    public void Story_features_survive_the_round_trip_through_bytes()
+    {
+        var analyzed = Corpus.Analyze(Examples(), AnalysisPipeline.Default);
+        foreach (var a in analyzed)
+        {
+            var f = StoryFeatures.Of(a);
+            var back = FeatureCodec.Decode(f.Id, FeatureCodec.Encode(f))!;
+            Assert.Equal(f.Published, back.Published);
+            Assert.Equal(f.Terms, back.Terms);
+            Assert.Equal(f.Counts, back.Counts);
+            Assert.Equal(f.Shingles, back.Shingles);
+            Assert.Equal(f.AllShingles, back.AllShingles);
+        }
+        Assert.Null(FeatureCodec.Decode("x", [9, 9, 9]));
+        Assert.Null(FeatureCodec.Decode("x", [1, 0, 0, 0, 0, 0, 255, 255, 255, 127, 0, 0, 0, 0]));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_store_is_refused_with_a_clear_message_and_left_untouched()
+    {
+        string notDb = Path.Combine(_dir, "notes.db");
+        File.WriteAllText(notDb, "these are my notes, not a database");
+        var e = Assert.Throws<StoreException>(() => new SqliteStore(notDb).Count);
+        Assert.Contains("not a Parallax store", e.Message, StringComparison.Ordinal);
+        Assert.Equal("these are my notes, not a database", File.ReadAllText(notDb));
+        Assert.Throws<StoreException>(() => new SqliteStore(_dir));
+    }
+
+    [Fact]
+    public void Feed_state_is_kept_in_the_store()
+    {
+        using var store = new SqliteStore(Db());
+        Assert.Null(store.Feed("https://example.com/feed"));
+        store.SaveFeed(new FeedState("https://example.com/feed", new Fetching.Validators("\"e1\"", null), DateTimeOffset.UnixEpoch, ["a", "b"]));
+        var back = store.Feed("https://example.com/feed")!;
+        Assert.Equal("\"e1\"", back.Validators!.ETag);
+        Assert.Equal(["a", "b"], back.Done);
+    }
+
+    private sealed class InlineProgress(Action<RefreshProgress> report) : IProgress<RefreshProgress>
+    {
+        public void Report(RefreshProgress value) => report(value);
+    }
+}

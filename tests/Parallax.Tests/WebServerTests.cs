@@ -1,0 +1,310 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging;
+using Parallax.Pipeline;
+using Parallax.Reading;
+using Parallax.Storage;
+using Parallax.Web;
+using Xunit;
+
+namespace Parallax.Tests;
+
+/// <summary>The web server in process: pages, the JSON API and its OpenAPI document, and the security rules.</summary>
+public sealed class WebServerTests : IAsyncLifetime
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("parallax-web-").FullName;
+    private readonly List<WebApplication> _apps = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var app in _apps) await app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    /// <summary>A server over a store holding the example story (and anything in <paramref name="extra"/>), and a client for it.</summary>
+    private async Task<(HttpClient Client, ServerOptions Options)> Server(Func<ServerOptions, ServerOptions>? adjust = null, bool withExamples = true, IEnumerable<Model.Article>? extra = null)
+    {
+        string db = Path.Combine(_dir, $"site{_apps.Count}.db");
+        using (var store = new SqliteStore(db))
+        {
+            var articles = withExamples ? ArticleSource.Read([TestPaths.Examples]).Articles : [];
+            if (articles.Count > 0 || extra is not null) new Ingestor(store, AnalysisPipeline.Default).Ingest([.. articles, .. extra ?? []]);
+        }
+        var options = new ServerOptions { DbPath = db, MaxUploadBytes = 256 * 1024 };
+        options = adjust?.Invoke(options) ?? options;
+        var app = ParallaxServer.Build(options, b =>
+        {
+            b.WebHost.UseTestServer();
+            b.Logging.ClearProviders();
+        });
+        _apps.Add(app);
+        await app.StartAsync();
+        return (app.GetTestClient(), options);
+    }
+
+    private static async Task<string> Page(HttpClient client, string path, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await client.GetAsync(path);
+        Assert.Equal(expected, response.StatusCode);
+        AssertSecurityHeaders(response);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static void AssertSecurityHeaders(HttpResponseMessage response)
+    {
+        string csp = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task Home_story_and_article_pages_show_the_brief_and_the_marked_text()
+    {
+        var (client, _) = await Server();
+        string home = await Page(client, "/");
+        Assert.Contains("4 sources", home, StringComparison.Ordinal);
+        string storyHref = System.Text.RegularExpressions.Regex.Match(home, "href=\"(/stories/[^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(storyHref);
+
+        string story = await Page(client, storyHref);
+        foreach (var part in new[] { "What the sources agree on", "Where they differ", "Who said what", "Only in one source", "Timeline", "Names", "Sources side by side", "data-spans=", "/assets/brief.js" })
+        {
+            Assert.Contains(part, story, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("<script>", story, StringComparison.Ordinal); // no inline script: the CSP would block it
+        string articleHref = System.Text.RegularExpressions.Regex.Match(story, "href=\"\\.\\./(articles/[^\"]+)\"").Groups[1].Value;
+        string article = await Page(client, "/" + articleHref);
+        Assert.Contains("class=\"ent person\"", article, StringComparison.Ordinal);
+        Assert.Contains("class=\"time\"", article, StringComparison.Ordinal);
+        Assert.Contains("class=\"qty\"", article, StringComparison.Ordinal);
+        Assert.Contains("quote", article, StringComparison.Ordinal);
+        Assert.Contains("In the story", article, StringComparison.Ordinal);
+
+        Assert.Contains("Meridian", await Page(client, "/search?q=Meridian+bridge"), StringComparison.Ordinal);
+        Assert.Contains("No story matches", await Page(client, "/?since=2099-01-01"), StringComparison.Ordinal);
+        await Page(client, "/stories/story-999", HttpStatusCode.NotFound);
+        await Page(client, "/articles/nope", HttpStatusCode.NotFound);
+        await Page(client, "/no/such/page", HttpStatusCode.NotFound);
+        var css = await client.GetAsync("/assets/site.css");
+        Assert.Equal("text/css", css.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task The_api_serves_what_the_pages_show_and_the_openapi_document_lists_it()
+    {
+        var (client, options) = await Server();
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/stories");
+        Assert.Equal(1, list.GetProperty("total").GetInt32());
+        var item = list.GetProperty("stories")[0];
+        string id = item.GetProperty("id").GetString()!;
+        Assert.Equal(4, item.GetProperty("sources").GetInt32());
+
+        var brief = await client.GetFromJsonAsync<JsonElement>($"/api/stories/{id}");
+        Assert.Equal(id, brief.GetProperty("id").GetString());
+        Assert.True(brief.GetProperty("facts").GetArrayLength() > 0);
+        string storyPage = await Page(client, $"/stories/{id}");
+        foreach (var fact in brief.GetProperty("facts").EnumerateArray().Where(f => f.GetProperty("sources").GetInt32() >= 2))
+        {
+            Assert.Contains(WebUtility.HtmlEncode(fact.GetProperty("text").GetString()!), storyPage, StringComparison.Ordinal);
+        }
+        string articleId = brief.GetProperty("articles")[0].GetProperty("id").GetString()!;
+        var article = await client.GetFromJsonAsync<JsonElement>($"/api/articles/{articleId}");
+        Assert.Equal(id, article.GetProperty("story").GetString());
+        Assert.True(article.GetProperty("analysis").GetProperty("entities").GetArrayLength() > 0);
+
+        var search = await client.GetFromJsonAsync<JsonElement>("/api/search?q=%22Meridian%20Bridge%22");
+        var hit = search.GetProperty("hits")[0];
+        var mark = hit.GetProperty("highlights")[0];
+        Assert.Equal("Meridian Bridge", hit.GetProperty("passage").GetString()![mark[0].GetInt32()..mark[1].GetInt32()]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/search?q=%22")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/stories/nope")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/nope")).StatusCode);
+
+        var openapi = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = openapi.GetProperty("paths");
+        foreach (var path in new[] { "/api/stories", "/api/stories/{id}", "/api/articles/{id}", "/api/search", "/api/articles", "/api/articles/files" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"OpenAPI lacks {path}");
+        }
+        Assert.Contains(paths.GetProperty("/api/stories").GetProperty("get").GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "since");
+        _ = options;
+    }
+
+    [Fact]
+    public async Task Everything_from_an_article_is_escaped_and_no_script_address_is_linked()
+    {
+        const string Payload = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+        var hostile = new Model.Article
+        {
+            Id = "evil\"><script>alert(2)</script>",
+            Title = "Council " + Payload,
+            Source = "<b onmouseover=alert(3)>Outlet</b>",
+            Url = "javascript:alert(4)",
+            Published = new DateOnly(2026, 3, 2),
+            Text = $"The council said on Monday \"{Payload} is not welcome\" in the city. Mayor Jane Doe said the vote was 5 to 2. {Payload}",
+        };
+        var (client, _) = await Server(withExamples: false, extra: [hostile]);
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/stories");
+        string id = list.GetProperty("stories")[0].GetProperty("id").GetString()!;
+        var pages = new[]
+        {
+            await Page(client, "/"),
+            await Page(client, $"/stories/{Uri.EscapeDataString(id)}"),
+            await Page(client, $"/articles/{Uri.EscapeDataString(hostile.Id)}"),
+            await Page(client, "/search?q=council+welcome"),
+            await Page(client, "/search?q=" + Uri.EscapeDataString("<script>alert(5)</script>")),
+        };
+        foreach (var html in pages)
+        {
+            Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<b onmouseover", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("href=\"javascript:", html, StringComparison.OrdinalIgnoreCase);
+        }
+        Assert.Contains("&lt;script&gt;alert(", pages[2], StringComparison.Ordinal);
+        var json = await client.GetStringAsync($"/api/articles/{Uri.EscapeDataString(hostile.Id)}");
+        Assert.DoesNotContain("<script>", json, StringComparison.Ordinal); // escaped as \u003C, safe even if served as HTML
+    }
+
+    [Fact]
+    public async Task Adding_by_paste_form_and_api_joins_stories_and_a_repeat_is_recognised()
+    {
+        var (client, _) = await Server(withExamples: false);
+        Assert.Contains("No stories yet", await Page(client, "/"), StringComparison.Ordinal);
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent("Harbour reopens"), "title" },
+            { new StringContent("Coast News"), "source" },
+            { new StringContent("2026-05-04"), "published" },
+            { new StringContent("The harbour in Port Avalen reopened on Monday after repairs costing $12 million, the port authority said."), "text" },
+            { new StringContent("paste"), "mode" },
+        };
+        var posted = await client.PostAsync("/add", form);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        string story = posted.Headers.Location!.OriginalString;
+        Assert.StartsWith("/stories/story-", story, StringComparison.Ordinal);
+        Assert.Contains("Harbour reopens", await Page(client, story), StringComparison.Ordinal);
+
+        var again = await client.PostAsJsonAsync("/api/articles", new { text = "The harbour in Port Avalen reopened on Monday after repairs costing $12 million, the port authority said.", title = "Copy" });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("sameText", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results")[0].GetProperty("status").GetString());
+
+        var upload = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("date 2026-05-05\n\nThe harbour of Port Avalen saw its first ships on Tuesday after the $12 million repairs, the port authority said."));
+        upload.Add(file, "files", "../../etc/harbour.txt");
+        var bad = new ByteArrayContent([0x4d, 0x5a, 0x90]);
+        upload.Add(bad, "files", "tool.exe");
+        var uploaded = await client.PostAsync("/api/articles/files", upload);
+        var result = await uploaded.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        Assert.Equal("added", result.GetProperty("results")[0].GetProperty("status").GetString());
+        Assert.Contains("tool.exe", result.GetProperty("problems")[0].GetString(), StringComparison.Ordinal);
+        Assert.False(File.Exists("/etc/harbour.txt"));
+
+        var missing = await client.PostAsync("/add", new MultipartFormDataContent { { new StringContent("paste"), "mode" } });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);
+        Assert.Contains("nothing to add", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var badDate = await client.PostAsJsonAsync("/api/articles", new { text = "Some text about a harbour reopening on Monday.", published = "yesterday" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badDate.StatusCode);
+        var notJson = await client.PostAsync("/api/articles", new StringContent("{not json", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+    }
+
+    [Fact]
+    public async Task Oversized_uploads_and_bodies_are_refused_with_413_and_nothing_is_stored()
+    {
+        var (client, options) = await Server(withExamples: false);
+        string big = new('x', (int)options.MaxUploadBytes + 10);
+        var json = await client.PostAsync("/api/articles", new StringContent(JsonSerializer.Serialize(new { text = big }), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, json.StatusCode);
+        var upload = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(big)), "files", "big.txt" } };
+        var files = await client.PostAsync("/api/articles/files", upload);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, files.StatusCode);
+        var formPost = await client.PostAsync("/add", new MultipartFormDataContent { { new StringContent(big), "text" } });
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, formPost.StatusCode);
+        AssertSecurityHeaders(formPost);
+        Assert.DoesNotContain("   at ", await formPost.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var store = new SqliteStore(options.DbPath);
+        Assert.Equal(0, store.Count);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:9/")]
+    [InlineData("http://localhost/")]
+    [InlineData("http://[::1]/")]
+    [InlineData("http://10.1.2.3/")]
+    [InlineData("http://192.168.0.1/admin")]
+    [InlineData("http://169.254.169.254/latest/meta-data/")]
+    [InlineData("http://[::ffff:127.0.0.1]/")]
+    [InlineData("http://0.0.0.0/")]
+    [InlineData("http://2130706433/")]
+    [InlineData("file:///etc/passwd")]
+    public async Task Fetching_a_page_refuses_addresses_that_are_not_public(string target)
+    {
+        var (client, _) = await Server(withExamples: false);
+        var api = await client.PostAsJsonAsync("/api/articles", new { fetch = target });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, api.StatusCode);
+        string problem = (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems")[0].GetString()!;
+        Assert.True(problem.Contains("public", StringComparison.Ordinal) || problem.Contains("http(s)", StringComparison.Ordinal), problem);
+        var form = await client.PostAsync("/add", new MultipartFormDataContent { { new StringContent(target), "fetch" } });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, form.StatusCode);
+    }
+
+    [Fact]
+    public async Task Writes_need_the_token_when_the_server_is_reachable_from_other_machines()
+    {
+        var article = new { text = "The harbour in Port Avalen reopened on Monday after repairs, the port authority said." };
+        var (open, _) = await Server(o => o with { Urls = ["http://0.0.0.0:5080"] }, withExamples: false);
+        var refused = await open.PostAsJsonAsync("/api/articles", article);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("PARALLAX_TOKEN", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+
+        var (guarded, _) = await Server(o => o with { Urls = ["http://0.0.0.0:5080"], WriteToken = "correct-horse-battery" }, withExamples: false);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await guarded.PostAsJsonAsync("/api/articles", article)).StatusCode);
+        var wrong = new HttpRequestMessage(HttpMethod.Post, "/api/articles") { Content = JsonContent.Create(article) };
+        wrong.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "guess");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await guarded.SendAsync(wrong)).StatusCode);
+        var right = new HttpRequestMessage(HttpMethod.Post, "/api/articles") { Content = JsonContent.Create(article) };
+        right.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "correct-horse-battery");
+        Assert.Equal(HttpStatusCode.Created, (await guarded.SendAsync(right)).StatusCode);
+        var formWithoutToken = await guarded.PostAsync("/add", new MultipartFormDataContent { { new StringContent(article.text), "text" } });
+        Assert.Equal(HttpStatusCode.Unauthorized, formWithoutToken.StatusCode);
+        Assert.Contains("name=\"token\"", await formWithoutToken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("name=\"token\"", await Page(guarded, "/add"), StringComparison.Ordinal);
+
+        // Loopback only and no token: this machine may write, but never a page from another site (CSRF).
+        var (local, _) = await Server(withExamples: false);
+        var crossSite = new HttpRequestMessage(HttpMethod.Post, "/api/articles") { Content = JsonContent.Create(article) };
+        crossSite.Headers.Add("Origin", "https://evil.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await local.SendAsync(crossSite)).StatusCode);
+        Assert.True(ServerOptions.IsLoopback("http://127.0.0.1:5080") && ServerOptions.IsLoopback("http://[::1]:5080") && ServerOptions.IsLoopback("http://localhost:5080"));
+        Assert.False(ServerOptions.IsLoopback("http://0.0.0.0:5080") || ServerOptions.IsLoopback("http://*:5080") || ServerOptions.IsLoopback("http://192.168.1.5:5080"));
+    }
+
+    [Fact]
+    public async Task A_page_fetched_from_an_allowed_address_is_extracted_and_added()
+    {
+        await using var origin = new LocalWebServer();
+        string body = string.Concat(Enumerable.Repeat("<p>The harbour in Port Avalen reopened on Monday after repairs costing $12 million, the port authority said in a statement.</p>", 4));
+        origin.Map("/news/harbour", 200, $"<html><head><title>Harbour reopens</title></head><body><nav>Home | News</nav><article><h1>Harbour reopens</h1>{body}</article></body></html>");
+        origin.Map("/robots.txt", 404, "");
+        var loopback = IPAddress.Loopback;
+        var (client, _) = await Server(o => o with { Fetch = o.Fetch with { PerHostDelay = TimeSpan.Zero, AllowAddress = a => a.Equals(loopback) } }, withExamples: false);
+        var added = await client.PostAsJsonAsync("/api/articles", new { fetch = origin.Base + "/news/harbour" });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var result = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results")[0];
+        Assert.Equal("Harbour reopens", result.GetProperty("title").GetString());
+        var article = await client.GetFromJsonAsync<JsonElement>($"/api/articles/{result.GetProperty("id").GetString()}");
+        Assert.DoesNotContain("Home | News", article.GetProperty("analysis").GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+}
