@@ -19,7 +19,7 @@ internal static class Html
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         sb.Append("<title>").Append(E(title)).Append(" — Parallax</title>");
-        sb.Append("<link rel=\"stylesheet\" href=\"/assets/site.css\"></head><body>\n");
+        sb.Append("<link rel=\"icon\" href=\"/assets/icon.svg\" type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/assets/site.css\"></head><body>\n");
         sb.Append("<header class=\"site\"><a class=\"brand\" href=\"/\">Parallax</a>");
         sb.Append("<form class=\"search\" action=\"/search\" method=\"get\" role=\"search\"><input type=\"search\" name=\"q\" value=\"").Append(E(query))
           .Append("\" placeholder=\"Search articles and facts\" aria-label=\"Search articles and facts\"><button type=\"submit\">Search</button></form>");

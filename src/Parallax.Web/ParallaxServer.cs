@@ -59,6 +59,8 @@ public static class ParallaxServer
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/assets/site.css", () => Asset(SiteCss, "text/css; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/assets/brief.js", () => Asset(BriefHtml.Script, "text/javascript; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/assets/icon.svg", () => Asset(Icon, "image/svg+xml")).ExcludeFromDescription();
+        app.MapGet("/favicon.ico", () => Results.Redirect("/assets/icon.svg", permanent: true)).ExcludeFromDescription();
         app.MapGet("/healthz", (Site site) => Results.Text(site.Store.StoriesPending ? "ok (stories pending)" : "ok")).ExcludeFromDescription();
         app.MapFallback((HttpContext c) => c.Request.Path.StartsWithSegments("/api")
             ? Api.Error(404, "no such API endpoint; see /openapi/v1.json")
@@ -114,6 +116,9 @@ public static class ParallaxServer
         $"the request is larger than this server accepts ({c.RequestServices.GetRequiredService<ServerOptions>().MaxUploadBytes / (1024 * 1024)} MB); send fewer or smaller files";
 
     private static IResult Asset(string content, string type) => Results.Text(content, type, Encoding.UTF8);
+
+    /// <summary>Two offset bars: the same event seen from two places.</summary>
+    private const string Icon = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\"><rect x=\"2\" y=\"3\" width=\"9\" height=\"4\" rx=\"1\" fill=\"#06c\"/><rect x=\"5\" y=\"9\" width=\"9\" height=\"4\" rx=\"1\" fill=\"#e90\"/></svg>";
 
     private static readonly string SiteCss = ReadAsset("site.css") + "\n" + BriefHtml.Css;
 

@@ -1,0 +1,186 @@
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using Parallax.Pipeline;
+using Parallax.Reading;
+using Parallax.Storage;
+using Parallax.Web;
+using Xunit;
+
+namespace Parallax.Tests;
+
+/// <summary>A browser test: skipped, with the reason, when no Chromium is installed (CI installs Debian's chromium).</summary>
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    public BrowserFactAttribute()
+    {
+        if (!File.Exists(BrowserTests.Chromium)) Skip = $"no Chromium at {BrowserTests.Chromium} (install Debian's chromium, or set PARALLAX_CHROMIUM)";
+    }
+}
+
+/// <summary>
+/// The site in a real headless Chromium against a real server on 127.0.0.1: stories, a citation lighting up its supporting
+/// text, marked articles, search, adding an article, and no script from an article ever running. A failing test leaves a
+/// screenshot in TestResults/screenshots.
+/// </summary>
+[Collection("Timed")]
+public sealed class BrowserTests : IAsyncLifetime
+{
+    public static string Chromium => Environment.GetEnvironmentVariable("PARALLAX_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("parallax-browser-").FullName;
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string _base = "";
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium)) return;
+        string db = Path.Combine(_dir, "site.db");
+        using (var store = new SqliteStore(db))
+        {
+            new Ingestor(store, AnalysisPipeline.Default).Ingest(ArticleSource.Read([TestPaths.Examples]).Articles);
+        }
+        _app = ParallaxServer.Build(new ServerOptions { DbPath = db, Urls = ["http://127.0.0.1:0"] }, b => b.Logging.ClearProviders());
+        await _app.StartAsync();
+        _base = _app.Urls.First().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    /// <summary>Runs <paramref name="test"/> on a fresh page; console errors (a CSP violation among them) fail it; any failure leaves a screenshot.</summary>
+    private async Task OnPage(Func<IPage, Task> test, [CallerMemberName] string name = "")
+    {
+        var page = await _browser!.NewPageAsync();
+        var consoleErrors = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error") consoleErrors.Add(m.Text);
+        };
+        page.PageError += (_, e) => consoleErrors.Add(e);
+        try
+        {
+            await test(page);
+            Assert.Empty(consoleErrors);
+        }
+        catch (Exception e)
+        {
+            string dir = Path.Combine(TestPaths.RepoRoot, "TestResults", "screenshots");
+            Directory.CreateDirectory(dir);
+            string shot = Path.Combine(dir, name + ".png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+            throw new Xunit.Sdk.XunitException($"{e.Message}\nconsole errors: {string.Join(" | ", consoleErrors)}\nscreenshot: {shot}");
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    [BrowserFact]
+    public Task Clicking_a_citation_highlights_exactly_the_supporting_text() => OnPage(async page =>
+    {
+        await page.GotoAsync(_base + "/");
+        var storyLink = page.Locator("ol.stories a.title").First;
+        Assert.Contains("Bridge", await storyLink.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        await storyLink.ClickAsync();
+        await page.WaitForURLAsync("**/stories/**");
+        Assert.Equal(0, await page.Locator("span.hl").CountAsync());
+
+        var cite = page.Locator("ul.facts a.cite").First;
+        string spans = (await cite.GetAttributeAsync("data-spans"))!;
+        await cite.ClickAsync();
+        var lit = page.Locator("span.hl");
+        Assert.True(await lit.CountAsync() > 0, "no span lit after clicking a citation");
+        await Assertions.Expect(lit.First).ToBeInViewportAsync();
+        string background = await lit.First.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+        Assert.Equal("rgb(255, 224, 102)", background);
+
+        // Every lit piece lies inside a span the citation names, and together they are its whole text.
+        var named = spans.Split(' ').Select(s =>
+        {
+            int colon = s.LastIndexOf(':');
+            var r = s[(colon + 1)..].Split('-');
+            return (Article: s[..colon], Start: int.Parse(r[0]), End: int.Parse(r[1]));
+        }).ToList();
+        var pieces = await lit.EvaluateAllAsync<string[][]>("els => els.map(e => [e.dataset.a, e.dataset.s, e.dataset.e, e.textContent])");
+        foreach (var p in pieces)
+        {
+            Assert.Contains(named, n => n.Article == p[0] && n.Start <= int.Parse(p[1]) && int.Parse(p[2]) <= n.End);
+        }
+        string litText = string.Concat(pieces.Where(p => p[0] == named[0].Article).Select(p => p[3]));
+        Assert.Equal(named[0].End - named[0].Start, litText.Length);
+
+        // Another citation moves the highlight.
+        var other = page.Locator("ul.facts li").Nth(1).Locator("a.cite").First;
+        string otherSpans = (await other.GetAttributeAsync("data-spans"))!;
+        await other.ClickAsync();
+        var now = await page.Locator("span.hl").EvaluateAllAsync<string[][]>("els => els.map(e => [e.dataset.a, e.dataset.s])");
+        Assert.All(now, p => Assert.Contains($"{p[0]}:", otherSpans, StringComparison.Ordinal));
+    });
+
+    [BrowserFact]
+    public Task An_article_page_marks_names_quotes_quantities_and_times() => OnPage(async page =>
+    {
+        await page.GotoAsync(_base + "/");
+        await page.Locator("ol.stories a.title").First.ClickAsync();
+        await page.Locator(".source h3 a").First.ClickAsync();
+        await page.WaitForURLAsync("**/articles/**");
+        foreach (var mark in new[] { ".marked .ent.person", ".marked .quote", ".marked .qty", ".marked .time" })
+        {
+            Assert.True(await page.Locator(mark).CountAsync() > 0, $"nothing marked as {mark}");
+        }
+        string title = (await page.Locator(".marked span[class=time]").First.GetAttributeAsync("title"))!;
+        Assert.Matches("^(date|time|duration|set) ", title);
+        await page.Locator("a", new() { HasText = "Stories" }).First.ClickAsync();
+        await page.WaitForURLAsync(_base + "/");
+    });
+
+    [BrowserFact]
+    public Task Search_box_finds_articles_and_facts_with_the_words_marked() => OnPage(async page =>
+    {
+        await page.GotoAsync(_base + "/");
+        await page.FillAsync("form.search input[name=q]", "Meridian bridge");
+        await page.PressAsync("form.search input[name=q]", "Enter");
+        await page.WaitForURLAsync("**/search?q=**");
+        Assert.True(await page.Locator("ol.hits li").CountAsync() > 0);
+        Assert.True(await page.Locator("ol.hits mark").CountAsync() > 0);
+    });
+
+    [BrowserFact]
+    public Task A_pasted_article_joins_a_story_and_nothing_in_it_ever_runs() => OnPage(async page =>
+    {
+        await page.GotoAsync(_base + "/add");
+        await page.FillAsync("input[name=title]", "Harbour <img src=x onerror=\"window.__xss=1\">");
+        await page.FillAsync("input[name=source]", "<script>window.__xss=2</script>");
+        await page.FillAsync("input[name=published]", "2026-05-04");
+        await page.FillAsync("textarea[name=text]", "The harbour in Port Avalen reopened on Monday after repairs costing $12 million, the port authority said. <script>window.__xss=3</script><svg onload=\"window.__xss=4\"></svg>");
+        await page.ClickAsync("button[value=paste]");
+        await page.WaitForURLAsync("**/stories/**");
+        Assert.Contains("added", await page.Locator("p.notice").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("<img src=x", await page.Locator("h1").First.InnerTextAsync(), StringComparison.Ordinal); // shown as text
+        foreach (var path in new[] { "/", "/search?q=harbour", page.Url })
+        {
+            await page.GotoAsync(path.StartsWith("http", StringComparison.Ordinal) ? path : _base + path);
+            Assert.True(await page.EvaluateAsync<bool>("() => window.__xss === undefined"), $"a script from the article ran on {path}");
+        }
+        await page.Locator(".source h3 a").First.ClickAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__xss === undefined"));
+    });
+}
