@@ -187,6 +187,37 @@ public static partial class ParallaxCli
         return cmd;
     }
 
+    private static Command CheckCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var db = DbOption("The store to check.");
+        var cmd = new Command("check", "Verify a store: the database's integrity and its search indexes, counts of articles, stories and facts, whether an interrupted ingest left stories to finish, and a digest of the content (two stores with equal digests hold the same articles, stories and briefs).")
+        {
+            db,
+        };
+        cmd.SetAction(parse =>
+        {
+            using var store = OpenStore(parse.GetValue(db)!, stderr, mustExist: true);
+            if (store is null) return Failed;
+            try
+            {
+                var r = store.Check();
+                stdout.WriteLine($"integrity	{r.Integrity}");
+                stdout.WriteLine($"articles	{r.Articles}");
+                stdout.WriteLine($"articles without story features	{r.Unfeatured}");
+                stdout.WriteLine($"stories	{r.Stories}");
+                stdout.WriteLine($"facts indexed	{r.Facts}");
+                stdout.WriteLine($"stories pending	{(r.StoriesPending ? "yes (run 'parallax ingest' again to finish them)" : "no")}");
+                stdout.WriteLine($"digest	{r.Digest}");
+                return r.Integrity == "ok" ? Ok : Fail(stderr, $"{store.Path} is damaged: {r.Integrity}");
+            }
+            catch (StoreException e)
+            {
+                return Fail(stderr, e.Message);
+            }
+        });
+        return cmd;
+    }
+
     /// <summary>The brief of one stored story, rebuilt from its stored articles (the same brief the store holds).</summary>
     internal static Briefing.Brief? StoredBrief(SqliteStore store, string storyId, TextWriter stderr)
     {

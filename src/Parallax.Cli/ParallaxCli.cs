@@ -52,6 +52,7 @@ public static partial class ParallaxCli
         root.Add(StoriesCommand(stdout, stderr));
         root.Add(SearchCommand(stdout, stderr));
         root.Add(ServeCommand(stdout, stderr));
+        root.Add(CheckCommand(stdout, stderr));
         return root;
     }
 

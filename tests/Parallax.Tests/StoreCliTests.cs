@@ -1,0 +1,100 @@
+using System.Text;
+using Parallax.Cli;
+using Xunit;
+
+namespace Parallax.Tests;
+
+/// <summary>The store commands as a person uses them: ingest a folder, list stories, search, brief one, check the store.</summary>
+public sealed class StoreCliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("parallax-store-cli-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = ParallaxCli.Run(args, stdout, stderr, () => new MemoryStream(Encoding.UTF8.GetBytes("")));
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Ingest_then_stories_search_brief_and_check_work_on_the_store()
+    {
+        string db = Path.Combine(_dir, "news.db");
+        var ingest = Run("ingest", TestPaths.Examples, "--db", db);
+        Assert.Equal(0, ingest.Code);
+        Assert.Contains("added 4 of 4 articles", ingest.Out, StringComparison.Ordinal);
+        Assert.Contains("1 stories", ingest.Out, StringComparison.Ordinal);
+        var again = Run("ingest", TestPaths.Examples, "--db", db);
+        Assert.Contains("added 0 of 4 articles (4 already stored with the same text", again.Out, StringComparison.Ordinal);
+
+        var stories = Run("stories", "--db", db);
+        Assert.Equal(0, stories.Code);
+        var line = stories.Out.Split('\n')[1].Split('\t');
+        Assert.StartsWith("story-", line[0], StringComparison.Ordinal);
+        Assert.Equal("4", line[2]);
+        Assert.Contains("1 of 1 stories", stories.Err, StringComparison.Ordinal);
+        Assert.Contains("0 of 0 stories", Run("stories", "--db", db, "--since", "2099-01-01").Err, StringComparison.Ordinal);
+
+        var search = Run("search", "Meridian", "bridge", "--db", db);
+        Assert.Equal(0, search.Code);
+        Assert.Contains("[Meridian]", search.Out, StringComparison.Ordinal);
+
+        var brief = Run("brief", "--db", db, "--story", line[0]);
+        Assert.Equal(0, brief.Code);
+        var fromFiles = Run("brief", TestPaths.Examples);
+        Assert.Equal(fromFiles.Out.Replace("story-1", line[0], StringComparison.Ordinal), brief.Out);
+
+        var check = Run("check", "--db", db);
+        Assert.Equal(0, check.Code);
+        Assert.Contains("integrity\tok", check.Out, StringComparison.Ordinal);
+        Assert.Contains("stories pending\tno", check.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Store_commands_fail_with_one_line_that_says_what_to_do()
+    {
+        string missing = Path.Combine(_dir, "missing.db");
+        foreach (var args in new[] { new[] { "stories", "--db", missing }, ["search", "x", "--db", missing], ["brief", "--db", missing, "--story", "story-1"], ["check", "--db", missing] })
+        {
+            var r = Run(args);
+            Assert.Equal(ParallaxCli.Failed, r.Code);
+            Assert.Contains("parallax ingest", r.Err, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", r.Err, StringComparison.Ordinal);
+            Assert.False(File.Exists(missing));
+        }
+        string notes = Path.Combine(_dir, "notes.txt");
+        File.WriteAllText(notes, "not a database");
+        var bad = Run("ingest", TestPaths.Examples, "--db", notes);
+        Assert.Equal(ParallaxCli.Failed, bad.Code);
+        Assert.Contains("not a Parallax store", bad.Err, StringComparison.Ordinal);
+        Assert.Equal("not a database", File.ReadAllText(notes));
+
+        string db = Path.Combine(_dir, "news.db");
+        Run("ingest", TestPaths.Examples, "--db", db);
+        Assert.Contains("no story story-99", Run("brief", "--db", db, "--story", "story-99").Err, StringComparison.Ordinal);
+        Assert.Contains("--db needs --story", Run("brief", "--db", db).Err, StringComparison.Ordinal);
+        Assert.Contains("not a date", Run("stories", "--db", db, "--since", "last week").Err, StringComparison.Ordinal);
+        Assert.Contains("no word to look for", Run("search", "--db", db, "!!!").Err, StringComparison.Ordinal);
+        var partial = Run("ingest", Path.Combine(_dir, "nope.txt"), TestPaths.Examples, "--db", db);
+        Assert.Equal(ParallaxCli.Partial, partial.Code);
+        Assert.Contains("--urls", Run("serve", "--urls", "ftp://x", "--db", db).Err, StringComparison.Ordinal);
+        Assert.Contains("too short", Run("serve", "--token", "abc", "--db", db).Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_explains_the_service_commands()
+    {
+        var root = Run("--help").Out;
+        foreach (var word in new[] { "ingest", "serve", "stories", "search", "check" }) Assert.Contains(word, root, StringComparison.Ordinal);
+        Assert.Contains("--urls", Run("serve", "--help").Out, StringComparison.Ordinal);
+        Assert.Contains("--token", Run("serve", "--help").Out, StringComparison.Ordinal);
+        Assert.Contains("PARALLAX_DB", Run("ingest", "--help").Out, StringComparison.Ordinal);
+    }
+}
