@@ -180,12 +180,23 @@ public static partial class ParallaxCli
             Description = "Time the brief of one story of N articles on one core, for each N given (e.g. --story-sizes 5 20 100): stories of at least N articles are found in the input and cut to their first N; reports the median and slowest over up to 5 such stories.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var cmd = new Command("bench", "Measure speed on a corpus: articles and words per second for reading, analysis and story clustering, with peak memory, at one or more input sizes (the first N articles), to show how time grows with input.")
+        var http = new Option<string[]>("--http")
         {
-            paths, limits, stream, briefs, storySizes,
+            Description = "Load-test a running 'parallax serve' instead: request these addresses in turn at --rate requests per second for --duration (open loop: requests start on schedule, latency counts from when each was due) and report the rate reached and p50/p90/p99/max latency. Write one address as STORIES:BASE (e.g. STORIES:http://127.0.0.1:5080) for 200 story pages of that server.",
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "URL",
+        };
+        var rate = new Option<double>("--rate") { Description = "With --http: requests per second.", DefaultValueFactory = _ => 500 };
+        var duration = new Option<string>("--duration") { Description = "With --http: how long to send, e.g. 20s.", DefaultValueFactory = _ => "20s", HelpName = "DURATION" };
+        paths.Arity = ArgumentArity.ZeroOrMore;
+        var cmd = new Command("bench", "Measure speed on a corpus: articles and words per second for reading, analysis and story clustering, with peak memory, at one or more input sizes (the first N articles), to show how time grows with input. With --http, measure a running server's latency at a fixed request rate instead.")
+        {
+            paths, limits, stream, briefs, storySizes, http, rate, duration,
         };
         cmd.SetAction(parse =>
         {
+            if (parse.GetValue(http) is { Length: > 0 } targets) return HttpBench(targets, parse.GetValue(rate), parse.GetValue(duration)!, stdout, stderr);
+            if (parse.GetValue(paths) is not { Length: > 0 }) return Fail(stderr, "give the articles to measure on (files or folders), or --http URL to load-test a server");
             if (parse.GetValue(stream)) return StreamBench(parse.GetValue(paths)!, parse.GetValue(limits) ?? [], stdout, stderr, stderrRedirected);
             if (parse.GetValue(storySizes) is { Length: > 0 } perStory) return StoryBench(parse.GetValue(paths)!, perStory, stdout, stderr, stderrRedirected);
             var ci = System.Globalization.CultureInfo.InvariantCulture;
@@ -244,6 +255,43 @@ public static partial class ParallaxCli
             return Ok;
         });
         return cmd;
+    }
+
+    private static int HttpBench(string[] targets, double rate, string duration, TextWriter stdout, TextWriter stderr)
+    {
+        if (rate is <= 0 or > 100_000) return Fail(stderr, "--rate takes requests per second, between 1 and 100000");
+        if (!TryDuration(duration, out var span) || span <= TimeSpan.Zero) return Fail(stderr, $"--duration {duration}: give a duration such as 20s");
+        var urls = new List<Uri>();
+        foreach (var t in targets)
+        {
+            if (t.StartsWith("STORIES:", StringComparison.Ordinal))
+            {
+                string server = t["STORIES:".Length..].TrimEnd('/');
+                try
+                {
+                    using var http = new HttpClient();
+                    var list = System.Text.Json.JsonDocument.Parse(http.GetStringAsync($"{server}/api/stories?limit=200").GetAwaiter().GetResult());
+                    urls.AddRange(list.RootElement.GetProperty("stories").EnumerateArray().Select(s => new Uri(server + s.GetProperty("href").GetString())));
+                }
+                catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+                {
+                    return Fail(stderr, $"cannot list the stories of {server} ({e.Message}); is 'parallax serve' running there?");
+                }
+                if (urls.Count == 0) return Fail(stderr, $"{server} has no stories to request");
+            }
+            else if (Uri.TryCreate(t, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps))
+            {
+                urls.Add(u);
+            }
+            else
+            {
+                return Fail(stderr, $"--http {t}: give http(s) addresses, or STORIES:BASE");
+            }
+        }
+        stdout.WriteLine("target	sent	ok	failed	rate_per_s	p50_ms	p90_ms	p99_ms	max_ms");
+        var r = LoadClient.RunAsync(urls, rate, span, CancellationToken.None).GetAwaiter().GetResult();
+        stdout.WriteLine(LoadClient.Line(urls.Count == 1 ? urls[0].ToString() : $"{urls.Count} addresses", r));
+        return r.Failed > 0 ? Partial : Ok;
     }
 
     /// <summary>

@@ -53,7 +53,7 @@ internal static class Api
         .Produces<StoryListResponse>();
 
         api.MapGet("/stories/{**id}", (string id, Site site) =>
-            site.Store.Story(ParallaxServer.Id(id)) is { } story ? RawJson(story.BriefJson) : Error(404, $"no story {id}; list them at /api/stories"))
+            site.Store.BriefJson(ParallaxServer.Id(id)) is { } json ? RawJson(json) : Error(404, $"no story {id}; list them at /api/stories"))
         .WithName("GetStory").WithSummary("A story's brief (the v1 brief contract: summary, facts with sources and supporting spans, conflicts, quotes, timeline, names).")
         .Produces<JsonElement>().Produces<ErrorResponse>(404);
 

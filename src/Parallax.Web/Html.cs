@@ -15,7 +15,14 @@ internal static class Html
 
     public static string Page(string title, string body, string? query = null, bool briefScript = false)
     {
-        var sb = new StringBuilder(body.Length + 2048);
+        var (head, tail) = Frame(title, query, briefScript);
+        return string.Concat(head, body, tail);
+    }
+
+    /// <summary>The layout around a page's body: everything before it, and everything after it.</summary>
+    public static (string Head, string Tail) Frame(string title, string? query = null, bool briefScript = false)
+    {
+        var sb = new StringBuilder(2048);
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         sb.Append("<title>").Append(E(title)).Append(" — Parallax</title>");
@@ -24,10 +31,8 @@ internal static class Html
         sb.Append("<form class=\"search\" action=\"/search\" method=\"get\" role=\"search\"><input type=\"search\" name=\"q\" value=\"").Append(E(query))
           .Append("\" placeholder=\"Search articles and facts\" aria-label=\"Search articles and facts\"><button type=\"submit\">Search</button></form>");
         sb.Append("<nav><a href=\"/\">Stories</a><a href=\"/add\">Add articles</a><a href=\"/openapi/v1.json\">API</a></nav></header>\n<main>\n");
-        sb.Append(body);
-        sb.Append("\n</main>");
-        if (briefScript) sb.Append("<script src=\"/assets/brief.js\"></script>");
-        sb.Append("</body></html>\n");
-        return sb.ToString();
+        string head = sb.ToString();
+        string tail = "\n</main>" + (briefScript ? "<script src=\"/assets/brief.js\"></script>" : "") + "</body></html>\n";
+        return (head, tail);
     }
 }

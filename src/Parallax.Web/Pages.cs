@@ -65,13 +65,16 @@ internal static class Pages
         return Page("Stories", sb.ToString());
     }
 
-    public static string Story(StoredStory story, string? notice)
+    /// <summary>A story page, written around its stored brief fragment, which is copied to the response as it decompresses.</summary>
+    public static async Task WriteStory(Stream output, StorySummary story, Stream briefHtml, string? notice, CancellationToken cancel)
     {
-        var sb = new StringBuilder(story.BriefHtml.Length + 512);
-        if (notice is not null) sb.Append("<p class=\"notice\">").Append(E(notice)).Append("</p>");
-        sb.Append(story.BriefHtml);
-        sb.Append("<p class=\"meta\">This brief as JSON: <a href=\"/api/stories/").Append(Uri.EscapeDataString(story.Summary.Id)).Append("\">/api/stories/").Append(E(story.Summary.Id)).Append("</a></p>");
-        return Page(story.Summary.Title, sb.ToString(), briefScript: true);
+        var (head, tail) = Frame(story.Title, briefScript: true);
+        var before = new StringBuilder(head);
+        if (notice is not null) before.Append("<p class=\"notice\">").Append(E(notice)).Append("</p>");
+        await output.WriteAsync(Encoding.UTF8.GetBytes(before.ToString()), cancel);
+        await briefHtml.CopyToAsync(output, cancel);
+        string after = "<p class=\"meta\">This brief as JSON: <a href=\"/api/stories/" + Uri.EscapeDataString(story.Id) + "\">/api/stories/" + E(story.Id) + "</a></p>" + tail;
+        await output.WriteAsync(Encoding.UTF8.GetBytes(after), cancel);
     }
 
     public static string Article(StoredArticle stored, AnalyzedArticle a, string? storyTitle)

@@ -149,8 +149,13 @@ public static class ParallaxServer
         {
             id = Id(id);
             var story = site.Store.Story(id);
-            if (story is null) return HtmlPage(Pages.Problem("No such story", $"There is no story {id}; it may have merged into another as articles arrived."), 404);
-            return HtmlPage(Pages.Story(story, c.Request.Query["added"].Count > 0 ? "Your articles were added to this story." : null));
+            var brief = story is null ? null : site.Store.OpenBriefHtml(id);
+            if (story is null || brief is null) return HtmlPage(Pages.Problem("No such story", $"There is no story {id}; it may have merged into another as articles arrived."), 404);
+            string? notice = c.Request.Query["added"].Count > 0 ? "Your articles were added to this story." : null;
+            return Results.Stream(async output =>
+            {
+                await using (brief) await Pages.WriteStory(output, story.Summary, brief, notice, c.RequestAborted);
+            }, "text/html; charset=utf-8");
         }).ExcludeFromDescription();
 
         app.MapGet("/articles/{**id}", (string id, Site site) =>

@@ -48,6 +48,15 @@ public interface IStoryStore : IArticleStore
 
     StoredStory? Story(string id);
 
+    /// <summary>A story's brief as JSON (one object of the v1 brief contract), or null when there is no such story.</summary>
+    string? BriefJson(string storyId);
+
+    /// <summary>A story's brief as an HTML fragment, or null when there is no such story.</summary>
+    string? BriefHtml(string storyId);
+
+    /// <summary>The same fragment as a stream of UTF-8, for writing straight to a response without building the page in memory.</summary>
+    Stream? OpenBriefHtml(string storyId);
+
     /// <summary>Articles and facts matching <paramref name="query"/> (words, "quoted phrases"), best first.</summary>
     IReadOnlyList<SearchHit> Search(string query, int limit = 50);
 
@@ -105,8 +114,8 @@ public sealed record StoryRecord
 /// <summary>One line of a story list.</summary>
 public sealed record StorySummary(string Id, string Title, DateOnly? Date, DateOnly Day, int Sources, int Articles, int Conflicts, string Summary, double Score);
 
-/// <summary>A stored story: its line, its articles in citation order (with the originals of copies), and its brief.</summary>
-public sealed record StoredStory(StorySummary Summary, IReadOnlyList<string> Articles, IReadOnlyDictionary<string, string> DuplicateOf, string BriefJson, string BriefHtml);
+/// <summary>A stored story: its line, and its articles in citation order (with the originals of copies).</summary>
+public sealed record StoredStory(StorySummary Summary, IReadOnlyList<string> Articles, IReadOnlyDictionary<string, string> DuplicateOf);
 
 /// <summary>Which stories to list: on or after <see cref="Since"/>, on or before <see cref="Until"/>, a page of them.</summary>
 public sealed record StoryQuery(DateOnly? Since = null, DateOnly? Until = null, int Limit = 50, int Offset = 0, int MinSources = 1);

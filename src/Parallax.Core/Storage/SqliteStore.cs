@@ -191,9 +191,10 @@ public sealed class SqliteStore : IStoryStore
             using var tx = c.BeginTransaction(deferred: false);
             foreach (var id in removed) DeleteStory(c, tx, id);
             using var story = Command(c, """
-                INSERT OR REPLACE INTO stories(id, members_key, title, date, day, sources, articles, conflicts, summary, score, brief_json, brief_html, updated)
-                VALUES ($id, $key, $title, $date, $day, $sources, $articles, $conflicts, $summary, $score, $json, $html, $updated)
+                INSERT OR REPLACE INTO stories(id, members_key, title, date, day, sources, articles, conflicts, summary, score, updated)
+                VALUES ($id, $key, $title, $date, $day, $sources, $articles, $conflicts, $summary, $score, $updated)
                 """, tx);
+            using var brief = Command(c, "INSERT OR REPLACE INTO briefs(story_id, json, html) VALUES ($id, $json, $html)", tx);
             using var member = Command(c, "INSERT OR REPLACE INTO story_articles(article_id, story_id, position, duplicate_of) VALUES ($a, $s, $p, $d)", tx);
             using var fact = Command(c, "INSERT INTO facts(story_id, rank, sources, text) VALUES ($s, $r, $n, $t)", tx);
             string now = Now();
@@ -201,8 +202,10 @@ public sealed class SqliteStore : IStoryStore
             {
                 DeleteStory(c, tx, s.Id);
                 Bind(story, ("$id", s.Id), ("$key", s.MembersKey), ("$title", s.Title), ("$date", Iso(s.Date)), ("$day", Iso(s.Day)), ("$sources", s.Sources),
-                    ("$articles", s.Members.Count), ("$conflicts", s.Conflicts), ("$summary", s.Summary), ("$score", s.Score), ("$json", Gzip(s.BriefJson)), ("$html", Gzip(s.BriefHtml)), ("$updated", now));
+                    ("$articles", s.Members.Count), ("$conflicts", s.Conflicts), ("$summary", s.Summary), ("$score", s.Score), ("$updated", now));
                 story.ExecuteNonQuery();
+                Bind(brief, ("$id", s.Id), ("$json", Gzip(s.BriefJson)), ("$html", Gzip(s.BriefHtml)));
+                brief.ExecuteNonQuery();
                 for (int i = 0; i < s.Members.Count; i++)
                 {
                     Bind(member, ("$a", s.Members[i].Article), ("$s", s.Id), ("$p", i), ("$d", s.Members[i].DuplicateOf));
@@ -228,6 +231,7 @@ public sealed class SqliteStore : IStoryStore
     private static void DeleteStory(SqliteConnection c, SqliteTransaction tx, string id)
     {
         Exec(c, "DELETE FROM stories WHERE id = $id", tx, ("$id", id));
+        Exec(c, "DELETE FROM briefs WHERE story_id = $id", tx, ("$id", id));
         Exec(c, "DELETE FROM story_articles WHERE story_id = $id", tx, ("$id", id));
         Exec(c, "DELETE FROM facts WHERE story_id = $id", tx, ("$id", id));
     }
@@ -254,10 +258,27 @@ public sealed class SqliteStore : IStoryStore
     public StoryPage Stories(StoryQuery query) => Guard(() =>
     {
         using var c = Open();
-        const string Where = "WHERE ($since IS NULL OR day >= $since) AND ($until IS NULL OR day <= $until) AND sources >= $min";
-        (string, object?)[] args = [("$since", Iso(query.Since)), ("$until", Iso(query.Until)), ("$min", query.MinSources)];
-        int total = Convert.ToInt32(Scalar(c, $"SELECT count(*) FROM stories {Where}", null, args), CultureInfo.InvariantCulture);
-        using var cmd = Command(c, $"SELECT {StoryColumns} FROM stories {Where} ORDER BY score DESC, id LIMIT $limit OFFSET $offset");
+        // Only the conditions asked for, so an unfiltered list walks the ranking index instead of the table.
+        var conditions = new List<string>();
+        var args = new List<(string, object?)>();
+        if (query.Since is { } since)
+        {
+            conditions.Add("day >= $since");
+            args.Add(("$since", Iso(since)));
+        }
+        if (query.Until is { } until)
+        {
+            conditions.Add("day <= $until");
+            args.Add(("$until", Iso(until)));
+        }
+        if (query.MinSources > 1)
+        {
+            conditions.Add("sources >= $min");
+            args.Add(("$min", query.MinSources));
+        }
+        string where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+        int total = Convert.ToInt32(Scalar(c, $"SELECT count(*) FROM stories {where}", null, [.. args]), CultureInfo.InvariantCulture);
+        using var cmd = Command(c, $"SELECT {StoryColumns} FROM stories {where} ORDER BY score DESC, id LIMIT $limit OFFSET $offset");
         Bind(cmd, [.. args, ("$limit", Math.Clamp(query.Limit, 0, 1000)), ("$offset", Math.Max(0, query.Offset))]);
         using var r = cmd.ExecuteReader();
         var list = new List<StorySummary>();
@@ -268,16 +289,13 @@ public sealed class SqliteStore : IStoryStore
     public StoredStory? Story(string id) => Guard(() =>
     {
         using var c = Open();
-        using var cmd = Command(c, $"SELECT {StoryColumns}, brief_json, brief_html FROM stories WHERE id = $id");
+        using var cmd = Command(c, $"SELECT {StoryColumns} FROM stories WHERE id = $id");
         Bind(cmd, ("$id", id));
         StorySummary summary;
-        string json, html;
         using (var r = cmd.ExecuteReader())
         {
             if (!r.Read()) return null;
             summary = ReadStory(r);
-            json = Gunzip((byte[])r.GetValue(9));
-            html = Gunzip((byte[])r.GetValue(10));
         }
         using var members = Command(c, "SELECT article_id, duplicate_of FROM story_articles WHERE story_id = $id ORDER BY position");
         Bind(members, ("$id", id));
@@ -289,7 +307,26 @@ public sealed class SqliteStore : IStoryStore
             ids.Add(m.GetString(0));
             if (!m.IsDBNull(1)) copies[m.GetString(0)] = m.GetString(1);
         }
-        return new StoredStory(summary, ids, copies, json, html);
+        return new StoredStory(summary, ids, copies);
+    });
+
+    public string? BriefJson(string storyId) => BriefPart(storyId, "json");
+
+    public string? BriefHtml(string storyId) => BriefPart(storyId, "html");
+
+    /// <summary>A story's brief as an HTML fragment, as a stream of UTF-8 that decompresses as it is read (no page-sized string is built).</summary>
+    public Stream? OpenBriefHtml(string storyId) => Guard(() =>
+    {
+        using var c = Open();
+        return Scalar(c, "SELECT html FROM briefs WHERE story_id = $id", null, ("$id", storyId)) is byte[] gz
+            ? new System.IO.Compression.GZipStream(new MemoryStream(gz), System.IO.Compression.CompressionMode.Decompress)
+            : (Stream?)null;
+    });
+
+    private string? BriefPart(string storyId, string column) => Guard(() =>
+    {
+        using var c = Open();
+        return Scalar(c, $"SELECT {column} FROM briefs WHERE story_id = $id", null, ("$id", storyId)) is byte[] gz ? Gunzip(gz) : null;
     });
 
     public IReadOnlyList<SearchHit> Search(string query, int limit = 50) => Guard(() =>
@@ -389,7 +426,8 @@ public sealed class SqliteStore : IStoryStore
             }
         }
         Rows("SELECT seq, id, hash, url, url_key, source, title, published, origin, extra, text, features FROM articles ORDER BY seq");
-        Rows("SELECT id, members_key, title, date, CASE WHEN date IS NULL THEN NULL ELSE score END, sources, articles, conflicts, summary, brief_json, brief_html FROM stories ORDER BY id");
+        Rows("SELECT id, members_key, title, date, CASE WHEN date IS NULL THEN NULL ELSE score END, sources, articles, conflicts, summary FROM stories ORDER BY id");
+        Rows("SELECT story_id, json, html FROM briefs ORDER BY story_id");
         Rows("SELECT article_id, story_id, position, duplicate_of FROM story_articles ORDER BY article_id");
         Rows("SELECT story_id, rank, sources, text FROM facts ORDER BY story_id, rank");
         Rows("SELECT url, state FROM feeds ORDER BY url");

@@ -48,11 +48,16 @@ CREATE TABLE IF NOT EXISTS stories (
   conflicts   INTEGER NOT NULL,
   summary     TEXT NOT NULL,              -- one line for lists
   score       REAL NOT NULL,              -- coverage and recency together; higher ranks first
-  brief_json  BLOB NOT NULL,               -- gzip: a story of one long article has a brief of tens of kilobytes
-  brief_html  BLOB NOT NULL,               -- gzip: the brief as an HTML fragment, sources side by side
   updated     TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS stories_rank ON stories(score DESC);
+
+-- Briefs apart from the story list, so listing and ranking stories never reads them.
+CREATE TABLE IF NOT EXISTS briefs (
+  story_id TEXT PRIMARY KEY,
+  json     BLOB NOT NULL,                 -- gzip: a story of one long article has a brief of tens of kilobytes
+  html     BLOB NOT NULL                  -- gzip: the brief as an HTML fragment, sources side by side
+);
+CREATE INDEX IF NOT EXISTS stories_rank ON stories(score DESC, id);
 CREATE INDEX IF NOT EXISTS stories_day ON stories(day);
 
 CREATE TABLE IF NOT EXISTS story_articles (
