@@ -27,7 +27,7 @@ internal static class Pages
             sb.Append("<option value=\"").Append(n).Append('"').Append(query.MinSources == n ? " selected" : "").Append('>').Append(n).Append(n == 1 ? " source" : " sources").Append("</option>");
         }
         sb.Append("</select></label><button type=\"submit\">Filter</button></form>");
-        if (pending) sb.Append("<p class=\"notice\">Some articles are not in their stories yet (an ingest was interrupted); run <code>parallax ingest</code> again to finish.</p>");
+        if (pending) sb.Append("<p class=\"notice\">Some articles are not in their stories yet: an ingest is running, or was interrupted (then run <code>parallax ingest</code> again to finish).</p>");
         if (page.Total == 0)
         {
             sb.Append(query.Since is null && query.Until is null && query.MinSources <= 1

@@ -89,8 +89,10 @@ public sealed class Site : IDisposable
                     problems.Add($"{name}: not a .txt, .html or .jsonl file (gzipped or not); skipped");
                     continue;
                 }
-                string path = Path.Combine(dir, $"{++n:D4}-{safe.TrimStart('.')}");
-                using var file = File.Create(path);
+                // One folder per file, so each keeps its own name (which becomes its article id) even when two share it.
+                string folder = Path.Combine(dir, $"{++n:D4}");
+                Directory.CreateDirectory(folder);
+                using var file = File.Create(Path.Combine(folder, safe.TrimStart('.') is { Length: > 0 } kept ? kept : "upload" + ext));
                 content.CopyTo(file);
             }
             var read = ArticleSource.Read([dir]);

@@ -208,6 +208,7 @@ public sealed class WebServerTests : IAsyncLifetime
         var result = await uploaded.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
         Assert.Equal("added", result.GetProperty("results")[0].GetProperty("status").GetString());
+        Assert.Equal("harbour", result.GetProperty("results")[0].GetProperty("id").GetString());
         Assert.Contains("tool.exe", result.GetProperty("problems")[0].GetString(), StringComparison.Ordinal);
         Assert.False(File.Exists("/etc/harbour.txt"));
 
