@@ -190,9 +190,10 @@ public static partial class ParallaxCli
     private static Command CheckCommand(TextWriter stdout, TextWriter stderr)
     {
         var db = DbOption("The store to check.");
+        var quick = new Option<bool>("--quick") { Description = "Counts only: skip the integrity check and the digest, which read the whole file." };
         var cmd = new Command("check", "Verify a store: the database's integrity and its search indexes, counts of articles, stories and facts, whether an interrupted ingest left stories to finish, and a digest of the content (two stores with equal digests hold the same articles, stories and briefs).")
         {
-            db,
+            db, quick,
         };
         cmd.SetAction(parse =>
         {
@@ -200,7 +201,7 @@ public static partial class ParallaxCli
             if (store is null) return Failed;
             try
             {
-                var r = store.Check();
+                var r = store.Check(parse.GetValue(quick));
                 stdout.WriteLine($"integrity	{r.Integrity}");
                 stdout.WriteLine($"articles	{r.Articles}");
                 stdout.WriteLine($"articles without story features	{r.Unfeatured}");

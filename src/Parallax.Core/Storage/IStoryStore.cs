@@ -60,8 +60,8 @@ public interface IStoryStore : IArticleStore
     /// <summary>Articles and facts matching <paramref name="query"/> (words, "quoted phrases"), best first.</summary>
     IReadOnlyList<SearchHit> Search(string query, int limit = 50);
 
-    /// <summary>Counts, an integrity check, and a digest of all content that does not depend on the clock.</summary>
-    StoreReport Check();
+    /// <summary>Counts, and unless <paramref name="quick"/>, an integrity check and a digest of all content that does not depend on the clock.</summary>
+    StoreReport Check(bool quick = false);
 }
 
 /// <summary>

@@ -374,10 +374,16 @@ public sealed class SqliteStore : IStoryStore
         }
     });
 
-    public StoreReport Check() => Guard(() =>
+    public StoreReport Check(bool quick = false) => Guard(() =>
     {
         using var c = Open();
         long Count(string sql) => Convert.ToInt64(Scalar(c, sql), CultureInfo.InvariantCulture);
+        if (quick)
+        {
+            return new StoreReport((int)Count("SELECT count(*) FROM articles"), (int)Count("SELECT count(*) FROM articles WHERE features IS NULL"),
+                (int)Count("SELECT count(*) FROM stories"), (int)Count("SELECT count(*) FROM facts"), (string?)Scalar(c, "SELECT value FROM meta WHERE key = 'stories_pending'") == "1",
+                "not checked", "");
+        }
         var problems = new List<string>();
         using (var cmd = Command(c, "PRAGMA integrity_check"))
         using (var r = cmd.ExecuteReader())

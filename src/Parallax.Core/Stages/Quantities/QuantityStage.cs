@@ -210,15 +210,9 @@ public sealed class QuantityStage : IAnalysisStage
                 // A hedge of one or two words may stand before the number ("about one in five", "more than one in four").
                 int one = WordStartBefore(text, start), two = one < 0 ? -1 : WordStartBefore(text, one);
                 int from = two >= 0 && Qualifiers.Contains(Normalise(text[two..start])) ? two : one >= 0 && Qualifiers.Contains(Normalise(text[one..start])) ? one : start;
-                try
-                {
-                    var m = InEvery.Match(text, from);
-                    if (m.Success && m.Index == from) found.Add(m);
-                }
-                catch (RegexMatchTimeoutException)
-                {
-                    // Nothing from this rule on pathological input.
-                }
+                // Nothing from this rule on pathological input.
+                var m = Patterns.Retried(() => InEvery.Match(text, from));
+                if (m is { Success: true } && m.Index == from) found.Add(m);
             }
         }
         return found;
@@ -268,12 +262,7 @@ public sealed class QuantityStage : IAnalysisStage
                 continue;
             }
             int from = Math.Max(0, m.Span.Start - 60);
-            Match start;
-            try
-            {
-                start = RangeStart.Match(text, from, m.Span.Start - from);
-            }
-            catch (RegexMatchTimeoutException)
+            if (Patterns.Retried(() => RangeStart.Match(text, from, m.Span.Start - from)) is not { } start)
             {
                 result.Add(m);
                 continue;
