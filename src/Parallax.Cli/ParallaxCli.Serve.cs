@@ -30,7 +30,7 @@ public static partial class ParallaxCli
             var addresses = parse.GetValue(urls)!.SelectMany(u => u.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             foreach (var u in addresses)
             {
-                if (!Uri.TryCreate(u.Replace("://*", "://0.0.0.0").Replace("://+", "://0.0.0.0"), UriKind.Absolute, out var parsed) || parsed.Scheme != Uri.UriSchemeHttp)
+                if (!ServerOptions.TryParseListenUrl(u, out var parsed) || parsed.Scheme != Uri.UriSchemeHttp)
                 {
                     return Fail(stderr, $"--urls {u}: give an http address with a port, e.g. http://127.0.0.1:5080 (put a TLS proxy in front for https)");
                 }

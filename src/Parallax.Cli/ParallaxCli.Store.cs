@@ -53,8 +53,8 @@ public static partial class ParallaxCli
             using var store = OpenStore(parse.GetValue(db)!, stderr);
             if (store is null) return Task.FromResult(Failed);
             var all = parse.GetValue(inputs)!;
-            var urls = all.Where(IsWebAddress).ToList();
-            var paths = all.Where(a => !IsWebAddress(a)).ToArray();
+            var urls = all.Where(a => WebAddress.TryParse(a, out _)).ToList();
+            var paths = all.Where(a => !WebAddress.TryParse(a, out _)).ToArray();
             var errors = new List<ReadError>();
             var warnings = new List<ReadError>();
             var fetched = new List<Model.Article>();
@@ -103,9 +103,6 @@ public static partial class ParallaxCli
         });
         return cmd;
     }
-
-    private static bool IsWebAddress(string s) =>
-        Uri.TryCreate(s, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps);
 
     private static Command StoriesCommand(TextWriter stdout, TextWriter stderr)
     {
@@ -236,31 +233,14 @@ public static partial class ParallaxCli
     /// <summary>Progress of a long store operation on one terminal line, phase by phase; silent when stderr is not a terminal.</summary>
     private sealed class PhaseProgress(TextWriter stderr, bool enabled) : IProgress<RefreshProgress>, IDisposable
     {
-        private long _lastTick;
-        private bool _shown;
-        private readonly Lock _gate = new();
+        private readonly TerminalProgress _line = new(stderr, enabled, "", 0);
 
         public void Report(RefreshProgress value)
         {
-            if (!enabled) return;
-            long now = Environment.TickCount64;
-            lock (_gate)
-            {
-                if (now - _lastTick < 200 && (value.Total == 0 || value.Done < value.Total)) return;
-                _lastTick = now;
-                string line = value.Total > 0 ? $"{value.Phase} {value.Done}/{value.Total} ({100L * value.Done / value.Total}%)" : $"{value.Phase} {value.Done}";
-                stderr.Write("\r" + line.PadRight(60));
-                _shown = true;
-            }
+            if (!_line.Due(complete: value.Total > 0 && value.Done >= value.Total)) return;
+            _line.Write(value.Total > 0 ? $"{value.Phase} {value.Done}/{value.Total} ({100L * value.Done / value.Total}%)" : $"{value.Phase} {value.Done}");
         }
 
-        public void Dispose()
-        {
-            lock (_gate)
-            {
-                if (_shown) stderr.Write("\r" + new string(' ', 60) + "\r");
-                _shown = false;
-            }
-        }
+        public void Dispose() => _line.Done();
     }
 }

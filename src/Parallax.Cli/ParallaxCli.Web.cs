@@ -59,7 +59,7 @@ public static partial class ParallaxCli
             string what = parse.GetValue(input)!;
             var extractor = new PageExtractor();
             ExtractedPage page;
-            if (Uri.TryCreate(what, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+            if (WebAddress.TryParse(what, out var url))
             {
                 using var fetcher = new PoliteFetcher();
                 var result = fetcher.FetchAsync(url).GetAwaiter().GetResult();

@@ -279,7 +279,7 @@ public static partial class ParallaxCli
                 }
                 if (urls.Count == 0) return Fail(stderr, $"{server} has no stories to request");
             }
-            else if (Uri.TryCreate(t, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps))
+            else if (Fetching.WebAddress.TryParse(t, out var u))
             {
                 urls.Add(u);
             }

@@ -63,7 +63,7 @@ internal static class Api
             var stored = site.Store.Article(id);
             if (stored is null) return Error(404, $"no article {id}");
             var analysis = site.Analysis(stored)!;
-            string json = JsonOutputWriter(w =>
+            string json = JsonOutput.Write(w =>
             {
                 w.WriteStartObject();
                 if (stored.Story is null) w.WriteNull("story");
@@ -72,7 +72,7 @@ internal static class Api
                 w.WritePropertyName("analysis");
                 w.WriteRawValue(AnalysisRenderer.Json(analysis));
                 w.WriteEndObject();
-            });
+            }, indented: false);
             return RawJson(json);
         })
         .WithName("GetArticle").WithSummary("An article with its story and its analysis: sentences, entities, quotes with speakers, quantities and times, as spans of its text.")
@@ -109,35 +109,11 @@ internal static class Api
             var problems = new List<string>();
             foreach (var (input, i) in inputs.Select((x, i) => (x, i)))
             {
-                if (input.Fetch is { } address)
-                {
-                    if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-                    {
-                        problems.Add($"article {i + 1}: fetch needs an http(s) address");
-                        continue;
-                    }
-                    var (article, error) = await Fetching.PageArticles.FetchAsync(site.Fetcher, site.Extractor, uri, cancel);
-                    if (article is null) problems.Add($"article {i + 1}: {address}: {error}");
-                    else articles.Add(article);
-                }
-                else if (!string.IsNullOrWhiteSpace(input.Text))
-                {
-                    DateOnly? published = null;
-                    if (input.Published is { } p)
-                    {
-                        if (!DateParsing.TryParseIso(p, out var d))
-                        {
-                            problems.Add($"article {i + 1}: published \"{p}\" is not a date (YYYY-MM-DD)");
-                            continue;
-                        }
-                        published = d;
-                    }
-                    articles.Add(Site.Pasted(input.Text, input.Title, input.Source, published, input.Url));
-                }
-                else
-                {
-                    problems.Add($"article {i + 1}: give text, or fetch with an address");
-                }
+                var (article, error) = input.Fetch is { } address ? await site.FetchAsync(address, cancel)
+                    : !string.IsNullOrWhiteSpace(input.Text) ? Site.Paste(input.Text, input.Title, input.Source, input.Published, input.Url)
+                    : (null, "give text, or fetch with an address");
+                if (article is null) problems.Add($"article {i + 1}: {error}");
+                else articles.Add(article);
             }
             if (articles.Count == 0) return Results.Json(new AddResponse([], problems), ParallaxServer.Json, statusCode: 422);
             var added = site.Add(articles, cancel);
@@ -180,27 +156,6 @@ internal static class Api
     }
 
     /// <summary>The body, or null when it is larger than <paramref name="max"/> bytes (read no further than that).</summary>
-    private static async Task<byte[]?> ReadBounded(HttpContext c, long max, CancellationToken cancel)
-    {
-        if (c.Request.ContentLength > max) return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int n;
-        while ((n = await c.Request.Body.ReadAsync(chunk, cancel)) > 0)
-        {
-            if (buffer.Length + n > max) return null;
-            buffer.Write(chunk, 0, n);
-        }
-        return buffer.ToArray();
-    }
-
-    private static string JsonOutputWriter(Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default }))
-        {
-            write(w);
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    private static async Task<byte[]?> ReadBounded(HttpContext c, long max, CancellationToken cancel) =>
+        c.Request.ContentLength > max ? null : await BoundedRead.ReadAllAsync(c.Request.Body, max, cancel);
 }

@@ -11,7 +11,7 @@ internal static class Html
 
     /// <summary>A link target for an address taken from an article: http(s) only, so no javascript: or data: address gets through.</summary>
     public static string? SafeHref(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps) ? u.AbsoluteUri : null;
+        Fetching.WebAddress.TryParse(url, out var u) ? u.AbsoluteUri : null;
 
     public static string Page(string title, string body, string? query = null, bool briefScript = false)
     {

@@ -196,20 +196,15 @@ public static class ParallaxServer
             }
             else if (filled.Fetch is { } address)
             {
-                if (!Uri.TryCreate(address.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)) return Again("give the page's full address, starting with https://");
-                var (article, error) = await Fetching.PageArticles.FetchAsync(site.Fetcher, site.Extractor, uri, cancel);
-                if (article is null) return Again($"{address}: {error}");
+                var (article, error) = await site.FetchAsync(address, cancel);
+                if (article is null) return Again(error!);
                 articles.Add(article);
             }
             else if (filled.Text is { } text)
             {
-                DateOnly? published = null;
-                if (filled.Published is { } pub)
-                {
-                    if (!DateParsing.TryParseIso(pub, out var d)) return Again($"the date \"{pub}\" is not a date; write it as YYYY-MM-DD");
-                    published = d;
-                }
-                articles.Add(Site.Pasted(text, filled.Title, filled.Source, published, filled.Url));
+                var (article, error) = Site.Paste(text, filled.Title, filled.Source, filled.Published, filled.Url);
+                if (article is null) return Again(error!);
+                articles.Add(article);
             }
             else
             {

@@ -34,8 +34,12 @@ public sealed record ServerOptions
 
     public static bool IsLoopback(string url)
     {
-        if (!Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var u)) return false;
+        if (!TryParseListenUrl(url, out var u)) return false;
         if (u.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)) return true;
         return IPAddress.TryParse(u.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
     }
+
+    /// <summary>An address to listen on, with Kestrel's wildcard hosts ("*", "+") read as 0.0.0.0, all interfaces.</summary>
+    public static bool TryParseListenUrl(string url, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? parsed) =>
+        Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out parsed);
 }

@@ -58,10 +58,30 @@ public sealed class Site : IDisposable
         _ => "sameUrl",
     };
 
-    /// <summary>An article typed or pasted in: its id is derived from its text, so pasting it twice is recognised.</summary>
-    public static Article Pasted(string text, string? title, string? source, DateOnly? published, string? url) => new()
+    /// <summary>The article at an address someone typed, or why there is none (not a web address, not public, no article text).</summary>
+    public async Task<(Article? Article, string? Error)> FetchAsync(string address, CancellationToken cancel)
     {
-        Id = "pasted-" + JsonlArticleStore.ContentHash(text)[..12],
+        if (!WebAddress.TryParse(address.Trim(), out var uri)) return (null, $"{address}: give the page's full http(s) address, e.g. https://example.com/news/story");
+        var (article, error) = await PageArticles.FetchAsync(Fetcher, Extractor, uri, cancel);
+        return article is null ? (null, $"{address}: {error}") : (article, null);
+    }
+
+    /// <summary>A pasted article with its form or JSON fields, or why it cannot be taken (a date that is not YYYY-MM-DD).</summary>
+    public static (Article? Article, string? Error) Paste(string text, string? title, string? source, string? published, string? url)
+    {
+        DateOnly? date = null;
+        if (published is not null)
+        {
+            if (!DateParsing.TryParseIso(published, out var d)) return (null, $"published \"{published}\" is not a date; write it as YYYY-MM-DD");
+            date = d;
+        }
+        return (Pasted(text, title, source, date, url), null);
+    }
+
+    /// <summary>An article typed or pasted in: its id is derived from its text, so pasting it twice is recognised.</summary>
+    private static Article Pasted(string text, string? title, string? source, DateOnly? published, string? url) => new()
+    {
+        Id = "pasted-" + ArticleKeys.ContentHash(text)[..12],
         Text = text.ReplaceLineEndings("\n").Trim(),
         Title = string.IsNullOrWhiteSpace(title) ? null : title.Trim(),
         Source = string.IsNullOrWhiteSpace(source) ? null : source.Trim(),

@@ -116,7 +116,7 @@ internal sealed record PageMetadata(
     private static string? Absolute(string? href, string? baseUrl)
     {
         if (string.IsNullOrWhiteSpace(href)) return null;
-        if (Uri.TryCreate(href.Trim(), UriKind.Absolute, out var abs) && (abs.Scheme == Uri.UriSchemeHttp || abs.Scheme == Uri.UriSchemeHttps)) return abs.ToString();
+        if (Fetching.WebAddress.TryParse(href.Trim(), out var abs)) return abs.ToString();
         if (baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var b) && Uri.TryCreate(b, href.Trim(), out var rel)) return rel.ToString();
         return null;
     }

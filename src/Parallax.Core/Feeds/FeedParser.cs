@@ -141,9 +141,9 @@ public static class FeedParser
         if (string.IsNullOrWhiteSpace(href)) return null;
         href = href.Trim();
         // On Unix "/local/budget" parses as an absolute file: address, so only http(s) counts as absolute here.
-        Uri? url = Uri.TryCreate(href, UriKind.Absolute, out var abs) && (abs.Scheme == Uri.UriSchemeHttp || abs.Scheme == Uri.UriSchemeHttps) ? abs
+        Uri? url = Fetching.WebAddress.TryParse(href, out var abs) ? abs
             : baseUrl is not null && Uri.TryCreate(baseUrl, href, out var rel) ? rel : null;
-        return url is not null && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url : null;
+        return url is not null && Fetching.WebAddress.Is(url) ? url : null;
     }
 }
 

@@ -49,7 +49,7 @@ public sealed class FeedWatcher(PoliteFetcher fetcher, PageExtractor extractor, 
         var feeds = new List<Uri>();
         foreach (var source in sources)
         {
-            if (Uri.TryCreate(source, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+            if (Fetching.WebAddress.TryParse(source, out var url))
             {
                 if (!source.EndsWith(".opml", StringComparison.OrdinalIgnoreCase))
                 {
@@ -244,6 +244,6 @@ public sealed class FeedWatcher(PoliteFetcher fetcher, PageExtractor extractor, 
     public static string ArticleId(string url)
     {
         string host = Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host.Replace("www.", "", StringComparison.OrdinalIgnoreCase) : "article";
-        return $"{host}-{JsonlArticleStore.ContentHash(JsonlArticleStore.NormalUrl(url))[..10]}";
+        return $"{host}-{ArticleKeys.ContentHash(ArticleKeys.NormalUrl(url))[..10]}";
     }
 }

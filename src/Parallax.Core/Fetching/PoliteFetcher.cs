@@ -45,7 +45,7 @@ public sealed class PoliteFetcher : IDisposable
     /// <summary>Fetches <paramref name="url"/>, following redirects; with <paramref name="validators"/>, asks only for a changed copy.</summary>
     public async Task<FetchResult> FetchAsync(Uri url, Validators? validators = null, CancellationToken cancel = default)
     {
-        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        if (!WebAddress.Is(url))
         {
             return new FetchResult { Status = FetchStatus.Failed, RequestedUrl = url, Error = "only http and https addresses can be fetched" };
         }
@@ -74,7 +74,7 @@ public sealed class PoliteFetcher : IDisposable
             {
                 if (outcome.Location is null) return Failed($"HTTP {status} redirect without a Location");
                 if (hop >= _options.MaxRedirects) return Failed($"more than {_options.MaxRedirects} redirects");
-                if (!Uri.TryCreate(current, outcome.Location, out var next) || (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps))
+                if (!Uri.TryCreate(current, outcome.Location, out var next) || !WebAddress.Is(next))
                 {
                     return Failed($"redirected to an address that cannot be fetched ({outcome.Location})");
                 }
@@ -271,19 +271,9 @@ public sealed class PoliteFetcher : IDisposable
     }
 
     /// <summary>Reads at most <see cref="FetchOptions.MaxBytes"/>, counting decompressed bytes, so neither an endless response nor a compression bomb gets further.</summary>
-    private async Task<byte[]> ReadBounded(Stream stream, CancellationToken cancel)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        while (true)
-        {
-            int n = await stream.ReadAsync(chunk, cancel).ConfigureAwait(false);
-            if (n == 0) break;
-            if (buffer.Length + n > _options.MaxBytes) throw new TooLargeException($"larger than {Megabytes(_options.MaxBytes)}");
-            buffer.Write(chunk, 0, n);
-        }
-        return buffer.ToArray();
-    }
+    private async Task<byte[]> ReadBounded(Stream stream, CancellationToken cancel) =>
+        await Reading.BoundedRead.ReadAllAsync(stream, _options.MaxBytes, cancel).ConfigureAwait(false)
+        ?? throw new TooLargeException($"larger than {Megabytes(_options.MaxBytes)}");
 
     private sealed class TooLargeException(string message) : Exception(message);
 

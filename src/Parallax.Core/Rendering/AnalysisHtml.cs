@@ -22,33 +22,21 @@ public static class AnalysisHtml
         foreach (var q in a.Quantities) marks.Add((q.Span, "qty", Quantity(q)));
         foreach (var t in a.Times) marks.Add((t.Span, "time", t.Type.ToString().ToLowerInvariant() + " " + t.Value));
         string text = a.Text;
-        var cuts = new SortedSet<int> { 0, text.Length };
-        foreach (var m in marks)
-        {
-            cuts.Add(Math.Clamp(m.Span.Start, 0, text.Length));
-            cuts.Add(Math.Clamp(m.Span.End, 0, text.Length));
-        }
         var sb = new StringBuilder("<div class=\"marked\">");
-        int prev = -1;
-        foreach (int c in cuts)
+        foreach (var (start, end) in TextPieces.Cut(text.Length, marks.Select(m => m.Span)))
         {
-            if (prev >= 0 && c > prev)
+            var covering = marks.Where(m => m.Span.Start <= start && m.Span.End >= end).ToList();
+            string piece = E(text[start..end]);
+            if (covering.Count == 0)
             {
-                int start = prev;
-                var covering = marks.Where(m => m.Span.Start <= start && m.Span.End >= c).ToList();
-                string piece = E(text[prev..c]);
-                if (covering.Count == 0)
-                {
-                    sb.Append(piece);
-                }
-                else
-                {
-                    sb.Append("<span class=\"").Append(string.Join(' ', covering.Select(m => m.Class).Distinct()))
-                      .Append("\" title=\"").Append(E(string.Join("; ", covering.Select(m => m.Title).Distinct())))
-                      .Append("\" data-s=\"").Append(start).Append("\" data-e=\"").Append(c).Append("\">").Append(piece).Append("</span>");
-                }
+                sb.Append(piece);
             }
-            prev = c;
+            else
+            {
+                sb.Append("<span class=\"").Append(string.Join(' ', covering.Select(m => m.Class).Distinct()))
+                  .Append("\" title=\"").Append(E(string.Join("; ", covering.Select(m => m.Title).Distinct())))
+                  .Append("\" data-s=\"").Append(start).Append("\" data-e=\"").Append(end).Append("\">").Append(piece).Append("</span>");
+            }
         }
         return sb.Append("</div>").ToString();
     }

@@ -187,20 +187,9 @@ public static class BriefHtml
     /// <summary>The article text cut at every supported span's edges, so any span can be lit by lighting its segments.</summary>
     private static void Segments(StringBuilder sb, string text, List<Span> spans, string key)
     {
-        var cuts = new SortedSet<int> { 0, text.Length };
-        foreach (var s in spans)
+        foreach (var (start, end) in TextPieces.Cut(text.Length, spans))
         {
-            cuts.Add(Math.Clamp(s.Start, 0, text.Length));
-            cuts.Add(Math.Clamp(s.End, 0, text.Length));
-        }
-        int prev = -1;
-        foreach (int c in cuts)
-        {
-            if (prev >= 0 && c > prev)
-            {
-                sb.Append("<span data-a=\"").Append(key).Append("\" data-s=\"").Append(prev).Append("\" data-e=\"").Append(c).Append("\">").Append(E(text[prev..c])).Append("</span>");
-            }
-            prev = c;
+            sb.Append("<span data-a=\"").Append(key).Append("\" data-s=\"").Append(start).Append("\" data-e=\"").Append(end).Append("\">").Append(E(text[start..end])).Append("</span>");
         }
     }
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Parallax.Rendering;
 
 /// <summary>Shared settings for the JSON Parallax writes: indented, UTF-8, and safe to embed (HTML-sensitive characters escaped).</summary>
-internal static class JsonOutput
+public static class JsonOutput
 {
     public static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.Default };
 

@@ -22,8 +22,8 @@ public interface IStoryStore : IArticleStore
     /// <summary>Stores computed features, in one transaction.</summary>
     void SaveFeatures(IReadOnlyList<StoryFeatures> features);
 
-    /// <summary>The features of every article whose arrival number is above <paramref name="afterSeq"/>, in arrival order, with that number.</summary>
-    IReadOnlyList<(long Seq, StoryFeatures Features)> Features(long afterSeq = 0);
+    /// <summary>The features of every article that has them, in arrival order, with its arrival number.</summary>
+    IReadOnlyList<(long Seq, StoryFeatures Features)> Features();
 
     /// <summary>Each stored story's id and the hash of its membership.</summary>
     IReadOnlyDictionary<string, string> StoryKeys();
@@ -35,8 +35,6 @@ public interface IStoryStore : IArticleStore
     /// </summary>
     void SaveStories(IReadOnlyList<StoryRecord> stories, IReadOnlyList<string> removed, long? upToDateThrough);
 
-    /// <summary>Bumped by every change to stories, so a cache of rendered pages knows when to drop them.</summary>
-    long Generation { get; }
 
     /// <summary>Stored articles by id, in the order asked; unknown ids are left out.</summary>
     IReadOnlyList<StoredArticle> Articles(IReadOnlyList<string> ids);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Parallax.Model;
@@ -43,15 +42,15 @@ public sealed class JsonlArticleStore : IArticleStore
 
     public bool HasUrl(string url)
     {
-        lock (_gate) return _urls.Contains(NormalUrl(url));
+        lock (_gate) return _urls.Contains(ArticleKeys.NormalUrl(url));
     }
 
     public bool Add(Article article)
     {
-        string hash = ContentHash(article.Text);
+        string hash = ArticleKeys.ContentHash(article.Text);
         lock (_gate)
         {
-            if (_hashes.Contains(hash) || (article.Url is { } u && _urls.Contains(NormalUrl(u)))) return false;
+            if (_hashes.Contains(hash) || (article.Url is { } u && _urls.Contains(ArticleKeys.NormalUrl(u)))) return false;
             string id = article.Id;
             for (int n = 2; _ids.Contains(id); n++) id = $"{article.Id}-{n}";
             var line = new Dictionary<string, object?>
@@ -74,7 +73,7 @@ public sealed class JsonlArticleStore : IArticleStore
             _file.Flush(flushToDisk: true);
             _ids.Add(id);
             _hashes.Add(hash);
-            if (article.Url is { } url) _urls.Add(NormalUrl(url));
+            if (article.Url is { } url) _urls.Add(ArticleKeys.NormalUrl(url));
             return true;
         }
     }
@@ -123,9 +122,9 @@ public sealed class JsonlArticleStore : IArticleStore
             using var doc = JsonDocument.Parse(line);
             var root = doc.RootElement;
             if (root.TryGetProperty("id", out var id) && id.GetString() is { } i) _ids.Add(i);
-            if (root.TryGetProperty("url", out var url) && url.GetString() is { } u) _urls.Add(NormalUrl(u));
+            if (root.TryGetProperty("url", out var url) && url.GetString() is { } u) _urls.Add(ArticleKeys.NormalUrl(u));
             string? hash = root.TryGetProperty("hash", out var h) ? h.GetString() : null;
-            hash ??= root.TryGetProperty("text", out var t) ? ContentHash(t.GetString() ?? "") : null;
+            hash ??= root.TryGetProperty("text", out var t) ? ArticleKeys.ContentHash(t.GetString() ?? "") : null;
             if (hash is not null) _hashes.Add(hash);
         }
         catch (JsonException)
@@ -145,18 +144,6 @@ public sealed class JsonlArticleStore : IArticleStore
         {
             // Losing feed state costs one unconditional poll; the articles themselves are safe in the main file.
         }
-    }
-
-    /// <summary>The same text, however it is spaced, hashes alike.</summary>
-    public static string ContentHash(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Text.Words.SingleSpaced(text).Trim())))[..32];
-
-    /// <summary>An address without its fragment and trailing slash, with a lower-case host, so trivially different spellings match.</summary>
-    public static string NormalUrl(string url)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var u)) return url.Trim();
-        string s = u.GetLeftPart(UriPartial.Query);
-        return s.EndsWith('/') ? s[..^1] : s;
     }
 
     public void Dispose() => _file.Dispose();

@@ -48,7 +48,7 @@ public sealed class SqliteStore : IStoryStore
                 Exec(c, "PRAGMA journal_mode = WAL");
                 using var tx = c.BeginTransaction();
                 Exec(c, Schema, tx);
-                Exec(c, "INSERT INTO meta(key, value) VALUES ('created', $now), ('stories_pending', '0'), ('generation', '0')", tx, ("$now", Now()));
+                Exec(c, "INSERT INTO meta(key, value) VALUES ('created', $now), ('stories_pending', '0')", tx, ("$now", Now()));
                 tx.Commit();
             }
         });
@@ -73,20 +73,15 @@ public sealed class SqliteStore : IStoryStore
     public bool StoriesPending => Guard(() =>
     {
         using var c = Open();
-        return (string?)Scalar(c, "SELECT value FROM meta WHERE key = 'stories_pending'") == "1";
+        return Pending(c);
     });
 
-    /// <summary>Bumped by every change to stories, so a cache of rendered pages knows when to drop them.</summary>
-    public long Generation => Guard(() =>
-    {
-        using var c = Open();
-        return long.Parse((string?)Scalar(c, "SELECT value FROM meta WHERE key = 'generation'") ?? "0", CultureInfo.InvariantCulture);
-    });
+    private static bool Pending(SqliteConnection c) => (string?)Scalar(c, "SELECT value FROM meta WHERE key = 'stories_pending'") == "1";
 
     public bool HasUrl(string url) => Guard(() =>
     {
         using var c = Open();
-        return Scalar(c, "SELECT 1 FROM articles WHERE url_key = $u", null, ("$u", JsonlArticleStore.NormalUrl(url))) is not null;
+        return Scalar(c, "SELECT 1 FROM articles WHERE url_key = $u", null, ("$u", ArticleKeys.NormalUrl(url))) is not null;
     });
 
     public bool Add(Article article) => AddAll([article])[0].Status == AddStatus.Added;
@@ -109,8 +104,8 @@ public sealed class SqliteStore : IStoryStore
             bool added = false;
             foreach (var a in articles)
             {
-                string hash = JsonlArticleStore.ContentHash(a.Text);
-                string? urlKey = string.IsNullOrWhiteSpace(a.Url) ? null : JsonlArticleStore.NormalUrl(a.Url);
+                string hash = ArticleKeys.ContentHash(a.Text);
+                string? urlKey = string.IsNullOrWhiteSpace(a.Url) ? null : ArticleKeys.NormalUrl(a.Url);
                 if (Lookup(byHash, hash) is { } sameText)
                 {
                     outcomes.Add(new AddOutcome(sameText, AddStatus.SameText));
@@ -158,11 +153,10 @@ public sealed class SqliteStore : IStoryStore
         }
     });
 
-    public IReadOnlyList<(long Seq, StoryFeatures Features)> Features(long afterSeq = 0) => Guard(() =>
+    public IReadOnlyList<(long Seq, StoryFeatures Features)> Features() => Guard(() =>
     {
         using var c = Open();
-        using var cmd = Command(c, "SELECT seq, id, features FROM articles WHERE seq > $after AND features IS NOT NULL ORDER BY seq");
-        Bind(cmd, ("$after", afterSeq));
+        using var cmd = Command(c, "SELECT seq, id, features FROM articles WHERE features IS NOT NULL ORDER BY seq");
         using var r = cmd.ExecuteReader();
         var list = new List<(long, StoryFeatures)>();
         while (r.Read())
@@ -223,7 +217,6 @@ public sealed class SqliteStore : IStoryStore
                 // Articles another process added meanwhile keep the stories pending.
                 Exec(c, "UPDATE meta SET value = '0' WHERE key = 'stories_pending' AND coalesce((SELECT max(seq) FROM articles), 0) <= $seq", tx, ("$seq", seq));
             }
-            Exec(c, "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'", tx);
             tx.Commit();
         }
     });
@@ -310,24 +303,27 @@ public sealed class SqliteStore : IStoryStore
         return new StoredStory(summary, ids, copies);
     });
 
-    public string? BriefJson(string storyId) => BriefPart(storyId, "json");
+    public string? BriefJson(string storyId) => ReadToEnd(OpenBrief(storyId, "json"));
 
-    public string? BriefHtml(string storyId) => BriefPart(storyId, "html");
+    public string? BriefHtml(string storyId) => ReadToEnd(OpenBrief(storyId, "html"));
 
     /// <summary>A story's brief as an HTML fragment, as a stream of UTF-8 that decompresses as it is read (no page-sized string is built).</summary>
-    public Stream? OpenBriefHtml(string storyId) => Guard(() =>
+    public Stream? OpenBriefHtml(string storyId) => OpenBrief(storyId, "html");
+
+    private Stream? OpenBrief(string storyId, string column) => Guard(() =>
     {
         using var c = Open();
-        return Scalar(c, "SELECT html FROM briefs WHERE story_id = $id", null, ("$id", storyId)) is byte[] gz
+        return Scalar(c, $"SELECT {column} FROM briefs WHERE story_id = $id", null, ("$id", storyId)) is byte[] gz
             ? new System.IO.Compression.GZipStream(new MemoryStream(gz), System.IO.Compression.CompressionMode.Decompress)
             : (Stream?)null;
     });
 
-    private string? BriefPart(string storyId, string column) => Guard(() =>
+    private static string? ReadToEnd(Stream? utf8)
     {
-        using var c = Open();
-        return Scalar(c, $"SELECT {column} FROM briefs WHERE story_id = $id", null, ("$id", storyId)) is byte[] gz ? Gunzip(gz) : null;
-    });
+        if (utf8 is null) return null;
+        using var r = new StreamReader(utf8, Encoding.UTF8);
+        return r.ReadToEnd();
+    }
 
     public IReadOnlyList<SearchHit> Search(string query, int limit = 50) => Guard(() =>
     {
@@ -377,13 +373,10 @@ public sealed class SqliteStore : IStoryStore
     public StoreReport Check(bool quick = false) => Guard(() =>
     {
         using var c = Open();
-        long Count(string sql) => Convert.ToInt64(Scalar(c, sql), CultureInfo.InvariantCulture);
-        if (quick)
-        {
-            return new StoreReport((int)Count("SELECT count(*) FROM articles"), (int)Count("SELECT count(*) FROM articles WHERE features IS NULL"),
-                (int)Count("SELECT count(*) FROM stories"), (int)Count("SELECT count(*) FROM facts"), (string?)Scalar(c, "SELECT value FROM meta WHERE key = 'stories_pending'") == "1",
-                "not checked", "");
-        }
+        int Count(string sql) => Convert.ToInt32(Scalar(c, sql), CultureInfo.InvariantCulture);
+        var counts = new StoreReport(Count("SELECT count(*) FROM articles"), Count("SELECT count(*) FROM articles WHERE features IS NULL"),
+            Count("SELECT count(*) FROM stories"), Count("SELECT count(*) FROM facts"), Pending(c), "not checked", "");
+        if (quick) return counts;
         var problems = new List<string>();
         using (var cmd = Command(c, "PRAGMA integrity_check"))
         using (var r = cmd.ExecuteReader())
@@ -401,9 +394,7 @@ public sealed class SqliteStore : IStoryStore
                 problems.Add($"{fts}: {e.Message}");
             }
         }
-        return new StoreReport((int)Count("SELECT count(*) FROM articles"), (int)Count("SELECT count(*) FROM articles WHERE features IS NULL"),
-            (int)Count("SELECT count(*) FROM stories"), (int)Count("SELECT count(*) FROM facts"), (string?)Scalar(c, "SELECT value FROM meta WHERE key = 'stories_pending'") == "1",
-            problems.Count == 0 ? "ok" : string.Join("; ", problems), Digest(c));
+        return counts with { Integrity = problems.Count == 0 ? "ok" : string.Join("; ", problems), Digest = Digest(c) };
     });
 
     /// <summary>A hash of everything stored except times of day and what derives from them (when an article was stored, the ranking of undated stories).</summary>
@@ -514,13 +505,6 @@ public sealed class SqliteStore : IStoryStore
             gz.Write(Encoding.UTF8.GetBytes(text));
         }
         return buffer.ToArray();
-    }
-
-    private static string Gunzip(byte[] bytes)
-    {
-        using var gz = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
-        using var r = new StreamReader(gz, Encoding.UTF8);
-        return r.ReadToEnd();
     }
 
     private static DateOnly? ParseDate(string s) =>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
@@ -61,8 +60,7 @@ public sealed class StoryRefresher(IStoryStore store, AnalysisPipeline pipeline,
             cancel.ThrowIfCancellationRequested();
             var batch = store.Unfeatured(FeatureBatch);
             if (batch.Count == 0) break;
-            var analyses = new AnalyzedArticle[batch.Count];
-            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancel }, i => analyses[i] = pipeline.Analyze(batch[i].Article));
+            var analyses = Corpus.Analyze([.. batch.Select(a => a.Article)], pipeline);
             store.SaveFeatures([.. analyses.Select(StoryFeatures.Of)]);
             for (int i = 0; i < batch.Count && cache.Count < AnalysisCache; i++) cache[batch[i].Article.Id] = (analyses[i], batch[i].Added);
             featured += batch.Count;
@@ -93,8 +91,8 @@ public sealed class StoryRefresher(IStoryStore store, AnalysisPipeline pipeline,
             var chunk = chunks[k];
             var needed = chunk.SelectMany(c => c.Members.Articles).Where(id => !cache.ContainsKey(id)).ToList();
             var loaded = store.Articles(needed);
-            var fresh = new ConcurrentDictionary<string, (AnalyzedArticle, DateTimeOffset)>(StringComparer.Ordinal);
-            Parallel.ForEach(loaded, new ParallelOptions { CancellationToken = cancel }, a => fresh[a.Article.Id] = (pipeline.Analyze(a.Article), a.Added));
+            var fresh = Corpus.Analyze([.. loaded.Select(a => a.Article)], pipeline)
+                .Select((analysis, i) => (Analysis: analysis, loaded[i].Added)).ToDictionary(a => a.Analysis.Id, StringComparer.Ordinal);
             (AnalyzedArticle Analysis, DateTimeOffset Added) Get(string id) => cache.TryGetValue(id, out var hit) ? hit : fresh[id];
             var records = new StoryRecord[chunk.Count];
             Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancel }, i =>
