@@ -25,8 +25,8 @@ public sealed record SearchResult(string Kind, string? Story, string? Article, s
 /// <summary>An article to add: its text with optional metadata, or an address to fetch it from (then only "fetch").</summary>
 public sealed record ArticleInput(string? Text, string? Title, string? Source, string? Published, string? Url, string? Fetch);
 
-/// <summary>What became of each article sent.</summary>
-public sealed record AddResponse(IReadOnlyList<AddedArticle> Results, IReadOnlyList<string> Problems);
+/// <summary>What became of each article sent; pending is true when their stories are still being worked out (another ingest was running).</summary>
+public sealed record AddResponse(IReadOnlyList<AddedArticle> Results, IReadOnlyList<string> Problems, bool Pending = false);
 
 /// <summary>An error: one line saying what went wrong and what to do.</summary>
 public sealed record ErrorResponse(string Error);
@@ -44,13 +44,15 @@ internal static class Api
 
         api.MapGet("/stories", (string? since, string? until, int? limit, int? offset, int? minSources, Site site) =>
         {
-            int take = Math.Clamp(limit ?? 30, 1, 500), skip = Math.Max(0, offset ?? 0), min = Math.Clamp(minSources ?? 1, 1, 1000);
-            var page = site.Store.Stories(new StoryQuery(ParallaxServer.Date(since), ParallaxServer.Date(until), take, skip, min));
+            if (!Day(since, "since", out var from, out var problem) || !Day(until, "until", out var to, out problem)) return Error(400, problem!);
+            if ((Outside(limit, "limit", 1, 500) ?? Outside(offset, "offset", 0, 10_000_000) ?? Outside(minSources, "minSources", 1, 1000)) is { } range) return Error(400, range);
+            int take = limit ?? 30, skip = offset ?? 0, min = minSources ?? 1;
+            var page = site.Store.Stories(new StoryQuery(from, to, take, skip, min));
             return Results.Json(new StoryListResponse(page.Total, skip, [.. page.Stories.Select(s => new StoryListItem(
                 s.Id, s.Title, s.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Sources, s.Articles, s.Conflicts, s.Summary, "/stories/" + Uri.EscapeDataString(s.Id)))]), ParallaxServer.Json);
         })
         .WithName("ListStories").WithSummary("Stories ranked by coverage and recency; filter with since/until (YYYY-MM-DD) and minSources, page with limit/offset.")
-        .Produces<StoryListResponse>();
+        .Produces<StoryListResponse>().Produces<ErrorResponse>(400);
 
         api.MapGet("/stories/{**id}", (string id, Site site) =>
             site.Store.BriefJson(ParallaxServer.Id(id)) is { } json ? RawJson(json) : Error(404, $"no story {id}; list them at /api/stories"))
@@ -80,9 +82,10 @@ internal static class Api
 
         api.MapGet("/search", (string? q, int? limit, Site site) =>
         {
+            if (Outside(limit, "limit", 1, 200) is { } range) return Error(400, range);
             string query = q ?? "";
             if (FtsQuery.From(query) is null) return Error(400, "give words to look for in q");
-            var hits = site.Store.Search(query, Math.Clamp(limit ?? 20, 1, 200));
+            var hits = site.Store.Search(query, limit ?? 20);
             return Results.Json(new SearchResponse(query, [.. hits.Select(Result)]), ParallaxServer.Json);
         })
         .WithName("Search").WithSummary("Full-text search over articles and the facts of briefs; all words must match, \"quoted words\" as a phrase.")
@@ -96,15 +99,25 @@ internal static class Api
             List<ArticleInput> inputs;
             try
             {
-                using var doc = JsonDocument.Parse(body);
-                inputs = doc.RootElement.ValueKind == JsonValueKind.Array
-                    ? doc.RootElement.Deserialize<List<ArticleInput>>(ParallaxServer.Json) ?? []
-                    : [doc.RootElement.Deserialize<ArticleInput>(ParallaxServer.Json)!];
+                using var doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
+                var root = doc.RootElement;
+                if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() > MaxArticlesPerPost)
+                {
+                    return Error(400, $"send at most {MaxArticlesPerPost} articles in one request");
+                }
+                if (root.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array) || (root.ValueKind == JsonValueKind.Array && root.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Object)))
+                {
+                    return Error(400, "the body must be an article object or an array of them: {\"text\": \"...\", \"title\": \"...\"} or {\"fetch\": \"https://...\"}");
+                }
+                inputs = root.ValueKind == JsonValueKind.Array
+                    ? root.Deserialize<List<ArticleInput>>(ParallaxServer.Json) ?? []
+                    : [root.Deserialize<ArticleInput>(ParallaxServer.Json)!];
             }
             catch (JsonException e)
             {
-                return Error(400, $"the body is not an article as JSON ({e.Message}); send {{\"text\": \"...\", \"title\": \"...\"}} or {{\"fetch\": \"https://...\"}}");
+                return Error(400, $"the body is not an article as JSON ({e.Message.Split('.')[0]}); send {{\"text\": \"...\", \"title\": \"...\"}} or {{\"fetch\": \"https://...\"}}");
             }
+            if (inputs.Count == 0) return Error(400, "the array holds no article");
             var articles = new List<Article>();
             var problems = new List<string>();
             foreach (var (input, i) in inputs.Select((x, i) => (x, i)))
@@ -116,8 +129,7 @@ internal static class Api
                 else articles.Add(article);
             }
             if (articles.Count == 0) return Results.Json(new AddResponse([], problems), ParallaxServer.Json, statusCode: 422);
-            var added = site.Add(articles, cancel);
-            return Results.Json(new AddResponse(added, problems), ParallaxServer.Json, statusCode: added.Any(a => a.Status == "added") ? 201 : 200);
+            return Added(site.Add(articles, cancel), problems);
         })
         .WithName("AddArticles").WithSummary("Add one article or an array of them: {text, title, source, published, url}, or {fetch: address} to fetch a public page. Needs the write token when the server has one.")
         .Accepts<ArticleInput>("application/json").Produces<AddResponse>(201).Produces<ErrorResponse>(401).Produces<ErrorResponse>(403).Produces<ErrorResponse>(413);
@@ -128,13 +140,44 @@ internal static class Api
             if (!c.Request.HasFormContentType) return Error(400, "send the files as multipart/form-data");
             var form = await c.Request.ReadFormAsync(cancel);
             if (form.Files.Count == 0) return Error(400, "no files in the form");
-            var (articles, problems) = Site.ReadUploads(form.Files.Select(f => (f.FileName, f.OpenReadStream())));
+            var (articles, problems) = Site.ReadUploads(form.Files.Select(f => (f.FileName, f.OpenReadStream())), site.Options.MaxUploadBytes);
             if (articles.Count == 0) return Results.Json(new AddResponse([], problems), ParallaxServer.Json, statusCode: 422);
-            var added = site.Add(articles, cancel);
-            return Results.Json(new AddResponse(added, problems), ParallaxServer.Json, statusCode: added.Any(a => a.Status == "added") ? 201 : 200);
+            return Added(site.Add(articles, cancel), problems);
         })
         .WithName("UploadArticles").WithSummary("Add articles from uploaded .txt, .html or .jsonl files (gzipped or not), as multipart/form-data. Needs the write token when the server has one.")
         .Produces<AddResponse>(201).Produces<ErrorResponse>(401).Produces<ErrorResponse>(413).DisableAntiforgery();
+    }
+
+    /// <summary>A filter's day, or why it is refused; absent is fine.</summary>
+    internal static bool Day(string? text, string name, out DateOnly? day, out string? problem)
+    {
+        day = null;
+        problem = null;
+        if (string.IsNullOrEmpty(text)) return true;
+        if (DateParsing.TryParseIso(text, out var d))
+        {
+            day = d;
+            return true;
+        }
+        problem = $"{name} \"{(text.Length > 40 ? text[..40] + "…" : text)}\" is not a date; {DateParsing.IsoHint}";
+        return false;
+    }
+
+    /// <summary>Why a number is refused, or null when it is absent or within [min, max].</summary>
+    internal static string? Outside(int? value, string name, int min, int max) =>
+        value is { } v && (v < min || v > max) ? $"{name} must be a whole number from {min} to {max}" : null;
+
+    /// <summary>Most articles one request may add.</summary>
+    public const int MaxArticlesPerPost = 1000;
+
+    /// <summary>201 when something was added, 202 when it was stored but its story is still to come, 200 when all were repeats; 422 when all were refused.</summary>
+    private static IResult Added(AddResult added, IReadOnlyList<string> given)
+    {
+        var problems = added.Deferred ? [.. given, AddResult.DeferredNote] : given;
+        var response = new AddResponse(added.Articles, problems, added.Deferred);
+        int status = added.Articles.All(a => a.Status == "refused") ? 422
+            : added.Articles.Any(a => a.Status == "added") ? (added.Deferred ? 202 : 201) : 200;
+        return Results.Json(response, ParallaxServer.Json, statusCode: status);
     }
 
     private static SearchResult Result(SearchHit h)

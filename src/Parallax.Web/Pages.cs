@@ -166,17 +166,21 @@ internal static class Pages
         return Page("Add articles", sb.ToString());
     }
 
-    public static string Added(IReadOnlyList<AddedArticle> added, IReadOnlyList<string> problems)
+    public static string Added(AddResult result, IReadOnlyList<string> problems)
     {
+        var added = result.Articles;
         var sb = new StringBuilder("<h1>Added</h1>");
-        int n = added.Count(a => a.Status == "added");
-        sb.Append("<p class=\"notice\">").Append(n).Append(n == 1 ? " article added" : " articles added").Append(added.Count > n ? $", {added.Count - n} already stored" : "").Append(".</p>");
+        int n = added.Count(a => a.Status == "added"), refused = added.Count(a => a.Status == "refused");
+        sb.Append("<p class=\"notice\">").Append(n).Append(n == 1 ? " article added" : " articles added")
+          .Append(added.Count - n - refused > 0 ? $", {added.Count - n - refused} already stored" : "").Append(refused > 0 ? $", {refused} refused" : "").Append(".</p>");
+        if (result.Deferred) sb.Append("<p class=\"notice\">").Append(E(char.ToUpperInvariant(AddResult.DeferredNote[0]) + AddResult.DeferredNote[1..])).Append(".</p>");
         foreach (var p in problems) sb.Append("<p class=\"error\">").Append(E(p)).Append("</p>");
         sb.Append("<ul class=\"stories\">");
         foreach (var a in added)
         {
             sb.Append("<li><a class=\"title\" href=\"/articles/").Append(Uri.EscapeDataString(a.Id)).Append("\">").Append(E(a.Title)).Append("</a> <span class=\"badge\">")
-              .Append(a.Status switch { "added" => "added", "sameText" => "already stored (same text)", _ => "already stored (same address)" }).Append("</span>");
+              .Append(a.Status switch { "added" => "added", "sameText" => "already stored (same text)", "sameUrl" => "already stored (same address)", _ => "refused" }).Append("</span>");
+            if (a.Reason is { } why) sb.Append(" <span class=\"error\">").Append(E(why)).Append("</span>");
             if (a.Story is { } s) sb.Append(" in <a class=\"story-link\" href=\"/stories/").Append(Uri.EscapeDataString(s)).Append("\">its story</a>");
             sb.Append("</li>");
         }

@@ -48,12 +48,19 @@ public static class ParallaxServer
             doc.Info.Description = "Stories, briefs, articles and search over a Parallax store. Writes need 'Authorization: Bearer TOKEN' when the server runs with a token or is reachable from other machines.";
             return Task.CompletedTask;
         }));
+        // A query value of the wrong type ("limit=abc") throws, so the guard below answers it with one line instead of an empty 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => new Site(options));
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.Use(Guarded);
+        app.Use(KnownHost);
+        // Stories that an add left pending (another process was ingesting) are finished in the background.
+        var site = app.Services.GetRequiredService<Site>();
+        var timer = new Timer(_ => site.RefreshPending(), null, options.PendingRefreshEvery, options.PendingRefreshEvery);
+        app.Lifetime.ApplicationStopping.Register(() => timer.Dispose());
         MapPages(app);
         Api.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -78,6 +85,18 @@ public static class ParallaxServer
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
     }
 
+    /// <summary>Refuses a request addressed to a host this server does not answer for (DNS rebinding), before anything else runs.</summary>
+    private static Task KnownHost(HttpContext context, RequestDelegate next)
+    {
+        var options = context.RequestServices.GetRequiredService<ServerOptions>();
+        if (options.HostAllowed(context.Request.Host.Value)) return next(context);
+        context.Response.StatusCode = 421;
+        string message = "this server does not answer for that host name; use the address it was started with, or start it with --allowed-hosts";
+        if (context.Request.Path.StartsWithSegments("/api")) return Api.Error(421, message).ExecuteAsync(context);
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync(Pages.Problem("Misdirected request", message));
+    }
+
     private static async Task Guarded(HttpContext context, RequestDelegate next)
     {
         SecurityHeaders(context.Response.Headers);
@@ -90,9 +109,9 @@ public static class ParallaxServer
             (int Status, string Message) outcome = e switch
             {
                 BadHttpRequestException bad when bad.StatusCode == 413 => (413, TooLarge(context)),
-                BadHttpRequestException bad => (bad.StatusCode, "the request could not be read: " + bad.Message),
-                InvalidDataException => (413, TooLarge(context)),
-                StoreException store => (503, store.Message),
+                BadHttpRequestException bad => (bad.StatusCode, "the request could not be read: " + bad.Message.TrimEnd('.') + "; see /openapi/v1.json for what each parameter takes"),
+                InputTooLargeException or InvalidDataException => (413, TooLarge(context)),
+                StoreException store => (503, Public(store.Message, context)),
                 _ => (500, $"internal error ({e.GetType().Name}); the server log has the details"),
             };
             var (status, message) = outcome;
@@ -110,6 +129,13 @@ public static class ParallaxServer
                 await context.Response.WriteAsync(Pages.Problem(status == 413 ? "Too large" : "Something went wrong", message));
             }
         }
+    }
+
+    /// <summary>A store problem as a visitor may see it: the file's place on the server is not theirs to know.</summary>
+    private static string Public(string message, HttpContext c)
+    {
+        var site = c.RequestServices.GetService<Site>();
+        return site is null ? message : message.Replace(site.Store.Path, "the store", StringComparison.Ordinal);
     }
 
     private static string TooLarge(HttpContext c) =>
@@ -189,7 +215,7 @@ public static class ParallaxServer
             var problems = new List<string>();
             if (form.Files.Count > 0)
             {
-                var (read, issues) = Site.ReadUploads(form.Files.Select(f => (f.FileName, f.OpenReadStream())));
+                var (read, issues) = Site.ReadUploads(form.Files.Select(f => (f.FileName, f.OpenReadStream())), site.Options.MaxUploadBytes);
                 articles.AddRange(read);
                 problems.AddRange(issues);
                 if (articles.Count == 0) return Again(problems.Count > 0 ? string.Join("; ", problems) : "the files hold no article");
@@ -211,7 +237,7 @@ public static class ParallaxServer
                 return Again("nothing to add: paste a text, choose files, or give an address");
             }
             var added = site.Add(articles, cancel);
-            if (added.Count == 1 && problems.Count == 0 && added[0].Story is { } story)
+            if (added.Articles.Count == 1 && problems.Count == 0 && added.Articles[0].Story is { } story)
             {
                 return Results.Redirect($"/stories/{Uri.EscapeDataString(story)}?added=1", permanent: false, preserveMethod: false);
             }
@@ -230,10 +256,15 @@ public static class ParallaxServer
         // A page on another site must not be able to make a visitor's browser add articles here (cross-site request forgery).
         var headers = c.Request.Headers;
         if (headers["Sec-Fetch-Site"].ToString() is "cross-site" or "same-site") return (403, "writes from other sites are refused");
-        if (headers.Origin.ToString() is { Length: > 0 } origin && origin != "null"
-            && !(Uri.TryCreate(origin, UriKind.Absolute, out var o) && string.Equals(o.Authority, c.Request.Host.Value, StringComparison.OrdinalIgnoreCase)))
+        string fetchSite = headers["Sec-Fetch-Site"].ToString();
+        if (headers.Origin.ToString() is { Length: > 0 } origin)
         {
-            return (403, "writes from other sites are refused");
+            // "null" is an opaque origin (a sandboxed frame, a data: page, a redirect across sites). Chromium also sends it for
+            // this site's own forms under its no-referrer policy, but then says same-origin in Sec-Fetch-Site.
+            bool sameSite = origin == "null"
+                ? fetchSite == "same-origin"
+                : Uri.TryCreate(origin, UriKind.Absolute, out var o) && string.Equals(o.Authority, c.Request.Host.Value, StringComparison.OrdinalIgnoreCase);
+            if (!sameSite) return (403, "writes from other sites are refused");
         }
         if (!options.WritesNeedToken) return null;
         if (options.WriteToken is null) return (403, "this server is reachable from other machines and has no write token, so it accepts no writes; start it with PARALLAX_TOKEN set (or --token) to allow adding articles");

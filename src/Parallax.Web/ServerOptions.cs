@@ -26,6 +26,41 @@ public sealed record ServerOptions
     /// <summary>Stories per page of the home page.</summary>
     public int PageSize { get; init; } = 30;
 
+    /// <summary>
+    /// Host names (with or without a port) requests may be addressed to, beyond the listen addresses and localhost; a request
+    /// naming any other host is refused, so a page that rebinds its own name to 127.0.0.1 cannot reach this server.
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
+    /// <summary>How often stories left pending (an add deferred while another process ingested) are looked at again.</summary>
+    public TimeSpan PendingRefreshEvery { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>True when a Host header may be answered: any host when listening on all interfaces without an allow-list, else only those listed.</summary>
+    public bool HostAllowed(string? host)
+    {
+        if (string.IsNullOrEmpty(host)) return false;
+        string name = HostName(host);
+        if (name is "localhost" or "127.0.0.1" or "::1") return true;
+        if (AllowedHosts.Any(h => string.Equals(HostName(h), name, StringComparison.OrdinalIgnoreCase))) return true;
+        foreach (var url in Urls)
+        {
+            if (!TryParseListenUrl(url, out var u)) continue;
+            string listen = u.Host.Trim('[', ']');
+            if (listen is "0.0.0.0" or "::" && AllowedHosts.Count == 0) return true;
+            if (string.Equals(listen, name, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"example.org" from "Example.org:5080", "::1" from "[::1]:5080".</summary>
+    private static string HostName(string host)
+    {
+        host = host.Trim().ToLowerInvariant();
+        if (host.StartsWith('[')) return host[1..Math.Max(1, host.IndexOf(']'))];
+        int colon = host.LastIndexOf(':');
+        return colon > 0 && host.IndexOf(':') == colon ? host[..colon] : host;
+    }
+
     /// <summary>True when every address listened on is a loopback address (only this machine can connect).</summary>
     public bool LoopbackOnly => Urls.All(IsLoopback);
 

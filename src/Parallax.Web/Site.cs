@@ -18,6 +18,12 @@ public sealed class Site : IDisposable
     {
         Options = options;
         Store = new SqliteStore(options.DbPath);
+        // A damaged store is refused at start with one line, rather than serving pages cut short later.
+        if (Store.QuickCheck() is { } damage)
+        {
+            Store.Dispose();
+            throw new StoreException($"{Store.Path} is damaged ({damage}); run 'parallax check --db {Store.Path}' and restore it from a backup");
+        }
         Ingestor = new Ingestor(Store, AnalysisPipeline.Default);
         Fetcher = new PoliteFetcher(options.Fetch);
     }
@@ -42,20 +48,39 @@ public sealed class Site : IDisposable
         return analyzed;
     }
 
-    /// <summary>Adds articles and reports, for each, its stored id, what happened, and its story.</summary>
-    public IReadOnlyList<AddedArticle> Add(IReadOnlyList<Article> articles, CancellationToken cancel)
+    /// <summary>
+    /// Adds articles and reports, for each, its stored id, what happened, and its story. When another process (a bulk
+    /// ingest) is refreshing stories, the articles are stored at once and their stories follow when it is done: the
+    /// result says so (<see cref="AddResult.Deferred"/>) instead of making the visitor wait.
+    /// </summary>
+    public AddResult Add(IReadOnlyList<Article> articles, CancellationToken cancel)
     {
-        if (articles.Count == 0) return [];
-        var report = Ingestor.Ingest(articles, cancel: cancel);
+        if (articles.Count == 0) return new AddResult([], false);
+        var report = Ingestor.Ingest(articles, cancel: cancel, waitForOthers: false);
         _analyses.Clear();
-        return [.. report.Outcomes.Select((o, i) => new AddedArticle(o.Id, Status(o.Status), Store.Article(o.Id)?.Story, articles[i].Title ?? o.Id))];
+        return new AddResult([.. report.Outcomes.Select((o, i) => new AddedArticle(o.Id, Status(o.Status), o.Status == AddStatus.Refused ? null : Store.Article(o.Id)?.Story,
+            articles[i].Title ?? o.Id) { Reason = o.Reason })], report.Deferred);
+    }
+
+    /// <summary>Refreshes stories left pending (by an add deferred while another process ingested); the server calls it every few seconds.</summary>
+    public void RefreshPending()
+    {
+        try
+        {
+            if (Store.StoriesPending && Ingestor.Resume(waitForOthers: false) is not null) _analyses.Clear();
+        }
+        catch (StoreException)
+        {
+            // The store is busy or damaged; requests report that, and the next tick tries again.
+        }
     }
 
     private static string Status(AddStatus s) => s switch
     {
         AddStatus.Added => "added",
         AddStatus.SameText => "sameText",
-        _ => "sameUrl",
+        AddStatus.SameUrl => "sameUrl",
+        _ => "refused",
     };
 
     /// <summary>The article at an address someone typed, or why there is none (not a web address, not public, no article text).</summary>
@@ -91,7 +116,11 @@ public sealed class Site : IDisposable
     };
 
     /// <summary>Reads uploaded files as Parallax reads files on disk (.txt, .html, .jsonl, gzipped or not); one bad file does not stop the others.</summary>
-    public static (IReadOnlyList<Article> Articles, IReadOnlyList<string> Problems) ReadUploads(IEnumerable<(string Name, Stream Content)> files)
+    /// <remarks>
+    /// <paramref name="maxBytes"/> bounds the files together, counted after decompression, so a small gzip that expands
+    /// to gigabytes stops at the bound; messages name each file as it was uploaded, never the temporary copy.
+    /// </remarks>
+    public static (IReadOnlyList<Article> Articles, IReadOnlyList<string> Problems) ReadUploads(IEnumerable<(string Name, Stream Content)> files, long maxBytes, ReadLimits? limits = null)
     {
         string dir = Path.Combine(Path.GetTempPath(), "parallax-upload-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
@@ -99,6 +128,7 @@ public sealed class Site : IDisposable
         try
         {
             int n = 0;
+            var names = new List<(string Path, string Name)>();
             foreach (var (name, content) in files)
             {
                 // Only the file's own name, stripped of anything that could climb out of the folder or confuse the reader.
@@ -112,11 +142,19 @@ public sealed class Site : IDisposable
                 // One folder per file, so each keeps its own name (which becomes its article id) even when two share it.
                 string folder = Path.Combine(dir, $"{++n:D4}");
                 Directory.CreateDirectory(folder);
-                using var file = File.Create(Path.Combine(folder, safe.TrimStart('.') is { Length: > 0 } kept ? kept : "upload" + ext));
+                string saved = Path.Combine(folder, safe.TrimStart('.') is { Length: > 0 } kept ? kept : "upload" + ext);
+                names.Add((saved, Path.GetFileName(name.Replace('\\', '/'))));
+                using var file = File.Create(saved);
                 content.CopyTo(file);
             }
-            var read = ArticleSource.Read([dir]);
-            problems.AddRange(read.Errors.Select(e => e.ToString().Replace(dir + Path.DirectorySeparatorChar, "", StringComparison.Ordinal)));
+            var bounded = (limits ?? ReadLimits.Default) with { MaxInputBytes = maxBytes };
+            var read = ArticleSource.Read([dir], limits: bounded, budget: new ByteBudget(maxBytes));
+            string Named(string message)
+            {
+                foreach (var (saved, original) in names) message = message.Replace(saved, original, StringComparison.Ordinal);
+                return message.Replace(dir, "upload", StringComparison.Ordinal);
+            }
+            problems.AddRange(read.Errors.Select(e => Named(e.ToString())));
             return (read.Articles, problems);
         }
         finally
@@ -141,7 +179,18 @@ public sealed class Site : IDisposable
 
 /// <summary>What became of one added article.</summary>
 /// <param name="Id">The id it is stored under, or the stored article it repeats.</param>
-/// <param name="Status">added, sameText (the text was already stored) or sameUrl (the address was).</param>
-/// <param name="Story">The story it belongs to.</param>
+/// <param name="Status">added, sameText (the text was already stored), sameUrl (the address was) or refused (see Reason).</param>
+/// <param name="Story">The story it belongs to; null while its story is still being worked out.</param>
 /// <param name="Title">Its title, or its id.</param>
-public sealed record AddedArticle(string Id, string Status, string? Story, string Title);
+public sealed record AddedArticle(string Id, string Status, string? Story, string Title)
+{
+    /// <summary>Why it was refused, when it was.</summary>
+    public string? Reason { get; init; }
+}
+
+/// <summary>What became of the articles of one add, and whether their stories are still to come (another ingest was running).</summary>
+public sealed record AddResult(IReadOnlyList<AddedArticle> Articles, bool Deferred)
+{
+    /// <summary>Said to the person who added them when <see cref="Deferred"/> is set.</summary>
+    public const string DeferredNote = "stored; another ingest is bringing this store's stories up to date, and these articles join their stories when it finishes (within a few seconds of it)";
+}

@@ -2,6 +2,9 @@ using Parallax.Model;
 
 namespace Parallax.Pipeline;
 
+/// <summary>What analysing one article gave: the analysis and what was kept of it, or why it failed.</summary>
+public readonly record struct Outcome<T>(AnalyzedArticle? Analysis, T? Kept, string? Error);
+
 /// <summary>Runs the analysis pipeline over many articles in parallel, keeping input order.</summary>
 public static class Corpus
 {
@@ -15,6 +18,38 @@ public static class Corpus
             progress?.Report(Interlocked.Increment(ref done));
         });
         return result;
+    }
+
+    /// <summary>
+    /// As <see cref="Analyze"/>, but an article whose analysis fails does not fail the others: its slot holds the reason
+    /// instead of an analysis. <paramref name="keep"/> runs on the analysing thread, and a failure in it counts the same.
+    /// </summary>
+    public static IReadOnlyList<Outcome<T>> TryAnalyze<T>(IReadOnlyList<Article> articles, AnalysisPipeline pipeline, Func<AnalyzedArticle, T> keep, CancellationToken cancel = default)
+    {
+        var result = new Outcome<T>[articles.Count];
+        Parallel.For(0, articles.Count, new ParallelOptions { CancellationToken = cancel }, i =>
+        {
+            try
+            {
+                var analyzed = pipeline.Analyze(articles[i]);
+                result[i] = new Outcome<T>(analyzed, keep(analyzed), null);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                result[i] = new Outcome<T>(null, default, Failure(e));
+            }
+        });
+        return result;
+    }
+
+    /// <summary>One line for a failure: what went wrong and where, never a stack trace.</summary>
+    public static string Failure(Exception e)
+    {
+        string message = e.Message.ReplaceLineEndings(" ");
+        if (message.Length > 300) message = message[..300] + "…";
+        var frame = new System.Diagnostics.StackTrace(e, false).GetFrames().FirstOrDefault(f => f.GetMethod()?.DeclaringType?.Namespace?.StartsWith("Parallax", StringComparison.Ordinal) == true);
+        string at = frame?.GetMethod() is { } m ? $" in {m.DeclaringType?.Name}.{m.Name}" : "";
+        return $"{e.GetType().Name}{at}: {message}";
     }
 
     /// <summary>

@@ -3,68 +3,53 @@ using Parallax.Model;
 
 namespace Parallax.Reading;
 
-/// <summary>Reads articles from files, folders (recursively) and standard input ("-"). One bad input is reported and the rest are read.</summary>
+/// <summary>
+/// Reads articles from files, folders (recursively) and standard input ("-"). One bad input, or one bad line of a JSON
+/// Lines input, is reported with where it is, and everything else is read. Every article passes
+/// <see cref="ArticleAdmission"/>, and every size is bounded by <see cref="ReadLimits"/> while it streams.
+/// </summary>
 public static class ArticleSource
 {
     private static readonly string[] TextExtensions = [".txt", ".text"];
     private static readonly string[] HtmlExtensions = [".html", ".htm"];
     private static readonly string[] JsonlExtensions = [".jsonl", ".ndjson"];
 
-    /// <summary>Largest size a gzipped input may expand to, so a compression bomb cannot exhaust memory.</summary>
-    public const long MaxExpandedBytes = 2L * 1024 * 1024 * 1024;
-
-    /// <summary>Largest single input read, so a stray huge file cannot exhaust memory.</summary>
-    public const long MaxFileBytes = 512L * 1024 * 1024;
-
-    public static ReadResult Read(IEnumerable<string> paths, Func<Stream>? stdin = null)
+    /// <summary>All the articles of the inputs, in memory: for inputs of a size one brief covers.</summary>
+    public static ReadResult Read(IEnumerable<string> paths, Func<Stream>? stdin = null, ReadLimits? limits = null, ByteBudget? budget = null)
     {
-        var articles = new List<Article>();
         var errors = new List<ReadError>();
         var warnings = new List<ReadError>();
+        var articles = Stream(paths, errors, warnings, stdin, limits, budget).ToList();
+        return new ReadResult(articles, errors, warnings);
+    }
+
+    /// <summary>
+    /// Articles one at a time, for inputs too large to hold in memory: JSON Lines (files or standard input, gzipped or not)
+    /// are read line by line, other files one after another. Ids are made unique: a later article whose id was taken is
+    /// renamed "id-2", "id-3" … with a warning. Problems go to the lists given as they are found.
+    /// </summary>
+    public static IEnumerable<Article> Stream(IEnumerable<string> paths, List<ReadError> errors, List<ReadError> warnings, Func<Stream>? stdin = null,
+        ReadLimits? limits = null, ByteBudget? budget = null)
+    {
+        limits ??= ReadLimits.Default;
+        var ids = new UniqueIds();
         foreach (var path in paths)
         {
             if (path == "-")
             {
-                if (stdin is null) errors.Add(new ReadError("-", "standard input is not available"));
-                else ReadStream(stdin(), "stdin", "-", kind: null, articles, errors, warnings);
-            }
-            else if (Directory.Exists(path))
-            {
-                var files = FilesIn(path);
-                if (files.Count == 0) errors.Add(new ReadError(path, "folder holds no .txt, .html or .jsonl files"));
-                foreach (var f in files) ReadFile(f, KindOf(f)!, articles, errors, warnings);
-            }
-            else if (File.Exists(path))
-            {
-                ReadFile(path, KindOf(path) ?? "txt", articles, errors, warnings);
-            }
-            else
-            {
-                errors.Add(new ReadError(path, "no such file or folder"));
-            }
-        }
-        return new ReadResult(Deduplicate(articles, warnings), errors, warnings);
-    }
-
-    /// <summary>
-    /// Articles one at a time, for inputs too large to hold in memory: JSON Lines files (gzipped or not) are read line by line,
-    /// other files whole, one after another. Ids are made unique as <see cref="Read"/> does. Problems go to the lists given.
-    /// </summary>
-    public static IEnumerable<Article> Stream(IEnumerable<string> paths, List<ReadError> errors, List<ReadError> warnings, Func<Stream>? stdin = null)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in paths)
-        {
-            List<string> files;
-            if (path == "-" && stdin is not null)
-            {
-                // Standard input is read whole, as Read does; piping a corpus through it is for small inputs.
-                var piped = Read(["-"], stdin);
-                errors.AddRange(piped.Errors);
-                warnings.AddRange(piped.Warnings);
-                foreach (var a in piped.Articles) yield return WithUniqueId(a, seen, warnings);
+                if (stdin is null)
+                {
+                    errors.Add(new ReadError("-", "standard input is not available"));
+                    continue;
+                }
+                var piped = new BoundedStream(stdin(), limits.MaxInputBytes, budget);
+                foreach (var a in ReadInput(piped, "stdin", "-", kind: null, limits, errors, warnings))
+                {
+                    if (Admit(a, ids, limits, errors, warnings) is { } admitted) yield return admitted;
+                }
                 continue;
             }
+            List<string> files;
             if (Directory.Exists(path)) files = FilesIn(path);
             else if (File.Exists(path)) files = [path];
             else
@@ -75,39 +60,82 @@ public static class ArticleSource
             if (files.Count == 0) errors.Add(new ReadError(path, "folder holds no .txt, .html or .jsonl files"));
             foreach (var file in files)
             {
-                IEnumerable<Article> items;
-                if (KindOf(file) == "jsonl")
+                foreach (var a in ReadFile(file, KindOf(file) ?? "txt", limits, budget, errors, warnings))
                 {
-                    items = StreamJsonl(file, errors, warnings);
+                    if (Admit(a, ids, limits, errors, warnings) is { } admitted) yield return admitted;
                 }
-                else
-                {
-                    var list = new List<Article>();
-                    ReadFile(file, KindOf(file) ?? "txt", list, errors, warnings);
-                    items = list;
-                }
-                foreach (var a in items) yield return WithUniqueId(a, seen, warnings);
             }
         }
     }
 
-    private static IEnumerable<Article> StreamJsonl(string path, List<ReadError> errors, List<ReadError> warnings)
+    /// <summary>The article as admitted and with a unique id, or null (with the reason in <paramref name="errors"/>) when it is refused.</summary>
+    private static Article? Admit(Article a, UniqueIds ids, ReadLimits limits, List<ReadError> errors, List<ReadError> warnings)
     {
-        Stream file;
+        string where = a.Origin ?? a.Id;
+        var verdict = ArticleAdmission.Check(a, limits);
+        if (verdict.Article is not { } admitted)
+        {
+            errors.Add(new ReadError(where, verdict.Refusal + "; article skipped"));
+            return null;
+        }
+        foreach (var note in verdict.Notes) warnings.Add(new ReadError(where, note));
+        string id = ids.Claim(admitted.Id);
+        if (id == admitted.Id) return admitted;
+        warnings.Add(new ReadError(where, $"id \"{admitted.Id}\" was already used; renamed to \"{id}\""));
+        return admitted with { Id = id };
+    }
+
+    private static IEnumerable<Article> ReadFile(string path, string kind, ReadLimits limits, ByteBudget? budget, List<ReadError> errors, List<ReadError> warnings)
+    {
+        Stream input;
         try
         {
-            file = File.OpenRead(path);
+            input = File.OpenRead(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             errors.Add(new ReadError(path, $"cannot be read ({e.Message})"));
             yield break;
         }
-        using (file)
+        string id = Path.GetFileName(path);
+        bool gzipped = id.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+        if (gzipped) id = id[..^3];
+        foreach (var ext in JsonlExtensions.Concat(HtmlExtensions).Concat(TextExtensions))
         {
-            Stream input = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new BoundedStream(new GZipStream(file, CompressionMode.Decompress), MaxExpandedBytes) : file;
-            using var reader = new StreamReader(input, new System.Text.UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true);
-            using var lines = JsonlArticleReader.Enumerate(reader, path, errors, warnings).GetEnumerator();
+            if (id.EndsWith(ext, StringComparison.OrdinalIgnoreCase))
+            {
+                id = id[..^ext.Length];
+                break;
+            }
+        }
+        if (gzipped) input = new GZipStream(input, CompressionMode.Decompress);
+        using var bounded = new BoundedStream(input, limits.MaxInputBytes, budget);
+        foreach (var a in ReadInput(bounded, id, path, kind, limits, errors, warnings)) yield return a;
+    }
+
+    /// <summary>One input's articles: a JSON Lines stream line by line, or one article from a text or HTML file; <paramref name="kind"/> null sniffs it.</summary>
+    private static IEnumerable<Article> ReadInput(Stream stream, string id, string origin, string? kind, ReadLimits limits, List<ReadError> errors, List<ReadError> warnings)
+    {
+        if (kind is null)
+        {
+            var head = new byte[4096];
+            int got;
+            try
+            {
+                got = ReadAtLeast(stream, head);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                errors.Add(new ReadError(origin, Unreadable(e)));
+                yield break;
+            }
+            kind = Sniff(head.AsSpan(0, got));
+            stream = new PrefixedStream(head, got, stream);
+        }
+        if (kind == "jsonl")
+        {
+            int before = errors.Count, found = 0;
+            using var lines = JsonlArticleReader.Enumerate(stream, origin, errors, warnings, limits).GetEnumerator();
             while (true)
             {
                 bool more;
@@ -115,16 +143,97 @@ public static class ArticleSource
                 {
                     more = lines.MoveNext();
                 }
-                catch (Exception e) when (e is InvalidDataException or IOException or System.Text.DecoderFallbackException)
+                catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
                 {
-                    // What was read before the damage stays read; the rest of this file is reported and skipped.
-                    errors.Add(new ReadError(path, e is System.Text.DecoderFallbackException ? "not valid UTF-8 from here on; convert it to UTF-8 and try again" : $"cannot be read to the end ({e.Message})"));
+                    // What was read before the damage stays read; the rest of this input is reported and skipped.
+                    errors.Add(new ReadError(origin, Unreadable(e) + (found > 0 ? $"; the {found} articles before it were read" : "")));
                     more = false;
                 }
-                if (!more) yield break;
+                if (!more) break;
+                found++;
                 yield return lines.Current;
             }
+            if (found == 0 && errors.Count == before) errors.Add(new ReadError(origin, "file is empty"));
+            yield break;
         }
+        byte[]? bytes;
+        try
+        {
+            bytes = ReadBounded(stream, limits.MaxPageBytes);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            errors.Add(new ReadError(origin, Unreadable(e)));
+            yield break;
+        }
+        if (bytes is null)
+        {
+            errors.Add(new ReadError(origin, $"file is larger than {ReadLimits.Size(limits.MaxPageBytes)}, the limit for a file holding one article (--max-page-mb); split it"));
+            yield break;
+        }
+        if (!TextDecoding.TryDecode(bytes, out string content, out string? error))
+        {
+            errors.Add(new ReadError(origin, error!));
+            yield break;
+        }
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            errors.Add(new ReadError(origin, "file is empty"));
+            yield break;
+        }
+        var article = kind == "html" ? HtmlArticleReader.Parse(id, content, origin) : TextArticleReader.Parse(id, content, origin);
+        if (string.IsNullOrWhiteSpace(article.Text))
+        {
+            errors.Add(new ReadError(origin, kind == "html" ? "no article text found in the page" : "no article text after the metadata"));
+            yield break;
+        }
+        yield return article;
+    }
+
+    private static string Unreadable(Exception e) => e switch
+    {
+        InputTooLargeException => $"is {e.Message}, the limit for one input (--max-input-mb); the rest of it is skipped",
+        InvalidDataException => $"is not valid gzip or is damaged ({e.Message}); the rest of it is skipped",
+        _ => $"cannot be read to the end ({e.Message})",
+    };
+
+    private static int ReadAtLeast(Stream stream, byte[] buffer)
+    {
+        int got = 0;
+        while (got < buffer.Length)
+        {
+            int n = stream.Read(buffer, got, buffer.Length - got);
+            if (n == 0) break;
+            got += n;
+        }
+        return got;
+    }
+
+    /// <summary>All of the stream, or null as soon as it proves longer than <paramref name="max"/> bytes (nothing past that is kept).</summary>
+    private static byte[]? ReadBounded(Stream stream, int max)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        while (true)
+        {
+            int n = stream.Read(chunk, 0, chunk.Length);
+            if (n == 0) return buffer.ToArray();
+            if (buffer.Length + n > max) return null;
+            buffer.Write(chunk, 0, n);
+        }
+    }
+
+    /// <summary>JSON Lines when the first thing in it is "{", HTML when "&lt;", plain text otherwise.</summary>
+    private static string Sniff(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith("\uFEFF"u8)) head = head[3..];
+        int at = head.IndexOfAnyExcept(" \t\r\n"u8);
+        return at < 0 ? "txt" : head[at] switch
+        {
+            (byte)'{' => "jsonl",
+            (byte)'<' => "html",
+            _ => "txt",
+        };
     }
 
     private static List<string> FilesIn(string folder) =>
@@ -143,112 +252,24 @@ public static class ArticleSource
         if (TextExtensions.Any(lower.EndsWith)) return "txt";
         return null;
     }
+}
 
-    private static void ReadFile(string path, string kind, List<Article> articles, List<ReadError> errors, List<ReadError> warnings)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            if (info.Length > MaxFileBytes)
-            {
-                errors.Add(new ReadError(path, $"file is larger than {MaxFileBytes / (1024 * 1024)} MB; split it into smaller files"));
-                return;
-            }
-            using var stream = File.OpenRead(path);
-            string id = Path.GetFileName(path);
-            bool gzipped = id.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
-            if (gzipped) id = id[..^3];
-            foreach (var ext in new[] { ".jsonl", ".ndjson", ".html", ".htm", ".txt", ".text" })
-            {
-                if (id.EndsWith(ext, StringComparison.OrdinalIgnoreCase)) { id = id[..^ext.Length]; break; }
-            }
-            if (gzipped)
-            {
-                using var gz = new BoundedStream(new GZipStream(stream, CompressionMode.Decompress), MaxExpandedBytes);
-                ReadStream(gz, id, path, kind, articles, errors, warnings);
-            }
-            else
-            {
-                ReadStream(stream, id, path, kind, articles, errors, warnings);
-            }
-        }
-        catch (InvalidDataException e)
-        {
-            errors.Add(new ReadError(path, $"is not valid gzip or expands too far ({e.Message}); check the file"));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            errors.Add(new ReadError(path, $"cannot be read ({e.Message})"));
-        }
-    }
+/// <summary>
+/// Makes ids unique in one read: a later article whose id was taken becomes "id-2", "id-3" …. The next suffix to try is
+/// remembered per id, so ten thousand articles all called "x" take linear time, not quadratic.
+/// </summary>
+public sealed class UniqueIds
+{
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _next = new(StringComparer.Ordinal);
 
-    private static void ReadStream(Stream stream, string id, string origin, string? kind, List<Article> articles, List<ReadError> errors, List<ReadError> warnings)
+    /// <summary>The id itself when it is free, else the first free "id-N".</summary>
+    public string Claim(string id)
     {
-        if (kind == "jsonl")
-        {
-            using var reader = new StreamReader(stream, new System.Text.UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true);
-            try
-            {
-                int before = articles.Count + errors.Count;
-                JsonlArticleReader.Read(reader, origin, articles, errors, warnings);
-                if (articles.Count + errors.Count == before) errors.Add(new ReadError(origin, "file is empty"));
-            }
-            catch (System.Text.DecoderFallbackException)
-            {
-                errors.Add(new ReadError(origin, "not valid UTF-8; convert it to UTF-8 and try again"));
-            }
-            return;
-        }
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        if (!TextDecoding.TryDecode(buffer.ToArray(), out string content, out string? error))
-        {
-            errors.Add(new ReadError(origin, error!));
-            return;
-        }
-        if (string.IsNullOrWhiteSpace(content))
-        {
-            errors.Add(new ReadError(origin, "file is empty"));
-            return;
-        }
-        kind ??= SniffKind(content);
-        if (kind == "jsonl")
-        {
-            JsonlArticleReader.Read(new StringReader(content), origin, articles, errors, warnings);
-            return;
-        }
-        var article = kind == "html" ? HtmlArticleReader.Parse(id, content, origin) : TextArticleReader.Parse(id, content, origin);
-        if (string.IsNullOrWhiteSpace(article.Text))
-        {
-            errors.Add(new ReadError(origin, kind == "html" ? "no article text found in the page" : "no article text after the metadata"));
-            return;
-        }
-        articles.Add(article);
-    }
-
-    private static string SniffKind(string content)
-    {
-        var t = content.TrimStart();
-        if (t.StartsWith('{')) return "jsonl";
-        if (t.StartsWith('<')) return "html";
-        return "txt";
-    }
-
-    /// <summary>Two inputs with the same id would be confused downstream; later ones get a numeric suffix.</summary>
-    private static List<Article> Deduplicate(List<Article> articles, List<ReadError> warnings)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < articles.Count; i++) articles[i] = WithUniqueId(articles[i], seen, warnings);
-        return articles;
-    }
-
-    /// <summary>The article as it is, or renamed "id-2", "id-3" … (with a warning) when an earlier one took its id.</summary>
-    private static Article WithUniqueId(Article a, HashSet<string> seen, List<ReadError> warnings)
-    {
-        if (seen.Add(a.Id)) return a;
-        int n = 2;
-        while (!seen.Add($"{a.Id}-{n}")) n++;
-        warnings.Add(new ReadError(a.Origin ?? a.Id, $"id \"{a.Id}\" was already used; renamed to \"{a.Id}-{n}\""));
-        return a with { Id = $"{a.Id}-{n}" };
+        if (_seen.Add(id)) return id;
+        int n = _next.GetValueOrDefault(id, 2);
+        while (!_seen.Add($"{id}-{n}")) n++;
+        _next[id] = n + 1;
+        return $"{id}-{n}";
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using Parallax.Model;
 
@@ -8,26 +10,60 @@ public static class JsonlArticleReader
 {
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal) { "id", "source", "title", "published", "url", "text" };
 
-    public static void Read(TextReader reader, string origin, List<Article> articles, List<ReadError> errors, List<ReadError> warnings) =>
-        articles.AddRange(Enumerate(reader, origin, errors, warnings));
-
-    /// <summary>Articles one line at a time, so a large file is never held in memory whole; bad lines go to <paramref name="errors"/>.</summary>
-    public static IEnumerable<Article> Enumerate(TextReader reader, string origin, List<ReadError> errors, List<ReadError> warnings)
+    /// <summary>
+    /// Articles one line at a time, so a large file is never held in memory whole. A bad line (not JSON, not UTF-8, too
+    /// long, no text) goes to <paramref name="errors"/> with its file and line number, and the lines after it are read.
+    /// </summary>
+    public static IEnumerable<Article> Enumerate(Stream utf8, string origin, List<ReadError> errors, List<ReadError> warnings, ReadLimits? limits = null)
     {
-        int lineNo = 0;
-        while (reader.ReadLine() is { } line)
+        limits ??= ReadLimits.Default;
+        var lines = new ByteLines(utf8, limits.MaxLineBytes);
+        while (lines.Next(out var line))
         {
-            lineNo++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            if (Parse(line, $"{origin}:{lineNo}", $"{Path.GetFileNameWithoutExtension(origin)}-{lineNo}", errors, warnings) is { } article) yield return article;
+            string where = $"{origin}:{line.Number}";
+            if (line.TooLong)
+            {
+                errors.Add(new ReadError(where, $"line is {ReadLimits.Size(line.Length)}, over the {ReadLimits.Size(limits.MaxLineBytes)} limit for one line (--max-line-mb); line skipped"));
+                continue;
+            }
+            var bytes = line.Bytes.Span;
+            if (line.Number == 1 && bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+            if (IsBlank(bytes)) continue;
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                errors.Add(new ReadError(where, $"not valid UTF-8 ({BadByte(bytes)}); line skipped; convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)"));
+                continue;
+            }
+            if (Parse(bytes, where, $"{Path.GetFileNameWithoutExtension(origin)}-{line.Number}", errors, warnings) is { } article) yield return article;
         }
     }
 
-    private static Article? Parse(string line, string where, string fallbackId, List<ReadError> errors, List<ReadError> warnings)
+    private static bool IsBlank(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyExcept(" \t\r\n"u8) < 0;
+
+    /// <summary>"0xFF at byte 12": the first byte that does not begin a valid UTF-8 sequence.</summary>
+    private static string BadByte(ReadOnlySpan<byte> bytes)
+    {
+        int at = 0;
+        while (at < bytes.Length)
+        {
+            var status = Rune.DecodeFromUtf8(bytes[at..], out _, out int used);
+            if (status != OperationStatus.Done) return $"0x{bytes[at]:X2} at byte {at + 1} of the line";
+            at += used;
+        }
+        return "an invalid byte";
+    }
+
+    private static Article? Parse(ReadOnlySpan<byte> line, string where, string fallbackId, List<ReadError> errors, List<ReadError> warnings)
     {
         try
         {
-            using var doc = JsonDocument.Parse(line);
+            var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 64 });
+            using var doc = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                errors.Add(new ReadError(where, "more than one JSON value on the line; line skipped"));
+                return null;
+            }
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -40,13 +76,13 @@ public static class JsonlArticleReader
                 errors.Add(new ReadError(where, "article has no \"text\""));
                 return null;
             }
-            string id = Str(root, "id") ?? fallbackId;
+            string id = Str(root, "id") is { Length: > 0 } given ? given : fallbackId;
             string? publishedRaw = Str(root, "published");
             DateOnly? published = null;
             if (!string.IsNullOrWhiteSpace(publishedRaw))
             {
                 if (DateParsing.TryParse(publishedRaw, out var d)) published = d;
-                else warnings.Add(new ReadError(where, $"unreadable date \"{publishedRaw}\"; treating article {id} as undated"));
+                else warnings.Add(new ReadError(where, $"unreadable or implausible date \"{Clip(publishedRaw)}\" (dates run from {DateParsing.Earliest:yyyy} to {DateParsing.Latest:yyyy}); treating article {Clip(id)} as undated"));
             }
             var extra = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var p in root.EnumerateObject())
@@ -71,6 +107,8 @@ public static class JsonlArticleReader
             return null;
         }
     }
+
+    private static string Clip(string s) => s.Length <= 60 ? s : s[..60] + "…";
 
     private static string? Str(JsonElement root, string name) =>
         root.TryGetProperty(name, out var v) ? v.ValueKind switch

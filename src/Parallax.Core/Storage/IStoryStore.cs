@@ -58,6 +58,21 @@ public interface IStoryStore : IArticleStore
     /// <summary>Articles and facts matching <paramref name="query"/> (words, "quoted phrases"), best first.</summary>
     IReadOnlyList<SearchHit> Search(string query, int limit = 50);
 
+    /// <summary>
+    /// Sets articles aside that could not be processed, with the stage and the reason: they stay stored, are never offered
+    /// for features again, and are left out of stories.
+    /// </summary>
+    void Quarantine(IReadOnlyList<QuarantinedArticle> articles);
+
+    /// <summary>
+    /// The right to refresh stories, held by one process at a time (released when disposed, or when the process dies);
+    /// null when another holds it.
+    /// </summary>
+    IDisposable? TryLockRefresh();
+
+    /// <summary>Quarantined articles, in arrival order, at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<QuarantinedArticle> Quarantined(int limit = 100);
+
     /// <summary>Counts, and unless <paramref name="quick"/>, an integrity check and a digest of all content that does not depend on the clock.</summary>
     StoreReport Check(bool quick = false);
 }
@@ -66,13 +81,20 @@ public interface IStoryStore : IArticleStore
 /// What happened to one article given to <see cref="IStoryStore.AddAll"/>: the id it is stored under (made unique if another
 /// article had it), or the id of the stored article it repeats.
 /// </summary>
-public sealed record AddOutcome(string Id, AddStatus Status);
+public sealed record AddOutcome(string Id, AddStatus Status)
+{
+    /// <summary>Why the article was refused, when <see cref="Status"/> is <see cref="AddStatus.Refused"/>.</summary>
+    public string? Reason { get; init; }
+}
 
 public enum AddStatus
 {
     Added,
     SameUrl,
     SameText,
+
+    /// <summary>Not stored: it fails the checks every article must pass (see <see cref="Reading.ArticleAdmission"/>).</summary>
+    Refused,
 }
 
 /// <summary>An article as stored, with its arrival number and the story it belongs to.</summary>
@@ -138,5 +160,12 @@ public enum SearchHitKind
     Fact,
 }
 
+/// <summary>An article set aside: which stage could not process it and why.</summary>
+public sealed record QuarantinedArticle(string Id, string Stage, string Reason);
+
 /// <summary>What <see cref="IStoryStore.Check"/> found.</summary>
-public sealed record StoreReport(int Articles, int Unfeatured, int Stories, int Facts, bool StoriesPending, string Integrity, string Digest);
+public sealed record StoreReport(int Articles, int Unfeatured, int Stories, int Facts, bool StoriesPending, string Integrity, string Digest)
+{
+    /// <summary>Articles set aside because they could not be processed.</summary>
+    public int Quarantined { get; init; }
+}

@@ -1,16 +1,25 @@
 using Parallax.Model;
 using Parallax.Pipeline;
+using Parallax.Reading;
 using Parallax.Stories;
 
 namespace Parallax.Storage;
 
-/// <summary>What an ingest did: articles offered, stored, and skipped as repeats, and how stories changed.</summary>
-public sealed record IngestReport(int Offered, int Added, int SameText, int SameUrl, IReadOnlyList<AddOutcome> Outcomes, RefreshReport Refresh);
+/// <summary>
+/// What an ingest did: articles offered, stored, skipped as repeats or refused, and how stories changed. Deferred is true
+/// when another process was bringing the stories up to date, so this ingest stored its articles and left them to it.
+/// </summary>
+public sealed record IngestReport(int Offered, int Added, int SameText, int SameUrl, IReadOnlyList<AddOutcome> Outcomes, RefreshReport Refresh, bool Deferred = false)
+{
+    /// <summary>Articles refused at the door (too large, no text); each outcome says why.</summary>
+    public int Refused => Outcomes.Count(o => o.Status == AddStatus.Refused);
+}
 
 /// <summary>
 /// Adds articles to a store and brings its stories up to date: articles are committed in batches as they are read (so a
-/// kill loses at most the batch in flight), then stories are refreshed. One ingest runs at a time per ingestor; the
-/// web server shares one.
+/// kill loses at most the batch in flight), then stories are refreshed. One refresh runs at a time per store, across
+/// processes: a second ingest stores its articles at once and then waits for the first (or, when asked not to wait,
+/// leaves its articles to the refresh already running, which picks them up).
 /// </summary>
 public sealed class Ingestor(IStoryStore store, AnalysisPipeline pipeline, ClusteringOptions? options = null)
 {
@@ -19,40 +28,107 @@ public sealed class Ingestor(IStoryStore store, AnalysisPipeline pipeline, Clust
     /// <summary>Articles committed in one transaction.</summary>
     public int Batch { get; init; } = 500;
 
+    /// <summary>The limits every article is checked against before it is stored.</summary>
+    public ReadLimits Limits { get; init; } = ReadLimits.Default;
+
+    /// <summary>How often a refresh looks again for articles that other processes stored while it ran.</summary>
+    public int MaxRounds { get; init; } = 4;
+
     public StoryRefresher Refresher { get; } = new(store, pipeline, options);
 
-    public IngestReport Ingest(IEnumerable<Article> articles, IProgress<RefreshProgress>? progress = null, CancellationToken cancel = default)
+    /// <summary>
+    /// Stores the articles and refreshes stories. When another process is refreshing this store's stories, waits for it
+    /// and refreshes after (<paramref name="waitForOthers"/> true), or returns at once with the articles stored and
+    /// <see cref="IngestReport.Deferred"/> set (false; the web server does this, so a paste never waits on a bulk ingest).
+    /// </summary>
+    public IngestReport Ingest(IEnumerable<Article> articles, IProgress<RefreshProgress>? progress = null, CancellationToken cancel = default, bool waitForOthers = true)
     {
         lock (_gate)
         {
             var outcomes = new List<AddOutcome>();
             var batch = new List<Article>(Batch);
+            var slots = new List<int>(Batch);
             void Flush()
             {
-                if (batch.Count == 0) return;
-                outcomes.AddRange(store.AddAll(batch));
+                if (batch.Count > 0)
+                {
+                    var stored = store.AddAll(batch);
+                    for (int i = 0; i < stored.Count; i++) outcomes[slots[i]] = stored[i];
+                }
                 batch.Clear();
+                slots.Clear();
                 progress?.Report(new RefreshProgress("storing articles", outcomes.Count, 0));
             }
             foreach (var a in articles)
             {
                 cancel.ThrowIfCancellationRequested();
-                batch.Add(a);
+                var verdict = ArticleAdmission.Check(a, Limits);
+                if (verdict.Article is null)
+                {
+                    outcomes.Add(new AddOutcome(a.Id, AddStatus.Refused) { Reason = verdict.Refusal });
+                    continue;
+                }
+                slots.Add(outcomes.Count);
+                outcomes.Add(null!);
+                batch.Add(verdict.Article);
                 if (batch.Count >= Batch) Flush();
             }
             Flush();
-            var refresh = Refresher.Refresh(progress, cancel);
+            var (refresh, deferred) = RefreshLocked(progress, waitForOthers, cancel);
             return new IngestReport(outcomes.Count, outcomes.Count(o => o.Status == AddStatus.Added), outcomes.Count(o => o.Status == AddStatus.SameText),
-                outcomes.Count(o => o.Status == AddStatus.SameUrl), outcomes, refresh);
+                outcomes.Count(o => o.Status == AddStatus.SameUrl), outcomes, refresh, deferred);
         }
     }
 
-    /// <summary>Finishes a refresh that an earlier, interrupted ingest left pending; does nothing when stories are up to date.</summary>
-    public RefreshReport? Resume(IProgress<RefreshProgress>? progress = null, CancellationToken cancel = default)
+    /// <summary>Finishes a refresh that an earlier, interrupted ingest (or another process's articles) left pending; null when stories are up to date or another process is at it.</summary>
+    public RefreshReport? Resume(IProgress<RefreshProgress>? progress = null, CancellationToken cancel = default, bool waitForOthers = true)
     {
-        lock (_gate)
+        if (!_gate.TryEnter()) return null;
+        try
         {
-            return store.StoriesPending ? Refresher.Refresh(progress, cancel) : null;
+            if (!store.StoriesPending) return null;
+            var (refresh, deferred) = RefreshLocked(progress, waitForOthers, cancel);
+            return deferred ? null : refresh;
+        }
+        finally
+        {
+            _gate.Exit();
+        }
+    }
+
+    private (RefreshReport Report, bool Deferred) RefreshLocked(IProgress<RefreshProgress>? progress, bool wait, CancellationToken cancel)
+    {
+        var held = store.TryLockRefresh();
+        if (held is null)
+        {
+            if (!wait) return (RefreshReport.None, true);
+            progress?.Report(new RefreshProgress("waiting for another ingest into this store to finish", 0, 0));
+            while ((held = store.TryLockRefresh()) is null)
+            {
+                cancel.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(250));
+                cancel.ThrowIfCancellationRequested();
+            }
+        }
+        using (held)
+        {
+            var report = Refresher.Refresh(progress, cancel);
+            // Articles another process stored while this refresh ran leave the stories pending: take them in too.
+            for (int round = 1; round < MaxRounds && store.StoriesPending; round++)
+            {
+                var more = Refresher.Refresh(progress, cancel);
+                report = more with
+                {
+                    Featured = report.Featured + more.Featured,
+                    Rebuilt = report.Rebuilt + more.Rebuilt,
+                    Removed = report.Removed + more.Removed,
+                    Elapsed = report.Elapsed + more.Elapsed,
+                    FeatureTime = report.FeatureTime + more.FeatureTime,
+                    ClusterTime = report.ClusterTime + more.ClusterTime,
+                    BriefTime = report.BriefTime + more.BriefTime,
+                    Quarantined = report.Quarantined + more.Quarantined,
+                };
+            }
+            return (report, false);
         }
     }
 }

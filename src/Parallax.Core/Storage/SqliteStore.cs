@@ -19,7 +19,7 @@ public sealed class StoreException(string message, Exception? inner = null) : Ex
 public sealed class SqliteStore : IStoryStore
 {
     /// <summary>The schema this code reads and writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private readonly string _connectionString;
     private readonly Lock _writeGate = new();
@@ -32,27 +32,39 @@ public sealed class SqliteStore : IStoryStore
         Path = System.IO.Path.GetFullPath(path);
         _clock = clock ?? (() => DateTimeOffset.UtcNow);
         if (Directory.Exists(Path)) throw new StoreException($"{Path} is a folder; give a file name for the store, e.g. parallax.db");
+        if (File.Exists(Path) && new FileInfo(Path).Length == 0)
+        {
+            // SQLite would quietly make an empty file a new database; an empty file given as a store is more likely a mistake.
+            throw new StoreException($"{Path} is an empty file, not a Parallax store; delete it to start a new store there, or give another --db file");
+        }
         if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
         Guard(() =>
         {
             using var c = Open(write: true);
-            int version = Convert.ToInt32(Scalar(c, "PRAGMA user_version"), CultureInfo.InvariantCulture);
+            int version = UserVersion(c);
             if (version > SchemaVersion) throw new StoreException($"{Path} was written by a newer Parallax (schema {version}; this one reads {SchemaVersion}); upgrade Parallax");
-            if (version == 0)
+            if (version == SchemaVersion) return;
+            if (version == 0) Exec(c, "PRAGMA journal_mode = WAL");
+            // Two processes may create or upgrade the same new store at once: the write lock is taken first and the version
+            // read again under it, so the second sees the first one's work instead of repeating it.
+            using var tx = c.BeginTransaction(deferred: false);
+            version = UserVersion(c, tx);
+            if (version == 0 && Convert.ToInt64(Scalar(c, "SELECT count(*) FROM sqlite_master", tx), CultureInfo.InvariantCulture) > 0)
             {
-                if (Convert.ToInt64(Scalar(c, "SELECT count(*) FROM sqlite_master"), CultureInfo.InvariantCulture) > 0)
-                {
-                    throw new StoreException($"{Path} is an SQLite database but not a Parallax store; give another --db file");
-                }
-                Exec(c, "PRAGMA journal_mode = WAL");
-                using var tx = c.BeginTransaction();
-                Exec(c, Schema, tx);
-                Exec(c, "INSERT INTO meta(key, value) VALUES ('created', $now), ('stories_pending', '0')", tx, ("$now", Now()));
-                tx.Commit();
+                throw new StoreException($"{Path} is an SQLite database but not a Parallax store; give another --db file");
             }
+            if (version < SchemaVersion)
+            {
+                // Every statement of the schema is "IF NOT EXISTS", so running it upgrades a schema-1 store by adding what is new.
+                Exec(c, Schema, tx);
+                Exec(c, "INSERT OR IGNORE INTO meta(key, value) VALUES ('created', $now), ('stories_pending', '0')", tx, ("$now", Now()));
+            }
+            tx.Commit();
         });
     }
+
+    private static int UserVersion(SqliteConnection c, SqliteTransaction? tx = null) => Convert.ToInt32(Scalar(c, "PRAGMA user_version", tx), CultureInfo.InvariantCulture);
 
     private static readonly string Schema = ReadSchema();
 
@@ -96,6 +108,8 @@ public sealed class SqliteStore : IStoryStore
             using var byHash = Command(c, "SELECT id FROM articles WHERE hash = $v", tx);
             using var byUrl = Command(c, "SELECT id FROM articles WHERE url_key = $v", tx);
             using var byId = Command(c, "SELECT 1 FROM articles WHERE id = $v", tx);
+            using var nextOf = Command(c, "SELECT next FROM id_next WHERE base = $v", tx);
+            using var setNext = Command(c, "INSERT OR REPLACE INTO id_next(base, next) VALUES ($b, $n)", tx);
             using var insert = Command(c, """
                 INSERT INTO articles(id, hash, url, url_key, source, title, published, origin, extra, text, added)
                 VALUES ($id, $hash, $url, $url_key, $source, $title, $published, $origin, $extra, $text, $added)
@@ -117,7 +131,15 @@ public sealed class SqliteStore : IStoryStore
                     continue;
                 }
                 string id = a.Id;
-                for (int n = 2; Lookup(byId, id) is not null; n++) id = $"{a.Id}-{n}";
+                if (Lookup(byId, id) is not null)
+                {
+                    // The next suffix is remembered per id, so a thousand articles all called "x" do not each probe x-2 … x-1000.
+                    int n = Lookup(nextOf, a.Id) is { } next ? int.Parse(next, CultureInfo.InvariantCulture) : 2;
+                    while (Lookup(byId, $"{a.Id}-{n}") is not null) n++;
+                    id = $"{a.Id}-{n}";
+                    Bind(setNext, ("$b", a.Id), ("$n", n + 1));
+                    setNext.ExecuteNonQuery();
+                }
                 Bind(insert, ("$id", id), ("$hash", hash), ("$url", a.Url), ("$url_key", urlKey), ("$source", a.Source), ("$title", a.Title),
                     ("$published", a.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$origin", a.Origin),
                     ("$extra", a.Extra.Count == 0 ? null : ExtraJson(a.Extra)), ("$text", a.Text), ("$added", now));
@@ -151,6 +173,68 @@ public sealed class SqliteStore : IStoryStore
             }
             tx.Commit();
         }
+    });
+
+    public void Quarantine(IReadOnlyList<QuarantinedArticle> articles) => Guard(() =>
+    {
+        if (articles.Count == 0) return;
+        lock (_writeGate)
+        {
+            using var c = Open(write: true);
+            using var tx = c.BeginTransaction(deferred: false);
+            using var put = Command(c, "INSERT OR REPLACE INTO quarantine(article_id, stage, reason) VALUES ($id, $stage, $reason)", tx);
+            // An empty feature blob: not "unfeatured" any more (so never analysed again), and decoded as nothing, so in no story.
+            using var mark = Command(c, "UPDATE articles SET features = X'' WHERE id = $id", tx);
+            foreach (var q in articles)
+            {
+                Bind(put, ("$id", q.Id), ("$stage", q.Stage), ("$reason", q.Reason));
+                put.ExecuteNonQuery();
+                Bind(mark, ("$id", q.Id));
+                mark.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+    });
+
+    /// <summary>
+    /// SQLite's quick check (page structure, not index contents): null when it passes, else what is wrong. Reads the
+    /// whole file once.
+    /// </summary>
+    public string? QuickCheck() => Guard(() =>
+    {
+        using var c = Open();
+        var problems = new List<string>();
+        using (var cmd = Command(c, "PRAGMA quick_check(5)"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read()) if (r.GetString(0) != "ok") problems.Add(r.GetString(0));
+        }
+        return problems.Count == 0 ? null : string.Join("; ", problems);
+    });
+
+    public IDisposable? TryLockRefresh()
+    {
+        // An advisory lock on a file beside the store: the operating system releases it when the holder dies, so a killed
+        // ingest never leaves the store locked.
+        try
+        {
+            return new FileStream(Path + ".refresh-lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    public IReadOnlyList<QuarantinedArticle> Quarantined(int limit = 100) => Guard(() =>
+    {
+        using var c = Open();
+        using var cmd = Command(c, "SELECT q.article_id, q.stage, q.reason FROM quarantine q LEFT JOIN articles a ON a.id = q.article_id ORDER BY a.seq LIMIT $limit");
+        Bind(cmd, ("$limit", Math.Clamp(limit, 0, 100_000)));
+        using var r = cmd.ExecuteReader();
+        var list = new List<QuarantinedArticle>();
+        while (r.Read()) list.Add(new QuarantinedArticle(r.GetString(0), r.GetString(1), r.GetString(2)));
+        return (IReadOnlyList<QuarantinedArticle>)list;
     });
 
     public IReadOnlyList<(long Seq, StoryFeatures Features)> Features() => Guard(() =>
@@ -313,9 +397,21 @@ public sealed class SqliteStore : IStoryStore
     private Stream? OpenBrief(string storyId, string column) => Guard(() =>
     {
         using var c = Open();
-        return Scalar(c, $"SELECT {column} FROM briefs WHERE story_id = $id", null, ("$id", storyId)) is byte[] gz
-            ? new System.IO.Compression.GZipStream(new MemoryStream(gz), System.IO.Compression.CompressionMode.Decompress)
-            : (Stream?)null;
+        if (Scalar(c, $"SELECT {column} FROM briefs WHERE story_id = $id", null, ("$id", storyId)) is not byte[] gz) return null;
+        // Decompressed whole before anything is sent: a damaged brief must fail here, as a store error, not half-way
+        // through a response that has already said 200. A brief is tens of kilobytes; gzip's own check covers the rest.
+        try
+        {
+            using var inflate = new System.IO.Compression.GZipStream(new MemoryStream(gz), System.IO.Compression.CompressionMode.Decompress);
+            var plain = new MemoryStream(gz.Length * 4);
+            inflate.CopyTo(plain);
+            plain.Position = 0;
+            return (Stream?)plain;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new StoreException($"{Path} is damaged: the brief of {storyId} cannot be read ({e.Message}); run 'parallax check' and restore the store from a backup", e);
+        }
     });
 
     private static string? ReadToEnd(Stream? utf8)
@@ -375,7 +471,10 @@ public sealed class SqliteStore : IStoryStore
         using var c = Open();
         int Count(string sql) => Convert.ToInt32(Scalar(c, sql), CultureInfo.InvariantCulture);
         var counts = new StoreReport(Count("SELECT count(*) FROM articles"), Count("SELECT count(*) FROM articles WHERE features IS NULL"),
-            Count("SELECT count(*) FROM stories"), Count("SELECT count(*) FROM facts"), Pending(c), "not checked", "");
+            Count("SELECT count(*) FROM stories"), Count("SELECT count(*) FROM facts"), Pending(c), "not checked (--quick)", "")
+        {
+            Quarantined = Count("SELECT count(*) FROM quarantine"),
+        };
         if (quick) return counts;
         var problems = new List<string>();
         using (var cmd = Command(c, "PRAGMA integrity_check"))
@@ -428,6 +527,7 @@ public sealed class SqliteStore : IStoryStore
         Rows("SELECT article_id, story_id, position, duplicate_of FROM story_articles ORDER BY article_id");
         Rows("SELECT story_id, rank, sources, text FROM facts ORDER BY story_id, rank");
         Rows("SELECT url, state FROM feeds ORDER BY url");
+        Rows("SELECT article_id, stage, reason FROM quarantine ORDER BY article_id");
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 

@@ -20,11 +20,17 @@ public sealed record RefreshProgress(string Phase, int Done, int Total);
 /// <param name="Elapsed">Wall time of the refresh.</param>
 public sealed record RefreshReport(int Featured, int Stories, int Rebuilt, int Removed, TimeSpan Elapsed)
 {
+    /// <summary>No refresh: nothing was done.</summary>
+    public static RefreshReport None { get; } = new(0, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Time spent analysing new articles for story features.</summary>
     public TimeSpan FeatureTime { get; init; }
 
     /// <summary>Time spent reading every article's features and grouping them into stories.</summary>
     public TimeSpan ClusterTime { get; init; }
+
+    /// <summary>Articles set aside in this refresh because they could not be analysed or briefed.</summary>
+    public int Quarantined { get; init; }
 
     /// <summary>Time spent analysing, briefing, rendering and storing changed stories.</summary>
     public TimeSpan BriefTime { get; init; }
@@ -55,14 +61,28 @@ public sealed class StoryRefresher(IStoryStore store, AnalysisPipeline pipeline,
         var clock = Stopwatch.StartNew();
         var cache = new Dictionary<string, (AnalyzedArticle Analysis, DateTimeOffset Added)>(StringComparer.Ordinal);
         int featured = 0;
+        int quarantined = 0;
         while (true)
         {
             cancel.ThrowIfCancellationRequested();
             var batch = store.Unfeatured(FeatureBatch);
             if (batch.Count == 0) break;
-            var analyses = Corpus.Analyze([.. batch.Select(a => a.Article)], pipeline);
-            store.SaveFeatures([.. analyses.Select(StoryFeatures.Of)]);
-            for (int i = 0; i < batch.Count && cache.Count < AnalysisCache; i++) cache[batch[i].Article.Id] = (analyses[i], batch[i].Added);
+            // One article that cannot be analysed is set aside with its reason; the rest of the batch goes on.
+            var outcomes = Corpus.TryAnalyze([.. batch.Select(a => a.Article)], pipeline, StoryFeatures.Of, cancel);
+            var failed = new List<QuarantinedArticle>();
+            var features = new List<StoryFeatures>(batch.Count);
+            for (int i = 0; i < batch.Count; i++)
+            {
+                if (outcomes[i].Error is { } error) failed.Add(new QuarantinedArticle(batch[i].Article.Id, "features", error));
+                else
+                {
+                    features.Add(outcomes[i].Kept!);
+                    if (cache.Count < AnalysisCache) cache[batch[i].Article.Id] = (outcomes[i].Analysis!, batch[i].Added);
+                }
+            }
+            store.SaveFeatures(features);
+            store.Quarantine(failed);
+            quarantined += failed.Count;
             featured += batch.Count;
             progress?.Report(new RefreshProgress("analysing new articles", featured, 0));
         }
@@ -91,28 +111,82 @@ public sealed class StoryRefresher(IStoryStore store, AnalysisPipeline pipeline,
             var chunk = chunks[k];
             var needed = chunk.SelectMany(c => c.Members.Articles).Where(id => !cache.ContainsKey(id)).ToList();
             var loaded = store.Articles(needed);
-            var fresh = Corpus.Analyze([.. loaded.Select(a => a.Article)], pipeline)
-                .Select((analysis, i) => (Analysis: analysis, loaded[i].Added)).ToDictionary(a => a.Analysis.Id, StringComparer.Ordinal);
+            var outcomes = Corpus.TryAnalyze([.. loaded.Select(a => a.Article)], pipeline, a => a, cancel);
+            var fresh = new Dictionary<string, (AnalyzedArticle Analysis, DateTimeOffset Added)>(StringComparer.Ordinal);
+            var failed = new System.Collections.Concurrent.ConcurrentBag<QuarantinedArticle>();
+            for (int i = 0; i < loaded.Count; i++)
+            {
+                if (outcomes[i].Analysis is { } analysis) fresh[analysis.Id] = (analysis, loaded[i].Added);
+                else failed.Add(new QuarantinedArticle(loaded[i].Article.Id, "brief", outcomes[i].Error!));
+            }
+            bool Known(string id) => cache.ContainsKey(id) || fresh.ContainsKey(id);
             (AnalyzedArticle Analysis, DateTimeOffset Added) Get(string id) => cache.TryGetValue(id, out var hit) ? hit : fresh[id];
-            var records = new StoryRecord[chunk.Count];
+            var records = new StoryRecord?[chunk.Count];
             Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancel }, i =>
             {
                 var (id, members) = chunk[i];
-                var articles = members.Articles.Select(Get).ToList();
-                var story = new Story(id, [.. articles.Select(a => a.Analysis)], members.DuplicateOf);
-                records[i] = Record(story, keyOf[id], builder.Build(story), articles.Max(a => a.Added));
+                var articles = members.Articles.Where(Known).Select(Get).ToList();
+                records[i] = Briefed(id, members, keyOf[id], articles, builder, failed);
             });
+            store.Quarantine([.. failed.OrderBy(q => q.Id, StringComparer.Ordinal)]);
+            quarantined += failed.Count;
+            // A story left with no article that can be briefed is not stored; an older version of it goes.
+            var vanished = chunk.Where((c, i) => records[i] is null && stored.ContainsKey(c.Id)).Select(c => c.Id).ToList();
+            if (vanished.Count > 0) store.SaveStories([], vanished, null);
             bool last = k == chunks.Count - 1;
-            store.SaveStories(records, last ? removed : [], last ? through : null);
+            store.SaveStories([.. records.OfType<StoryRecord>()], last ? removed : [], last ? through : null);
             rebuilt += chunk.Count;
             progress?.Report(new RefreshProgress("briefing stories", rebuilt, changed.Count));
         }
         return new RefreshReport(featured, computed.Count, rebuilt, removed.Count, clock.Elapsed)
         {
+            Quarantined = quarantined,
             FeatureTime = featureTime,
             ClusterTime = clusterTime,
             BriefTime = clock.Elapsed - featureTime - clusterTime,
         };
+    }
+
+    /// <summary>
+    /// The story's record, its brief built from the articles given. Should the brief fail, each article is briefed alone
+    /// to find the ones that break it; those are quarantined and the story is briefed without them, so one bad article
+    /// never costs its neighbours their story. Null when no article of the story can be briefed.
+    /// </summary>
+    private StoryRecord? Briefed(string id, StoryMembers members, string key, List<(AnalyzedArticle Analysis, DateTimeOffset Added)> articles,
+        BriefBuilder builder, System.Collections.Concurrent.ConcurrentBag<QuarantinedArticle> failed)
+    {
+        if (articles.Count == 0) return null;
+        if (TryBrief(id, members, key, articles, builder, out var record, out var error)) return record;
+        var good = new List<(AnalyzedArticle Analysis, DateTimeOffset Added)>();
+        foreach (var a in articles)
+        {
+            if (TryBrief(id, members, key, [a], builder, out _, out var alone)) good.Add(a);
+            else failed.Add(new QuarantinedArticle(a.Analysis.Id, "brief", alone!));
+        }
+        if (good.Count > 0 && TryBrief(id, members, key, good, builder, out record, out error)) return record;
+        foreach (var a in good) failed.Add(new QuarantinedArticle(a.Analysis.Id, "brief", "its story's brief failed together but not alone: " + error));
+        return null;
+    }
+
+    /// <summary>Briefs and renders the story (rendering can fail too, say on a value too large to write), or says why it could not.</summary>
+    private bool TryBrief(string id, StoryMembers members, string key, List<(AnalyzedArticle Analysis, DateTimeOffset Added)> articles, BriefBuilder builder,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StoryRecord? result, out string? error)
+    {
+        try
+        {
+            var kept = articles.Select(a => a.Analysis.Id).ToHashSet(StringComparer.Ordinal);
+            var copies = members.DuplicateOf.Where(kv => kept.Contains(kv.Key) && kept.Contains(kv.Value)).ToDictionary(StringComparer.Ordinal);
+            var story = new Story(id, [.. articles.Select(a => a.Analysis)], copies);
+            result = Record(story, key, builder.Build(story), articles.Max(a => a.Added));
+            error = null;
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            result = null;
+            error = Corpus.Failure(e);
+            return false;
+        }
     }
 
     private StoryRecord Record(Story story, string key, Brief brief, DateTimeOffset newestAdded)

@@ -1,6 +1,6 @@
 -- The Parallax store (SQLite). Articles are never rewritten: their text, once stored, is what every span indexes.
 -- Stories, briefs and facts are derived from the articles and rebuilt when membership changes.
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
@@ -90,4 +90,19 @@ END;
 CREATE TABLE IF NOT EXISTS feeds (
   url   TEXT PRIMARY KEY,
   state TEXT NOT NULL                     -- FeedState as JSON
+);
+
+-- Articles that could not be analysed, briefed or clustered: kept (nothing valid is thrown away), left out of stories,
+-- and listed with the reason by 'parallax check', 'parallax stories --quarantined' and the API. (Schema 2.)
+CREATE TABLE IF NOT EXISTS quarantine (
+  article_id TEXT PRIMARY KEY,
+  stage      TEXT NOT NULL,               -- features, brief
+  reason     TEXT NOT NULL
+);
+
+-- The next numeric suffix to try for an id already taken ("x-2", "x-3" …), so many articles sharing one id store in
+-- linear time. (Schema 2.)
+CREATE TABLE IF NOT EXISTS id_next (
+  base TEXT PRIMARY KEY,
+  next INTEGER NOT NULL
 );

@@ -1,0 +1,69 @@
+using Parallax.Fetching;
+using Parallax.Model;
+
+namespace Parallax.Reading;
+
+/// <summary>The verdict on one article at a boundary: the article as admitted (fields it may not keep dropped), or why it is refused.</summary>
+public sealed record Admission(Article? Article, string? Refusal, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// The one check every article passes before Parallax keeps or analyses it, whether it came from a file, a feed, a page,
+/// the site or the API: its text within the size limit, a plausible publication date, an http(s) address only, and
+/// metadata of sane length. What cannot be kept is dropped with a note; an article that cannot be processed at all is refused.
+/// </summary>
+public static class ArticleAdmission
+{
+    /// <summary>Longest id kept; longer ones are refused (an id names a file or a line, never a document).</summary>
+    public const int MaxIdChars = 512;
+
+    /// <summary>Longest title or outlet name kept; longer ones are cut.</summary>
+    public const int MaxTitleChars = 1_000;
+
+    public static Admission Check(Article article, ReadLimits? limits = null)
+    {
+        limits ??= ReadLimits.Default;
+        if (string.IsNullOrWhiteSpace(article.Text)) return new Admission(null, "article has no text", []);
+        if (article.Text.Length > limits.MaxArticleChars)
+        {
+            return new Admission(null, $"article text is {article.Text.Length:N0} characters, over the limit of {limits.MaxArticleChars:N0} for one article (--max-article-chars); split it or raise the limit", []);
+        }
+        if (string.IsNullOrWhiteSpace(article.Id)) return new Admission(null, "article has no id", []);
+        if (article.Id.Length > MaxIdChars) return new Admission(null, $"article id is {article.Id.Length:N0} characters, over {MaxIdChars}", []);
+        var notes = new List<string>();
+        var admitted = article;
+        if (article.Published is { } p && !DateParsing.Plausible(p))
+        {
+            notes.Add($"publication date {p:yyyy-MM-dd} is outside {DateParsing.Earliest:yyyy}-{DateParsing.Latest:yyyy}; treated as undated");
+            admitted = admitted with { Published = null };
+        }
+        if (article.Url is { } url && !string.IsNullOrWhiteSpace(url))
+        {
+            if (!WebAddress.TryParse(url.Trim(), out var u))
+            {
+                notes.Add($"address \"{Clip(url)}\" is not an http(s) address; dropped");
+                admitted = admitted with { Url = null };
+            }
+            else if (u.AbsoluteUri.Length > 4096)
+            {
+                notes.Add("address is longer than 4,096 characters; dropped");
+                admitted = admitted with { Url = null };
+            }
+        }
+        if (article.Title is { Length: > MaxTitleChars } title)
+        {
+            notes.Add($"title is {title.Length:N0} characters; cut to {MaxTitleChars:N0}");
+            admitted = admitted with { Title = Cut(title, MaxTitleChars) };
+        }
+        if (article.Source is { Length: > MaxTitleChars } source)
+        {
+            notes.Add($"source is {source.Length:N0} characters; cut to {MaxTitleChars:N0}");
+            admitted = admitted with { Source = Cut(source, MaxTitleChars) };
+        }
+        return new Admission(admitted, null, notes);
+    }
+
+    /// <summary>The first <paramref name="max"/> characters, one fewer when the cut would split a surrogate pair.</summary>
+    private static string Cut(string s, int max) => s[..(char.IsHighSurrogate(s[max - 1]) ? max - 1 : max)];
+
+    private static string Clip(string s) => s.Length <= 60 ? s : s[..60] + "…";
+}
