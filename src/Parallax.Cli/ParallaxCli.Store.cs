@@ -48,8 +48,11 @@ public static partial class ParallaxCli
         {
             inputs, db,
         };
+        var sizes = new LimitOptions();
+        sizes.AddTo(cmd);
         cmd.SetAction((parse, cancel) =>
         {
+            if (sizes.Get(parse, stderr) is not { } limits) return Task.FromResult(Failed);
             using var store = OpenStore(parse.GetValue(db)!, stderr);
             if (store is null) return Task.FromResult(Failed);
             var all = parse.GetValue(inputs)!;
@@ -77,8 +80,8 @@ public static partial class ParallaxCli
                     }
                 }
             }
-            var articles = fetched.Concat(paths.Length > 0 ? ArticleSource.Stream(paths, errors, warnings, stdin) : []);
-            var ingestor = new Ingestor(store, AnalysisPipeline.Default);
+            var articles = fetched.Concat(paths.Length > 0 ? ArticleSource.Stream(paths, errors, warnings, stdin, limits) : []);
+            var ingestor = new Ingestor(store, AnalysisPipeline.Default) { Limits = limits };
             var clock = System.Diagnostics.Stopwatch.StartNew();
             IngestReport report;
             using (var progress = new PhaseProgress(stderr, enabled: !stderrRedirected))
@@ -92,10 +95,12 @@ public static partial class ParallaxCli
                     return Task.FromResult(Fail(stderr, e.Message));
                 }
             }
+            errors.AddRange(report.Outcomes.Where(o => o.Status == AddStatus.Refused).Select(o => new ReadError(o.Id, o.Reason + "; not stored")));
             ReportProblems(stderr, errors, warnings);
             var r = report.Refresh;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"added {report.Added} of {report.Offered} articles ({report.SameText} already stored with the same text, {report.SameUrl} with the same address); {r.Stories} stories, {r.Rebuilt} briefed again, {r.Removed} merged away; {store.Count} articles in {store.Path}"));
+                $"added {report.Added} of {report.Offered} articles ({report.SameText} already stored with the same text, {report.SameUrl} with the same address, {report.Refused} refused); {r.Stories} stories, {r.Rebuilt} briefed again, {r.Removed} merged away; {store.Count} articles in {store.Path}"));
+            if (r.Quarantined > 0) stderr.WriteLine($"parallax: warning: {r.Quarantined} articles could not be processed and were set aside; see them with: parallax check --db {store.Path}");
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"timings: storing {clock.Elapsed.TotalSeconds - r.Elapsed.TotalSeconds:F1} s, story features {r.FeatureTime.TotalSeconds:F1} s, grouping {r.ClusterTime.TotalSeconds:F1} s, briefs {r.BriefTime.TotalSeconds:F1} s"));
             if (report.Offered == 0 && failed == 0 && errors.Count == 0) stderr.WriteLine("parallax: warning: no articles found in the inputs");
@@ -198,15 +203,20 @@ public static partial class ParallaxCli
             if (store is null) return Failed;
             try
             {
-                var r = store.Check(parse.GetValue(quick));
-                stdout.WriteLine($"integrity	{r.Integrity}");
-                stdout.WriteLine($"articles	{r.Articles}");
-                stdout.WriteLine($"articles without story features	{r.Unfeatured}");
-                stdout.WriteLine($"stories	{r.Stories}");
-                stdout.WriteLine($"facts indexed	{r.Facts}");
-                stdout.WriteLine($"stories pending	{(r.StoriesPending ? "yes (run 'parallax ingest' again to finish them)" : "no")}");
-                stdout.WriteLine($"digest	{r.Digest}");
-                return r.Integrity == "ok" ? Ok : Fail(stderr, $"{store.Path} is damaged: {r.Integrity}");
+                bool fast = parse.GetValue(quick);
+                var r = store.Check(fast);
+                stdout.WriteLine($"integrity\t{r.Integrity}");
+                stdout.WriteLine($"articles\t{r.Articles}");
+                stdout.WriteLine($"articles without story features\t{r.Unfeatured}");
+                stdout.WriteLine($"articles quarantined\t{r.Quarantined}");
+                stdout.WriteLine($"stories\t{r.Stories}");
+                stdout.WriteLine($"facts indexed\t{r.Facts}");
+                stdout.WriteLine($"stories pending\t{(r.StoriesPending ? "yes (run 'parallax ingest' again to finish them)" : "no")}");
+                stdout.WriteLine($"digest\t{r.Digest}");
+                foreach (var q in store.Quarantined(20)) stdout.WriteLine($"quarantined\t{q.Id}\t{q.Stage}\t{q.Reason}");
+                if (r.Quarantined > 20) stdout.WriteLine($"quarantined\t… and {r.Quarantined - 20} more");
+                // A quick check reads counts only; it cannot say the store is damaged, and says so without failing.
+                return fast || r.Integrity == "ok" ? Ok : Fail(stderr, $"{store.Path} is damaged: {r.Integrity}");
             }
             catch (StoreException e)
             {

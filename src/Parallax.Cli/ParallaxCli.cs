@@ -66,15 +66,18 @@ public static partial class ParallaxCli
         {
             file, published, format,
         };
+        var sizes = new LimitOptions();
+        sizes.AddTo(cmd);
         cmd.SetAction(parse =>
         {
+            if (sizes.Get(parse, stderr) is not { } limits) return Failed;
             DateOnly? date = null;
             if (parse.GetValue(published) is { } p)
             {
-                if (!DateParsing.TryParseIso(p, out var d)) return Fail(stderr, $"--published \"{p}\" is not a date; write it as YYYY-MM-DD, e.g. 2025-11-24");
+                if (!DateParsing.TryParseIso(p, out var d)) return Fail(stderr, $"--published \"{p}\" is not a date; {DateParsing.IsoHint}, e.g. 2025-11-24");
                 date = d;
             }
-            var read = ArticleSource.Read([parse.GetValue(file)!], stdin);
+            var read = ArticleSource.Read([parse.GetValue(file)!], stdin, limits);
             ReportProblems(stderr, read);
             if (read.Articles.Count == 0) return Failed;
             var article = read.Articles[0];
@@ -99,8 +102,11 @@ public static partial class ParallaxCli
         {
             paths, format, output, db, storyId,
         };
+        var sizes = new LimitOptions();
+        sizes.AddTo(cmd);
         cmd.SetAction(parse =>
         {
+            if (sizes.Get(parse, stderr) is not { } limits) return Failed;
             List<Briefing.Brief> briefs;
             ReadResult? read = null;
             if (parse.GetValue(db) is { } dbPath)
@@ -117,7 +123,7 @@ public static partial class ParallaxCli
             {
                 if (parse.GetValue(storyId) is not null) return Fail(stderr, "--story needs --db FILE, the store that holds the story");
                 if (parse.GetValue(paths) is not { Length: > 0 } inputs) return Fail(stderr, "give articles to brief (files or folders), or --db FILE --story ID (try: parallax brief examples/)");
-                (read, var analyzed) = ReadAndAnalyze(inputs, stdin, stderr, stderrRedirected);
+                (read, var analyzed) = ReadAndAnalyze(inputs, stdin, stderr, stderrRedirected, limits);
                 if (analyzed.Count == 0) return Fail(stderr, "no articles to brief; give .txt, .html or .jsonl files or folders holding them (try: parallax brief examples/)");
                 var stories = new Stories.StoryClusterer().Cluster(analyzed);
                 var builder = new Briefing.BriefBuilder(AnalysisPipeline.Default);
@@ -158,9 +164,12 @@ public static partial class ParallaxCli
         {
             paths, format,
         };
+        var sizes = new LimitOptions();
+        sizes.AddTo(cmd);
         cmd.SetAction(parse =>
         {
-            var (read, analyzed) = ReadAndAnalyze(parse.GetValue(paths)!, stdin, stderr, stderrRedirected);
+            if (sizes.Get(parse, stderr) is not { } limits) return Failed;
+            var (read, analyzed) = ReadAndAnalyze(parse.GetValue(paths)!, stdin, stderr, stderrRedirected, limits);
             if (analyzed.Count == 0) return Fail(stderr, "no articles to cluster; give .txt, .html or .jsonl files or folders holding them");
             var stories = new Stories.StoryClusterer().Cluster(analyzed);
             stdout.Write(parse.GetValue(format) == "md" ? ClusterRenderer.Markdown(stories) : ClusterRenderer.Jsonl(stories, analyzed));
@@ -607,9 +616,9 @@ public static partial class ParallaxCli
     };
 
     /// <summary>Reads the inputs, reports unreadable ones on stderr, and analyses the rest with progress on a terminal.</summary>
-    private static (ReadResult Read, IReadOnlyList<Model.AnalyzedArticle> Analyzed) ReadAndAnalyze(string[] paths, Func<Stream> stdin, TextWriter stderr, bool stderrRedirected)
+    private static (ReadResult Read, IReadOnlyList<Model.AnalyzedArticle> Analyzed) ReadAndAnalyze(string[] paths, Func<Stream> stdin, TextWriter stderr, bool stderrRedirected, ReadLimits limits)
     {
-        var read = ArticleSource.Read(paths, stdin);
+        var read = ArticleSource.Read(paths, stdin, limits);
         ReportProblems(stderr, read);
         if (read.Articles.Count == 0) return (read, []);
         using var progress = new TerminalProgress(stderr, enabled: !stderrRedirected, "analysing", read.Articles.Count);
@@ -622,8 +631,19 @@ public static partial class ParallaxCli
 
     internal static void ReportProblems(TextWriter stderr, IEnumerable<ReadError> errors, IEnumerable<ReadError> warnings)
     {
-        foreach (var e in errors) stderr.WriteLine($"parallax: error: {e}");
-        foreach (var w in warnings) stderr.WriteLine($"parallax: warning: {w}");
+        // Every error is named up to a point, so a file of a million bad lines does not bury the terminal; the count is always given.
+        const int shownErrors = 1000, shownWarnings = 20;
+        int e = 0, w = 0;
+        foreach (var error in errors)
+        {
+            if (++e <= shownErrors) stderr.WriteLine($"parallax: error: {error}");
+        }
+        if (e > shownErrors) stderr.WriteLine($"parallax: error: … and {e - shownErrors:N0} more errors ({e:N0} in all)");
+        foreach (var warning in warnings)
+        {
+            if (++w <= shownWarnings) stderr.WriteLine($"parallax: warning: {warning}");
+        }
+        if (w > shownWarnings) stderr.WriteLine($"parallax: warning: … and {w - shownWarnings:N0} more warnings ({w:N0} in all)");
     }
 
     internal static int Fail(TextWriter stderr, string message)

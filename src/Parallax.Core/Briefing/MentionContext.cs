@@ -51,7 +51,7 @@ public static class MentionContext
             if (skip.Any(s => s.Contains(t.Span))) continue;
             // The nearest words (the event the value dates or counts) weigh most.
             double weight = sideWeight * Math.Pow(distance, -0.7);
-            var entity = a.Entities.FirstOrDefault(e => e.Span.Contains(t.Span) && e.Type != EntityType.Other);
+            var entity = Sorted.FirstContaining(a.Entities, t.Span, static e => e.Span, static e => e.Type != EntityType.Other);
             if (entity is not null)
             {
                 string name = canonical(a.Id, entity.Name);

@@ -46,10 +46,10 @@ public static class SentenceFeatures
     {
         var terms = new Dictionary<string, double>(StringComparer.Ordinal);
         string text = a.Text;
-        var entitySpans = a.Entities.Where(e => span.Contains(e.Span)).ToList();
-        foreach (var t in a.Tokens)
+        var entitySpans = Sorted.Inside(a.Entities, span, static e => e.Span).ToList();
+        for (int k = Tokenizer.FirstAtOrAfter(a.Tokens, span.Start); k < a.Tokens.Count; k++)
         {
-            if (t.Start < span.Start) continue;
+            var t = a.Tokens[k];
             if (t.Start >= span.End) break;
             if (t.Kind != TokenKind.Word || t.Length < 3) continue;
             if (entitySpans.Any(e => e.Span.Contains(t.Span) && e.Type != EntityType.Other)) continue;
@@ -62,14 +62,14 @@ public static class SentenceFeatures
             if (e.Type == EntityType.Other) continue;
             terms["@" + canonical(a.Id, e.Name)] = 1.5;
         }
-        foreach (var tx in a.Times)
+        foreach (var tx in Sorted.Inside(a.Times, span, static x => x.Span))
         {
             // By calendar day: "Tuesday morning" and "Tuesday" date the same fact.
-            if (span.Contains(tx.Span) && tx.Type is TimexType.Date or TimexType.Time) terms["#t:" + TimeInterval.CalendarPart(tx.Value)] = 1.5;
+            if (tx.Type is TimexType.Date or TimexType.Time) terms["#t:" + TimeInterval.CalendarPart(tx.Value)] = 1.5;
         }
-        foreach (var q in a.Quantities)
+        foreach (var q in Sorted.Inside(a.Quantities, span, static x => x.Span))
         {
-            if (span.Contains(q.Span) && q.Value is { } v) terms[$"#q:{v:G6}:{q.Unit}"] = 1.5;
+            if (q.Value is { } v) terms[$"#q:{v:G6}:{q.Unit}"] = 1.5;
         }
         return terms;
     }

@@ -47,7 +47,7 @@ public static class FeatureCodec
         return new StoryFeatures
         {
             Id = id,
-            Published = day >= 0 ? DateOnly.FromDayNumber(day) : null,
+            Published = day >= 0 && day <= DateOnly.MaxValue.DayNumber ? DateOnly.FromDayNumber(day) : null,
             AllShingles = all,
             Terms = termHashes,
             Counts = counts,

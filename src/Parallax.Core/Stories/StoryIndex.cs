@@ -323,7 +323,7 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
         {
             if (date is { } d)
             {
-                int from = Month(d.AddDays(-options.MaxDaysApart)), to = Month(d.AddDays(options.MaxDaysApart));
+                int from = Month(Shift(d, -options.MaxDaysApart)), to = Month(Shift(d, options.MaxDaysApart));
                 for (int m = from; m <= to; m++)
                 {
                     if (_byMonth.TryGetValue(m, out var list)) foreach (int s in Newest(list, options.PostingDepth)) yield return s;
@@ -338,6 +338,10 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
                 }
             }
         }
+
+        /// <summary>The day <paramref name="days"/> away, held inside the calendar: a date near its ends (9999-12-31) never overflows.</summary>
+        private static DateOnly Shift(DateOnly d, int days) =>
+            DateOnly.FromDayNumber((int)Math.Clamp((long)d.DayNumber + days, DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber));
 
         private static IEnumerable<int> Newest(List<int> list, int depth)
         {

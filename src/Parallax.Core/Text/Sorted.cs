@@ -15,4 +15,37 @@ public static class Sorted
         }
         return lo;
     }
+
+    /// <summary>
+    /// The items lying inside <paramref name="outer"/>, in list order, from a list sorted by start: found by binary search,
+    /// so asking for every sentence of an article costs its length once, not its length squared.
+    /// </summary>
+    public static IEnumerable<T> Inside<T>(IReadOnlyList<T> byStart, Model.Span outer, Func<T, Model.Span> span)
+    {
+        for (int i = FirstAtOrAfter(byStart, outer.Start, x => span(x).Start); i < byStart.Count; i++)
+        {
+            var s = span(byStart[i]);
+            if (s.Start >= outer.End) yield break;
+            if (s.End <= outer.End) yield return byStart[i];
+        }
+    }
+
+    /// <summary>Longest span <see cref="FirstContaining"/> looks back over: a name or a value, never a paragraph.</summary>
+    public const int MaxItemChars = 256;
+
+    /// <summary>
+    /// The first item, in list order, of a list sorted by start that contains <paramref name="inner"/> and passes
+    /// <paramref name="accept"/>; items longer than <see cref="MaxItemChars"/> are not looked for.
+    /// </summary>
+    public static T? FirstContaining<T>(IReadOnlyList<T> byStart, Model.Span inner, Func<T, Model.Span> span, Func<T, bool> accept) where T : class
+    {
+        T? found = null;
+        for (int i = FirstAtOrAfter(byStart, inner.Start + 1, x => span(x).Start) - 1; i >= 0; i--)
+        {
+            var s = span(byStart[i]);
+            if (s.Start < inner.Start - MaxItemChars) break;
+            if (s.Contains(inner) && accept(byStart[i])) found = byStart[i];
+        }
+        return found;
+    }
 }

@@ -418,10 +418,7 @@ public static class QuoteExtractor
 
     private static int SkipObject(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int c)
     {
-        foreach (var e in entities)
-        {
-            if (e.Span.Start == tokens[c].Start) return Tokenizer.FirstAtOrAfter(tokens, e.Span.End);
-        }
+        if (EntityStartingAt(entities, tokens[c].Start) is { } e) return Tokenizer.FirstAtOrAfter(tokens, e.Span.End);
         var w = W(text, tokens[c]);
         return w is "him" or "her" or "them" or "me" or "us" or "reporters" or "journalists" ? c + 1 : c;
     }
@@ -696,24 +693,17 @@ public static class QuoteExtractor
         return words;
     }
 
+    // Sentences are in text order, so both lookups are binary searches (a scan per quotation made long articles quadratic).
     private static int SentenceEndAfter(IReadOnlyList<Sentence> sentences, int offset, int fallback)
     {
-        foreach (var s in sentences)
-        {
-            if (s.Span.End >= offset) return s.Span.End;
-        }
-        return fallback;
+        int i = Sorted.FirstAtOrAfter(sentences, offset, static s => s.Span.End);
+        return i < sentences.Count ? sentences[i].Span.End : fallback;
     }
 
     private static int SentenceStartBefore(IReadOnlyList<Sentence> sentences, int offset)
     {
-        int start = 0;
-        foreach (var s in sentences)
-        {
-            if (s.Span.Start <= offset) start = s.Span.Start;
-            else break;
-        }
-        return start;
+        int i = Sorted.FirstAtOrAfter(sentences, offset + 1, static s => s.Span.Start) - 1;
+        return i >= 0 ? sentences[i].Span.Start : 0;
     }
 }
 
@@ -725,15 +715,28 @@ public sealed class QuoteStage : IAnalysisStage
     public void Run(DocumentBuilder document)
     {
         var mentions = QuoteExtractor.Extract(document.Text, document.Tokens, document.Sentences, document.Entities);
-        document.Quotes = mentions.Select(m => SpeakerResolver.Resolve(m, document.Text, document.Entities, document.Sentences)).ToList();
+        var titles = SpeakerResolver.TitlesByName(document.Entities);
+        document.Quotes = mentions.Select(m => SpeakerResolver.Resolve(m, document.Text, document.Entities, document.Sentences, titles)).ToList();
     }
 }
 
 /// <summary>Decides who a speaker mention refers to: a name's full form, or for "he", "she" and "the spokeswoman" the person last mentioned who fits.</summary>
 public static class SpeakerResolver
 {
-    public static Quote Resolve(QuoteMention m, string text, IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences)
+    /// <summary>The first title each name is given in the article ("Press Secretary" for Karoline Leavitt), looked up once per article.</summary>
+    public static IReadOnlyDictionary<string, string> TitlesByName(IReadOnlyList<Entity> entities)
     {
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in entities)
+        {
+            if (e.Title is { } t) titles.TryAdd(e.Name, t);
+        }
+        return titles;
+    }
+
+    public static Quote Resolve(QuoteMention m, string text, IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences, IReadOnlyDictionary<string, string>? titles = null)
+    {
+        titles ??= TitlesByName(entities);
         var quote = new Quote(m.Content, m.Content.Of(text), m.Direct) { Cue = m.Cue, SpeakerSpan = m.SpeakerMention };
         if (m.SpeakerMention is not { } mention) return quote;
         for (int i = Sorted.FirstAtOrAfter(entities, mention.Start, static e => e.Span.Start); i < entities.Count && entities[i].Span.Start == mention.Start; i++)
@@ -752,7 +755,7 @@ public static class SpeakerResolver
         }
         // "the Chinese leader": the nearest subject whose title fits the role and does not name another nationality.
         var roleWords = lower.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "the").ToArray();
-        var byRole = Antecedent(entities, sentences, mention, e => FitsRole(roleWords, TitleOf(e, entities)));
+        var byRole = Antecedent(entities, sentences, mention, e => FitsRole(roleWords, e.Title ?? titles.GetValueOrDefault(e.Name)));
         return byRole is null ? quote : quote with { Speaker = byRole.Name };
     }
 
@@ -794,9 +797,6 @@ public static class SpeakerResolver
         var g = EntityLexicons.GenderOf(first);
         return g is null || g == gender;
     }
-
-    private static string? TitleOf(Entity e, IReadOnlyList<Entity> entities) =>
-        e.Title ?? entities.FirstOrDefault(x => x.Name == e.Name && x.Title is not null)?.Title;
 
     private static bool FitsRole(string[] roleWords, string? title)
     {
