@@ -26,11 +26,46 @@ public sealed record Brief(
     }
 
     /// <summary>Corroborated facts for which this article gives another date or figure than most sources.</summary>
-    public IEnumerable<Fact> DisputedBy(string articleId) =>
-        Facts.Where(f => f.DisputedBy.Contains(articleId) && f.Agreeing.Count() >= 2 && f.Agreeing.Count() >= f.DisputedBy.Count);
+    public IEnumerable<Fact> DisputedBy(string articleId)
+    {
+        var index = Lookups.GetValue(this, static b => new Index());
+        return (index.Disputes ??= Disputes()).GetValueOrDefault(articleId) ?? [];
+    }
 
-    /// <summary>1-based citation number of an article.</summary>
-    public int CitationOf(string articleId) => Articles.ToList().FindIndex(a => a.Id == articleId) + 1;
+    // Lookups worked out once per brief object, kept beside it rather than in it, so record equality and 'with' copies
+    // never see them.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Brief, Index> Lookups = new();
+
+    private sealed class Index
+    {
+        public Dictionary<string, int>? Citations;
+        public Dictionary<string, List<Fact>>? Disputes;
+    }
+
+    /// <summary>For each article, the facts it disputes, worked out once: asked per article, it made rendering a large story cubic.</summary>
+    private Dictionary<string, List<Fact>> Disputes()
+    {
+        var byArticle = new Dictionary<string, List<Fact>>(StringComparer.Ordinal);
+        foreach (var f in Facts)
+        {
+            if (f.DisputedBy.Count == 0) continue;
+            int agreeing = f.Agreeing.Count();
+            if (agreeing < 2 || agreeing < f.DisputedBy.Count) continue;
+            foreach (var a in f.DisputedBy.Distinct(StringComparer.Ordinal))
+            {
+                if (!byArticle.TryGetValue(a, out var list)) byArticle[a] = list = [];
+                list.Add(f);
+            }
+        }
+        return byArticle;
+    }
+
+    /// <summary>1-based citation number of an article (0 for one not in the brief); looked up, since rendering asks for every citation.</summary>
+    public int CitationOf(string articleId)
+    {
+        var citations = Lookups.GetValue(this, static b => new Index()).Citations ??= Articles.Select((a, i) => (a.Id, N: i + 1)).DistinctBy(x => x.Id, StringComparer.Ordinal).ToDictionary(x => x.Id, x => x.N, StringComparer.Ordinal);
+        return citations.GetValueOrDefault(articleId);
+    }
 }
 
 /// <summary>An article as the brief lists it, with the analysis its spans index.</summary>

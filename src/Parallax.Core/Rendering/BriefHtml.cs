@@ -43,16 +43,21 @@ public static class BriefHtml
     private static void Story(StringBuilder sb, Brief b, int storyIndex, Func<string, string>? articleHref)
     {
         string prefix = $"s{storyIndex}";
-        string Cite(IEnumerable<Support> support, IEnumerable<string> articles)
+        // Lines about one source (what it disputes, what it leaves out) cite at most this many others, so a story of
+        // thousands of articles renders in time proportional to its size, not its size squared.
+        const int citedPerSourceLine = 12;
+        string Cite(IEnumerable<Support> support, IEnumerable<string> articles, int max = int.MaxValue)
         {
-            var list = support.ToList();
+            var bySource = support.ToLookup(s => s.Article, StringComparer.Ordinal);
             var c = new StringBuilder();
-            foreach (var id in articles.Distinct().OrderBy(b.CitationOf))
+            var ids = articles.Distinct().OrderBy(b.CitationOf).ToList();
+            foreach (var id in ids.Take(max))
             {
                 int n = b.CitationOf(id);
-                string spans = string.Join(" ", list.Where(s => s.Article == id).Select(s => $"{prefix}a{n}:{s.Span.Start}-{s.Span.End}"));
+                string spans = string.Join(" ", bySource[id].Select(s => $"{prefix}a{n}:{s.Span.Start}-{s.Span.End}"));
                 c.Append("<a class=\"cite\" href=\"#").Append(prefix).Append("a").Append(n).Append("\" data-spans=\"").Append(spans).Append("\">[").Append(n).Append("]</a>");
             }
+            if (ids.Count > max) c.Append(" <span class=\"more\">and ").Append(ids.Count - max).Append(" more</span>");
             return c.ToString();
         }
         int independent = b.Articles.Count(a => a.DuplicateOf is null);
@@ -129,14 +134,14 @@ public static class BriefHtml
             foreach (var f in b.UniqueTo(a.Id))
             {
                 sb.Append("<li>").Append(E(f.Text)).Append(' ').Append(Cite(f.Support, f.Articles));
-                if (f.DisputedBy.Count > 0) sb.Append(" <span class=\"disputed\">— ").Append(Cite([], f.DisputedBy)).Append(" differ").Append(f.DisputedBy.Count == 1 ? "s" : "").Append("</span>");
+                if (f.DisputedBy.Count > 0) sb.Append(" <span class=\"disputed\">— ").Append(Cite([], f.DisputedBy, citedPerSourceLine)).Append(" differ").Append(f.DisputedBy.Count == 1 ? "s" : "").Append("</span>");
                 sb.AppendLine("</li>");
             }
-            foreach (var f in b.DisputedBy(a.Id)) sb.Append("<li class=\"missing\">Disputes: ").Append(E(BriefBuilder.Shorten(f.Text, 90))).Append(' ').Append(Cite(f.Support, f.Agreeing)).AppendLine("</li>");
+            foreach (var f in b.DisputedBy(a.Id)) sb.Append("<li class=\"missing\">Disputes: ").Append(E(BriefBuilder.Shorten(f.Text, 90))).Append(' ').Append(Cite(f.Support, f.Agreeing, citedPerSourceLine)).AppendLine("</li>");
             var missing = b.MissingFrom(a.Id).ToList();
             if (missing.Count > 0)
             {
-                sb.Append("<li class=\"missing\">Leaves out: ").Append(string.Join("; ", missing.Select(f => E(BriefBuilder.Shorten(f.Text, 90)) + " " + Cite(f.Support, f.Articles)))).AppendLine("</li>");
+                sb.Append("<li class=\"missing\">Leaves out: ").Append(string.Join("; ", missing.Select(f => E(BriefBuilder.Shorten(f.Text, 90)) + " " + Cite(f.Support, f.Articles, citedPerSourceLine)))).AppendLine("</li>");
             }
             sb.AppendLine("</ul>");
         }
