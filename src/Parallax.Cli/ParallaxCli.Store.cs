@@ -88,7 +88,7 @@ public static partial class ParallaxCli
             {
                 try
                 {
-                    report = ingestor.Ingest(articles, progress, cancel);
+                    report = ingestor.Ingest(articles, progress, cancel: cancel);
                 }
                 catch (StoreException e)
                 {

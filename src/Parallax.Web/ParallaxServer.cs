@@ -19,8 +19,11 @@ namespace Parallax.Web;
 /// The Parallax web server: the site (stories ranked, a story's brief with its sources side by side, an article with what
 /// was found in it, a form to add articles, search) and a JSON API with an OpenAPI document, over one store.
 /// </summary>
-public static class ParallaxServer
+public static partial class ParallaxServer
 {
+    [LoggerMessage(Level = LogLevel.Error, Message = "request {Path} failed")]
+    private static partial void RequestFailed(ILogger logger, Exception error, string path);
+
     /// <summary>Sent with every response: scripts and styles only from this server, no framing, no plugins, no referrer.</summary>
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -115,7 +118,7 @@ public static class ParallaxServer
                 _ => (500, $"internal error ({e.GetType().Name}); the server log has the details"),
             };
             var (status, message) = outcome;
-            if (status == 500) context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("Parallax.Web").LogError(e, "request {Path} failed", context.Request.Path);
+            if (status == 500 && context.RequestServices.GetService<ILoggerFactory>() is { } logs) RequestFailed(logs.CreateLogger("Parallax.Web"), e, context.Request.Path);
             context.Response.Clear();
             SecurityHeaders(context.Response.Headers);
             context.Response.StatusCode = status;

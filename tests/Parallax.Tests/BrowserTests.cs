@@ -141,6 +141,8 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.All(now, p => Assert.Contains($"{p[0]}:", otherSpans, StringComparison.Ordinal));
     });
 
+    private static readonly string[] Marks = [".marked .ent.person", ".marked .quote", ".marked .qty", ".marked .time"];
+
     [BrowserFact]
     public Task An_article_page_marks_names_quotes_quantities_and_times() => OnPage(async page =>
     {
@@ -148,7 +150,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.Locator("ol.stories a.title").First.ClickAsync();
         await page.Locator(".source h3 a").First.ClickAsync();
         await page.WaitForURLAsync("**/articles/**");
-        foreach (var mark in new[] { ".marked .ent.person", ".marked .quote", ".marked .qty", ".marked .time" })
+        foreach (var mark in Marks)
         {
             Assert.True(await page.Locator(mark).CountAsync() > 0, $"nothing marked as {mark}");
         }

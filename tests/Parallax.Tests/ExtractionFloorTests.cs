@@ -5,9 +5,9 @@ using Xunit.Abstractions;
 
 namespace Parallax.Tests;
 
-/// <summary>Tests that time code run alone, after the parallel ones, so other tests do not share their cores.</summary>
+/// <summary>Tests that must not share the machine with others (a browser, the benchmark pages) run alone, after the parallel ones.</summary>
 [CollectionDefinition("Timed", DisableParallelization = true)]
-public sealed class TimedCollection;
+public sealed class SerialTests;
 
 /// <summary>Article extraction on the public benchmark pages, held to the floors in quality/floors.json.</summary>
 [Collection("Timed")]
@@ -24,6 +24,7 @@ public sealed class ExtractionFloorTests(ITestOutputHelper output)
         output.WriteLine($"worst pages: {string.Join("; ", s.Pages.OrderBy(p => p.F1).Take(5).Select(p => $"{p.F1:F3} {p.Url}"))}");
         QualityFloorTests.Hold(output, "extraction.dev.f1", s.F1);
         QualityFloorTests.Hold(output, "extraction.dev.meanPageF1", s.MeanPageF1);
-        QualityFloorTests.Hold(output, "extraction.dev.warmPagesPerSecond", s.PagesPerSecond);
+        // Speed is reported, never asserted: tests do not time the machine. The figure is a benchmark: 'parallax eval extraction --passes'.
+        output.WriteLine($"warm pages/s {s.PagesPerSecond:F0} (a benchmark figure, not a floor)");
     }
 }

@@ -132,14 +132,14 @@ public sealed class ExtractionTests
     }
 
     [Fact]
-    public void Deeply_nested_and_huge_pages_finish_quickly()
+    public void Deeply_nested_and_huge_pages_finish()
     {
         string deep = string.Concat(Enumerable.Repeat("<div>", 20_000)) + "<p>Deep text of a page, with enough words to be a paragraph.</p>" + string.Concat(Enumerable.Repeat("</div>", 20_000));
         string wide = "<body>" + string.Concat(Enumerable.Repeat("<p>Another paragraph of the article, with a comma, and more words.</p>", 50_000)) + "</body>";
         var clock = Stopwatch.StartNew();
         _ = Extractor.Extract(deep);
         Assert.Equal(50_000, Extractor.Extract(wide).Text.Split("\n\n").Length);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed.TotalSeconds:F1} s");
+        HangGuard.Within(clock, "extracting a page 20,000 elements deep and one of 50,000 paragraphs");
     }
 
     [Fact]

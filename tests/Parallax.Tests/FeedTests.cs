@@ -70,12 +70,12 @@ public sealed class FeedTests
     }
 
     [Fact]
-    public void Billion_laughs_is_refused_quickly_without_expanding()
+    public void Billion_laughs_is_refused_without_expanding()
     {
         var clock = Stopwatch.StartNew();
         var e = Assert.Throws<FormatException>(() => FeedParser.Parse(Fixture("billion-laughs.xml")));
         Assert.Contains("entities", e.Message, StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2));
+        HangGuard.Within(clock, "refusing the billion laughs");
     }
 
     [Fact]

@@ -21,12 +21,12 @@ public sealed class PatternsTests
     }
 
     [Fact]
-    public void Matches_on_pathological_input_still_end_within_two_timeouts()
+    public void Matches_on_pathological_input_still_end()
     {
         var evil = new Regex("^(a+)+$", RegexOptions.None, TimeSpan.FromMilliseconds(50));
         string text = new string('a', 40) + "!";
         var clock = System.Diagnostics.Stopwatch.StartNew();
         Assert.Empty(Patterns.Matches(evil, text));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        HangGuard.Within(clock, "a catastrophic pattern under a timeout");
     }
 }

@@ -89,11 +89,11 @@ public sealed class PropertyTests
     [InlineData("between 10 and 20 percent, a third of 9 in 10 from $5 to ", 20_000)]
     // A 10 MB paragraph with no line break: every stage at once, at news density.
     [InlineData("Sen. Mark Kelly called for a review, saying “the 20% tariff” hit about 3 million tons on Monday, officials said that ", 90_000)]
-    public void Pathological_repetition_finishes_quickly(string unit, int times)
+    public void Pathological_repetition_finishes(string unit, int times)
     {
         string text = string.Concat(Enumerable.Repeat(unit, times));
         var clock = Stopwatch.StartNew();
         AssertWellFormed(text);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"{times} × “{unit}” ({text.Length / 1_000_000.0:F1} M characters) took {clock.Elapsed.TotalSeconds:F1} s");
+        HangGuard.Within(clock, $"{times} × “{unit}” ({text.Length / 1_000_000.0:F1} M characters)");
     }
 }

@@ -11,6 +11,7 @@ using Xunit;
 namespace Parallax.Tests;
 
 /// <summary>Fetching, watching and storing against a local server on 127.0.0.1 that serves the team's fixtures, some of them hostile.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the server through IAsyncLifetime.DisposeAsync")]
 public sealed class WebTests : IAsyncLifetime
 {
     static WebTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

@@ -35,7 +35,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         var mentions = independent.SelectMany(a => ValueConflicts.Mentions(a, canonical, FactOf)).ToList();
         var disputed = new HashSet<(string Article, Span Span)>();
         var conflicts = ValueConflicts.Find(mentions, m => Clause(byId[m.Article], m.Span, m.Sentence), disputed);
-        conflicts.AddRange(NameConflicts(entities, analyses, canonical));
+        conflicts.AddRange(NameConflicts(entities, analyses));
         var quotes = QuoteGrouper.Group(independent, canonical);
         conflicts.AddRange(QuoteConflicts(quotes));
 
@@ -100,7 +100,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         return articles.Select(a => a.Article.Published is not null ? a : pipeline.Analyze(a.Article with { Published = inferred, PublishedInferred = true })).ToList();
     }
 
-    private static string Title(IReadOnlyList<AnalyzedArticle> analyses, List<Fact> facts)
+    private static string Title(List<AnalyzedArticle> analyses, List<Fact> facts)
     {
         var titled = analyses.Select(a => a.Article.Title).Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
         if (titled.Count > 0) return titled.GroupBy(t => t).OrderByDescending(g => g.Count()).ThenBy(g => g.Key!.Length).First().Key!;
@@ -143,7 +143,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         return first is "He" or "She" or "It" or "They" or "His" or "Her" or "Its" or "Their" or "This" or "That" or "These" or "Those" or "We" or "I";
     }
 
-    private static IEnumerable<Conflict> NameConflicts(IReadOnlyList<EntityGroup> groups, IReadOnlyList<AnalyzedArticle> analyses, Func<string, string, string> canonical)
+    private static IEnumerable<Conflict> NameConflicts(IReadOnlyList<EntityGroup> groups, IReadOnlyList<AnalyzedArticle> analyses)
     {
         foreach (var g in groups.Where(g => g.Variants.Count > 1 && g.Variants.Any(v => v.Suspect)))
         {

@@ -78,7 +78,7 @@ public static class NameResolver
         if (pa.Length != pb.Length || pa.Length < 2 || pa[^1] != pb[^1]) return false;
         var (s, l) = pa[0].Length <= pb[0].Length ? (pa[0], pb[0]) : (pb[0], pa[0]);
         // One letter short is a slip (Scot, Darrel, Tod for Scott, Darrell, Todd), not a short form.
-        return s.Length >= 3 && l.Length - s.Length >= 2 && l.StartsWith(s, StringComparison.Ordinal) && pa[1..^1].SequenceEqual(pb[1..^1]);
+        return s.Length >= 3 && l.Length - s.Length >= 2 && l.StartsWith(s, StringComparison.Ordinal) && pa.AsSpan()[1..^1].SequenceEqual(pb.AsSpan()[1..^1]);
     }
 
     /// <summary>Two spellings of one person's name: same number of parts, at least one identical, the others a letter or two apart or one a truncation.</summary>

@@ -55,7 +55,7 @@ public static class BriefHtml
             {
                 int n = b.CitationOf(id);
                 string spans = string.Join(" ", bySource[id].Select(s => $"{prefix}a{n}:{s.Span.Start}-{s.Span.End}"));
-                c.Append("<a class=\"cite\" href=\"#").Append(prefix).Append("a").Append(n).Append("\" data-spans=\"").Append(spans).Append("\">[").Append(n).Append("]</a>");
+                c.Append("<a class=\"cite\" href=\"#").Append(prefix).Append('a').Append(n).Append("\" data-spans=\"").Append(spans).Append("\">[").Append(n).Append("]</a>");
             }
             if (ids.Count > max) c.Append(" <span class=\"more\">and ").Append(ids.Count - max).Append(" more</span>");
             return c.ToString();

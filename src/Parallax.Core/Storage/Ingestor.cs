@@ -41,7 +41,7 @@ public sealed class Ingestor(IStoryStore store, AnalysisPipeline pipeline, Clust
     /// and refreshes after (<paramref name="waitForOthers"/> true), or returns at once with the articles stored and
     /// <see cref="IngestReport.Deferred"/> set (false; the web server does this, so a paste never waits on a bulk ingest).
     /// </summary>
-    public IngestReport Ingest(IEnumerable<Article> articles, IProgress<RefreshProgress>? progress = null, CancellationToken cancel = default, bool waitForOthers = true)
+    public IngestReport Ingest(IEnumerable<Article> articles, IProgress<RefreshProgress>? progress = null, bool waitForOthers = true, CancellationToken cancel = default)
     {
         lock (_gate)
         {
@@ -81,7 +81,7 @@ public sealed class Ingestor(IStoryStore store, AnalysisPipeline pipeline, Clust
     }
 
     /// <summary>Finishes a refresh that an earlier, interrupted ingest (or another process's articles) left pending; null when stories are up to date or another process is at it.</summary>
-    public RefreshReport? Resume(IProgress<RefreshProgress>? progress = null, CancellationToken cancel = default, bool waitForOthers = true)
+    public RefreshReport? Resume(IProgress<RefreshProgress>? progress = null, bool waitForOthers = true, CancellationToken cancel = default)
     {
         if (!_gate.TryEnter()) return null;
         try

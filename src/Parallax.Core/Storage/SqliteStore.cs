@@ -482,7 +482,7 @@ public sealed class SqliteStore : IStoryStore
         {
             while (r.Read()) if (r.GetString(0) != "ok") problems.Add(r.GetString(0));
         }
-        foreach (var fts in new[] { "articles_fts", "facts_fts" })
+        foreach (var fts in FtsTables)
         {
             try
             {
@@ -537,6 +537,8 @@ public sealed class SqliteStore : IStoryStore
         using var c = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(c);
     }
+
+    private static readonly string[] FtsTables = ["articles_fts", "facts_fts"];
 
     private const string ArticleColumns = "a.seq, a.id, a.text, a.source, a.title, a.url, a.published, a.origin, a.extra, a.added";
     private const string StoryColumns = "id, title, date, day, sources, articles, conflicts, summary, score";

@@ -193,7 +193,7 @@ public sealed class StoryRefresher(IStoryStore store, AnalysisPipeline pipeline,
     {
         int sources = brief.Articles.Count(a => a.DuplicateOf is null);
         var day = brief.Date ?? DateOnly.FromDateTime(newestAdded.UtcDateTime);
-        string summary = brief.Summary.FirstOrDefault()?.Text ?? brief.Facts.FirstOrDefault()?.Text ?? brief.Title;
+        string summary = brief.Summary.Count > 0 ? brief.Summary[0].Text : brief.Facts.Count > 0 ? brief.Facts[0].Text : brief.Title;
         return new StoryRecord
         {
             Id = story.Id,

@@ -62,9 +62,9 @@ public static class EntityExtractor
 
     private static void AddRun(string text, IReadOnlyList<Token> tokens, int start, int end, int sentenceFirst, bool heading, List<EntityMention> result)
     {
-        bool initial = IsSentenceInitial(text, tokens, start, sentenceFirst);
+        bool initial = IsSentenceInitial(tokens, start, sentenceFirst);
         // Leading function words are never part of a name: "The White House", "In Beijing".
-        while (start < end && (Words.Stop.Has(WordSpan(text, tokens[start])) || (initial && start == sentenceFirst + LeadingQuotes(text, tokens, sentenceFirst) && Words.UsedInLowerCase(text, Word(text, tokens[start])) && !IsKnownName(Word(text, tokens[start])) && !EntityLexicons.Titles.Has(WordSpan(text, tokens[start])))))
+        while (start < end && (Words.Stop.Has(WordSpan(text, tokens[start])) || (initial && start == sentenceFirst + LeadingQuotes(tokens, sentenceFirst) && Words.UsedInLowerCase(text, Word(text, tokens[start])) && !IsKnownName(Word(text, tokens[start])) && !EntityLexicons.Titles.Has(WordSpan(text, tokens[start])))))
         {
             start++;
             initial = false;
@@ -208,7 +208,7 @@ public static class EntityExtractor
         return !excluded.Overlaps(t.Span);
     }
 
-    private static int LeadingQuotes(string text, IReadOnlyList<Token> tokens, int first)
+    private static int LeadingQuotes(IReadOnlyList<Token> tokens, int first)
     {
         int k = first;
         while (k < tokens.Count && tokens[k].Kind == TokenKind.Punctuation) k++;
@@ -220,8 +220,8 @@ public static class EntityExtractor
         k > 0 && text[tokens[k].Start] == '.' && tokens[k].Length == 1 && tokens[k - 1].End == tokens[k].Start
         && tokens[k - 1].Length == 1 && char.IsUpper(text[tokens[k - 1].Start]);
 
-    private static bool IsSentenceInitial(string text, IReadOnlyList<Token> tokens, int index, int sentenceFirst) =>
-        index == sentenceFirst + LeadingQuotes(text, tokens, sentenceFirst);
+    private static bool IsSentenceInitial(IReadOnlyList<Token> tokens, int index, int sentenceFirst) =>
+        index == sentenceFirst + LeadingQuotes(tokens, sentenceFirst);
 
     /// <summary>A headline line: no final punctuation and mostly capitalised words.</summary>
     private static bool IsHeading(string text, IReadOnlyList<Token> tokens, int first, int last, Span sentence)

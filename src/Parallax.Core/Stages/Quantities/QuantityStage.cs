@@ -139,7 +139,7 @@ public sealed class QuantityStage : IAnalysisStage
             // Part of a name or code: "COVID-19", "F-35", "G20".
             if (num.Index > 0 && (char.IsLetter(text[num.Index - 1]) || (text[num.Index - 1] == '-' && num.Index > 1 && char.IsLetter(text[num.Index - 2])))) return;
             found.Add(new QuantityMention(span, num.Value, scale.Success ? scale.Value : null, cur.Success ? cur.Value : null,
-                unit.Success ? unit.Value : null, qualifier, IsChange(text, start, unit.Success ? unit.Value : null)));
+                unit.Success ? unit.Value : null, qualifier, IsChange(text, start)));
         }
     }
 
@@ -182,7 +182,7 @@ public sealed class QuantityStage : IAnalysisStage
             if (amount) continue;
             for (int i = first; i < last; i++) replaced.Add(i);
             var qual = m.Groups["qual"];
-            shares.Add(new QuantityMention(span, m.Groups["num"].Value, null, null, "fraction", qual.Success ? Normalise(qual.Value) : null, IsChange(text, span.Start, null))
+            shares.Add(new QuantityMention(span, m.Groups["num"].Value, null, null, "fraction", qual.Success ? Normalise(qual.Value) : null, IsChange(text, span.Start))
             { Denominator = m.Groups["den"].Success ? m.Groups["den"].Value : null });
         }
         if (shares.Count == 0) return;
@@ -284,7 +284,7 @@ public sealed class QuantityStage : IAnalysisStage
                 Span = new Span(lowStart, m.Span.End),
                 Currency = m.Currency ?? (start.Groups["cur"].Success ? start.Groups["cur"].Value : null),
                 Qualifier = qual.Success ? Normalise(qual.Value) : null,
-                IsChange = IsChange(text, lowStart, m.Unit),
+                IsChange = IsChange(text, lowStart),
                 From = start.Groups["num"].Value,
                 FromScale = scale.Success ? scale.Value : LendsScale(start.Groups["num"].Value, m) ? m.Scale : null,
             });
@@ -382,7 +382,7 @@ public sealed class QuantityStage : IAnalysisStage
     }
 
     /// <summary>"lowered tariffs by 10%" states a change; "a 20% tariff" a level. The two must never be compared as rivals.</summary>
-    private static bool IsChange(string text, int start, string? unit)
+    private static bool IsChange(string text, int start)
     {
         int from = Math.Max(0, start - 30);
         var before = text[from..start].TrimEnd();

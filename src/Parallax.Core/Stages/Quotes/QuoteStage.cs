@@ -198,7 +198,7 @@ public static class QuoteExtractor
             int end = sentence.Span.End;
             while (end > sentence.Span.Start && text[end - 1] is '.' or '!' or '?' or ' ') end--;
             var quoted = direct.Count == 0 ? NoSpans : Overlapping(direct, sentence.Span);
-            var found = AccordingTo(text, tokens, entities, first, sentence.Span, end) ?? HeadlineColon(text, tokens, entities, first, sentence.Span, end);
+            var found = AccordingTo(text, tokens, entities, first, sentence.Span, end) ?? HeadlineColon(text, tokens, entities, first, end);
             if (found is not null)
             {
                 if (WithoutQuoted(found, quoted, text) is { } kept) yield return kept;
@@ -282,7 +282,7 @@ public static class QuoteExtractor
     }
 
     /// <summary>"Pat Caddell: Democrat voters worried about …": a headline or lead that puts a name and a colon before what was said.</summary>
-    private static QuoteMention? HeadlineColon(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int first, Span sentence, int end)
+    private static QuoteMention? HeadlineColon(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int first, int end)
     {
         if (first >= tokens.Count || EntityStartingAt(entities, tokens[first].Start) is not { Type: not EntityType.Place } who) return null;
         int colon = Tokenizer.FirstAtOrAfter(tokens, who.Span.End);
@@ -350,7 +350,7 @@ public static class QuoteExtractor
     }
 
     /// <summary>The words from token <paramref name="from"/> up to the next punctuation (at most eight), as a span.</summary>
-    private static Span? PhraseAfter(string text, IReadOnlyList<Token> tokens, int from, int limit)
+    private static Span? PhraseAfter(IReadOnlyList<Token> tokens, int from, int limit)
     {
         int last = -1;
         for (int j = from; j < tokens.Count && j < from + 8 && tokens[j].Start < limit && tokens[j].Kind != TokenKind.Punctuation; j++) last = j;
@@ -377,7 +377,7 @@ public static class QuoteExtractor
         {
             if (!text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start).Equals("according", StringComparison.OrdinalIgnoreCase) || W(text, tokens[k + 1]) is not "to") continue;
             // Whoever follows "according to" is the source, named or not ("the foreign ministry", "a police report").
-            var who = SubjectAfter(text, tokens, entities, k + 1, end) ?? PhraseAfter(text, tokens, k + 2, end);
+            var who = SubjectAfter(text, tokens, entities, k + 1, end) ?? PhraseAfter(tokens, k + 2, end);
             if (who is null) return null;
             if (k == first)
             {

@@ -35,7 +35,7 @@ public static class TimeResolver
             TimeRule.PartOfDay => ctx.Anchor is { } a ? (TimexType.Time, Iso(a) + PartCode(m.Part("part")), null) : (TimexType.Time, "XXXX-XX-XX" + PartCode(m.Part("part")), null),
             TimeRule.RelativeUnit => RelativeUnit(m, ctx),
             TimeRule.Ago => Ago(m, ctx),
-            TimeRule.Duration => Duration(m, ctx),
+            TimeRule.Duration => Duration(m),
             TimeRule.VagueDuration => (TimexType.Duration, "P" + (IsClockUnit(m.Part("unit")!) ? "T" : "") + "X" + UnitCode(m.Part("unit")!), null),
             TimeRule.Holiday => Holiday(m, ctx),
             TimeRule.Clock => Clock(m, ctx),
@@ -148,7 +148,8 @@ public static class TimeResolver
             }
             return 2000 + (int)rest;
         }
-        NumberWords.TryParse(w[0], out double century);
+        // A first word that is no number ("the ninety-six") gives century 0, and the year is then only what follows.
+        if (!NumberWords.TryParse(w[0], out double century)) century = 0;
         double tail = 0;
         for (int i = 1; i < w.Length; i++)
         {
@@ -288,7 +289,7 @@ public static class TimeResolver
         };
     }
 
-    private static (TimexType, string?, string?) Duration(TimeMention m, TimeContext ctx)
+    private static (TimexType, string?, string?) Duration(TimeMention m)
     {
         if (!NumberWords.TryParse(m.Part("count")!, out double n)) return (TimexType.Duration, null, null);
         string unit = m.Part("unit")!.ToLowerInvariant();
