@@ -165,8 +165,10 @@ public static partial class ParallaxServer
         app.MapGet("/", (HttpContext c, Site site) =>
         {
             var q = c.Request.Query;
-            var since = Date(q["since"]);
-            var until = Date(q["until"]);
+            if (!Api.Day(q["since"], "From", out var since, out var problem) || !Api.Day(q["until"], "To", out var until, out problem))
+            {
+                return HtmlPage(Pages.Problem("Not a date", problem! + "."), 400);
+            }
             int min = int.TryParse(q["min"], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? Math.Clamp(m, 1, 1000) : 1;
             int page = int.TryParse(q["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, 100_000) : 1;
             int size = site.Options.PageSize;

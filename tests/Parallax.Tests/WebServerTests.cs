@@ -308,4 +308,119 @@ public sealed class WebServerTests : IAsyncLifetime
         var article = await client.GetFromJsonAsync<JsonElement>($"/api/articles/{result.GetProperty("id").GetString()}");
         Assert.DoesNotContain("Home | News", article.GetProperty("analysis").GetProperty("text").GetString(), StringComparison.Ordinal);
     }
+
+    /// <summary>Every bad request is a 4xx with one line of JSON saying what to do, never an empty body or a 500.</summary>
+    [Theory]
+    [InlineData("POST", "/api/articles", "null", 400)]
+    [InlineData("POST", "/api/articles", "[null]", 400)]
+    [InlineData("POST", "/api/articles", "\"text\"", 400)]
+    [InlineData("POST", "/api/articles", "[]", 400)]
+    [InlineData("POST", "/api/articles", "{\"text\": 5}", 400)]
+    [InlineData("POST", "/api/articles", "{\"text\": \"A pasted article.\", \"published\": \"9999-12-31\"}", 422)]
+    [InlineData("GET", "/api/stories?limit=abc", null, 400)]
+    [InlineData("GET", "/api/stories?minSources=2147483648", null, 400)]
+    [InlineData("GET", "/api/stories?limit=0", null, 400)]
+    [InlineData("GET", "/api/stories?since=notadate", null, 400)]
+    [InlineData("GET", "/api/stories?until=9999-12-31", null, 400)]
+    [InlineData("GET", "/api/search?q=bridge&limit=-1", null, 400)]
+    [InlineData("GET", "/api/articles/", null, 400)]
+    public async Task Bad_requests_get_a_4xx_with_one_line_saying_why(string method, string path, string? body, int expected)
+    {
+        var (client, _) = await Server(withExamples: false);
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        var response = await client.SendAsync(request);
+        Assert.Equal(expected, (int)response.StatusCode);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        string message = error.TryGetProperty("error", out var e) ? e.GetString()! : string.Join("; ", error.GetProperty("problems").EnumerateArray().Select(p => p.GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(message));
+        Assert.DoesNotContain("\n", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", message, StringComparison.Ordinal);
+        using var store = new SqliteStore(Path.Combine(_dir, "site0.db"));
+        Assert.Equal(0, store.Count);
+    }
+
+    [Fact]
+    public async Task A_bad_filter_on_the_home_page_is_a_400_page()
+    {
+        var (client, _) = await Server(withExamples: false);
+        Assert.Contains("is not a date", await Page(client, "/?since=yesterday", HttpStatusCode.BadRequest), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Writes_from_an_opaque_origin_and_requests_for_other_hosts_are_refused()
+    {
+        var (client, _) = await Server(withExamples: false);
+        var article = new { text = "The harbour reopened on Monday after repairs, the port authority said." };
+        var opaque = new HttpRequestMessage(HttpMethod.Post, "/api/articles") { Content = JsonContent.Create(article) };
+        opaque.Headers.Add("Origin", "null");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(opaque)).StatusCode);
+        // Chromium sends "Origin: null" for this site's own form under its no-referrer policy, with Sec-Fetch-Site saying so.
+        var ownForm = new HttpRequestMessage(HttpMethod.Post, "/api/articles") { Content = JsonContent.Create(article) };
+        ownForm.Headers.Add("Origin", "null");
+        ownForm.Headers.Add("Sec-Fetch-Site", "same-origin");
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(ownForm)).StatusCode);
+
+        // DNS rebinding: a page whose name now points at 127.0.0.1 still names its own host.
+        var rebound = new HttpRequestMessage(HttpMethod.Get, "/api/stories");
+        rebound.Headers.Host = "attacker.example";
+        var refused = await client.SendAsync(rebound);
+        Assert.Equal(HttpStatusCode.MisdirectedRequest, refused.StatusCode);
+        Assert.Contains("--allowed-hosts", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var options = new ServerOptions { DbPath = "x.db", Urls = ["http://127.0.0.1:5080"], AllowedHosts = ["news.example.org"] };
+        Assert.True(options.HostAllowed("localhost:5080") && options.HostAllowed("127.0.0.1:5080") && options.HostAllowed("[::1]:5080") && options.HostAllowed("News.Example.org"));
+        Assert.False(options.HostAllowed("attacker.example") || options.HostAllowed(""));
+        Assert.True(new ServerOptions { DbPath = "x.db", Urls = ["http://0.0.0.0:5080"] }.HostAllowed("192.0.2.7:5080"));
+    }
+
+    [Fact]
+    public async Task Only_http_addresses_are_kept_from_input()
+    {
+        var (client, _) = await Server(withExamples: false);
+        var posted = await client.PostAsJsonAsync("/api/articles", new { text = "A report on the harbour, reopened on Monday after repairs.", url = "javascript:alert(1)" });
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results")[0].GetProperty("id").GetString();
+        var article = await client.GetFromJsonAsync<JsonElement>($"/api/articles/{id}");
+        Assert.DoesNotContain("javascript:", article.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_upload_that_expands_past_the_limit_is_refused_and_names_no_server_path()
+    {
+        var (client, options) = await Server(withExamples: false);
+        using var packed = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gz.Write(Encoding.UTF8.GetBytes("{\"id\":\"ok\",\"text\":\"An article before the padding.\"}\n"));
+            gz.Write(new byte[options.MaxUploadBytes * 4]);
+        }
+        Assert.True(packed.Length < options.MaxUploadBytes);
+        var upload = new MultipartFormDataContent { { new ByteArrayContent(packed.ToArray()), "files", "bomb.jsonl.gz" } };
+        var response = await client.PostAsync("/api/articles/files", upload);
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(Path.GetTempPath(), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("parallax-upload-", text, StringComparison.Ordinal);
+        Assert.Contains("bomb.jsonl.gz", text, StringComparison.Ordinal);
+        Assert.Contains("after decompression", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_paste_while_another_process_refreshes_is_stored_at_once_and_joins_its_story_after()
+    {
+        var (client, options) = await Server(withExamples: false);
+        using var store = new SqliteStore(options.DbPath);
+        var held = store.TryLockRefresh();
+        Assert.NotNull(held);
+        var posted = await client.PostAsJsonAsync("/api/articles", new { text = "The harbour in Port Avalen reopened on Monday after repairs costing $12 million, the port authority said." });
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var added = await posted.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(added.GetProperty("pending").GetBoolean());
+        Assert.Equal(1, store.Count);
+        held!.Dispose();
+        // The server looks at pending stories every few seconds; a generous guard, not a timing.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (store.StoriesPending && clock.Elapsed < HangGuard.Limit) await Task.Delay(100);
+        Assert.False(store.StoriesPending);
+        Assert.Equal(1, store.Stories(new StoryQuery()).Total);
+    }
 }

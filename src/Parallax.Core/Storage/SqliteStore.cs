@@ -39,6 +39,7 @@ public sealed class SqliteStore : IStoryStore
         }
         if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
+        if (!File.Exists(Path)) Guard(CreateAtomically);
         Guard(() =>
         {
             using var c = Open(write: true);
@@ -62,6 +63,51 @@ public sealed class SqliteStore : IStoryStore
             }
             tx.Commit();
         });
+    }
+
+    /// <summary>
+    /// A new store is built under a temporary name and moved into place whole, so a file at the store's path is always a
+    /// complete store: another process opening it at the same moment never sees it half-made, and an empty file there is
+    /// never one of ours (so it is refused rather than taken over).
+    /// </summary>
+    private void CreateAtomically()
+    {
+        string temp = $"{Path}.new-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        try
+        {
+            string cs = new SqliteConnectionStringBuilder { DataSource = temp, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
+            using (var c = new SqliteConnection(cs))
+            {
+                c.Open();
+                Exec(c, "PRAGMA journal_mode = WAL");
+                using var tx = c.BeginTransaction();
+                Exec(c, Schema, tx);
+                Exec(c, "INSERT INTO meta(key, value) VALUES ('created', $now), ('stories_pending', '0')", tx, ("$now", Now()));
+                tx.Commit();
+            }
+            try
+            {
+                File.Move(temp, Path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(Path))
+            {
+                // Another process put its new store in place first; that one is used.
+            }
+        }
+        finally
+        {
+            foreach (var leftover in new[] { temp, temp + "-wal", temp + "-shm" })
+            {
+                try
+                {
+                    File.Delete(leftover);
+                }
+                catch (IOException)
+                {
+                    // A stray temporary file is harmless; the store itself is complete or untouched.
+                }
+            }
+        }
     }
 
     private static int UserVersion(SqliteConnection c, SqliteTransaction? tx = null) => Convert.ToInt32(Scalar(c, "PRAGMA user_version", tx), CultureInfo.InvariantCulture);
