@@ -13,12 +13,13 @@ namespace Parallax.Tests;
 /// <summary>A browser test: skipped, with the reason, when no Chromium is installed (CI installs Debian's chromium).</summary>
 public sealed class BrowserFactAttribute : FactAttribute
 {
-    public BrowserFactAttribute()
+    public BrowserFactAttribute([System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         // CI sets PARALLAX_REQUIRE_BROWSER, so a missing browser fails there instead of passing as skipped.
         if (!File.Exists(BrowserTests.Chromium) && Environment.GetEnvironmentVariable("PARALLAX_REQUIRE_BROWSER") != "1")
         {
             Skip = $"no Chromium at {BrowserTests.Chromium} (install Debian's chromium, or set PARALLAX_CHROMIUM)";
+            DisplayName = $"{test} (skipped: {Skip})";
         }
     }
 }
