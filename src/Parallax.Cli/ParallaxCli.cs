@@ -189,6 +189,12 @@ public static partial class ParallaxCli
             Description = "Time the brief of one story of N articles on one core, for each N given (e.g. --story-sizes 5 20 100): stories of at least N articles are found in the input and cut to their first N; reports the median and slowest over up to 5 such stories.",
             AllowMultipleArgumentsPerToken = true,
         };
+        var shapes = new Option<int[]>("--shapes")
+        {
+            Description = "Time hostile input shapes built from the corpus at these sizes in MB (e.g. --shapes 1 2 4 8 16 32): one article of real sentences on one line, the same text with no sentence breaks (both analysed and briefed), and that many MB of articles all sharing one id (read and stored). Time per MB should stay flat as size doubles. Bypasses the per-article limit, to measure the library.",
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "MB",
+        };
         var http = new Option<string[]>("--http")
         {
             Description = "Load-test a running 'parallax serve' instead: request these addresses in turn at --rate requests per second for --duration (open loop: requests start on schedule, latency counts from when each was due) and report the rate reached and p50/p90/p99/max latency. Write one address as STORIES:BASE (e.g. STORIES:http://127.0.0.1:5080) for 200 story pages of that server.",
@@ -200,13 +206,14 @@ public static partial class ParallaxCli
         paths.Arity = ArgumentArity.ZeroOrMore;
         var cmd = new Command("bench", "Measure speed on a corpus: articles and words per second for reading, analysis and story clustering, with peak memory, at one or more input sizes (the first N articles), to show how time grows with input. With --http, measure a running server's latency at a fixed request rate instead.")
         {
-            paths, limits, stream, briefs, storySizes, http, rate, duration,
+            paths, limits, stream, briefs, storySizes, shapes, http, rate, duration,
         };
         cmd.SetAction(parse =>
         {
             if (parse.GetValue(http) is { Length: > 0 } targets) return HttpBench(targets, parse.GetValue(rate), parse.GetValue(duration)!, stdout, stderr);
             if (parse.GetValue(paths) is not { Length: > 0 }) return Fail(stderr, "give the articles to measure on (files or folders), or --http URL to load-test a server");
             if (parse.GetValue(stream)) return StreamBench(parse.GetValue(paths)!, parse.GetValue(limits) ?? [], stdout, stderr, stderrRedirected);
+            if (parse.GetValue(shapes) is { Length: > 0 } mb) return ShapeBench.Run(parse.GetValue(paths)!, mb, stdout, stderr);
             if (parse.GetValue(storySizes) is { Length: > 0 } perStory) return StoryBench(parse.GetValue(paths)!, perStory, stdout, stderr, stderrRedirected);
             var ci = System.Globalization.CultureInfo.InvariantCulture;
             int[] sizes = parse.GetValue(limits) is { Length: > 0 } l ? l.Where(n => n > 0).Distinct().Order().ToArray() : [int.MaxValue];

@@ -48,7 +48,7 @@ public static class MentionContext
             if (w is "and" or "but" or "while" or "whereas" or "although" or "though") break;
             if (t.Kind != TokenKind.Word) continue;
             distance++;
-            if (skip.Any(s => s.Contains(t.Span))) continue;
+            if (Sorted.AnyContaining(skip, t.Span)) continue;
             // The nearest words (the event the value dates or counts) weigh most.
             double weight = sideWeight * Math.Pow(distance, -0.7);
             var entity = Sorted.FirstContaining(a.Entities, t.Span, static e => e.Span, static e => e.Type != EntityType.Other);

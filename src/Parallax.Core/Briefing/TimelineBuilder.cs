@@ -10,11 +10,13 @@ internal static class TimelineBuilder
         var entries = new List<(TimeInterval Interval, TimelineEntry Entry)>();
         var times = mentions.Where(m => m.Kind == ConflictKind.Time && m.Interval is not null).ToList();
         var used = new HashSet<ValueMention>(ReferenceEqualityComparer.Instance);
+        // Only mentions of the same value can be one event, so each is compared with those alone (in text order, as before).
+        var byValue = times.GroupBy(t => t.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var m in times)
         {
             if (used.Contains(m)) continue;
             // The same date stated in the same fact, or in a matching context, is one event.
-            var same = times.Where(o => !used.Contains(o) && o.Value == m.Value && (ReferenceEquals(o, m) || (m.Fact >= 0 && o.Fact == m.Fact) || MentionContext.Cosine(o.Context, m.Context) >= ValueConflicts.PairThreshold)).ToList();
+            var same = byValue[m.Value].Where(o => !used.Contains(o) && (ReferenceEquals(o, m) || (m.Fact >= 0 && o.Fact == m.Fact) || MentionContext.Cosine(o.Context, m.Context) >= ValueConflicts.PairThreshold)).ToList();
             foreach (var o in same) used.Add(o);
             var articles = same.Select(o => o.Article).Distinct().Order(StringComparer.Ordinal).ToList();
             // Worded as the fact's representative sentence when it has one, else the first source's sentence.

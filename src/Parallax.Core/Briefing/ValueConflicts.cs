@@ -55,6 +55,7 @@ internal static class ValueConflicts
     {
         var list = new List<ValueMention>();
         var skip = a.Times.Select(t => t.Span).Concat(a.Quantities.Select(q => q.Span)).ToList();
+        skip.Sort((x, y) => x.Start.CompareTo(y.Start)); // searched by position for every context word
         foreach (var t in a.Times)
         {
             int s = a.SentenceIndexAt(t.Span.Start);

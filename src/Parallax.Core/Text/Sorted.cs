@@ -30,6 +30,17 @@ public static class Sorted
         }
     }
 
+    /// <summary>True when a span of <paramref name="byStart"/> (sorted by start, each at most <see cref="MaxItemChars"/> long) contains <paramref name="inner"/>.</summary>
+    public static bool AnyContaining(IReadOnlyList<Model.Span> byStart, Model.Span inner)
+    {
+        for (int i = FirstAtOrAfter(byStart, inner.Start + 1, static s => s.Start) - 1; i >= 0; i--)
+        {
+            if (byStart[i].Start < inner.Start - MaxItemChars) return false;
+            if (byStart[i].Contains(inner)) return true;
+        }
+        return false;
+    }
+
     /// <summary>Longest span <see cref="FirstContaining"/> looks back over: a name or a value, never a paragraph.</summary>
     public const int MaxItemChars = 256;
 

@@ -22,6 +22,12 @@ public static class Words
         if (word.Length == 0 || word.Length > 64) return false;
         Span<char> lower = stackalloc char[word.Length];
         word.AsSpan().ToLowerInvariant(lower);
+        // A long text is read once into the set of its lower-case words, rather than searched again for every word asked
+        // about (which made long articles quadratic).
+        if (text.Length > LongText && AllLetters(lower))
+        {
+            return LowerCaseWords.GetValue(text, WordsInLowerCase).GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
+        }
         int offset = 0;
         while (offset < text.Length)
         {
@@ -32,6 +38,44 @@ public static class Words
             offset = at + 1;
         }
         return false;
+    }
+
+    private const int LongText = 16 * 1024;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, HashSet<string>> LowerCaseWords = new();
+
+    private static bool AllLetters(ReadOnlySpan<char> word)
+    {
+        foreach (char c in word)
+        {
+            if (!char.IsLetter(c)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Every maximal run of letters in the text that has no capital: the words it writes in lower case.</summary>
+    private static HashSet<string> WordsInLowerCase(string text)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+            int start = i;
+            bool capital = false;
+            while (i < text.Length && char.IsLetter(text[i]))
+            {
+                capital |= char.ToLowerInvariant(text[i]) != text[i];
+                i++;
+            }
+            if (!capital && i - start <= 64) lookup.Add(text.AsSpan(start, i - start));
+        }
+        return words;
     }
 
     public static bool IsCapitalized(ReadOnlySpan<char> word) => word.Length > 0 && char.IsUpper(word[0]);
