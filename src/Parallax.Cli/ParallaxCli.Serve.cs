@@ -20,10 +20,16 @@ public static partial class ParallaxCli
             HelpName = "URL",
         };
         var token = new Option<string?>("--token") { Description = "The write token adding articles needs (as 'Authorization: Bearer TOKEN', or in the form). Default: $PARALLAX_TOKEN. Without one, only a loopback-bound server accepts writes.", HelpName = "TOKEN" };
-        var maxUpload = new Option<int>("--max-upload") { Description = "Largest upload or paste, in MB.", DefaultValueFactory = _ => 8, HelpName = "MB" };
+        var maxUpload = new Option<int>("--max-upload") { Description = "Largest upload or paste, in MB, counted after decompression (a small gzip that expands past it is refused).", DefaultValueFactory = _ => 8, HelpName = "MB" };
+        var allowedHosts = new Option<string[]>("--allowed-hosts")
+        {
+            Description = "Host names requests may be addressed to, besides the --urls hosts and localhost (e.g. news.example.org behind a proxy). A request for any other host is refused (421), which stops DNS rebinding. Listening on 0.0.0.0 without this option answers any host.",
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "HOST",
+        };
         var cmd = new Command("serve", "Serve a store as a web site and JSON API: stories ranked by coverage and recency, each story's brief with its sources side by side and every citation lighting up its supporting text, articles with what was found in them, search, and a form to add articles (paste, upload, or a page's address). OpenAPI document at /openapi/v1.json. Stop with Ctrl+C.")
         {
-            db, urls, token, maxUpload,
+            db, urls, token, maxUpload, allowedHosts,
         };
         cmd.SetAction(async (parse, cancel) =>
         {
@@ -44,6 +50,7 @@ public static partial class ParallaxCli
                 Urls = addresses,
                 WriteToken = writeToken,
                 MaxUploadBytes = parse.GetValue(maxUpload) * 1024L * 1024,
+                AllowedHosts = [.. (parse.GetValue(allowedHosts) ?? []).SelectMany(h => h.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
             };
             using (var check = OpenStore(options.DbPath, stderr))
             {

@@ -37,7 +37,8 @@ public static class NameResolver
                 for (int g = 0; g < members.Count && found < 0; g++)
                 {
                     var head = members[g][0];
-                    if (head.Type == EntityType.Person && !members[g].Any(k => uses[k].Articles.Overlaps(uses[key].Articles)) && SpellingVariants(head.Name, key.Name)) found = g;
+                    // The spelling test first: it is cheap and rarely passes, and the article test is then asked of few groups.
+                    if (head.Type == EntityType.Person && SpellingVariants(head.Name, key.Name) && !members[g].Any(k => uses[k].Articles.Overlaps(uses[key].Articles))) found = g;
                 }
             }
             if (found < 0)

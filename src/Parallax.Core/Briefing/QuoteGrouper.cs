@@ -37,11 +37,24 @@ public static class QuoteGrouper
             }
         }
         var groups = new List<List<Fragment>>();
+        // A quote joins the first group of the same speaker and kind that holds the same words; groups are kept per speaker
+        // and kind, so a speaker's quotes are never compared with everyone else's.
+        var bySpeaker = new Dictionary<(string, bool), List<List<Fragment>>>();
         foreach (var f in fragments)
         {
-            var home = groups.FirstOrDefault(g => g[0].Speaker == f.Speaker && g[0].Direct == f.Direct && g.Any(x => SameQuote(x, f)));
-            if (home is null) groups.Add([f]);
-            else home.Add(f);
+            var key = (f.Speaker, f.Direct);
+            if (!bySpeaker.TryGetValue(key, out var candidates)) bySpeaker[key] = candidates = [];
+            var home = candidates.FirstOrDefault(g => g.Any(x => SameQuote(x, f)));
+            if (home is null)
+            {
+                List<Fragment> group = [f];
+                groups.Add(group);
+                candidates.Add(group);
+            }
+            else
+            {
+                home.Add(f);
+            }
         }
         var result = new List<QuoteGroup>();
         foreach (var g in groups)

@@ -45,38 +45,48 @@ public sealed class Ingestor(IStoryStore store, AnalysisPipeline pipeline, Clust
     {
         lock (_gate)
         {
-            var outcomes = new List<AddOutcome>();
-            var batch = new List<Article>(Batch);
-            var slots = new List<int>(Batch);
-            void Flush()
+            // The refresh lock is taken before the first article is stored and held to the end, so another process (the web
+            // server) sees an ingest under way from its start and defers to it instead of refreshing the same articles itself.
+            var held = Acquire(progress, waitForOthers, cancel);
+            try
             {
-                if (batch.Count > 0)
+                var outcomes = new List<AddOutcome>();
+                var batch = new List<Article>(Batch);
+                var slots = new List<int>(Batch);
+                void Flush()
                 {
-                    var stored = store.AddAll(batch);
-                    for (int i = 0; i < stored.Count; i++) outcomes[slots[i]] = stored[i];
+                    if (batch.Count > 0)
+                    {
+                        var stored = store.AddAll(batch);
+                        for (int i = 0; i < stored.Count; i++) outcomes[slots[i]] = stored[i];
+                    }
+                    batch.Clear();
+                    slots.Clear();
+                    progress?.Report(new RefreshProgress("storing articles", outcomes.Count, 0));
                 }
-                batch.Clear();
-                slots.Clear();
-                progress?.Report(new RefreshProgress("storing articles", outcomes.Count, 0));
+                foreach (var a in articles)
+                {
+                    cancel.ThrowIfCancellationRequested();
+                    var verdict = ArticleAdmission.Check(a, Limits);
+                    if (verdict.Article is null)
+                    {
+                        outcomes.Add(new AddOutcome(a.Id, AddStatus.Refused) { Reason = verdict.Refusal });
+                        continue;
+                    }
+                    slots.Add(outcomes.Count);
+                    outcomes.Add(null!);
+                    batch.Add(verdict.Article);
+                    if (batch.Count >= Batch) Flush();
+                }
+                Flush();
+                var refresh = held is null ? RefreshReport.None : RefreshHeld(progress, cancel);
+                return new IngestReport(outcomes.Count, outcomes.Count(o => o.Status == AddStatus.Added), outcomes.Count(o => o.Status == AddStatus.SameText),
+                    outcomes.Count(o => o.Status == AddStatus.SameUrl), outcomes, refresh, Deferred: held is null);
             }
-            foreach (var a in articles)
+            finally
             {
-                cancel.ThrowIfCancellationRequested();
-                var verdict = ArticleAdmission.Check(a, Limits);
-                if (verdict.Article is null)
-                {
-                    outcomes.Add(new AddOutcome(a.Id, AddStatus.Refused) { Reason = verdict.Refusal });
-                    continue;
-                }
-                slots.Add(outcomes.Count);
-                outcomes.Add(null!);
-                batch.Add(verdict.Article);
-                if (batch.Count >= Batch) Flush();
+                held?.Dispose();
             }
-            Flush();
-            var (refresh, deferred) = RefreshLocked(progress, waitForOthers, cancel);
-            return new IngestReport(outcomes.Count, outcomes.Count(o => o.Status == AddStatus.Added), outcomes.Count(o => o.Status == AddStatus.SameText),
-                outcomes.Count(o => o.Status == AddStatus.SameUrl), outcomes, refresh, deferred);
         }
     }
 
@@ -96,39 +106,46 @@ public sealed class Ingestor(IStoryStore store, AnalysisPipeline pipeline, Clust
         }
     }
 
-    private (RefreshReport Report, bool Deferred) RefreshLocked(IProgress<RefreshProgress>? progress, bool wait, CancellationToken cancel)
+    /// <summary>The refresh lock: at once, after waiting for its holder (with a message), or null when not waiting and another process holds it.</summary>
+    private IDisposable? Acquire(IProgress<RefreshProgress>? progress, bool wait, CancellationToken cancel)
     {
         var held = store.TryLockRefresh();
-        if (held is null)
+        if (held is not null || !wait) return held;
+        progress?.Report(new RefreshProgress("waiting for another ingest into this store to finish", 0, 0));
+        while ((held = store.TryLockRefresh()) is null)
         {
-            if (!wait) return (RefreshReport.None, true);
-            progress?.Report(new RefreshProgress("waiting for another ingest into this store to finish", 0, 0));
-            while ((held = store.TryLockRefresh()) is null)
-            {
-                cancel.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(250));
-                cancel.ThrowIfCancellationRequested();
-            }
+            cancel.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(250));
+            cancel.ThrowIfCancellationRequested();
         }
-        using (held)
+        return held;
+    }
+
+    private (RefreshReport Report, bool Deferred) RefreshLocked(IProgress<RefreshProgress>? progress, bool wait, CancellationToken cancel)
+    {
+        using var held = Acquire(progress, wait, cancel);
+        return held is null ? (RefreshReport.None, true) : (RefreshHeld(progress, cancel), false);
+    }
+
+    /// <summary>Refreshes stories while holding the lock, again while other processes' articles keep them pending (a bounded number of rounds).</summary>
+    private RefreshReport RefreshHeld(IProgress<RefreshProgress>? progress, CancellationToken cancel)
+    {
+        var report = Refresher.Refresh(progress, cancel);
+        // Articles another process stored while this refresh ran leave the stories pending: take them in too.
+        for (int round = 1; round < MaxRounds && store.StoriesPending; round++)
         {
-            var report = Refresher.Refresh(progress, cancel);
-            // Articles another process stored while this refresh ran leave the stories pending: take them in too.
-            for (int round = 1; round < MaxRounds && store.StoriesPending; round++)
+            var more = Refresher.Refresh(progress, cancel);
+            report = more with
             {
-                var more = Refresher.Refresh(progress, cancel);
-                report = more with
-                {
-                    Featured = report.Featured + more.Featured,
-                    Rebuilt = report.Rebuilt + more.Rebuilt,
-                    Removed = report.Removed + more.Removed,
-                    Elapsed = report.Elapsed + more.Elapsed,
-                    FeatureTime = report.FeatureTime + more.FeatureTime,
-                    ClusterTime = report.ClusterTime + more.ClusterTime,
-                    BriefTime = report.BriefTime + more.BriefTime,
-                    Quarantined = report.Quarantined + more.Quarantined,
-                };
-            }
-            return (report, false);
+                Featured = report.Featured + more.Featured,
+                Rebuilt = report.Rebuilt + more.Rebuilt,
+                Removed = report.Removed + more.Removed,
+                Elapsed = report.Elapsed + more.Elapsed,
+                FeatureTime = report.FeatureTime + more.FeatureTime,
+                ClusterTime = report.ClusterTime + more.ClusterTime,
+                BriefTime = report.BriefTime + more.BriefTime,
+                Quarantined = report.Quarantined + more.Quarantined,
+            };
         }
+        return report;
     }
 }
