@@ -147,7 +147,7 @@ public sealed class Site : IDisposable
                 using var file = File.Create(saved);
                 content.CopyTo(file);
             }
-            var bounded = (limits ?? ReadLimits.Default) with { MaxInputBytes = maxBytes };
+            var bounded = (limits ?? ReadLimits.Default) with { MaxInputBytes = maxBytes, InputLimitOption = "the server's --max-upload" };
             var read = ArticleSource.Read([dir], limits: bounded, budget: new ByteBudget(maxBytes));
             string Named(string message)
             {

@@ -25,10 +25,10 @@ public sealed record AttributionScore(int Gold, int Predicted, int MatchedGold, 
 /// for direct quotations and for all attributions, content overlap P/R/F1 and speaker accuracy (the speaker mention
 /// overlaps the gold source, or the resolved speaker names the same person).
 /// </summary>
-public static class AttributionEvaluation
+public static partial class AttributionEvaluation
 {
-    private static readonly Regex TextBound = Patterns.Create(@"^(?<id>T\d+)\t(?<label>\w+) (?<spans>\d+ \d+(?:;\d+ \d+)*)\t", RegexOptions.Multiline);
-    private static readonly Regex Event = Patterns.Create(@"^E\d+\t(?<args>.+)$", RegexOptions.Multiline);
+    private static readonly Regex TextBound = TextBoundPattern();
+    private static readonly Regex Event = EventPattern();
 
     public static (AttributionScore Direct, AttributionScore All, int Documents) Evaluate(string splitDirectory, AnalysisPipeline pipeline)
     {
@@ -103,4 +103,10 @@ public static class AttributionEvaluation
         string c = string.Concat(content.Select(s => s.Of(text))).Trim().TrimEnd('.', ',');
         return c.Length > 2 && (c[0] is '“' or '"' && c[^1] is '”' or '"' || c.Length > 4 && c.StartsWith("''", StringComparison.Ordinal) && c.EndsWith("''", StringComparison.Ordinal));
     }
+
+    [GeneratedRegex(@"^(?<id>T\d+)\t(?<label>\w+) (?<spans>\d+ \d+(?:;\d+ \d+)*)\t", RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Patterns.TimeoutMilliseconds)]
+    private static partial Regex TextBoundPattern();
+
+    [GeneratedRegex(@"^E\d+\t(?<args>.+)$", RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Patterns.TimeoutMilliseconds)]
+    private static partial Regex EventPattern();
 }

@@ -126,7 +126,7 @@ public static class ArticleSource
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {
-                errors.Add(new ReadError(origin, Unreadable(e)));
+                errors.Add(new ReadError(origin, Unreadable(e, limits)));
                 yield break;
             }
             kind = Sniff(head.AsSpan(0, got));
@@ -146,7 +146,7 @@ public static class ArticleSource
                 catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
                 {
                     // What was read before the damage stays read; the rest of this input is reported and skipped.
-                    errors.Add(new ReadError(origin, Unreadable(e) + (found > 0 ? $"; the {found} articles before it were read" : "")));
+                    errors.Add(new ReadError(origin, Unreadable(e, limits) + (found > 0 ? $"; the {found} articles before it were read" : "")));
                     more = false;
                 }
                 if (!more) break;
@@ -163,7 +163,7 @@ public static class ArticleSource
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            errors.Add(new ReadError(origin, Unreadable(e)));
+            errors.Add(new ReadError(origin, Unreadable(e, limits)));
             yield break;
         }
         if (bytes is null)
@@ -190,9 +190,9 @@ public static class ArticleSource
         yield return article;
     }
 
-    private static string Unreadable(Exception e) => e switch
+    private static string Unreadable(Exception e, ReadLimits limits) => e switch
     {
-        InputTooLargeException => $"is {e.Message}, the limit for one input (--max-input-mb); the rest of it is skipped",
+        InputTooLargeException => $"is {e.Message}, the limit for one input ({limits.InputLimitOption}); the rest of it is skipped",
         InvalidDataException => $"is not valid gzip or is damaged ({e.Message}); the rest of it is skipped",
         _ => $"cannot be read to the end ({e.Message})",
     };

@@ -21,6 +21,9 @@ public sealed record ReadLimits
     /// <summary>Largest input file (or upload) as a whole, counted after decompression: a compression bomb stops here.</summary>
     public long MaxInputBytes { get; init; } = 4L * 1024 * 1024 * 1024;
 
+    /// <summary>The option that raises <see cref="MaxInputBytes"/>, named in the message when an input passes it.</summary>
+    public string InputLimitOption { get; init; } = "--max-input-mb";
+
     /// <summary>A size for messages: "1 MB", "512 KB", "12 bytes".</summary>
     public static string Size(long bytes) => bytes switch
     {

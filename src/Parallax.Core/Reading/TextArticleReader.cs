@@ -8,14 +8,12 @@ namespace Parallax.Reading;
 /// Reads a plain-text article. Leading metadata — a front-matter block, "Key: value" header lines, a "date 2025-11-24" prefix,
 /// or a wire dateline ("BEIJING (Reuters) —") — is taken out of the body; the body is kept exactly as written.
 /// </summary>
-public static class TextArticleReader
+public static partial class TextArticleReader
 {
-    private static readonly Regex FrontMatter = Patterns.Create(@"\A\s*---[ \t]*\r?\n(?<block>(?:[^\n]*\r?\n)*?)---[ \t]*(?:\r?\n|\z)", System.Text.RegularExpressions.RegexOptions.None);
-    private static readonly Regex HeaderLine = Patterns.Create(@"^(?<key>title|headline|source|outlet|publisher|date|published|url|link|author|by|id)[ \t]*:[ \t]*(?<value>[^\r\n]*)$", RegexOptions.IgnoreCase | RegexOptions.Multiline);
-    private static readonly Regex DatePrefix = Patterns.Create(@"\A\s*(?:date|dated|published)[:\s]\s*(?<date>\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n)?[ \t]*");
-    private static readonly Regex Dateline = Patterns.Create(
-        @"\A\s*(?<place>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3})(?:,\s*(?<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?(?:,\s*(?<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,\s\d{4})?))?\s*(?:\((?<agency>[A-Za-z][A-Za-z .&]{1,30})\))?\s*[—–-]{1,2}\s+",
-        RegexOptions.None);
+    private static readonly Regex FrontMatter = FrontMatterPattern();
+    private static readonly Regex HeaderLine = HeaderLinePattern();
+    private static readonly Regex DatePrefix = DatePrefixPattern();
+    private static readonly Regex Dateline = DatelinePattern();
 
     public static Article Parse(string id, string content, string? origin = null)
     {
@@ -115,4 +113,16 @@ public static class TextArticleReader
     }
 
     private static bool IsAllCaps(string s) => s.Any(char.IsLetter) && !s.Any(char.IsLower);
+
+    [GeneratedRegex(@"\A\s*---[ \t]*\r?\n(?<block>(?:[^\n]*\r?\n)*?)---[ \t]*(?:\r?\n|\z)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Patterns.TimeoutMilliseconds)]
+    private static partial Regex FrontMatterPattern();
+
+    [GeneratedRegex(@"^(?<key>title|headline|source|outlet|publisher|date|published|url|link|author|by|id)[ \t]*:[ \t]*(?<value>[^\r\n]*)$", RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Patterns.TimeoutMilliseconds)]
+    private static partial Regex HeaderLinePattern();
+
+    [GeneratedRegex(@"\A\s*(?:date|dated|published)[:\s]\s*(?<date>\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n)?[ \t]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Patterns.TimeoutMilliseconds)]
+    private static partial Regex DatePrefixPattern();
+
+    [GeneratedRegex(@"\A\s*(?<place>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3})(?:,\s*(?<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?(?:,\s*(?<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,\s\d{4})?))?\s*(?:\((?<agency>[A-Za-z][A-Za-z .&]{1,30})\))?\s*[—–-]{1,2}\s+", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Patterns.TimeoutMilliseconds)]
+    private static partial Regex DatelinePattern();
 }

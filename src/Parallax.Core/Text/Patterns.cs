@@ -5,7 +5,10 @@ namespace Parallax.Text;
 /// <summary>Creates regexes the way every stage must: culture-invariant and with a match timeout, so hostile input cannot hang a stage.</summary>
 public static class Patterns
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
+    /// <summary>The match timeout of every pattern, for [GeneratedRegex] attributes.</summary>
+    public const int TimeoutMilliseconds = 250;
+
+    public static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(TimeoutMilliseconds);
 
     public static Regex Create(string pattern, RegexOptions options = RegexOptions.IgnoreCase) =>
         new(pattern, options | RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture, Timeout);

@@ -47,8 +47,12 @@ public sealed record TimeMention(Span Span, TimeRule Rule, IReadOnlyDictionary<s
 }
 
 /// <summary>Finds time expressions (extraction only; <see cref="TimeResolver"/> gives them values).</summary>
-public static class TimeExtractor
+public static partial class TimeExtractor
 {
+    // Patterns are compiled by the source generator at build time, so a first use on a busy machine costs no compilation
+    // (a slow first compile was what the regex-timeout retries were covering for).
+    private const RegexOptions Standard = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
     private const string Month = @"(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
     private const string Weekday = @"(?<weekday>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)day)";
     private const string Unit = @"(?<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)";
@@ -63,33 +67,33 @@ public static class TimeExtractor
 
     private static readonly (TimeRule Rule, Regex Regex)[] Rules =
     [
-        (TimeRule.IsoDate, Patterns.Create(@"\b(?<year>\d{4})-(?<mon>\d{2})-(?<day>\d{2})\b")),
-        (TimeRule.NumericDate, Patterns.Create(@"\b(?<mon>\d{1,2})/(?<day>\d{1,2})/(?<year>\d{4})\b")),
-        (TimeRule.MonthDay, Patterns.Create(@"\b" + Month + @"\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<year>\d{4})\b)?")),
-        (TimeRule.DayMonth, Patterns.Create(@"\b(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"\b\.?(?:,?\s+(?<year>\d{4})\b)?")),
-        (TimeRule.MonthYear, Patterns.Create(@"\b" + Edge + Month + @"\.?,?\s+(?:of\s+)?(?<year>\d{4})\b")),
-        (TimeRule.Month, Patterns.Create(@"\b(?:(?<det>last|next|this|coming|past)\s+)?" + Edge + Month + @"\b")),
-        (TimeRule.Year, Patterns.Create(@"\b" + Edge + @"(?<year>(?:1[6-9]|20)\d\d)(?<decade>'?s)?\b|\b" + SpokenYear + @"\b")),
-        (TimeRule.MonthYear, Patterns.Create(@"\b" + Edge + Month + @",?\s+(?:of\s+)?" + SpokenYear + @"\b")),
-        (TimeRule.PeriodEnded, Patterns.Create(@"\b(?:the|its)\s+(?:(?:fiscal|financial)\s+)?(?<unit>year)(?=\s+(?:that\s+)?(?:ended|ending|ends|to)\b)")),
-        (TimeRule.SeasonYear, Patterns.Create(@"\b(?:the\s+)?" + Edge + @"(?<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?:(?<year>(?:1[6-9]|20)\d\d)|" + SpokenYear + @")\b")),
-        (TimeRule.Weekday, Patterns.Create(@"\b(?:(?:the\s+)?(?<det>last|next|this|coming|past|previous)\s+)?" + Weekday + @"(?:\s+(?<part>morning|afternoon|evening|night))?\b")),
-        (TimeRule.RelativeDay, Patterns.Create(@"\b(?<rel>today|yesterday|tomorrow|tonight|last\s+night)(?:\s+(?<part>morning|afternoon|evening|night))?\b")),
-        (TimeRule.PartOfDay, Patterns.Create(@"\b(?<det>this|that)\s+(?<part>morning|afternoon|evening)\b")),
-        (TimeRule.RelativeUnit, Patterns.Create(@"\b(?:(?<edge>earlier|later|early|late)\s+(?:in\s+)?)?(?<det>this|next|last|past|coming|previous|the|that)\s+(?<unit>week|weekend|month|year|quarter|spring|summer|fall|autumn|winter|decade|century)\b")),
-        (TimeRule.Ago, Patterns.Create(@"\b(?:(?<count>\d{1,3}(?:\.\d+)?|" + NumberWords.Pattern + @"|a\s+few|several)\s+)?(?<unit>second|minute|hour|day|week|fortnight|month|year|decade)s?\s+(?<dir>ago|from\s+now|earlier)\b|\b(?<unit>year)-(?<dir>earlier|ago)\b")),
-        (TimeRule.Duration, Patterns.Create(@"\b" + Count + @"(?:\s+|-)" + Unit + @"s?(?:[- ](?:long|old))?\b")),
-        (TimeRule.VagueDuration, Patterns.Create(@"\b(?<unit>second|minute|hour|day|week|month|year|decade)s[- ]long\b|\b(?<few>a\s+few|several|a\s+couple\s+of)\s+(?<unit>second|minute|hour|day|week|month|year|decade)s\b")),
-        (TimeRule.Holiday, Patterns.Create(@"\b(?<holiday>Thanksgiving|Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Independence\s+Day|Halloween|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Valentine['’]s\s+Day)\b", RegexOptions.None)),
-        (TimeRule.Clock, Patterns.Create(@"\b(?<hour>\d{1,2})(?::(?<minute>\d{2}))?\s*(?<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?<named>noon|midnight)\b")),
-        (TimeRule.Set, Patterns.Create(@"\b(?:every|each)\s+(?<other>other\s+)?(?<unit>day|week|month|year|morning|evening|night|" + Weekday + @")\b|\b(?<adverb>daily|weekly|monthly|annually|yearly|hourly|annual|nightly)\b")),
-        (TimeRule.Reference, Patterns.Create(@"\b(?<ref>now|currently|recently|nowadays|at\s+present|these\s+days|in\s+the\s+past|in\s+the\s+future|the\s+(?:near\s+)?future|lately|soon|(?:the\s+)?(?:(?:past|last|next|coming)\s+(?:few|several|couple\s+of)\s+|recent\s+|coming\s+)(?<unit>years|months|weeks|days|hours|quarters))\b")),
-        (TimeRule.Quarter, Patterns.Create(@"\b(?:(?<year2>(?:19|20)\d\d)\s+|(?<det>this|last|next)\s+year['’]s\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|-)quarter(?:\s+of\s+(?<year>\d{4}))?\b")),
-        (TimeRule.PastSpan, Patterns.Create(@"\b(?:the\s+)?(?<dir>past|last|next|coming|previous|following)\s+" + Count + @"\s+" + Unit + @"s?\b")),
-        (TimeRule.ReportingPeriod, Patterns.Create(@"\b(?:(?<which>the|that|this|the\s+latest|the\s+most\s+recent|the\s+same)|the\s+(?<year>(?:19|20)\d\d))\s+(?<unit>quarter|period)\b")),
+        (TimeRule.IsoDate, IsoDatePattern()),
+        (TimeRule.NumericDate, NumericDatePattern()),
+        (TimeRule.MonthDay, MonthDayPattern()),
+        (TimeRule.DayMonth, DayMonthPattern()),
+        (TimeRule.MonthYear, MonthYearPattern()),
+        (TimeRule.Month, MonthPattern()),
+        (TimeRule.Year, YearPattern()),
+        (TimeRule.MonthYear, MonthYearPattern2()),
+        (TimeRule.PeriodEnded, PeriodEndedPattern()),
+        (TimeRule.SeasonYear, SeasonYearPattern()),
+        (TimeRule.Weekday, WeekdayPattern()),
+        (TimeRule.RelativeDay, RelativeDayPattern()),
+        (TimeRule.PartOfDay, PartOfDayPattern()),
+        (TimeRule.RelativeUnit, RelativeUnitPattern()),
+        (TimeRule.Ago, AgoPattern()),
+        (TimeRule.Duration, DurationPattern()),
+        (TimeRule.VagueDuration, VagueDurationPattern()),
+        (TimeRule.Holiday, HolidayPattern()),
+        (TimeRule.Clock, ClockPattern()),
+        (TimeRule.Set, SetPattern()),
+        (TimeRule.Reference, ReferencePattern()),
+        (TimeRule.Quarter, QuarterPattern()),
+        (TimeRule.PastSpan, PastSpanPattern()),
+        (TimeRule.ReportingPeriod, ReportingPeriodPattern()),
     ];
 
-    private static readonly Regex NotAYearAfter = Patterns.Create(@"^\s*(?:%|percent|per\s+cent|million|billion|thousand|people|metric|tons|dollars|votes|troops|units|shares|km|miles)\b");
+    private static readonly Regex NotAYearAfter = NotAYearAfterPattern();
 
     // Kinds of trigger word: each rule runs only near the kinds it needs (see TriggerWindows).
     private const int Digit = 1, MonthWord = 2, WeekdayWord = 4, UnitWord = 8, DayWord = 16, ReferenceWord = 32, HolidayWord = 64, ClockWord = 128, SetWord = 256, SpokenYearWord = 512;
@@ -143,7 +147,7 @@ public static class TimeExtractor
         return JoinCompounds(chosen, text);
     }
 
-    private static readonly Regex CompoundGap = Patterns.Create(@"^(?:\s*,?\s*|\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time|on|of)\s*,?\s*|\s*,?\s*(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC)\s*,?\s*)$", RegexOptions.None);
+    private static readonly Regex CompoundGap = CompoundGapPattern();
 
     private static bool IsDay(TimeRule r) => r is TimeRule.MonthDay or TimeRule.DayMonth or TimeRule.IsoDate or TimeRule.NumericDate or TimeRule.Weekday or TimeRule.RelativeDay;
 
@@ -274,4 +278,82 @@ public static class TimeExtractor
         }
         return false;
     }
+
+    [GeneratedRegex(@"\b(?<year>\d{4})-(?<mon>\d{2})-(?<day>\d{2})\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex IsoDatePattern();
+
+    [GeneratedRegex(@"\b(?<mon>\d{1,2})/(?<day>\d{1,2})/(?<year>\d{4})\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex NumericDatePattern();
+
+    [GeneratedRegex(@"\b" + Month + @"\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<year>\d{4})\b)?", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex MonthDayPattern();
+
+    [GeneratedRegex(@"\b(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"\b\.?(?:,?\s+(?<year>\d{4})\b)?", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex DayMonthPattern();
+
+    [GeneratedRegex(@"\b" + Edge + Month + @"\.?,?\s+(?:of\s+)?(?<year>\d{4})\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex MonthYearPattern();
+
+    [GeneratedRegex(@"\b(?:(?<det>last|next|this|coming|past)\s+)?" + Edge + Month + @"\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex MonthPattern();
+
+    [GeneratedRegex(@"\b" + Edge + @"(?<year>(?:1[6-9]|20)\d\d)(?<decade>'?s)?\b|\b" + SpokenYear + @"\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex YearPattern();
+
+    [GeneratedRegex(@"\b" + Edge + Month + @",?\s+(?:of\s+)?" + SpokenYear + @"\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex MonthYearPattern2();
+
+    [GeneratedRegex(@"\b(?:the|its)\s+(?:(?:fiscal|financial)\s+)?(?<unit>year)(?=\s+(?:that\s+)?(?:ended|ending|ends|to)\b)", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex PeriodEndedPattern();
+
+    [GeneratedRegex(@"\b(?:the\s+)?" + Edge + @"(?<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?:(?<year>(?:1[6-9]|20)\d\d)|" + SpokenYear + @")\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex SeasonYearPattern();
+
+    [GeneratedRegex(@"\b(?:(?:the\s+)?(?<det>last|next|this|coming|past|previous)\s+)?" + Weekday + @"(?:\s+(?<part>morning|afternoon|evening|night))?\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex WeekdayPattern();
+
+    [GeneratedRegex(@"\b(?<rel>today|yesterday|tomorrow|tonight|last\s+night)(?:\s+(?<part>morning|afternoon|evening|night))?\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex RelativeDayPattern();
+
+    [GeneratedRegex(@"\b(?<det>this|that)\s+(?<part>morning|afternoon|evening)\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex PartOfDayPattern();
+
+    [GeneratedRegex(@"\b(?:(?<edge>earlier|later|early|late)\s+(?:in\s+)?)?(?<det>this|next|last|past|coming|previous|the|that)\s+(?<unit>week|weekend|month|year|quarter|spring|summer|fall|autumn|winter|decade|century)\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex RelativeUnitPattern();
+
+    [GeneratedRegex(@"\b(?:(?<count>\d{1,3}(?:\.\d+)?|" + NumberWords.Pattern + @"|a\s+few|several)\s+)?(?<unit>second|minute|hour|day|week|fortnight|month|year|decade)s?\s+(?<dir>ago|from\s+now|earlier)\b|\b(?<unit>year)-(?<dir>earlier|ago)\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex AgoPattern();
+
+    [GeneratedRegex(@"\b" + Count + @"(?:\s+|-)" + Unit + @"s?(?:[- ](?:long|old))?\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex DurationPattern();
+
+    [GeneratedRegex(@"\b(?<unit>second|minute|hour|day|week|month|year|decade)s[- ]long\b|\b(?<few>a\s+few|several|a\s+couple\s+of)\s+(?<unit>second|minute|hour|day|week|month|year|decade)s\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex VagueDurationPattern();
+
+    [GeneratedRegex(@"\b(?<holiday>Thanksgiving|Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Independence\s+Day|Halloween|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Valentine['’]s\s+Day)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Patterns.TimeoutMilliseconds)]
+    private static partial Regex HolidayPattern();
+
+    [GeneratedRegex(@"\b(?<hour>\d{1,2})(?::(?<minute>\d{2}))?\s*(?<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?<named>noon|midnight)\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex ClockPattern();
+
+    [GeneratedRegex(@"\b(?:every|each)\s+(?<other>other\s+)?(?<unit>day|week|month|year|morning|evening|night|" + Weekday + @")\b|\b(?<adverb>daily|weekly|monthly|annually|yearly|hourly|annual|nightly)\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex SetPattern();
+
+    [GeneratedRegex(@"\b(?<ref>now|currently|recently|nowadays|at\s+present|these\s+days|in\s+the\s+past|in\s+the\s+future|the\s+(?:near\s+)?future|lately|soon|(?:the\s+)?(?:(?:past|last|next|coming)\s+(?:few|several|couple\s+of)\s+|recent\s+|coming\s+)(?<unit>years|months|weeks|days|hours|quarters))\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex ReferencePattern();
+
+    [GeneratedRegex(@"\b(?:(?<year2>(?:19|20)\d\d)\s+|(?<det>this|last|next)\s+year['’]s\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|-)quarter(?:\s+of\s+(?<year>\d{4}))?\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex QuarterPattern();
+
+    [GeneratedRegex(@"\b(?:the\s+)?(?<dir>past|last|next|coming|previous|following)\s+" + Count + @"\s+" + Unit + @"s?\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex PastSpanPattern();
+
+    [GeneratedRegex(@"\b(?:(?<which>the|that|this|the\s+latest|the\s+most\s+recent|the\s+same)|the\s+(?<year>(?:19|20)\d\d))\s+(?<unit>quarter|period)\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex ReportingPeriodPattern();
+
+    [GeneratedRegex(@"^\s*(?:%|percent|per\s+cent|million|billion|thousand|people|metric|tons|dollars|votes|troops|units|shares|km|miles)\b", Standard, Patterns.TimeoutMilliseconds)]
+    private static partial Regex NotAYearAfterPattern();
+
+    [GeneratedRegex(@"^(?:\s*,?\s*|\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time|on|of)\s*,?\s*|\s*,?\s*(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC)\s*,?\s*)$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Patterns.TimeoutMilliseconds)]
+    private static partial Regex CompoundGapPattern();
 }
