@@ -138,6 +138,7 @@ public static partial class ParallaxCli
             try
             {
                 var page = store.Stories(new StoryQuery(from, to, Math.Max(0, parse.GetValue(limit)), 0, parse.GetValue(minSources)));
+                if (store.Check(quick: true).Quarantined is > 0 and var set) stderr.WriteLine($"parallax: warning: {set} articles could not be processed and are in no story; see them with: parallax check --db {store.Path}");
                 stdout.WriteLine("id\tdate\tsources\tarticles\tconflicts\ttitle\tsummary");
                 foreach (var s in page.Stories)
                 {

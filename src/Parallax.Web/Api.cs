@@ -28,6 +28,9 @@ public sealed record ArticleInput(string? Text, string? Title, string? Source, s
 /// <summary>What became of each article sent; pending is true when their stories are still being worked out (another ingest was running).</summary>
 public sealed record AddResponse(IReadOnlyList<AddedArticle> Results, IReadOnlyList<string> Problems, bool Pending = false);
 
+/// <summary>An article set aside: the stage that could not process it and why.</summary>
+public sealed record QuarantineItem(string Id, string Stage, string Reason, string Href);
+
 /// <summary>An error: one line saying what went wrong and what to do.</summary>
 public sealed record ErrorResponse(string Error);
 
@@ -90,6 +93,14 @@ internal static class Api
         })
         .WithName("Search").WithSummary("Full-text search over articles and the facts of briefs; all words must match, \"quoted words\" as a phrase.")
         .Produces<SearchResponse>().Produces<ErrorResponse>(400);
+
+        api.MapGet("/quarantine", (int? limit, Site site) =>
+        {
+            if (Outside(limit, "limit", 1, 1000) is { } range) return Error(400, range);
+            return Results.Json(site.Store.Quarantined(limit ?? 100).Select(q => new QuarantineItem(q.Id, q.Stage, q.Reason, "/articles/" + Uri.EscapeDataString(q.Id))), ParallaxServer.Json);
+        })
+        .WithName("ListQuarantined").WithSummary("Articles stored but set aside because they could not be analysed or briefed, with the stage and the reason; they are in no story.")
+        .Produces<IReadOnlyList<QuarantineItem>>().Produces<ErrorResponse>(400);
 
         api.MapPost("/articles", async (HttpContext c, Site site, CancellationToken cancel) =>
         {

@@ -132,11 +132,12 @@ public sealed class WebServerTests : IAsyncLifetime
 
         var openapi = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = openapi.GetProperty("paths");
-        foreach (var path in new[] { "/api/stories", "/api/stories/{id}", "/api/articles/{id}", "/api/search", "/api/articles", "/api/articles/files" })
+        foreach (var path in new[] { "/api/stories", "/api/stories/{id}", "/api/articles/{id}", "/api/search", "/api/articles", "/api/articles/files", "/api/quarantine" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"OpenAPI lacks {path}");
         }
         Assert.Contains(paths.GetProperty("/api/stories").GetProperty("get").GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "since");
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/quarantine")).GetArrayLength());
         _ = options;
     }
 
