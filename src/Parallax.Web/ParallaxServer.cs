@@ -253,8 +253,6 @@ public static partial class ParallaxServer
     /// <summary>An id from a catch-all route: the server decodes the path except "%2F", so an id holding "/" arrives with it still encoded.</summary>
     internal static string Id(string routed) => routed.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
-    internal static DateOnly? Date(string? text) => text is { Length: > 0 } && DateParsing.TryParseIso(text, out var d) ? d : null;
-
     /// <summary>Why a write must be refused, or null when it may go ahead.</summary>
     internal static (int Status, string Message)? WriteRefusal(HttpContext c, ServerOptions options, string? formToken)
     {

@@ -67,7 +67,7 @@ public sealed class Site : IDisposable
     {
         try
         {
-            if (Store.StoriesPending && Ingestor.Resume(waitForOthers: false) is not null) _analyses.Clear();
+            if (Ingestor.Resume(waitForOthers: false) is not null) _analyses.Clear();
         }
         catch (StoreException)
         {

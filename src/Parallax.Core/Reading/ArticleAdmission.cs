@@ -65,5 +65,6 @@ public static class ArticleAdmission
     /// <summary>The first <paramref name="max"/> characters, one fewer when the cut would split a surrogate pair.</summary>
     private static string Cut(string s, int max) => s[..(char.IsHighSurrogate(s[max - 1]) ? max - 1 : max)];
 
-    private static string Clip(string s) => s.Length <= 60 ? s : s[..60] + "…";
+    /// <summary>A value quoted back in a message: its first 60 characters.</summary>
+    internal static string Clip(string s) => s.Length <= 60 ? s : s[..60] + "…";
 }

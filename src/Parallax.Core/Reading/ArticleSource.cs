@@ -159,7 +159,7 @@ public static class ArticleSource
         byte[]? bytes;
         try
         {
-            bytes = ReadBounded(stream, limits.MaxPageBytes);
+            bytes = BoundedRead.ReadAll(stream, limits.MaxPageBytes);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -207,20 +207,6 @@ public static class ArticleSource
             got += n;
         }
         return got;
-    }
-
-    /// <summary>All of the stream, or null as soon as it proves longer than <paramref name="max"/> bytes (nothing past that is kept).</summary>
-    private static byte[]? ReadBounded(Stream stream, int max)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        while (true)
-        {
-            int n = stream.Read(chunk, 0, chunk.Length);
-            if (n == 0) return buffer.ToArray();
-            if (buffer.Length + n > max) return null;
-            buffer.Write(chunk, 0, n);
-        }
     }
 
     /// <summary>JSON Lines when the first thing in it is "{", HTML when "&lt;", plain text otherwise.</summary>

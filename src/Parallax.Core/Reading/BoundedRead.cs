@@ -17,4 +17,19 @@ public static class BoundedRead
         }
         return buffer.ToArray();
     }
+
+    /// <summary>The same, for a stream read synchronously (a file, or a decompressing stream over one).</summary>
+    public static byte[]? ReadAll(Stream stream, long max)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        while (true)
+        {
+            int n = stream.Read(chunk, 0, chunk.Length);
+            if (n == 0) break;
+            if (buffer.Length + n > max) return null;
+            buffer.Write(chunk, 0, n);
+        }
+        return buffer.ToArray();
+    }
 }

@@ -11,11 +11,9 @@ public sealed class ByteBudget(long bytes)
     public bool Take(long n) => Interlocked.Add(ref _left, -n) >= 0;
 }
 
-/// <summary>A read-only stream that fails once more than a set number of bytes have been read from it (after decompression, when it wraps one).</summary>
-internal sealed class BoundedStream(Stream inner, long limit, ByteBudget? shared = null) : Stream
+/// <summary>A forward-only, read-only stream over another: what every wrapper here shares, so each says only how it reads.</summary>
+internal abstract class ReadOnlyStream : Stream
 {
-    private long _read;
-
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -23,6 +21,21 @@ internal sealed class BoundedStream(Stream inner, long limit, ByteBudget? shared
     public override bool CanWrite => false;
 
     public override long Length => throw new NotSupportedException();
+
+    public override void Flush() { }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>A read-only stream that fails once more than a set number of bytes have been read from it (after decompression, when it wraps one).</summary>
+internal sealed class BoundedStream(Stream inner, long limit, ByteBudget? shared = null) : ReadOnlyStream
+{
+    private long _read;
+
 
     public override long Position { get => _read; set => throw new NotSupportedException(); }
 
@@ -35,14 +48,6 @@ internal sealed class BoundedStream(Stream inner, long limit, ByteBudget? shared
         return n;
     }
 
-    public override void Flush() { }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing) inner.Dispose();
@@ -54,17 +59,10 @@ internal sealed class BoundedStream(Stream inner, long limit, ByteBudget? shared
 public sealed class InputTooLargeException(string message) : IOException(message);
 
 /// <summary>A few bytes already read, then the rest of the stream: lets a reader look at an input's start and still read it whole.</summary>
-internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream rest) : Stream
+internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream rest) : ReadOnlyStream
 {
     private int _pos;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
@@ -79,14 +77,6 @@ internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream res
         }
         return rest.Read(buffer, offset, count);
     }
-
-    public override void Flush() { }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -16,9 +16,6 @@ internal sealed class ByteLines(Stream stream, int maxLine)
     private byte[] _line = new byte[4096];
     private int _number;
 
-    /// <summary>Bytes read from the stream so far.</summary>
-    public long Consumed { get; private set; }
-
     public bool Next(out ByteLine line)
     {
         int kept = 0;
@@ -71,7 +68,6 @@ internal sealed class ByteLines(Stream stream, int maxLine)
     private bool Fill()
     {
         int n = stream.Read(_chunk, 0, _chunk.Length);
-        Consumed += n;
         _pos = 0;
         _len = n;
         if (n == 0) _eof = true;

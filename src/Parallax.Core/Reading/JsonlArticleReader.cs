@@ -82,7 +82,7 @@ public static class JsonlArticleReader
             if (!string.IsNullOrWhiteSpace(publishedRaw))
             {
                 if (DateParsing.TryParse(publishedRaw, out var d)) published = d;
-                else warnings.Add(new ReadError(where, $"unreadable or implausible date \"{Clip(publishedRaw)}\" (dates run from {DateParsing.Earliest:yyyy} to {DateParsing.Latest:yyyy}); treating article {Clip(id)} as undated"));
+                else warnings.Add(new ReadError(where, $"unreadable or implausible date \"{ArticleAdmission.Clip(publishedRaw)}\" (dates run from {DateParsing.Earliest:yyyy} to {DateParsing.Latest:yyyy}); treating article {ArticleAdmission.Clip(id)} as undated"));
             }
             var extra = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var p in root.EnumerateObject())
@@ -107,8 +107,6 @@ public static class JsonlArticleReader
             return null;
         }
     }
-
-    private static string Clip(string s) => s.Length <= 60 ? s : s[..60] + "…";
 
     private static string? Str(JsonElement root, string name) =>
         root.TryGetProperty(name, out var v) ? v.ValueKind switch

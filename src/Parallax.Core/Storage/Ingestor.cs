@@ -17,9 +17,9 @@ public sealed record IngestReport(int Offered, int Added, int SameText, int Same
 
 /// <summary>
 /// Adds articles to a store and brings its stories up to date: articles are committed in batches as they are read (so a
-/// kill loses at most the batch in flight), then stories are refreshed. One refresh runs at a time per store, across
-/// processes: a second ingest stores its articles at once and then waits for the first (or, when asked not to wait,
-/// leaves its articles to the refresh already running, which picks them up).
+/// kill loses at most the batch in flight), then stories are refreshed. One ingest holds a store at a time, across
+/// processes, from its first stored article to its last brief: a second waits for the first, with a message, or, when
+/// asked not to wait (the web server), stores its articles at once and leaves them to the ingest running, which picks them up.
 /// </summary>
 public sealed class Ingestor(IStoryStore store, AnalysisPipeline pipeline, ClusteringOptions? options = null)
 {

@@ -55,12 +55,8 @@ public sealed class SqliteStore : IStoryStore
             {
                 throw new StoreException($"{Path} is an SQLite database but not a Parallax store; give another --db file");
             }
-            if (version < SchemaVersion)
-            {
-                // Every statement of the schema is "IF NOT EXISTS", so running it upgrades a schema-1 store by adding what is new.
-                Exec(c, Schema, tx);
-                Exec(c, "INSERT OR IGNORE INTO meta(key, value) VALUES ('created', $now), ('stories_pending', '0')", tx, ("$now", Now()));
-            }
+            // Every statement of the schema is "IF NOT EXISTS", so running it upgrades a schema-1 store by adding what is new.
+            if (version < SchemaVersion) WriteSchema(c, tx);
             tx.Commit();
         });
     }
@@ -81,8 +77,7 @@ public sealed class SqliteStore : IStoryStore
                 c.Open();
                 Exec(c, "PRAGMA journal_mode = WAL");
                 using var tx = c.BeginTransaction();
-                Exec(c, Schema, tx);
-                Exec(c, "INSERT INTO meta(key, value) VALUES ('created', $now), ('stories_pending', '0')", tx, ("$now", Now()));
+                WriteSchema(c, tx);
                 tx.Commit();
             }
             try
@@ -108,6 +103,13 @@ public sealed class SqliteStore : IStoryStore
                 }
             }
         }
+    }
+
+    /// <summary>The schema and the first meta rows, for a new store or over an older one (rows already there are kept).</summary>
+    private void WriteSchema(SqliteConnection c, SqliteTransaction tx)
+    {
+        Exec(c, Schema, tx);
+        Exec(c, "INSERT OR IGNORE INTO meta(key, value) VALUES ('created', $now), ('stories_pending', '0')", tx, ("$now", Now()));
     }
 
     private static int UserVersion(SqliteConnection c, SqliteTransaction? tx = null) => Convert.ToInt32(Scalar(c, "PRAGMA user_version", tx), CultureInfo.InvariantCulture);

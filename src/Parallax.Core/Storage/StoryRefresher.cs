@@ -130,11 +130,10 @@ public sealed class StoryRefresher(IStoryStore store, AnalysisPipeline pipeline,
             });
             store.Quarantine([.. failed.OrderBy(q => q.Id, StringComparer.Ordinal)]);
             quarantined += failed.Count;
-            // A story left with no article that can be briefed is not stored; an older version of it goes.
-            var vanished = chunk.Where((c, i) => records[i] is null && stored.ContainsKey(c.Id)).Select(c => c.Id).ToList();
-            if (vanished.Count > 0) store.SaveStories([], vanished, null);
+            // A story left with no article that can be briefed is not stored; an older version of it goes, in the same transaction.
+            var vanished = chunk.Where((c, i) => records[i] is null && stored.ContainsKey(c.Id)).Select(c => c.Id);
             bool last = k == chunks.Count - 1;
-            store.SaveStories([.. records.OfType<StoryRecord>()], last ? removed : [], last ? through : null);
+            store.SaveStories([.. records.OfType<StoryRecord>()], [.. vanished, .. last ? removed : []], last ? through : null);
             rebuilt += chunk.Count;
             progress?.Report(new RefreshProgress("briefing stories", rebuilt, changed.Count));
         }

@@ -92,8 +92,8 @@ CREATE TABLE IF NOT EXISTS feeds (
   state TEXT NOT NULL                     -- FeedState as JSON
 );
 
--- Articles that could not be analysed, briefed or clustered: kept (nothing valid is thrown away), left out of stories,
--- and listed with the reason by 'parallax check', 'parallax stories --quarantined' and the API. (Schema 2.)
+-- Articles that could not be analysed or briefed: kept (nothing valid is thrown away), left out of stories, listed with
+-- the reason by 'parallax check' and GET /api/quarantine, and counted by 'parallax stories'. (Schema 2.)
 CREATE TABLE IF NOT EXISTS quarantine (
   article_id TEXT PRIMARY KEY,
   stage      TEXT NOT NULL,               -- features, brief

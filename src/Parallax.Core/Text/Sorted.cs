@@ -31,15 +31,7 @@ public static class Sorted
     }
 
     /// <summary>True when a span of <paramref name="byStart"/> (sorted by start, each at most <see cref="MaxItemChars"/> long) contains <paramref name="inner"/>.</summary>
-    public static bool AnyContaining(IReadOnlyList<Model.Span> byStart, Model.Span inner)
-    {
-        for (int i = FirstAtOrAfter(byStart, inner.Start + 1, static s => s.Start) - 1; i >= 0; i--)
-        {
-            if (byStart[i].Start < inner.Start - MaxItemChars) return false;
-            if (byStart[i].Contains(inner)) return true;
-        }
-        return false;
-    }
+    public static bool AnyContaining(IReadOnlyList<Model.Span> byStart, Model.Span inner) => FirstIndexContaining(byStart, inner, static s => s, static _ => true) >= 0;
 
     /// <summary>Longest span <see cref="FirstContaining"/> looks back over: a name or a value, never a paragraph.</summary>
     public const int MaxItemChars = 256;
@@ -48,14 +40,18 @@ public static class Sorted
     /// The first item, in list order, of a list sorted by start that contains <paramref name="inner"/> and passes
     /// <paramref name="accept"/>; items longer than <see cref="MaxItemChars"/> are not looked for.
     /// </summary>
-    public static T? FirstContaining<T>(IReadOnlyList<T> byStart, Model.Span inner, Func<T, Model.Span> span, Func<T, bool> accept) where T : class
+    public static T? FirstContaining<T>(IReadOnlyList<T> byStart, Model.Span inner, Func<T, Model.Span> span, Func<T, bool> accept) where T : class =>
+        FirstIndexContaining(byStart, inner, span, accept) is var i and >= 0 ? byStart[i] : null;
+
+    /// <summary>The index of the first such item, or -1.</summary>
+    private static int FirstIndexContaining<T>(IReadOnlyList<T> byStart, Model.Span inner, Func<T, Model.Span> span, Func<T, bool> accept)
     {
-        T? found = null;
+        int found = -1;
         for (int i = FirstAtOrAfter(byStart, inner.Start + 1, x => span(x).Start) - 1; i >= 0; i--)
         {
             var s = span(byStart[i]);
             if (s.Start < inner.Start - MaxItemChars) break;
-            if (s.Contains(inner) && accept(byStart[i])) found = byStart[i];
+            if (s.Contains(inner) && accept(byStart[i])) found = i;
         }
         return found;
     }

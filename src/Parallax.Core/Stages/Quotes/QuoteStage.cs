@@ -734,9 +734,9 @@ public static class SpeakerResolver
         return titles;
     }
 
-    public static Quote Resolve(QuoteMention m, string text, IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences, IReadOnlyDictionary<string, string>? titles = null)
+    /// <summary>The quote with its speaker resolved; <c>titles</c> is the article's <see cref="TitlesByName"/>, worked out once for all its quotes.</summary>
+    public static Quote Resolve(QuoteMention m, string text, IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences, IReadOnlyDictionary<string, string> titles)
     {
-        titles ??= TitlesByName(entities);
         var quote = new Quote(m.Content, m.Content.Of(text), m.Direct) { Cue = m.Cue, SpeakerSpan = m.SpeakerMention };
         if (m.SpeakerMention is not { } mention) return quote;
         for (int i = Sorted.FirstAtOrAfter(entities, mention.Start, static e => e.Span.Start); i < entities.Count && entities[i].Span.Start == mention.Start; i++)
