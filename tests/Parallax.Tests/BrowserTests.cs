@@ -75,6 +75,12 @@ public sealed class BrowserTests : IAsyncLifetime
     {
         Assert.True(_browser is not null, $"no Chromium at {Chromium}; install Debian's chromium or set PARALLAX_CHROMIUM");
         var page = await _browser.NewPageAsync();
+        // Playwright's 30-second defaults are a timing assumption; a busy two-core machine has broken them. Waits that
+        // succeed end as soon as they do; only a real hang runs into the guard.
+        float guard = (float)HangGuard.Limit.TotalMilliseconds;
+        page.SetDefaultTimeout(guard);
+        page.SetDefaultNavigationTimeout(guard);
+        Assertions.SetDefaultExpectTimeout(guard);
         var consoleErrors = new List<string>();
         page.Console += (_, m) =>
         {
