@@ -459,6 +459,41 @@ public static partial class ParallaxCli
         });
         eval.Add(quotes);
 
+        var ecb = new Argument<DirectoryInfo>("DIR") { Description = "The ECB+ folder (../shared/corpora/ecbplus) or its mentions/ folder: one folder per sub-topic with the documents' JSON, tokens.conll and entity_mentions.json." };
+        var topicRange = new Option<string?>("--topics") { Description = "Only these topics, as a range or list: 1-35, 36-45, 1,3,5. Default: every topic present." };
+        var entityErrors = new Option<int>("--errors") { Description = "Also list up to N gold entities split apart and N found entities merging gold ones (people and organisations, per story).", DefaultValueFactory = _ => 0 };
+        var entities = new Command("entities", "Cross-document entity coreference on ECB+ (named people, organisations and governments linked across the documents of a topic): MUC, B³, CEAF-e and their CoNLL average, beside two exact-string baselines.") { ecb, topicRange, entityErrors };
+        entities.SetAction(parse =>
+        {
+            var folder = parse.GetValue(ecb)!;
+            string mentionsDir = Directory.Exists(Path.Combine(folder.FullName, "mentions")) ? Path.Combine(folder.FullName, "mentions") : folder.FullName;
+            if (!Directory.EnumerateFiles(mentionsDir, "entity_mentions.json", SearchOption.AllDirectories).Any()) return Fail(stderr, $"{folder.FullName} holds no */entity_mentions.json; point it at ../shared/corpora/ecbplus");
+            Func<int, bool>? topics = null;
+            if (parse.GetValue(topicRange) is { } range)
+            {
+                if (!Evaluation.TopicRange.TryParse(range, out var set)) return Fail(stderr, $"--topics {range}: give a range or a list of topic numbers, e.g. 1-35 or 1,3,5");
+                topics = set.Contains;
+            }
+            var (docs, dropped) = Evaluation.EcbPlusCorpus.Read(mentionsDir, topics);
+            if (docs.Count == 0) return Fail(stderr, "no ECB+ documents in those topics");
+            var ci = System.Globalization.CultureInfo.InvariantCulture;
+            stdout.WriteLine(string.Create(ci, $"documents {docs.Count} in {docs.Select(d => d.Topic).Distinct().Count()} topics; gold mentions not placed on the text: {dropped}"));
+            var reports = Evaluation.EntityEvaluation.Evaluate(docs, AnalysisPipeline.Default, parse.GetValue(entityErrors), out var errorLines);
+            foreach (var r in reports)
+            {
+                stdout.WriteLine(string.Create(ci, $"{r.Mentions}: {r.Gold} gold mentions, {r.Found} found by Parallax ({(double)r.Found / Math.Max(1, r.Gold):P1})"));
+                stdout.WriteLine("  grouping                                   MUC F1  B3 P   B3 R   B3 F1  CEAF-e  CoNLL");
+                foreach (var run in r.Runs)
+                {
+                    var s = run.Scores;
+                    stdout.WriteLine(string.Create(ci, $"  {run.Name,-42} {s.Muc.F1:F3}  {s.BCubed.Precision:F3}  {s.BCubed.Recall:F3}  {s.BCubed.F1:F3}  {s.CeafE.F1:F3}   {s.Conll:F3}"));
+                }
+            }
+            foreach (var line in errorLines) stdout.WriteLine(line);
+            return Ok;
+        });
+        eval.Add(entities);
+
         var file = new Argument<string>("FILE") { Description = "A .jsonl file whose lines carry a gold \"story\" field (e.g. ../shared/corpora/basil-dev.jsonl)." };
         var haystack = new Option<string[]>("--haystack")
         {

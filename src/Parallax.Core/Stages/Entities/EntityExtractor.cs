@@ -64,7 +64,9 @@ public static class EntityExtractor
     {
         bool initial = IsSentenceInitial(tokens, start, sentenceFirst);
         // Leading function words are never part of a name: "The White House", "In Beijing".
-        while (start < end && (Words.Stop.Has(WordSpan(text, tokens[start])) || (initial && start == sentenceFirst + LeadingQuotes(tokens, sentenceFirst) && Words.UsedInLowerCase(text, Word(text, tokens[start])) && !IsKnownName(Word(text, tokens[start])) && !EntityLexicons.Titles.Has(WordSpan(text, tokens[start])))))
+        while (start < end && (Words.Stop.Has(WordSpan(text, tokens[start]))
+            || (initial && start == sentenceFirst + LeadingQuotes(tokens, sentenceFirst) && !IsKnownName(Word(text, tokens[start])) && !EntityLexicons.Titles.Has(WordSpan(text, tokens[start]))
+                && (EntityLexicons.Openers.Has(WordSpan(text, tokens[start])) || Words.UsedInLowerCase(text, Word(text, tokens[start]))))))
         {
             start++;
             initial = false;
@@ -203,6 +205,7 @@ public static class EntityExtractor
     private static bool IsNameToken(string text, Token t, Coverage excluded)
     {
         if (t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start])) return false;
+        if (t.Start > 0 && char.IsDigit(text[t.Start - 1])) return false; // "1B", "3D", "9News": a code glued to a number
         int dash = text.LastIndexOf('-', t.End - 1, t.Length);
         if (dash > t.Start && dash + 1 < t.End && char.IsLower(text[dash + 1])) return false; // "Washington-based", "U.S.-led"
         return !excluded.Overlaps(t.Span);

@@ -103,6 +103,8 @@ public static class EntityResolver
         if (words.Any(w => EntityLexicons.OrgWords.Contains(w))) return EntityType.Organization;
         if (words.Length > 1 && (EntityLexicons.PlaceWords.Contains(words[^1]) || PlacePrefixes.Contains(words[0]))) return EntityType.Place;
         if (m.Title is not null) return EntityType.Person;
+        // An acronym or a web address written as a name ("ESPN", "TMZ.com") is an organisation, outside all-capital headlines.
+        if (words.Length == 1 && !m.InHeading && (IsAcronym(name) || name.EndsWith(".com", StringComparison.OrdinalIgnoreCase))) return EntityType.Organization;
         if (EntityLexicons.GivenNames.ContainsKey(words[0]) && words.Length > 1) return EntityType.Person;
         // A capitalised role noun opening a sentence ("Officials said", "Analysts expect") is no one's name.
         if (words.Length == 1 && (EntityLexicons.RoleNouns.Contains(name) || (name.EndsWith('s') && EntityLexicons.RoleNouns.Contains(name[..^1])))) return null;
@@ -111,9 +113,25 @@ public static class EntityResolver
         // Two or three unknown capitalised words ("Sun Yun", "Scott Bessent") are most often a person; plural nouns ("Farm Products") are not,
         // nor are names that open on a place ("Harvard Law", "Arizona Policy") or whose words the article also writes in lower case
         // ("Disease Control", "Supremacy Clause", "American Dream").
-        if (words.Length is 2 or 3 && words.All(w => w.Length > 1 && char.IsLetter(w[^1]) && !(w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal))) && !m.InHeading && words.All(w => !Text.Words.IsStop(w))
+        if (words.Length is 2 or 3 or 4 && words.Count(w => !IsInitial(w)) is 2 or 3 && words.All(w => IsInitial(w) || (w.Length > 1 && char.IsLetter(w[^1]) && !LooksPlural(w))) && !IsInitial(words[0]) && !IsInitial(words[^1]) && !m.InHeading && words.All(w => !Text.Words.IsStop(w))
             && !EntityLexicons.Places.ContainsKey(words[0]) && !words.Any(w => Text.Words.UsedInLowerCase(text, w))) return EntityType.Person;
         return null;
+    }
+
+    /// <summary>"K." in "Raj K. Chohan".</summary>
+    private static bool IsInitial(string w) => w.Length == 2 && char.IsUpper(w[0]) && w[1] == '.';
+
+    /// <summary>
+    /// A plural noun ("Products", "Services"), not a name: an s after a consonant. Names end in -os, -as, -us, -is far more
+    /// often than plurals do ("Grigoropoulos", "Korkoneas", "Landsbergis"), and -ss is no plural ("Ross").
+    /// </summary>
+    private static bool LooksPlural(string w) => w.Length > 3 && w[^1] == 's' && !"aiosu".Contains(w[^2]) && w[^2] != '\'';
+
+    /// <summary>"ESPN", "NYPD", "ISNA": an all-capital word of two to six letters that is not an ordinary noun or a place.</summary>
+    private static bool IsAcronym(string name)
+    {
+        string core = name.EndsWith("'s", StringComparison.Ordinal) || name.EndsWith("’s", StringComparison.Ordinal) ? name[..^2] : name;
+        return core.Length is >= 2 and <= 6 && core.All(char.IsAsciiLetterUpper) && !IsRomanNumeral(core) && !EntityLexicons.AcronymNouns.Contains(core) && !EntityLexicons.Titles.Contains(core);
     }
 
     /// <summary>First words that make a name a place: "Fort Lee", "Puerto Rico", "San Jose", "Lake Tahoe".</summary>
