@@ -461,7 +461,7 @@ public static partial class ParallaxCli
 
         var ecb = new Argument<DirectoryInfo>("DIR") { Description = "The ECB+ folder (../shared/corpora/ecbplus) or its mentions/ folder: one folder per sub-topic with the documents' JSON, tokens.conll and entity_mentions.json." };
         var topicRange = new Option<string?>("--topics") { Description = "Only these topics, as a range or list: 1-35, 36-45, 1,3,5. Default: every topic present." };
-        var entityErrors = new Option<int>("--errors") { Description = "Also list up to N gold entities split apart and N found entities merging gold ones (people and organisations, per story).", DefaultValueFactory = _ => 0 };
+        var entityErrors = new Option<int>("--errors") { Description = "Also list up to N gold entities split apart and N found entities merging gold ones (named participants, resolved across each topic).", DefaultValueFactory = _ => 0 };
         var entities = new Command("entities", "Cross-document entity coreference on ECB+ (named people, organisations and governments linked across the documents of a topic): MUC, B³, CEAF-e and their CoNLL average, beside two exact-string baselines.") { ecb, topicRange, entityErrors };
         entities.SetAction(parse =>
         {
@@ -621,10 +621,16 @@ public static partial class ParallaxCli
                     }
                 }
                 string where = mode == Evaluation.PlantMode.Copy ? "in a copy of one article (against its original)" : "in place (against another outlet's wording)";
-                stdout.WriteLine(string.Create(ci, $"planted {where}: {r.Outcomes.Count}, reported {r.Outcomes.Count(o => o.Found)}, recall {r.Recall:F3}, further conflicts per planted story {r.ExtraPerPlantedStory:F2}"));
+                stdout.WriteLine(string.Create(ci, $"planted {where}: {r.Contradictions.Count}, reported {r.Contradictions.Count(o => o.Found)}, recall {r.Recall:F3} (dates, figures, person names, quotes), respelled names of all kinds {r.NameRecall:F3}, further conflicts per planted story {r.ExtraPerPlantedStory:F2}"));
                 foreach (var kind in Enum.GetValues<Evaluation.PlantKind>())
                 {
-                    stdout.WriteLine(string.Create(ci, $"  {kind.ToString().ToLowerInvariant(),-7} {r.RecallOf(kind):F3}  ({r.Outcomes.Count(o => o.Plant.Kind == kind && o.Found)} of {r.Planted(kind)})"));
+                    string label = kind switch
+                    {
+                        Evaluation.PlantKind.Body => "organisation or place",
+                        Evaluation.PlantKind.ShortName => "full name cut to the family name, kept as one person without a conflict",
+                        _ => kind.ToString().ToLowerInvariant(),
+                    };
+                    stdout.WriteLine(string.Create(ci, $"  {r.RecallOf(kind):F3}  ({r.Outcomes.Count(o => o.Plant.Kind == kind && o.Found),2} of {r.Planted(kind),2})  {label}"));
                 }
                 foreach (var o in r.Outcomes.Where(o => !o.Found).Take(n))
                 {

@@ -143,7 +143,8 @@ public sealed class CliTests : IDisposable
         Assert.StartsWith("conflicts per untouched story ", lines[1], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("planted in a copy of one article (against its original): 4, reported 4, recall 1.000", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("planted in place (against another outlet's wording): ", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("  name    ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("  name", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("kept as one person without a conflict", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Parallax.Briefing;
 using Parallax.Model;
 using Parallax.Pipeline;
 using Xunit;
@@ -24,7 +23,7 @@ public sealed class NameSpecTests
             .Select((t, i) => new Article { Id = ((char)('a' + i)).ToString(), Text = t.GetString()!, Published = new DateOnly(2025, 10, 30) })
             .ToList();
         var analyzed = Corpus.Analyze(articles, AnalysisPipeline.Default);
-        var (groups, _) = NameResolver.Resolve(analyzed, articles.Select(a => a.Id).ToHashSet());
+        var (groups, _) = Resolution.EntityLinker.Resolve(analyzed, articles.Select(a => a.Id).ToHashSet());
         var people = groups.Where(g => g.Type == EntityType.Person).ToList();
         string found = string.Join("; ", people.Select(g => g.Name + (g.Variants.Count == 0 ? "" : " (" + string.Join(", ", g.Variants.Select(v => v.Name + (v.Suspect ? "?" : ""))) + ")")));
 

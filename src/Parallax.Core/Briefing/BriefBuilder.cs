@@ -20,7 +20,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         var independent = analyses.Where(a => !story.DuplicateOf.ContainsKey(a.Id)).ToList();
         var independentIds = independent.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
 
-        var (entities, canonical) = NameResolver.Resolve(analyses, independentIds);
+        var (entities, canonical) = Resolution.EntityLinker.Resolve(analyses, independentIds);
 
         // Facts: aligned sentences of independent sources.
         var units = independent.SelectMany(a => SentenceFeatures.Units(a, canonical)).ToList();

@@ -125,7 +125,11 @@ public sealed record QuoteGroup(string Speaker, string Text, IReadOnlyList<strin
 }
 
 /// <summary>A spelling of a name and the sources using it; suspect when most sources spell it otherwise.</summary>
-public sealed record NameVariant(string Name, IReadOnlyList<string> Articles, bool Suspect);
+public sealed record NameVariant(string Name, IReadOnlyList<string> Articles, bool Suspect)
+{
+    /// <summary>How this spelling differs from the canonical one: the same, typography, a short form, or a suspect slip.</summary>
+    public Resolution.NameVariantKind Kind { get; init; }
+}
 
 /// <summary>A person, organisation or place across the story, under its canonical (majority) spelling.</summary>
 public sealed record EntityGroup(string Name, EntityType Type, string? Title, IReadOnlyList<string> Articles, IReadOnlyList<NameVariant> Variants, int Mentions);

@@ -8,13 +8,18 @@ using Parallax.Text;
 
 namespace Parallax.Evaluation;
 
-/// <summary>What a planted change alters: a date, a figure, the spelling of a person's name, or the wording of a quote.</summary>
+/// <summary>
+/// What a planted change alters: a date, a figure, the spelling of a person's name, the wording of a quote, the spelling of an
+/// organisation or place; or — a change that must <em>not</em> be reported — a person's full name cut to the family name.
+/// </summary>
 public enum PlantKind
 {
     Date,
     Figure,
     Name,
     Quote,
+    Body,
+    ShortName,
 }
 
 /// <summary>One replacement in the text of a copy: the span of the original text and what takes its place.</summary>
@@ -28,7 +33,7 @@ public sealed record Plant(PlantKind Kind, string Article, string Before, string
     {
         PlantKind.Date => ConflictKind.Time,
         PlantKind.Figure => ConflictKind.Quantity,
-        PlantKind.Name => ConflictKind.Name,
+        PlantKind.Name or PlantKind.Body or PlantKind.ShortName => ConflictKind.Name,
         _ => ConflictKind.Quote,
     };
 
@@ -104,6 +109,10 @@ public static class ConflictPlanter
             PlantKind.Figure => a.Quantities.Where(q => any || others.Any(o => o.Quantities.Any(x => x.Value == q.Value && x.Unit == q.Unit && SameTopic(a, q.Span, o, x.Span)))).Select(q => FigurePlant(a, q, rng)),
             PlantKind.Name => a.Entities.Where(e => e.Type == EntityType.Person).Select(e => e.Name).Distinct(StringComparer.Ordinal)
                 .Where(n => any || others.Any(o => o.Entities.Any(x => x.Name == n))).Select(n => NamePlant(a, n, rng)),
+            PlantKind.Body => a.Entities.Where(e => e.Type is EntityType.Organization or EntityType.Place).Select(e => e.Name).Distinct(StringComparer.Ordinal)
+                .Where(n => any || others.Any(o => o.Entities.Any(x => x.Name == n))).Select(n => BodyPlant(a, n, rng)),
+            PlantKind.ShortName => a.Entities.Where(e => e.Type == EntityType.Person).Select(e => e.Name).Distinct(StringComparer.Ordinal)
+                .Where(n => any || others.Any(o => o.Entities.Any(x => x.Name == n))).Select(n => ShortNamePlant(a, n, rng)),
             _ => a.Quotes.Where(q => any || others.Any(o => Flat(o.Text).Contains(Flat(q.Span.Of(a.Text)), StringComparison.Ordinal))).Select(q => QuotePlant(a, q, rng)),
         };
         // Materialised first, so each candidate draws from the generator in a fixed order and the pick is reproducible.
@@ -247,6 +256,41 @@ public static class ConflictPlanter
         var edits = new List<TextEdit>();
         for (int at = IndexOfWord(a.Text, part); at >= 0; at = IndexOfWord(a.Text, part, at + part.Length)) edits.Add(new TextEdit(new Span(at, at + part.Length), respelled));
         return edits.Count == 0 ? null : new Plant(PlantKind.Name, a.Id, name, string.Join(' ', parts.Select(p => p == part ? respelled : p)), edits);
+    }
+
+    /// <summary>An organisation or place respelled by one letter in one of its longer words, everywhere the article writes it ("Turkeminstan", "Pentagan").</summary>
+    private static Plant? BodyPlant(AnalyzedArticle a, string name, Random rng)
+    {
+        var words = name.Split(' ');
+        var usable = words.Where(w => w.Length >= 6 && w.All(char.IsLetter) && char.IsUpper(w[0]) && !w.All(char.IsUpper)).Distinct().ToList();
+        if (usable.Count == 0 || a.Text.Split(name).Length - 1 == 0) return null;
+        string word = usable[rng.Next(usable.Count)];
+        string respelled = Respell(word, rng);
+        if (respelled == word) return null;
+        string after = string.Join(' ', words.Select(w => w == word ? respelled : w));
+        var edits = new List<TextEdit>();
+        for (int at = IndexOfWord(a.Text, name); at >= 0; at = IndexOfWord(a.Text, name, at + name.Length)) edits.Add(new TextEdit(new Span(at, at + name.Length), after));
+        return edits.Count == 0 ? null : new Plant(PlantKind.Body, a.Id, name, after, edits);
+    }
+
+    /// <summary>
+    /// A person's full name cut to the family name, alone or after a courtesy title ("Mr. Perry", "Ms. Leavitt"), everywhere
+    /// the article writes it in full, as wire copy often does: the brief must still see one person and report no spelling conflict.
+    /// </summary>
+    private static Plant? ShortNamePlant(AnalyzedArticle a, string name, Random rng)
+    {
+        var parts = name.Split(' ');
+        if (parts.Length is < 2 or > 3 || parts.Any(p => !p.All(c => char.IsLetter(c) || c is '\'' or '’' or '-'))) return null;
+        // Only a real person's name: one that opens on a known given name ("Presumptive GOP" is an extraction slip, not a person).
+        if (!Stages.Entities.EntityLexicons.GivenNames.ContainsKey(parts[0])) return null;
+        string family = parts[^1];
+        // A family name this article also gives someone else would make the short form ambiguous.
+        if (a.Entities.Any(e => e.Type == EntityType.Person && e.Name != name && e.Name.Split(' ').Contains(family))) return null;
+        string? gender = Stages.Entities.EntityLexicons.GenderOf(parts[0]);
+        string replacement = rng.Next(2) == 0 || gender is null ? family : (gender == "f" ? "Ms. " : "Mr. ") + family;
+        var edits = new List<TextEdit>();
+        for (int at = IndexOfWord(a.Text, name); at >= 0; at = IndexOfWord(a.Text, name, at + name.Length)) edits.Add(new TextEdit(new Span(at, at + name.Length), replacement));
+        return edits.Count == 0 ? null : new Plant(PlantKind.ShortName, a.Id, name, replacement, edits);
     }
 
     /// <summary>One slip of the kind outlets make: a first letter that sounds alike (Karoline, Caroline), a vowel, a doubled or undoubled consonant.</summary>

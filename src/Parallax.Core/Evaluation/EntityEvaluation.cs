@@ -1,4 +1,3 @@
-using Parallax.Briefing;
 using Parallax.Model;
 using Parallax.Pipeline;
 using Parallax.Stories;
@@ -58,7 +57,7 @@ public static class EntityEvaluation
                 var e = EntityOver(analyses[m.Document], m.Span);
                 if (e is null) continue;
                 found++;
-                exactName[id] = $"{m.Topic}/{e.Type}/{e.Name}";
+                exactName[id] = $"{m.Topic}/{e.Name}";
                 story[id] = perStory.GetValueOrDefault((m.Document, e.Span)) ?? exactName[id];
                 topic[id] = acrossTopic.GetValueOrDefault((m.Document, e.Span)) ?? exactName[id];
             }
@@ -66,7 +65,7 @@ public static class EntityEvaluation
             {
                 var text = mentions.ToDictionary(Id, m => m.Text, StringComparer.Ordinal);
                 string Piece(IReadOnlyList<string> items) => string.Join(", ", items.GroupBy(i => text[i]).OrderByDescending(g => g.Count()).Select(g => g.Count() > 1 ? $"{g.Key} ×{g.Count()}" : g.Key));
-                var found2 = ClusterErrors.Of(gold, story);
+                var found2 = ClusterErrors.Of(gold, topic);
                 errorLines.Add($"gold entities split apart ({found2.Splits.Count}):");
                 errorLines.AddRange(found2.Splits.OrderByDescending(x => x.Pieces.Sum(p => p.Count)).Take(errors).Select(x => $"  {x.Gold}: " + string.Join(" | ", x.Pieces.Select(Piece))));
                 var missed = mentions.Where(m => EntityOver(analyses[m.Document], m.Span) is null).ToList();
@@ -94,24 +93,25 @@ public static class EntityEvaluation
     private static void Assign(IReadOnlyList<AnalyzedArticle> articles, string scope, Dictionary<(string, Span), string> into)
     {
         var ids = articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        var (_, canonical) = NameResolver.Resolve(articles, ids);
+        var (_, canonical) = Resolution.EntityLinker.Resolve(articles, ids);
         foreach (var a in articles)
         {
-            foreach (var e in a.Entities.Where(e => e.Type != EntityType.Other))
+            foreach (var e in a.Entities)
             {
-                into[(a.Id, e.Span)] = $"{scope}/{e.Type}/{canonical(a.Id, e.Name)}";
+                // An untyped name that joined a typed entity shares its key; one that did not stays a group of its own spelling.
+                into[(a.Id, e.Span)] = $"{scope}/{canonical(a.Id, e.Name)}";
             }
         }
     }
 
-    /// <summary>The person, organisation or place Parallax found most overlapping the gold span.</summary>
+    /// <summary>The name Parallax found most overlapping the gold span (typed or not).</summary>
     private static Entity? EntityOver(AnalyzedArticle a, Span span)
     {
         Entity? best = null;
         int bestOverlap = 0;
         foreach (var e in a.Entities)
         {
-            if (e.Type == EntityType.Other || e.Span.End <= span.Start || e.Span.Start >= span.End) continue;
+            if (e.Span.End <= span.Start || e.Span.Start >= span.End) continue;
             int overlap = Math.Min(e.Span.End, span.End) - Math.Max(e.Span.Start, span.Start);
             if (overlap > bestOverlap)
             {

@@ -21,7 +21,7 @@ public sealed record NameConsistency(int Stories, int People, int PeopleInSevera
         {
             stories++;
             var members = s.ToList();
-            var (entities, _) = NameResolver.Resolve(members, members.Select(a => a.Id).ToHashSet(StringComparer.Ordinal));
+            var (entities, _) = Resolution.EntityLinker.Resolve(members, members.Select(a => a.Id).ToHashSet(StringComparer.Ordinal));
             foreach (var e in entities.Where(e => e.Type == EntityType.Person))
             {
                 people++;

@@ -22,7 +22,14 @@ public sealed record PlantOutcome(string Story, Plant Plant, bool Found, int Ext
 /// <summary>Planted-conflict recall overall and per kind, and how many conflicts briefs report on stories nobody touched.</summary>
 public sealed record PlantedConflictScores(PlantMode Mode, IReadOnlyList<PlantOutcome> Outcomes, int Stories, IReadOnlyList<Conflict> Untouched, IReadOnlyList<string> Failures)
 {
-    public double Recall => Outcomes.Count == 0 ? 0 : (double)Outcomes.Count(o => o.Found) / Outcomes.Count;
+    /// <summary>Planted dates, figures, person names and quotes reported: the figure the floors have tracked since the check began.</summary>
+    public double Recall => Contradictions.Count == 0 ? 0 : (double)Contradictions.Count(o => o.Found) / Contradictions.Count;
+
+    /// <summary>The outcomes of the four classic kinds: a date, a figure, a person's name, a quote.</summary>
+    public IReadOnlyList<PlantOutcome> Contradictions => [.. Outcomes.Where(o => o.Plant.Kind is PlantKind.Date or PlantKind.Figure or PlantKind.Name or PlantKind.Quote)];
+
+    /// <summary>Respelled names reported, people's and organisations' or places' together.</summary>
+    public double NameRecall => Outcomes.Where(o => o.Plant.Kind is PlantKind.Name or PlantKind.Body).ToList() is { Count: > 0 } names ? (double)names.Count(o => o.Found) / names.Count : 0;
 
     public double RecallOf(PlantKind kind) => Outcomes.Where(o => o.Plant.Kind == kind) is var of && of.Any() ? (double)of.Count(o => o.Found) / of.Count() : 0;
 
@@ -92,7 +99,9 @@ public static class PlantedConflicts
                         break;
                     }
                     var at = plant.EditedSpans();
-                    bool found = brief.Conflicts.Any(c => Reports(c, plant, changed.Id, at, against));
+                    bool found = plant.Kind == PlantKind.ShortName
+                        ? KeptAsOne(brief, plant, changed.Id, against)
+                        : brief.Conflicts.Any(c => Reports(c, plant, changed.Id, at, against));
                     int sentence = changed.SentenceIndexAt(at[0].Start);
                     string changedSentence = sentence >= 0 ? BriefBuilder.Clean(changed.Sentences[sentence].Span.Of(changed.Text)) : "";
                     outcomes.Add(new PlantOutcome(stories[s].Key, plant, found, Math.Max(0, brief.Conflicts.Count - before - (found ? 1 : 0)), changedSentence));
@@ -109,6 +118,18 @@ public static class PlantedConflicts
         uint h = 2166136261;
         foreach (char c in story) h = (h ^ c) * 16777619;
         return (int)((h ^ (uint)seed * 2654435761u ^ (uint)kind * 40503u) & int.MaxValue);
+    }
+
+    /// <summary>
+    /// A full name cut short is handled when the brief keeps one entity for the person — the changed article among the
+    /// articles of the same entry as another source's full name — and reports no spelling conflict about it.
+    /// </summary>
+    public static bool KeptAsOne(Brief brief, Plant plant, string changedArticle, ICollection<string> against)
+    {
+        string family = plant.Before.Split(' ')[^1];
+        bool one = brief.Entities.Any(g => g.Type == EntityType.Person && g.Name.Split(' ')[^1] == family && g.Articles.Contains(changedArticle) && g.Articles.Any(against.Contains));
+        bool disputed = brief.Conflicts.Any(c => c.Kind == ConflictKind.Name && c.Variants.Any(v => v.Articles.Contains(changedArticle)) && c.Variants.Any(v => v.Text.Split(' ')[^1] == family));
+        return one && !disputed;
     }
 
     /// <summary>

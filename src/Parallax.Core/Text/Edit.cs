@@ -21,6 +21,32 @@ public static class Edit
         return prev[b.Length];
     }
 
+    /// <summary>
+    /// Edit distance where swapping two neighbouring letters is one edit ("Priebus"/"Preibus"), as optimal string alignment;
+    /// stops early and returns <paramref name="cap"/> + 1 once the distance must exceed <paramref name="cap"/>.
+    /// </summary>
+    public static int DamerauDistance(string a, string b, int cap = int.MaxValue - 1)
+    {
+        if (Math.Abs(a.Length - b.Length) > cap) return cap + 1;
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int rowMin = int.MaxValue;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                int v = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, d[i - 2, j - 2] + 1);
+                d[i, j] = v;
+                rowMin = Math.Min(rowMin, v);
+            }
+            if (rowMin > cap) return cap + 1;
+        }
+        return Math.Min(d[a.Length, b.Length], cap + 1);
+    }
+
     /// <summary>One step of a word-level difference: kept in both, only in the first, or only in the second.</summary>
     public enum DiffOp
     {

@@ -44,9 +44,9 @@ public static class EntityExtractor
                     {
                         end += 2;
                     }
-                    else if (end + 1 < last && IsInitialDot(text, tokens, end) && IsNameToken(text, tokens[end + 1], excluded) && tokens[end + 1].Start - tokens[end].End <= 1)
+                    else if (end + 1 < last && (IsInitialDot(text, tokens, end) || IsTitleDot(text, tokens, end)) && IsNameToken(text, tokens[end + 1], excluded) && tokens[end + 1].Start - tokens[end].End <= 1)
                     {
-                        end += 1; // a middle initial: "Jason C. Ervin"
+                        end += 1; // a middle initial, "Jason C. Ervin", or an abbreviated title, "Gov. Rick Perry"
                     }
                     else
                     {
@@ -71,6 +71,8 @@ public static class EntityExtractor
             start++;
             initial = false;
         }
+        // The period of a courtesy title dropped above ("Mr. Burman") is no part of the name either.
+        while (start < end && tokens[start].Kind == TokenKind.Punctuation) start++;
         if (start >= end) return;
         // "an Iowa Democrat": a place with a party label names the place, not a person.
         if (end - start > 1 && PartyLabels.Has(WordSpan(text, tokens[end - 1])) && EntityLexicons.Places.ContainsKey(Phrase(text, tokens, start, end - 1)))
@@ -110,6 +112,7 @@ public static class EntityExtractor
             {
                 AddQualifier(text, tokens, start, firstTitle, initial, heading, result);
             }
+            if (IsTitleDot(text, tokens, lastTitle + 1)) lastTitle++; // the period of "Gov." belongs to the title
             title = Phrase(text, tokens, start, lastTitle + 1);
             start = lastTitle + 1;
             initial = false;
@@ -157,7 +160,7 @@ public static class EntityExtractor
         // "Prime Minister Sanae Takaichi of Japan": a person's name stops before "of" and a place, which is a mention of its own.
         // "Bank of Japan" stays whole: only a run with a title or opening on a given name is a person here.
         EntityMention? placeAfter = null;
-        if (title is not null || EntityLexicons.GivenNames.Has(WordSpan(text, tokens[start])))
+        if (title is not null || EntityLexicons.GivenNames.Has(WordSpan(text, tokens[start])) || PersonLikeBeforeOf(text, tokens, start, end))
         {
             for (int k = start + 2; k < end - 1; k++)
             {
@@ -186,6 +189,20 @@ public static class EntityExtractor
         if (end - start > 1 && PartyLabels.Has(WordSpan(text, tokens[end - 1]))) end--;
         if (EntityLexicons.Demonyms.Contains(Phrase(text, tokens, start, end))) return;
         result.Add(new EntityMention(new Span(tokens[start].Start, tokens[end - 1].End), Phrase(text, tokens, start, end), null, initial, heading, false));
+    }
+
+    /// <summary>"Ryck Perry of Texas": two or three plain capitalised words, none naming a body or a place, then "of".</summary>
+    private static bool PersonLikeBeforeOf(string text, IReadOnlyList<Token> tokens, int start, int end)
+    {
+        int of = start;
+        while (of < end && WordSpan(text, tokens[of]) is not "of") of++;
+        if (of - start is < 2 or > 3 || of >= end - 1) return false;
+        for (int k = start; k < of; k++)
+        {
+            var w = WordSpan(text, tokens[k]);
+            if (tokens[k].Kind != TokenKind.Word || EntityLexicons.OrgWords.Has(w) || EntityLexicons.PlaceWords.Has(w) || EntityLexicons.Places.Has(w)) return false;
+        }
+        return true;
     }
 
     private static readonly FrozenSet<string> PartyLabels = FrozenSet.Create(StringComparer.Ordinal, "Democrat", "Democrats", "Democratic", "Republican", "Republicans", "GOP");
@@ -222,6 +239,11 @@ public static class EntityExtractor
     private static bool IsInitialDot(string text, IReadOnlyList<Token> tokens, int k) =>
         k > 0 && text[tokens[k].Start] == '.' && tokens[k].Length == 1 && tokens[k - 1].End == tokens[k].Start
         && tokens[k - 1].Length == 1 && char.IsUpper(text[tokens[k - 1].Start]);
+
+    /// <summary>True when token <paramref name="k"/> is the period of an abbreviated title ("." in "Gov. Rick Perry", "Sen. Warren").</summary>
+    private static bool IsTitleDot(string text, IReadOnlyList<Token> tokens, int k) =>
+        k > 0 && k < tokens.Count && text[tokens[k].Start] == '.' && tokens[k].Length == 1 && tokens[k - 1].End == tokens[k].Start
+        && tokens[k - 1].Kind == TokenKind.Word && EntityLexicons.Titles.Has(WordSpan(text, tokens[k - 1]));
 
     private static bool IsSentenceInitial(IReadOnlyList<Token> tokens, int index, int sentenceFirst) =>
         index == sentenceFirst + LeadingQuotes(tokens, sentenceFirst);

@@ -1,0 +1,242 @@
+using Parallax.Briefing;
+using Parallax.Model;
+using Parallax.Stages.Entities;
+
+namespace Parallax.Resolution;
+
+/// <summary>
+/// Decides which names in different articles are one entity, and how each is written compared with the canonical one.
+/// A person is one entry whether written in full, by family name alone, with or without a middle initial, with a familiar
+/// or cut-short given name ("Tim"/"Timothy", "Bill"/"William"), or with a slip in a letter or two of any part
+/// ("Karoline"/"Caroline Leavitt", "Priebus"/"Preibus"). Organisations and places are compared too: an acronym for its
+/// full name ("CEC" for "Central Election Commission"), a respelled word ("Turkeminstan"). People who merely share a
+/// family name ("Donald"/"Melania Trump") stay apart, and so do two names an article itself uses for two entities.
+/// </summary>
+public static class EntityLinker
+{
+    private sealed class Group(EntityType type)
+    {
+        public EntityType Type { get; } = type;
+        public List<((string Name, EntityType Type) Key, NameVariantKind Kind)> Members { get; } = [];
+        public HashSet<string> Articles { get; } = new(StringComparer.Ordinal);
+        public int Mentions { get; set; }
+        public string[] Head { get; set; } = [];
+        public string HeadName { get; set; } = "";
+    }
+
+    public static (IReadOnlyList<EntityGroup> Groups, Func<string, string, string> Canonical) Resolve(IReadOnlyList<AnalyzedArticle> articles, ISet<string> independent)
+    {
+        // Every (name, type) with the articles that use it and how often.
+        var uses = new Dictionary<(string Name, EntityType Type), (HashSet<string> Articles, int Mentions, string? Title)>();
+        foreach (var a in articles)
+        {
+            foreach (var e in a.Entities)
+            {
+                var key = (e.Name, e.Type);
+                var u = uses.GetValueOrDefault(key, ([], 0, null));
+                u.Articles.Add(a.Id);
+                uses[key] = (u.Articles, u.Mentions + 1, u.Title ?? e.Title);
+            }
+        }
+        var parts = uses.Keys.ToDictionary(k => k, k => NameForms.Parts(k.Name));
+        int Sources((string, EntityType) k) => uses[k].Articles.Count(independent.Contains);
+        // Full names first, so a short form meets every full name it may stand for; then the best-attested.
+        // Untyped names come last and only join an entity that is already there (see below).
+        var names = uses.Keys
+            .OrderBy(k => k.Type == EntityType.Other ? 2 : IsShort(k, parts[k]) ? 1 : 0)
+            .ThenByDescending(Sources).ThenByDescending(k => uses[k].Mentions).ThenBy(k => k.Name, StringComparer.Ordinal)
+            .ToList();
+
+        var groups = new List<Group>();
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var groupOf = new Dictionary<(string, EntityType), int>();
+        foreach (var key in names)
+        {
+            var p = parts[key];
+            var articleSet = uses[key].Articles;
+            var matches = new List<(int Group, NameVariantKind Kind)>();
+            bool untyped = key.Type == EntityType.Other;
+            var looked = untyped
+                ? Candidates(index, EntityType.Person, p, lookup: true).Concat(Candidates(index, EntityType.Organization, p, lookup: true))
+                : Candidates(index, key.Type, p, lookup: true);
+            foreach (int g in looked.Distinct().Order())
+            {
+                var group = groups[g];
+                if (group.Type != key.Type && !untyped) continue;
+                var kind = Compare(group.Type, group.Head, group.HeadName, p, key.Name);
+                if (kind is null) continue;
+                // A capitalised word the article could not type ("Huckabee" with no title or verb nearby) joins a person only as
+                // the family name itself, never as a near spelling; a body's respelled name ("Mexyco") types as nothing, so it may.
+                if (untyped && group.Type == EntityType.Person && kind != NameVariantKind.ShortForm) continue;
+                // Two names used side by side in one article are two entities, however alike they look.
+                if (kind is not (NameVariantKind.Same or NameVariantKind.Typography) && group.Articles.Overlaps(articleSet)) continue;
+                matches.Add((g, kind.Value));
+            }
+            int found = -1;
+            NameVariantKind how = NameVariantKind.Same;
+            if (matches.Count == 1 || (matches.Count > 1 && !IsShort(key, p)))
+            {
+                (found, how) = matches[0];
+            }
+            else if (matches.Count > 1)
+            {
+                // A family name alone where several people carry it: the one the story is mostly about, if one clearly is.
+                var bySize = matches.OrderByDescending(m => groups[m.Group].Mentions).ToList();
+                if (groups[bySize[0].Group].Mentions >= 2 * groups[bySize[1].Group].Mentions) (found, how) = bySize[0];
+            }
+            if (found < 0 && untyped) continue;
+            if (found < 0)
+            {
+                found = groups.Count;
+                groups.Add(new Group(key.Type) { Head = p, HeadName = key.Name });
+            }
+            var home = groups[found];
+            home.Members.Add((key, how));
+            home.Articles.UnionWith(articleSet);
+            home.Mentions += uses[key].Mentions;
+            groupOf[key] = found;
+            foreach (var k in Keys(home.Type, p, lookup: false))
+            {
+                if (!index.TryGetValue(k, out var list)) index[k] = list = [];
+                if (list.Count == 0 || list[^1] != found) list.Add(found);
+            }
+        }
+
+        var result = new List<EntityGroup>();
+        foreach (var g in groups)
+        {
+            // Canonical: a full form, the spelling most independent sources use, then the one written most often; ties go to the fuller, then the alphabetically first.
+            var ordered = g.Members.Select(m => m.Key)
+                .OrderBy(k => k.Type == EntityType.Other ? 2 : IsShort(k, parts[k]) && g.Members.Count > 1 ? 1 : 0)
+                .ThenByDescending(Sources).ThenByDescending(k => uses[k].Mentions).ThenByDescending(k => k.Name.Length).ThenBy(k => k.Name, StringComparer.Ordinal)
+                .ToList();
+            var canonical = ordered[0];
+            var joined = g.Members.ToDictionary(m => m.Key, m => m.Kind);
+            var all = g.Articles.Order(StringComparer.Ordinal).ToList();
+            var variants = ordered.Select(k =>
+            {
+                var kind = k == canonical ? NameVariantKind.Same : Compare(g.Type, parts[canonical], canonical.Name, parts[k], k.Name) ?? joined[k];
+                return new NameVariant(k.Name, uses[k].Articles.Order(StringComparer.Ordinal).ToList(), kind == NameVariantKind.SuspectSpelling) { Kind = kind };
+            }).ToList();
+            string? title = ordered.Select(k => uses[k].Title).Where(t => t is not null).OrderByDescending(t => t!.Length).FirstOrDefault();
+            result.Add(new EntityGroup(canonical.Name, canonical.Type, title, all, g.Members.Count > 1 ? variants : [], g.Mentions));
+        }
+        var canonicalOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in names)
+        {
+            if (groupOf.TryGetValue(key, out int g)) canonicalOf[key.Name] = result[g].Name;
+        }
+        string Canonical(string articleId, string name) => canonicalOf.GetValueOrDefault(name, name);
+        var ranked = result.OrderByDescending(g => g.Articles.Count(independent.Contains)).ThenByDescending(g => g.Mentions).ThenBy(g => g.Name, StringComparer.Ordinal).ToList();
+        return (ranked, Canonical);
+    }
+
+    /// <summary>A family name alone, or an acronym: a form that may stand for a fuller one.</summary>
+    private static bool IsShort((string Name, EntityType Type) key, string[] parts) =>
+        parts.Length == 1 && (key.Type == EntityType.Person || IsAcronym(key.Name));
+
+    private static bool IsAcronym(string name) => name.Length is >= 2 and <= 8 && name.All(c => char.IsAsciiLetterUpper(c) || c == '.');
+
+    /// <summary>The index keys a name is filed under (or looked up by): its family name or words within one deletion, and its initials.</summary>
+    private static IEnumerable<int> Candidates(Dictionary<string, List<int>> index, EntityType type, string[] parts, bool lookup)
+    {
+        foreach (var k in Keys(type, parts, lookup))
+        {
+            if (!index.TryGetValue(k, out var list)) continue;
+            foreach (int g in list) yield return g;
+        }
+    }
+
+    private static IEnumerable<string> Keys(EntityType type, string[] parts, bool lookup)
+    {
+        if (parts.Length == 0) yield break;
+        if (type == EntityType.Person)
+        {
+            foreach (var k in NameForms.DeletionKeys(parts[^1])) yield return "f:" + k;
+            // A full name is also filed under its first part, where a single name ("Xi") may be the family name.
+            if (parts.Length >= 2 && !lookup) yield return "g:" + parts[0];
+            if (parts.Length == 1 && lookup) yield return "g:" + parts[0];
+            yield break;
+        }
+        foreach (var w in parts.Where(w => w.Length >= 4).Distinct())
+        {
+            foreach (var k in NameForms.DeletionKeys(w)) yield return "w:" + k;
+        }
+        if (parts.Length == 1) yield return "a:" + parts[0].Replace(".", "", StringComparison.Ordinal);
+        else yield return "a:" + NameForms.Initials(parts);
+        yield return "n:" + string.Join(' ', parts);
+    }
+
+    /// <summary>How <paramref name="name"/> is written compared with the group's <paramref name="head"/>, or null when they are not one entity.</summary>
+    internal static NameVariantKind? Compare(EntityType type, string[] head, string headName, string[] parts, string name)
+    {
+        if (head.AsSpan().SequenceEqual(parts)) return headName == name ? NameVariantKind.Same : NameVariantKind.Typography;
+        return type == EntityType.Person ? ComparePeople(head, parts) : CompareBodies(head, headName, parts, name);
+    }
+
+    private static NameVariantKind? ComparePeople(string[] a, string[] b)
+    {
+        // A family name alone, a letter away from another, is a slip only when long enough to be rare (Priebus, not Cowen/Cowan).
+        if (a.Length == 1 && b.Length == 1) return NameForms.CloseSpelling(a[0], b[0]) && Math.Min(a[0].Length, b[0].Length) >= 6 ? NameVariantKind.SuspectSpelling : null;
+        if (a.Length == 1 || b.Length == 1)
+        {
+            var (single, full) = a.Length == 1 ? (a[0], b) : (b[0], a);
+            if (single == full[^1]) return NameVariantKind.ShortForm;
+            // East Asian order writes the family name first: "Xi" for "Xi Jinping", but "Donald" is no one's family name here.
+            if (single == full[0] && !EntityLexicons.GivenNames.ContainsKey(full[0])) return NameVariantKind.ShortForm;
+            if (single.Length >= 6 && NameForms.CloseSpelling(single, full[^1])) return NameVariantKind.SuspectSpelling;
+            return null;
+        }
+        bool sameFamily = a[^1] == b[^1];
+        if (!sameFamily && !NameForms.CloseSpelling(a[^1], b[^1])) return null;
+        NameVariantKind? given = GivenKind(a[0], b[0]);
+        if (given is null) return null;
+        // Two parts changed at once is another person.
+        if (!sameFamily && given != NameVariantKind.Same) return null;
+        var kind = sameFamily ? given.Value : NameVariantKind.SuspectSpelling;
+        var ma = a.AsSpan(1, a.Length - 2);
+        var mb = b.AsSpan(1, b.Length - 2);
+        if (ma.Length > 0 && mb.Length > 0)
+        {
+            if (ma.Length != mb.Length) return null;
+            for (int i = 0; i < ma.Length; i++)
+            {
+                if (!NameForms.ShortGiven(ma[i], mb[i])) return null;
+            }
+            if (!ma.SequenceEqual(mb) && kind == NameVariantKind.Same) kind = NameVariantKind.ShortForm;
+        }
+        else if (ma.Length + mb.Length > 0 && kind == NameVariantKind.Same)
+        {
+            kind = NameVariantKind.ShortForm; // "Susan E. Rice" and "Susan Rice"
+        }
+        return kind;
+    }
+
+    private static NameVariantKind? GivenKind(string a, string b)
+    {
+        if (a == b) return NameVariantKind.Same;
+        if (NameForms.ShortGiven(a, b)) return NameVariantKind.ShortForm;
+        // Two different known first names of different sexes are two people: Mark and Mary Kelly.
+        string? ga = EntityLexicons.GenderOf(a), gb = EntityLexicons.GenderOf(b);
+        if (ga is not null && gb is not null && ga != gb) return null;
+        if (NameForms.CloseSpelling(a, b) || NameForms.Garbled(a, b)) return NameVariantKind.SuspectSpelling;
+        return null;
+    }
+
+    private static NameVariantKind? CompareBodies(string[] a, string aName, string[] b, string bName)
+    {
+        if (a.Length == 1 && b.Length >= 2 && IsAcronym(aName) && a[0].Replace(".", "", StringComparison.Ordinal) == NameForms.Initials(b)) return NameVariantKind.ShortForm;
+        if (b.Length == 1 && a.Length >= 2 && IsAcronym(bName) && b[0].Replace(".", "", StringComparison.Ordinal) == NameForms.Initials(a)) return NameVariantKind.ShortForm;
+        if (a.Length != b.Length) return null;
+        int differing = -1;
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (a[i] == b[i]) continue;
+            if (differing >= 0) return null;
+            differing = i;
+        }
+        if (differing < 0) return NameVariantKind.Typography;
+        string x = a[differing], y = b[differing];
+        return Math.Min(x.Length, y.Length) >= 5 && NameForms.CloseSpelling(x, y) ? NameVariantKind.SuspectSpelling : null;
+    }
+}
