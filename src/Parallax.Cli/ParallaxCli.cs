@@ -445,16 +445,20 @@ public static partial class ParallaxCli
         eval.Add(timex);
 
         var split = new Argument<DirectoryInfo>("DIR") { Description = "A PolNeAR split: a folder with text/*.txt and attributions/*.ann (e.g. ../shared/corpora/polnear/dev)." };
-        var quotes = new Command("quotes", "Quotations and attributions: content-span overlap P/R/F1 and speaker accuracy, for direct quotes and for all attributions.") { split };
+        var speakerErrors = new Option<int>("--errors") { Description = "Also list up to N direct quotes whose speaker is wrong: the gold source, the speaker found, and the quote.", DefaultValueFactory = _ => 0 };
+        var quotes = new Command("quotes", "Quotations and attributions: content-span overlap P/R/F1 and speaker accuracy, for direct quotes and for all attributions.") { split, speakerErrors };
         quotes.SetAction(parse =>
         {
             var folder = parse.GetValue(split)!;
             if (!Directory.Exists(Path.Combine(folder.FullName, "attributions")) || !Directory.Exists(Path.Combine(folder.FullName, "text"))) return Fail(stderr, $"{folder.FullName} has no text/ and attributions/ folders; point it at a PolNeAR split such as ../shared/corpora/polnear/dev");
-            var (direct, all, docs) = Evaluation.AttributionEvaluation.Evaluate(folder.FullName, AnalysisPipeline.Default);
+            int listed = parse.GetValue(speakerErrors);
+            var wrong = listed > 0 ? new List<string>() : null;
+            var (direct, all, docs) = Evaluation.AttributionEvaluation.Evaluate(folder.FullName, AnalysisPipeline.Default, wrong);
             var ci = System.Globalization.CultureInfo.InvariantCulture;
             stdout.WriteLine(string.Create(ci, $"documents {docs}"));
             stdout.WriteLine(string.Create(ci, $"direct quotes    gold {direct.Gold,5}  found {direct.Predicted,5}  P {direct.Precision:F3}  R {direct.Recall:F3}  F1 {direct.F1:F3}  speaker accuracy {direct.SpeakerAccuracy:F3}"));
             stdout.WriteLine(string.Create(ci, $"all attributions gold {all.Gold,5}  found {all.Predicted,5}  P {all.Precision:F3}  R {all.Recall:F3}  F1 {all.F1:F3}  speaker accuracy {all.SpeakerAccuracy:F3}"));
+            foreach (var line in (wrong ?? []).Order(StringComparer.Ordinal).Take(listed)) stdout.WriteLine("wrong speaker\t" + line);
             return Ok;
         });
         eval.Add(quotes);
@@ -634,7 +638,7 @@ public static partial class ParallaxCli
                 }
                 foreach (var o in r.Outcomes.Where(o => !o.Found).Take(n))
                 {
-                    stdout.WriteLine($"missed\t{o.Story}\t{o.Plant.Kind.ToString().ToLowerInvariant()}\t{Flat(o.Plant.Before)} -> {Flat(o.Plant.After)}\t{o.ChangedSentence}");
+                    stdout.WriteLine($"missed\t{o.Story}\t{o.Plant.Kind.ToString().ToLowerInvariant()}\t{Flat(o.Plant.Before)} -> {Flat(o.Plant.After)}\t{o.ChangedSentence}" + (o.Note is null ? "" : "\t" + o.Note));
                 }
                 failures.AddRange(r.Failures);
             }

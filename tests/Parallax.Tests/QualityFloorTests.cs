@@ -116,6 +116,7 @@ public sealed class QualityFloorTests(ITestOutputHelper output)
         Hold("brief.basil.plantedNameRecall", copy.NameRecall);
         Hold("brief.basil.plantedInPlaceNameRecall", inPlace.NameRecall);
         Hold("brief.basil.shortNameKeptAsOne", copy.RecallOf(PlantKind.ShortName));
+        Hold("brief.basil.plantedInPlaceQuoteRecall", inPlace.RecallOf(PlantKind.Quote));
         Assert.True(copy.Planted(PlantKind.Date) >= 40 && copy.Planted(PlantKind.Name) >= 40 && copy.Planted(PlantKind.Quote) >= 40 && copy.Planted(PlantKind.Figure) >= 30, "most stories offer a value, a name and a quote to change");
     }
 

@@ -38,6 +38,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         conflicts.AddRange(NameConflicts(entities, analyses));
         var quotes = QuoteGrouper.Group(independent, canonical);
         conflicts.AddRange(QuoteConflicts(quotes));
+        conflicts.AddRange(QuoteGrouper.Attributions(independent, canonical));
 
         var minority = MinoritySupport(conflicts);
         var facts = new List<Fact>();

@@ -106,6 +106,9 @@ public enum ConflictKind
     Name,
     Quote,
     Other,
+
+    /// <summary>The same words put in the mouths of different people by different sources.</summary>
+    Attribution,
 }
 
 /// <summary>One way a disputed value is stated, and by whom.</summary>

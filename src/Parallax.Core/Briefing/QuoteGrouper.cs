@@ -13,34 +13,104 @@ public static class QuoteGrouper
     private static readonly System.Collections.Frozen.FrozenSet<string> CutShort = System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal,
         "a", "an", "the", "as", "about", "that", "of", "to", "with", "for", "on", "in", "from", "by", "at", "and", "or", "but", "is", "are", "was", "were", "be", "been", "has", "have", "had", "remains", "its", "their", "his", "her", "our", "my");
 
-    private sealed record Fragment(string Article, string Speaker, Span Span, string Text, string[] Words, HashSet<string> Content, bool Direct);
+    private sealed record Fragment(string Article, string Speaker, Span Span, string Text, string[] Words, HashSet<string> Content, bool Direct)
+    {
+        public bool ByPerson { get; init; }
+    }
 
-    public static List<QuoteGroup> Group(IEnumerable<AnalyzedArticle> articles, Func<string, string, string> canonical)
+    /// <summary>Words enough that two speakers saying them alike is no coincidence of phrasing.</summary>
+    private const int AttributedWords = 6;
+
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> Capitals = Lexicon.Map(typeof(QuoteGrouper), "capitals.lex");
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> Governments = Lexicon.Map(typeof(QuoteGrouper), "governments.lex");
+
+    /// <summary>
+    /// Who a quote is by, as the brief names them: the resolved person or body, or — for a country or capital that "said"
+    /// something — its government ("Beijing (Chinese government)"), so that "China said" and "Beijing said" are one speaker.
+    /// </summary>
+    public static string SpeakerLabel(AnalyzedArticle a, Quote q, Func<string, string, string> canonical)
+    {
+        string name = canonical(a.Id, q.Speaker!);
+        if (q.SpeakerSpan is not { } at) return name;
+        var entity = a.Entities.FirstOrDefault(e => e.Span == at);
+        if (entity is not { Type: EntityType.Place }) return name;
+        string country = Capitals.GetValueOrDefault(name, name);
+        return Governments.TryGetValue(country, out var adjective) ? $"{country} ({adjective} government)" : name;
+    }
+
+    public static List<QuoteGroup> Group(IEnumerable<AnalyzedArticle> articles, Func<string, string, string> canonical) => Group(Fragments(articles, canonical));
+
+    /// <summary>
+    /// The same quoted words (or an excerpt of them) that one source gives to one person and another source to a different
+    /// person: an attribution conflict. Only people are compared — a ministry quoting its leader is no rival attribution.
+    /// </summary>
+    public static List<Conflict> Attributions(IEnumerable<AnalyzedArticle> articles, Func<string, string, string> canonical)
+    {
+        var direct = Fragments(articles, canonical).Where(f => f.Direct && f.ByPerson && f.Words.Length >= AttributedWords).ToList();
+        var conflicts = new List<Conflict>();
+        var used = new HashSet<Fragment>();
+        for (int i = 0; i < direct.Count; i++)
+        {
+            if (used.Contains(direct[i])) continue;
+            var same = direct.Where(f => f == direct[i] || SameWords(f, direct[i])).ToList();
+            var speakers = same.GroupBy(f => f.Speaker).ToList();
+            // One source giving the words to two people is that source's own muddle (or a dialogue), not sources disagreeing.
+            if (speakers.Count < 2 || speakers.SelectMany(g => g.Select(f => f.Article).Distinct()).GroupBy(a => a).Any(a => a.Count() > 1)) continue;
+            used.UnionWith(same);
+            var variants = speakers
+                .Select(g => new Variant(g.Key, g.OrderByDescending(f => f.Words.Length).First().Text, g.Select(f => f.Article).Distinct().Order(StringComparer.Ordinal).ToList(), g.Select(f => new Support(f.Article, f.Span)).ToList()))
+                .OrderByDescending(v => v.Articles.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList();
+            string words = variants[0].Text.Length > 60 ? variants[0].Text[..60].TrimEnd() + "…" : variants[0].Text;
+            conflicts.Add(new Conflict($"Who said “{words}”", ConflictKind.Attribution, variants));
+        }
+        return conflicts;
+    }
+
+    /// <summary>The same words or an excerpt of them, or nearly all of them (a word or two changed), in different articles.</summary>
+    private static bool SameWords(Fragment a, Fragment b)
+    {
+        if (a.Article == b.Article) return false;
+        if (Contains(a.Words, b.Words) || Contains(b.Words, a.Words)) return true;
+        var wa = a.Words.ToHashSet(StringComparer.Ordinal);
+        return (double)b.Words.Count(wa.Contains) / wa.Union(b.Words).Count() >= 0.75;
+    }
+
+    private static List<Fragment> Fragments(IEnumerable<AnalyzedArticle> articles, Func<string, string, string> canonical)
     {
         var fragments = new List<Fragment>();
         foreach (var a in articles)
         {
             foreach (var q in a.Quotes)
             {
-                if (q.Speaker is null) continue;
-                string speaker = canonical(a.Id, q.Speaker);
+                // A direct quotation nobody is named for still shows how its source words a quote someone else is named for.
+                if (q.Speaker is null && !q.Direct) continue;
+                string speaker = q.Speaker is null ? "" : SpeakerLabel(a, q, canonical);
                 foreach (var span in q.Direct ? SplitSentences(a.Text, q.Span) : [q.Span])
                 {
                     var words = WordsOf(span.Of(a.Text));
                     if (words.Length < 2) continue;
                     // Reported speech cut short where a direct quote takes over ("described relations as", "spoke with Xi about")
                     // says nothing on its own; the direct quote carries it.
-                    if (!q.Direct && (words.Length < 4 || CutShort.Contains(words[^1]))) continue;
+                    if (!q.Direct && (words.Length < 4 || CutShort.Contains(words[^1]) || !Stages.Quotes.QuoteExtractor.IsCompleteClause(span.Of(a.Text)))) continue;
                     var content = words.Where(w => !Text.Words.IsStop(w) && w.Length > 2).Select(Text.Words.Stem).ToHashSet(StringComparer.Ordinal);
-                    fragments.Add(new Fragment(a.Id, speaker, span, Trim(span.Of(a.Text)), words, content, q.Direct));
+                    // Named right beside the quote, in its own sentence: an attribution carried over from a neighbouring quote or
+                    // through a pronoun is the reader's inference, not the source's claim.
+                    bool person = q.SpeakerSpan is { } at && a.Entities.Any(e => e.Span == at && e.Type == EntityType.Person)
+                        && (a.SentenceIndexAt(at.Start) == a.SentenceIndexAt(q.Span.Start) || a.SentenceIndexAt(at.Start) == a.SentenceIndexAt(Math.Max(q.Span.Start, q.Span.End - 1)));
+                    fragments.Add(new Fragment(a.Id, speaker, span, Trim(span.Of(a.Text)), words, content, q.Direct) { ByPerson = person });
                 }
             }
         }
+        return fragments;
+    }
+
+    private static List<QuoteGroup> Group(List<Fragment> fragments)
+    {
         var groups = new List<List<Fragment>>();
         // A quote joins the first group of the same speaker and kind that holds the same words; groups are kept per speaker
         // and kind, so a speaker's quotes are never compared with everyone else's.
         var bySpeaker = new Dictionary<(string, bool), List<List<Fragment>>>();
-        foreach (var f in fragments)
+        foreach (var f in fragments.Where(f => f.Speaker.Length > 0))
         {
             var key = (f.Speaker, f.Direct);
             if (!bySpeaker.TryGetValue(key, out var candidates)) bySpeaker[key] = candidates = [];
@@ -56,6 +126,40 @@ public static class QuoteGrouper
                 home.Add(f);
             }
         }
+        // A quotation whose source names no speaker joins the quote of the same words that another source attributes (by the
+        // words alone, through the rarer words they share); with none, it is not listed under anyone.
+        var byWord = new Dictionary<string, List<List<Fragment>>>(StringComparer.Ordinal);
+        foreach (var g in groups.Where(g => g[0].Direct))
+        {
+            foreach (var w in g.SelectMany(f => f.Content).Distinct())
+            {
+                if (!byWord.TryGetValue(w, out var list)) byWord[w] = list = [];
+                list.Add(g);
+            }
+        }
+        foreach (var f in fragments.Where(f => f.Speaker.Length == 0 && f.Content.Count >= 2))
+        {
+            var home = f.Content.SelectMany(w => byWord.GetValueOrDefault(w) ?? []).Distinct()
+                .FirstOrDefault(g => !g.Any(x => x.Article == f.Article) && g.Any(x => SameQuote(x, f)));
+            home?.Add(f with { Speaker = home[0].Speaker });
+        }
+        // Words first, then speaker: one statement that sources put under different names (or that our reading of one source
+        // put there) is one quote, listed under the name most sources give; its wordings are compared as one quote's.
+        var merged = new HashSet<List<Fragment>>();
+        foreach (var g in groups.Where(g => g[0].Direct).OrderByDescending(g => g.Select(f => f.Article).Distinct().Count()).ToList())
+        {
+            if (merged.Contains(g)) continue;
+            var others = g.SelectMany(f => f.Content).Distinct().SelectMany(w => byWord.GetValueOrDefault(w) ?? []).Distinct()
+                .Where(o => o != g && !merged.Contains(o) && o[0].Speaker != g[0].Speaker && o.Select(f => f.Article).Distinct().Count() <= g.Select(f => f.Article).Distinct().Count())
+                .Where(o => o.Any(x => g.Any(y => x.Article != y.Article && x.Words.Length >= 5 && y.Words.Length >= 5 && SameQuote(x, y) && Rival(x.Words, y.Words))))
+                .ToList();
+            foreach (var o in others)
+            {
+                g.AddRange(o.Select(f => f with { Speaker = g[0].Speaker }));
+                merged.Add(o);
+            }
+        }
+        groups.RemoveAll(merged.Contains);
         var result = new List<QuoteGroup>();
         foreach (var g in groups)
         {
@@ -80,15 +184,52 @@ public static class QuoteGrouper
             {
                 for (int j = i + 1; j < variants.Count; j++)
                 {
-                    var si = variants[i].Select(f => f.Article).ToHashSet(StringComparer.Ordinal);
-                    var sj = variants[j].Select(f => f.Article).ToHashSet(StringComparer.Ordinal);
-                    if (SameQuote(heads[i], heads[j]) && !si.IsSubsetOf(sj) && !sj.IsSubsetOf(si)) { disputed.Add(i); disputed.Add(j); }
+                    // Sources that print this wording of the disputed words (not merely another excerpt counted with it).
+                    var si = variants[i].Where(f => SameQuote(f, heads[j])).Select(f => f.Article).ToHashSet(StringComparer.Ordinal);
+                    var sj = variants[j].Where(f => SameQuote(f, heads[i])).Select(f => f.Article).ToHashSet(StringComparer.Ordinal);
+                    if (SameQuote(heads[i], heads[j]) && Rival(heads[i].Words, heads[j].Words) && !si.IsSubsetOf(sj) && !sj.IsSubsetOf(si)) { disputed.Add(i); disputed.Add(j); }
                 }
             }
             var rival = disputed.Select(i => ordered.First(v => v.Text == heads[i].Text)).Distinct().OrderByDescending(v => v.Articles.Count).ThenByDescending(v => v.Text.Length).ToList();
             result.Add(new QuoteGroup(g[0].Speaker, ordered[0].Text, sources, ordered, g[0].Direct) { Disputed = rival });
         }
         return result.OrderByDescending(q => q.Direct).ThenByDescending(q => q.Articles.Count).ThenBy(q => q.Speaker, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Two wordings of one statement, not two statements that share words: nearly all of the shorter's words appear in the
+    /// longer in the same order (a word or two changed or dropped), or most of both do.
+    /// </summary>
+    private static bool Rival(string[] a, string[] b)
+    {
+        var (s, l) = a.Length <= b.Length ? (a, b) : (b, a);
+        // A wording that marks its cuts ("…") and keeps every other word in order is an excerpt, not a rival.
+        if (CommonSubsequence(s, l) == s.Length && Array.IndexOf(s, Ellipsis) >= 0) return false;
+        // Compared by stems: "return to China" and "returning Taiwan to China" are one phrase worded two ways.
+        s = [.. s.Select(Text.Words.Stem)];
+        l = [.. l.Select(Text.Words.Stem)];
+        // Only an ending differs ("environmentalist"/"environmentalists"): a slip of typing, not of wording.
+        if (s.AsSpan().SequenceEqual(l)) return false;
+        int common = CommonSubsequence(s, l);
+        if ((s.Length >= 8 && common >= 0.8 * s.Length) || common >= 0.6 * l.Length) return true;
+        // The same words ending (or opening) both, with the rest put another way: "an integral part | a crucial element of the post-war order".
+        int tail = 0, head = 0;
+        while (tail < s.Length && s[^(tail + 1)] == l[^(tail + 1)]) tail++;
+        while (head < s.Length && s[head] == l[head]) head++;
+        return Math.Max(tail, head) >= 5 && s.Length >= 0.6 * l.Length;
+    }
+
+    /// <summary>The length of the longest common subsequence of two word sequences.</summary>
+    private static int CommonSubsequence(string[] a, string[] b)
+    {
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (int i = 1; i <= a.Length; i++)
+        {
+            for (int j = 1; j <= b.Length; j++) cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : Math.Max(prev[j], cur[j - 1]);
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
     }
 
     /// <summary>Same words, an excerpt of them, or a close rewording (most content words shared).</summary>
@@ -116,14 +257,43 @@ public static class QuoteGrouper
         return false;
     }
 
+    /// <summary>"two in three" and "2 in 3" are one wording: small numbers are compared as digits.</summary>
+    private static readonly Dictionary<string, string> Digits = new(StringComparer.Ordinal)
+    {
+        ["one"] = "1",
+        ["two"] = "2",
+        ["three"] = "3",
+        ["four"] = "4",
+        ["five"] = "5",
+        ["six"] = "6",
+        ["seven"] = "7",
+        ["eight"] = "8",
+        ["nine"] = "9",
+        ["ten"] = "10",
+    };
+
+    /// <summary>Stands in a quote's words where its source marks a cut.</summary>
+    private const string Ellipsis = "…";
+
     private static string[] WordsOf(string text)
     {
         var list = new List<string>();
+        int depth = 0;
         foreach (var t in Tokenizer.Tokenize(text))
         {
+            // An editor's insertion ("[of Congress]", "(local)") is no part of the speaker's words.
+            char c = text[t.Start];
+            if (c is '[' or '(') depth++;
+            else if (c is ']' or ')') depth = Math.Max(0, depth - 1);
+            if (depth > 0) continue;
+            if ((c == '…' || (c == '.' && t.End - t.Start >= 3) || (c == '.' && t.End < text.Length && text[t.End] == '.')) && (list.Count == 0 || list[^1] != Ellipsis))
+            {
+                if (c == '…' || text.AsSpan(t.Start).StartsWith("...")) list.Add(Ellipsis);
+                continue;
+            }
             if (t.Kind is not (TokenKind.Word or TokenKind.Number)) continue;
             // "same-sex" and "same sex" are one wording; so are ’ and '.
-            foreach (var part in text[t.Start..t.End].ToLowerInvariant().Replace('’', '\'').Split('-', StringSplitOptions.RemoveEmptyEntries)) list.Add(part);
+            foreach (var part in text[t.Start..t.End].ToLowerInvariant().Replace('’', '\'').Split('-', StringSplitOptions.RemoveEmptyEntries)) list.Add(Digits.GetValueOrDefault(part, part));
         }
         return [.. list];
     }

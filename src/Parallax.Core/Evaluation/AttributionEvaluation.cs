@@ -30,7 +30,10 @@ public static partial class AttributionEvaluation
     private static readonly Regex TextBound = TextBoundPattern();
     private static readonly Regex Event = EventPattern();
 
-    public static (AttributionScore Direct, AttributionScore All, int Documents) Evaluate(string splitDirectory, AnalysisPipeline pipeline)
+    public static (AttributionScore Direct, AttributionScore All, int Documents) Evaluate(string splitDirectory, AnalysisPipeline pipeline) => Evaluate(splitDirectory, pipeline, null);
+
+    /// <summary>As above; <paramref name="speakerErrors"/>, when given, collects every matched direct quote whose speaker is wrong (gold source, found speaker, quote).</summary>
+    public static (AttributionScore Direct, AttributionScore All, int Documents) Evaluate(string splitDirectory, AnalysisPipeline pipeline, List<string>? speakerErrors)
     {
         var annotations = Directory.EnumerateFiles(Path.Combine(splitDirectory, "attributions"), "*.ann").Order(StringComparer.Ordinal)
             .GroupBy(p => Regex.Replace(Path.GetFileNameWithoutExtension(p), "_[0-9a-f]{4}$", "", RegexOptions.None, Patterns.Timeout))
@@ -43,7 +46,12 @@ public static partial class AttributionEvaluation
             string text = File.ReadAllText(pairs[i].Text);
             var gold = ReadAnn(File.ReadAllText(pairs[i].Ann), text);
             var quotes = pipeline.Analyze(new Article { Id = Path.GetFileNameWithoutExtension(pairs[i].Text), Text = text }).Quotes;
-            direct[i] = Score(gold.Where(g => g.Direct).ToList(), gold, quotes.Where(q => q.Direct).ToList(), text);
+            var errors = speakerErrors is null ? null : new List<string>();
+            direct[i] = Score(gold.Where(g => g.Direct).ToList(), gold, quotes.Where(q => q.Direct).ToList(), text, errors);
+            if (errors is { Count: > 0 })
+            {
+                lock (speakerErrors!) speakerErrors.AddRange(errors.Select(e => Path.GetFileNameWithoutExtension(pairs[i].Text) + "\t" + e));
+            }
             all[i] = Score(gold, gold, quotes, text);
         });
         AttributionScore Sum(int[][] r) => new(r.Sum(x => x[0]), r.Sum(x => x[1]), r.Sum(x => x[2]), r.Sum(x => x[3]), r.Sum(x => x[4]), r.Sum(x => x[5]));
@@ -51,7 +59,7 @@ public static partial class AttributionEvaluation
     }
 
     /// <summary>Recall over <paramref name="gold"/>; precision of <paramref name="found"/> against any gold attribution (<paramref name="anyGold"/>).</summary>
-    private static int[] Score(List<GoldAttribution> gold, List<GoldAttribution> anyGold, IReadOnlyList<Quote> found, string text)
+    private static int[] Score(List<GoldAttribution> gold, List<GoldAttribution> anyGold, IReadOnlyList<Quote> found, string text, List<string>? errors = null)
     {
         int matchedGold = 0, speakerChecked = 0, speakerCorrect = 0;
         foreach (var g in gold)
@@ -62,10 +70,13 @@ public static partial class AttributionEvaluation
             if (g.Source.Count == 0) continue;
             speakerChecked++;
             if (SameSpeaker(g, q, text)) speakerCorrect++;
+            else errors?.Add($"gold {string.Join(" ", g.Source.Select(x => x.Of(text)))}\tfound {(q.SpeakerSpan is { } sp ? sp.Of(text) : "-")} ({q.Speaker ?? "-"})\t{Flat(q.Span.Of(text))}");
         }
         int matchedFound = found.Count(q => anyGold.Any(g => g.Content.Any(c => c.Overlaps(q.Span))));
         return [gold.Count, found.Count, matchedGold, matchedFound, speakerChecked, speakerCorrect];
     }
+
+    private static string Flat(string s) => (s.Length > 90 ? s[..90] + "…" : s).ReplaceLineEndings(" ");
 
     private static bool SameSpeaker(GoldAttribution g, Quote q, string text)
     {

@@ -312,6 +312,9 @@ public static class ConflictPlanter
     private static Plant? QuotePlant(AnalyzedArticle a, Quote q, Random rng)
     {
         if (!q.Direct || q.Speaker is null) return null;
+        // A quotation the article prints twice would keep its old wording beside the new one: the source would contradict itself.
+        string quoted = q.Span.Of(a.Text);
+        if (a.Text.IndexOf(quoted, StringComparison.Ordinal) != a.Text.LastIndexOf(quoted, StringComparison.Ordinal)) return null;
         var words = a.Tokens.Where(t => t.Kind == TokenKind.Word && q.Span.Contains(t.Span)).ToList();
         if (words.Count < 8) return null;
         var names = a.Entities.Select(e => e.Span).ToList();

@@ -17,7 +17,11 @@ public enum PlantMode
 }
 
 /// <summary>What became of one planted change: whether the brief reported it, and what else the change made it report.</summary>
-public sealed record PlantOutcome(string Story, Plant Plant, bool Found, int ExtraConflicts, string ChangedSentence);
+public sealed record PlantOutcome(string Story, Plant Plant, bool Found, int ExtraConflicts, string ChangedSentence)
+{
+    /// <summary>For a missed quote: whom the brief lists the changed words under, and which other quotes of the story share words with them.</summary>
+    public string? Note { get; init; }
+}
 
 /// <summary>Planted-conflict recall overall and per kind, and how many conflicts briefs report on stories nobody touched.</summary>
 public sealed record PlantedConflictScores(PlantMode Mode, IReadOnlyList<PlantOutcome> Outcomes, int Stories, IReadOnlyList<Conflict> Untouched, IReadOnlyList<string> Failures)
@@ -104,13 +108,23 @@ public static class PlantedConflicts
                         : brief.Conflicts.Any(c => Reports(c, plant, changed.Id, at, against));
                     int sentence = changed.SentenceIndexAt(at[0].Start);
                     string changedSentence = sentence >= 0 ? BriefBuilder.Clean(changed.Sentences[sentence].Span.Of(changed.Text)) : "";
-                    outcomes.Add(new PlantOutcome(stories[s].Key, plant, found, Math.Max(0, brief.Conflicts.Count - before - (found ? 1 : 0)), changedSentence));
+                    outcomes.Add(new PlantOutcome(stories[s].Key, plant, found, Math.Max(0, brief.Conflicts.Count - before - (found ? 1 : 0)), changedSentence)
+                    {
+                        Note = !found && plant.Kind == PlantKind.Quote ? QuoteNote(brief, changed.Id, at) : null,
+                    });
                     break;
                 }
             }
             progress?.Report(s + 1);
         }
         return new PlantedConflictScores(mode, outcomes, stories.Count - failures.Count, untouched, failures);
+    }
+
+    private static string QuoteNote(Brief brief, string changedArticle, IReadOnlyList<Span> at)
+    {
+        var mine = brief.Quotes.Where(q => q.Variants.Any(v => v.Support.Any(x => x.Article == changedArticle && at.Any(e => x.Span.Start <= e.Start && e.End <= x.Span.End)))).ToList();
+        if (mine.Count == 0) return "the changed words are under no speaker";
+        return string.Join(" ; ", mine.Select(q => $"under {q.Speaker}: " + string.Join(" | ", q.Variants.Select(v => $"[{string.Join(",", v.Articles.Select(a => a == changedArticle ? "changed" : "other"))}] {(v.Text.Length > 70 ? v.Text[..70] + "…" : v.Text)}"))));
     }
 
     private static int StableSeed(int seed, string story, PlantKind kind)

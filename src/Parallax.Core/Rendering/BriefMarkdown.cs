@@ -150,6 +150,7 @@ public static class BriefMarkdown
         ConflictKind.Quantity => "Figure",
         ConflictKind.Name => "Name",
         ConflictKind.Quote => "Quote wording",
+        ConflictKind.Attribution => "Who said it",
         _ => "Other",
     };
 

@@ -5,7 +5,11 @@ using Parallax.Text;
 namespace Parallax.Stages.Entities;
 
 /// <summary>A capitalised name found in text, with any title written before it, not yet typed or resolved.</summary>
-public sealed record EntityMention(Span Span, string Text, string? Title, bool SentenceInitial, bool InHeading, bool AfterRoleNoun);
+public sealed record EntityMention(Span Span, string Text, string? Title, bool SentenceInitial, bool InHeading, bool AfterRoleNoun)
+{
+    /// <summary>Written after a courtesy title ("Mr. King", "Ms. Leavitt"): a person's family name.</summary>
+    public bool Courtesy { get; init; }
+}
 
 /// <summary>Finds runs of capitalised words that name something, splitting off titles ("Chinese President") and sentence-initial common words.</summary>
 public static class EntityExtractor
@@ -71,8 +75,15 @@ public static class EntityExtractor
             start++;
             initial = false;
         }
-        // The period of a courtesy title dropped above ("Mr. Burman") is no part of the name either.
-        while (start < end && tokens[start].Kind == TokenKind.Punctuation) start++;
+        // The period of a courtesy title dropped above ("Mr. Burman") is no part of the name either; after one, even a word
+        // that is also a title is a family name ("Mr. King").
+        bool courtesy = start > 0 && WordSpan(text, tokens[start - 1]) is "Mr" or "Mrs" or "Ms" or "Dr" or "Mr." or "Mrs." or "Ms." or "Dr." or "Miss"
+            || (start > 1 && tokens[start - 1].Kind == TokenKind.Punctuation && WordSpan(text, tokens[start - 2]) is "Mr" or "Mrs" or "Ms" or "Dr");
+        while (start < end && tokens[start].Kind == TokenKind.Punctuation)
+        {
+            start++;
+            courtesy = start > 1 && WordSpan(text, tokens[start - 2]) is "Mr" or "Mrs" or "Ms" or "Dr";
+        }
         if (start >= end) return;
         // "an Iowa Democrat": a place with a party label names the place, not a person.
         if (end - start > 1 && PartyLabels.Has(WordSpan(text, tokens[end - 1])) && EntityLexicons.Places.ContainsKey(Phrase(text, tokens, start, end - 1)))
@@ -92,7 +103,7 @@ public static class EntityExtractor
         {
             lastTitle = -1; // "Foreign Ministry" is an organisation, not a minister called Ministry
         }
-        if (EntityLexicons.Titles.Has(WordSpan(text, tokens[end - 1]).TrimEnd('.')))
+        if (EntityLexicons.Titles.Has(WordSpan(text, tokens[end - 1]).TrimEnd('.')) && !(courtesy && end - start == 1))
         {
             // The run ends on a role ("US Ambassador", "Prime Minister"): keep only a place or organisation before it.
             int firstTitle = start;
@@ -134,7 +145,7 @@ public static class EntityExtractor
                 }
             }
         }
-        else if (end - start == 1 && EntityLexicons.Titles.Has(WordSpan(text, tokens[start])))
+        else if (end - start == 1 && EntityLexicons.Titles.Has(WordSpan(text, tokens[start])) && !courtesy)
         {
             return; // "President" alone names no one
         }
@@ -162,9 +173,11 @@ public static class EntityExtractor
         EntityMention? placeAfter = null;
         if (title is not null || EntityLexicons.GivenNames.Has(WordSpan(text, tokens[start])) || PersonLikeBeforeOf(text, tokens, start, end))
         {
+            bool namedPerson = EntityLexicons.GivenNames.Has(WordSpan(text, tokens[start]));
             for (int k = start + 2; k < end - 1; k++)
             {
-                if (WordSpan(text, tokens[k]) is "of" && EntityLexicons.Places.ContainsKey(Phrase(text, tokens, k + 1, end)))
+                // "William McGinley of Patton Boggs": after a given and a family name, "of" starts the person's place or firm.
+                if (WordSpan(text, tokens[k]) is "of" && (EntityLexicons.Places.ContainsKey(Phrase(text, tokens, k + 1, end)) || (namedPerson && k - start is 2 or 3)))
                 {
                     placeAfter = new EntityMention(new Span(tokens[k + 1].Start, tokens[end - 1].End), Phrase(text, tokens, k + 1, end), null, false, heading, false);
                     end = k;
@@ -176,7 +189,7 @@ public static class EntityExtractor
         if (EntityLexicons.Demonyms.Contains(name)) return;
         bool afterRole = title is null && start > 0 && EntityLexicons.RoleNouns.Has(WordSpan(text, tokens[start - 1])) && char.IsLower(text[tokens[start - 1].Start]);
         if (afterRole) title = Word(text, tokens[start - 1]);
-        result.Add(new EntityMention(new Span(tokens[start].Start, tokens[end - 1].End), name, title, initial, heading, afterRole));
+        result.Add(new EntityMention(new Span(tokens[start].Start, tokens[end - 1].End), name, title, initial, heading, afterRole) { Courtesy = courtesy && title is null });
         if (placeAfter is not null) result.Add(placeAfter);
     }
 

@@ -102,7 +102,7 @@ public static class EntityResolver
         if (EntityLexicons.Places.ContainsKey(name)) return m.Title is not null && m.AfterRoleNoun ? EntityType.Person : EntityType.Place;
         if (words.Any(w => EntityLexicons.OrgWords.Contains(w))) return EntityType.Organization;
         if (words.Length > 1 && (EntityLexicons.PlaceWords.Contains(words[^1]) || PlacePrefixes.Contains(words[0]))) return EntityType.Place;
-        if (m.Title is not null) return EntityType.Person;
+        if (m.Title is not null || m.Courtesy) return EntityType.Person;
         // An acronym or a web address written as a name ("ESPN", "TMZ.com") is an organisation, outside all-capital headlines.
         if (words.Length == 1 && !m.InHeading && (IsAcronym(name) || name.EndsWith(".com", StringComparison.OrdinalIgnoreCase))) return EntityType.Organization;
         if (EntityLexicons.GivenNames.ContainsKey(words[0]) && words.Length > 1) return EntityType.Person;

@@ -41,3 +41,13 @@ activist
 author
 scholar
 fellow
+co-founder
+consultant
+critic
+historian
+pollster
+president-elect
+representative
+strategist
+widow
+widower

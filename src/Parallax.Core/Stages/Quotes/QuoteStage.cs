@@ -112,7 +112,18 @@ public static class QuoteExtractor
         while (closeIdx < tokens.Count && !SentenceSplitter.IsQuoteAt(text, tokens[closeIdx].Start) && closeIdx < Tokenizer.FirstAtOrAfter(tokens, content.End) + 3) closeIdx++;
         int openIdx = Tokenizer.FirstAtOrAfter(tokens, content.Start) - 1;
         var sentEnd = SentenceEndAfter(sentences, content.End, text.Length);
+        // “Why isn’t this proof?” Vitter demanded: a quotation ending on ? or ! ends its sentence for the splitter, but its
+        // reporting clause follows; the scan below still stops at that clause's own full stop.
+        if (content.End > 0 && text[content.End - 1] is '?' or '!' && sentEnd <= content.End + 2 && sentEnd < text.Length) sentEnd = SentenceEndAfter(sentences, sentEnd + 1, text.Length);
         var sentStart = SentenceStartBefore(sentences, content.Start);
+
+        // "the former candidate Mitt Romney -- “It is disqualifying …” --": a name, a dash, then the quotation.
+        int dash = openIdx - 1;
+        while (dash > 0 && W(text, tokens[dash]) is "-" && W(text, tokens[dash - 1]) is "-") dash--;
+        if (dash >= 1 && openIdx - dash <= 2 && W(text, tokens[openIdx - 1]) is "--" or "—" or "–" or "-" or "―" && EntityEndingAt(entities, tokens[dash - 1].End) is { Type: EntityType.Person } dashed)
+        {
+            return (dashed.Span, "—");
+        }
 
         // A quotation inside a sentence ("Xi said trade “is …,” officials said") belongs to the clause that leads into it.
         if (!StandsAlone(text, content) && Before() is { Speaker: not null } leading) return leading;
@@ -121,6 +132,21 @@ public static class QuoteExtractor
         int limit = Math.Min(tokens.Count, closeIdx + 20);
         for (int k = closeIdx + 1; k < limit && tokens[k].Start < sentEnd; k++)
         {
+            // “…,” Leonard E. Burman, director of the centre and a professor at Syracuse, said: the aside after the name may
+            // hold its own "and"; the reporting verb comes after its closing comma.
+            if (EntityStartingAt(entities, tokens[k].Start) is { Type: EntityType.Person } named && k <= closeIdx + 3)
+            {
+                int after = Tokenizer.FirstAtOrAfter(tokens, named.Span.End);
+                if (after < tokens.Count && W(text, tokens[after]) is ",")
+                {
+                    int close = after + 1;
+                    while (close < tokens.Count && close < after + 40 && tokens[close].Start < sentEnd && W(text, tokens[close]) is not ("," or "." or "“" or "”" or "\"" or ";")) close++;
+                    if (close < tokens.Count && W(text, tokens[close]) is "," && close + 1 < tokens.Count && IsSpeechVerb(W(text, tokens[close + 1])))
+                    {
+                        return (named.Span, Word(text, tokens[close + 1]));
+                    }
+                }
+            }
             var w = W(text, tokens[k]);
             if (IsSpeechVerb(w))
             {
@@ -149,7 +175,8 @@ public static class QuoteExtractor
             for (int k = colonTok - 1; k >= 0 && tokens[k].Start >= prevStart && k >= colonTok - 6; k--)
             {
                 var w = W(text, tokens[k]);
-                if (!IsSpeechVerb(w)) continue;
+                // "Said Ellis: “…”": the verb may open the sentence, capitalised.
+                if (!IsSpeechVerb(w) && !(tokens[k].Start == prevStart && w is "Said" or "Says" or "Added" or "Wrote")) continue;
                 var subject = SubjectBefore(text, tokens, entities, k, Tokenizer.FirstAtOrAfter(tokens, prevStart)) ?? SubjectAfter(text, tokens, entities, k, colon);
                 if (subject is not null) return (subject, w.ToString());
             }
@@ -176,9 +203,13 @@ public static class QuoteExtractor
                     var who = SubjectAfter(text, tokens, entities, k + 1, sentEnd);
                     if (who is not null) return (who, "according to");
                 }
-                if (!IsSpeechVerb(w)) continue;
-                // "noting that …", "stating, “…”": a participle without its own subject takes the subject of an earlier verb in the sentence.
-                var subject = SubjectBefore(text, tokens, entities, k, Tokenizer.FirstAtOrAfter(tokens, sentStart)) ?? SubjectAfter(text, tokens, entities, k, content.Start);
+                if (!IsSpeechVerb(w) && !(k > 0 && W(text, tokens[k - 1]) is "," && Participles.Contains(w.ToString()))) continue;
+                // "noting that …", "stating, “…”": a participle without its own subject takes the subject of the sentence's main
+                // clause ("Lauten wrote a letter to Malia Obama, saying …" is Lauten's), not the nearest name before it.
+                int first = Tokenizer.FirstAtOrAfter(tokens, sentStart);
+                bool participle = w.EndsWith("ing") && (Participles.Contains(w.ToString()) || IsSpeechVerb(w));
+                var main = k > first && W(text, tokens[k - 1]) is "," or "before" or "after" or "while" or "when" or "by" && participle ? MainSubject(text, tokens, entities, first, k) : null;
+                var subject = main ?? SubjectBefore(text, tokens, entities, k, first) ?? SubjectAfter(text, tokens, entities, k, content.Start);
                 if (subject is not null) return (subject, w.ToString());
             }
             return (null, null);
@@ -216,6 +247,7 @@ public static class QuoteExtractor
                 if (!reporting && !stance && !participle) continue;
                 string w = Word(text, tokens[k]);
                 if (cues.Count > 0 && k < cues[^1].ContentStart) continue;
+
                 if (participle)
                 {
                     // "Trump defended the remark, saying he …": the participle's speaker is the subject of the sentence's main clause.
@@ -229,6 +261,9 @@ public static class QuoteExtractor
                 var subject = SubjectBefore(text, tokens, entities, k, first);
                 if (subject is null || WordsBetween(text, tokens, IndexOfSpanEnd(tokens, subject.Value) + 1, k) > 3) subject = SubjectBeforeClause(text, tokens, entities, k, first);
                 if (subject is null) continue;
+                // "The ministry said Trump acknowledged the island's significance", "Trump said he had agreed to visit": a cue whose
+                // subject opens a clause already reported belongs to that report and starts no report of its own.
+                if (cues.Count > 0 && subject.Value.Start >= tokens[cues[^1].ContentStart].Start && Tokenizer.FirstAtOrAfter(tokens, subject.Value.Start) <= cues[^1].ContentStart + 1) continue;
                 // "swing states", "the claims": a cue that is also a plural noun needs a named or pronoun subject.
                 if (NounLikeCues.Has(w) && EntityAt(entities, subject.Value) is null && !Pronouns.ContainsKey(subject.Value.Of(text).ToLowerInvariant())) continue;
                 // "Content, Mayor Elena Marsh announced on Monday, …": the attribution follows what was said.
@@ -303,6 +338,15 @@ public static class QuoteExtractor
             int stop = q.Start - 1;
             while (stop > m.Content.Start && (char.IsWhiteSpace(text[stop - 1]) || SentenceSplitter.IsQuote(text[stop - 1]) || text[stop - 1] is '\'' or ',')) stop--;
             if (stop <= m.Content.Start) return null;
+            // "…would continue, stating, “We agreed …”": the participle introduces the quotation and is no part of the claim.
+            var words = text[m.Content.Start..stop].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+            while (words.Count > 0 && (Participles.Contains(words[^1].TrimEnd(',', ':')) || words[^1] is "," or ":"))
+            {
+                stop = m.Content.Start + text[m.Content.Start..stop].LastIndexOf(words[^1], StringComparison.Ordinal);
+                while (stop > m.Content.Start && (char.IsWhiteSpace(text[stop - 1]) || text[stop - 1] is ',' or ':')) stop--;
+                words.RemoveAt(words.Count - 1);
+            }
+            if (stop <= m.Content.Start) return null;
             var cut = new Span(m.Content.Start, stop);
             // What is left must still be a clause, not the adverbial that led into the quotation ("In a Wall Street Journal essay last week").
             string firstWord = cut.Of(text).Split(' ', 2)[0].ToLowerInvariant();
@@ -310,6 +354,28 @@ public static class QuoteExtractor
             return CountWords(text, cut) >= 3 && !AnyOverlaps(quoted, cut) ? m with { Content = cut } : null;
         }
         return m;
+    }
+
+    private static readonly FrozenSet<string> FiniteVerbs = FrozenSet.ToFrozenSet(
+        ["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should", "must", "may", "might", "do", "does", "did", "shall",
+         "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "doesn't", "didn't", "hasn't", "haven't", "hadn't"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A reported clause that says something on its own: it has a verb (an auxiliary or a past form), and its last word is not a
+    /// verb still waiting for an object ("the two leaders achieved", cut before the quotation that was its object). The
+    /// extractor keeps such pieces (the content of an attribution, as annotators mark it); the brief shows only whole clauses.
+    /// </summary>
+    private static readonly FrozenSet<string> DanglingEnds = FrozenSet.ToFrozenSet(
+        ["a", "an", "the", "as", "about", "that", "of", "to", "with", "for", "on", "in", "from", "by", "at", "and", "or", "but", "its", "their", "his", "her", "our", "my", "your", "than", "if", "whether", "which", "who", "whose"], StringComparer.Ordinal);
+
+    internal static bool IsCompleteClause(string clause)
+    {
+        var words = clause.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(',', ';', ':', '(', ')', '—')).Where(w => w.Length > 0).ToList();
+        if (words.Count == 0) return false;
+        string last = words[^1].ToLowerInvariant();
+        if ((last.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(words[^1][0])) || Participles.Contains(last) || FiniteVerbs.Contains(last) || DanglingEnds.Contains(last)) return false;
+        // A long clause has its verb somewhere; a short one must show it ("the South Korea meeting" has none).
+        return words.Count >= 6 || words.Skip(1).Any(w => FiniteVerbs.Contains(w) || (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(w[0])));
     }
 
     /// <summary>Words between two token positions, not counting a parenthesised aside ("Sen. David Perdue (R-Ga.) said").</summary>
@@ -330,6 +396,29 @@ public static class QuoteExtractor
     /// "Derek Mitchell, who served as ambassador until this year, said …" / "Angelique Brunner, a developer, said …": the subject
     /// before an aside set off by commas.
     /// </summary>
+    /// <summary>
+    /// "Mary Cheney, married to Heather Poe since 2012, posted": a person named inside an aside set off by commas is not the
+    /// subject; the person named right before the aside's opening comma is. Null when the name at <paramref name="at"/> is no aside's.
+    /// </summary>
+    private static Span? AsideOwner(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int at, int verb, int floor)
+    {
+        int close = -1;
+        for (int j = at + 1; j < verb; j++)
+        {
+            if (W(text, tokens[j]) is ",") close = j;
+        }
+        if (close < 0) return null;
+        int nameStart = Tokenizer.FirstAtOrAfter(tokens, EntityEndingAt(entities, tokens[at].End)!.Span.Start);
+        for (int j = nameStart - 1; j > floor && j >= nameStart - 25; j--)
+        {
+            var w = W(text, tokens[j]);
+            if (w is "." or ";" or "“" or "”" or "\"" or ":") return null;
+            if (w is not ",") continue;
+            return EntityEndingAt(entities, tokens[j - 1].End) is { Type: EntityType.Person } owner ? owner.Span : null;
+        }
+        return null;
+    }
+
     private static Span? SubjectBeforeClause(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int verb, int floor)
     {
         if (verb - 1 <= floor || W(text, tokens[verb - 1]) is not ",") return null;
@@ -435,11 +524,11 @@ public static class QuoteExtractor
             var w = W(text, t);
             if (w is "”" or "“" or "\"" or "''" or ";" or ":") break;
             var entity = EntityEndingAt(entities, t.End);
-            if (entity is not null && entity.Type == EntityType.Person) return entity.Span;
+            if (entity is not null && entity.Type == EntityType.Person) return AsideOwner(text, tokens, entities, k, verb, floor) ?? entity.Span;
             // An unclassified name right before the verb ("Viguerie notes") is still the one speaking.
             if (entity is not null && entity.Type == EntityType.Other && OnlyApposition(text, tokens, k + 1, verb)) return institution ?? entity.Span;
             if (entity is not null && entity.Type != EntityType.Other && verb - k <= 8) institution ??= entity.Span;
-            if (Pronouns.Has(w) && char.IsLower(w[0]) || w is "He" or "She" or "They" or "It") return institution ?? t.Span;
+            if (Pronouns.Has(w) && char.IsLower(w[0]) || w is "He" or "She" or "They" or "It" or "I" or "We") return institution ?? t.Span;
             var np = RoleNounPhrase(text, tokens, k);
             if (np is not null) return institution ?? np;
             // "the announcer said", "the bespectacled, 71-year-old diplomat said", "civil rights activists say": a speaker we cannot name.
@@ -624,7 +713,7 @@ public static class QuoteExtractor
         {
             var t = tokens[k];
             var w = W(text, t);
-            if (w is ".") continue; // "said Rep. G.K. Butterfield"
+            if (w is "." || tokens[k].Kind == TokenKind.Number || w is "/") continue; // "said Rep. G.K. Butterfield", "said 9/11 widow Terry Strada"
             var entity = EntityStartingAt(entities, t.Start);
             // An unclassified name counts right after the verb or after nothing but a title ("said Mr. Burman").
             if (entity is not null && (entity.Type != EntityType.Other || OnlyTitlesBetween(text, tokens, verb + 1, k))) return entity.Span;
@@ -652,10 +741,14 @@ public static class QuoteExtractor
     {
         var w = W(text, tokens[k]);
         if (!EntityLexicons.RoleNouns.Has(w) && !EntityLexicons.Titles.Has(w)) return null;
-        for (int j = k - 1; j >= 0 && j >= k - 3; j--)
+        for (int j = k - 1; j >= 0 && j >= k - 4; j--)
         {
             var d = W(text, tokens[j]);
-            if (d.Equals("the", StringComparison.OrdinalIgnoreCase)) return new Span(tokens[j].Start, tokens[k].End);
+            if (d.Equals("the", StringComparison.OrdinalIgnoreCase) && j >= k - 3) return new Span(tokens[j].Start, tokens[k].End);
+            // "Obama’s former campaign strategist": a possessor stands where "the" would.
+            if (d is "’s" or "'s" or "’" or "'" && j > 0 && char.IsUpper(text[tokens[j - 1].Start])) return new Span(tokens[j - 1].Start, tokens[k].End);
+            if (d.Length > 2 && (d.EndsWith("’s", StringComparison.Ordinal) || d.EndsWith("'s", StringComparison.Ordinal)) && char.IsUpper(d[0])) return new Span(tokens[j].Start, tokens[k].End);
+            if (tokens[j].Kind != TokenKind.Word) return null;
         }
         return null;
     }

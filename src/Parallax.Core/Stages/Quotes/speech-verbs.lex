@@ -89,3 +89,17 @@ demanded
 quipped
 tweeting
 joked
+demands
+yells
+shouts
+chants
+exclaimed
+exclaims
+replies
+responds
+jokes
+recounted
+recounts
+whispered
+screamed
+pleaded

@@ -100,7 +100,6 @@ calling
 criticizing
 demanding
 proposing
-pushing
 slamming
 urging
 # Evidence: "Polls show a close contest", "A 2014 study found 31 incidents" (for these the subject may be the evidence itself).
