@@ -155,6 +155,42 @@ public sealed class BriefTests
     }
 
     [Fact]
+    public void The_same_words_given_to_two_people_by_two_sources_are_an_attribution_conflict()
+    {
+        var b = Assert.Single(Briefs.Of([
+            Briefs.Article("a", "“We will not raise taxes on working families this year,” Senator Maria Lopez said at the budget hearing in Albany on Monday."),
+            Briefs.Article("b", "“We will not raise taxes on working families this year,” Governor Tom Reilly said at the budget hearing in Albany on Monday."),
+        ]));
+        var c = Assert.Single(b.Conflicts, c => c.Kind == ConflictKind.Attribution);
+        Assert.Equal(["Maria Lopez", "Tom Reilly"], c.Variants.Select(v => v.Value).Order(StringComparer.Ordinal));
+        // One quote, listed once, whoever it is under.
+        Assert.Single(b.Quotes, q => q.Text.StartsWith("We will not raise taxes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_quote_one_source_names_no_speaker_for_is_compared_with_the_attributed_one()
+    {
+        var b = Assert.Single(Briefs.Of([
+            Briefs.Article("a", "At the budget hearing in Albany on Monday, Senator Maria Lopez said: “We will not raise taxes on working families this year.” The hearing went on."),
+            Briefs.Article("b", "The budget hearing in Albany on Monday turned to taxes. “We will not raise taxes on hardworking families this year.” The hearing went on."),
+        ]));
+        var q = Assert.Single(b.Quotes, q => q.Speaker == "Maria Lopez" && q.Direct);
+        Assert.Equal(["a", "b"], q.Articles);
+        Assert.Contains(b.Conflicts, c => c.Kind == ConflictKind.Quote);
+    }
+
+    [Fact]
+    public void Who_said_what_shows_whole_clauses_and_countries_as_their_governments()
+    {
+        var b = Assert.Single(Briefs.Of([
+            Briefs.Article("a", "The president announced that the two leaders achieved “a big and good deal for our farmers,” aides said. Beijing said the talks were candid and useful."),
+            Briefs.Article("b", "The president said the two leaders achieved “a big and good deal for our farmers.” China said the talks were candid and useful."),
+        ]));
+        Assert.DoesNotContain(b.Quotes, q => !q.Direct && q.Text.TrimEnd('.').EndsWith("achieved", StringComparison.Ordinal));
+        Assert.Contains(b.Quotes, q => q.Speaker == "China (Chinese government)" && q.Articles.Count == 2);
+    }
+
+    [Fact]
     public void People_who_only_share_a_surname_stay_apart()
     {
         var b = Assert.Single(Briefs.Of([

@@ -138,6 +138,10 @@ public sealed class HostileInputTests : IDisposable
     {
         public string Name => "failing";
 
+        public AnalysisLayer Reads => AnalysisLayer.None;
+
+        public AnalysisLayer Writes => AnalysisLayer.None;
+
         public void Run(DocumentBuilder document)
         {
             if (document.Text.Contains("POISON", StringComparison.Ordinal)) throw new InvalidOperationException("a stage broke on this article");

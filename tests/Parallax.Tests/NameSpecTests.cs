@@ -25,18 +25,27 @@ public sealed class NameSpecTests
         var analyzed = Corpus.Analyze(articles, AnalysisPipeline.Default);
         var (groups, _) = Resolution.EntityLinker.Resolve(analyzed, articles.Select(a => a.Id).ToHashSet());
         var people = groups.Where(g => g.Type == EntityType.Person).ToList();
-        string found = string.Join("; ", people.Select(g => g.Name + (g.Variants.Count == 0 ? "" : " (" + string.Join(", ", g.Variants.Select(v => v.Name + (v.Suspect ? "?" : ""))) + ")")));
+        var bodies = groups.Where(g => g.Type is EntityType.Organization or EntityType.Place).ToList();
+        static string Listed(IEnumerable<Briefing.EntityGroup> gs) => string.Join("; ", gs.Select(g => g.Name + (g.Variants.Count == 0 ? "" : " (" + string.Join(", ", g.Variants.Select(v => v.Name + (v.Suspect ? "?" : "") + " " + v.Kind)) + ")")));
+        string found = Listed(people) + " | bodies: " + Listed(bodies);
 
-        if (c.TryGetProperty("people", out var expected))
+        foreach (var (property, candidates, what) in new[] { ("people", people, "person"), ("bodies", bodies, "organisation or place") })
         {
+            if (!c.TryGetProperty(property, out var expected)) continue;
             foreach (var e in expected.EnumerateArray())
             {
                 string canonical = e.GetProperty("name").GetString()!;
-                var g = people.FirstOrDefault(g => g.Name == canonical);
-                Assert.True(g is not null, $"[{name}] expected the person {canonical}; found: {found}");
+                var g = candidates.FirstOrDefault(g => g.Name == canonical);
+                Assert.True(g is not null, $"[{name}] expected the {what} {canonical}; found: {found}");
                 var want = e.GetProperty("variants").EnumerateArray().Select(v => (v.GetProperty("name").GetString()!, v.GetProperty("suspect").GetBoolean())).OrderBy(v => v.Item1, StringComparer.Ordinal).ToList();
                 var got = g!.Variants.Select(v => (v.Name, v.Suspect)).OrderBy(v => v.Name, StringComparer.Ordinal).ToList();
                 Assert.True(want.SequenceEqual(got), $"[{name}] variants of {canonical}: expected {string.Join(", ", want)}; found: {found}");
+                foreach (var v in e.GetProperty("variants").EnumerateArray().Where(v => v.TryGetProperty("kind", out _)))
+                {
+                    string kind = v.GetProperty("kind").GetString()!;
+                    var variant = g.Variants.Single(x => x.Name == v.GetProperty("name").GetString());
+                    Assert.True(string.Equals(variant.Kind.ToString(), kind, StringComparison.OrdinalIgnoreCase), $"[{name}] {variant.Name}: expected {kind}, found {variant.Kind}; found: {found}");
+                }
             }
         }
         if (c.TryGetProperty("apart", out var apart))

@@ -14,11 +14,36 @@ public sealed class PipelineTests
 
         public string Name => "timing out";
 
+        public AnalysisLayer Reads => AnalysisLayer.None;
+
+        public AnalysisLayer Writes => AnalysisLayer.Times;
+
         public void Run(DocumentBuilder document)
         {
             if (Runs++ < failures) throw new RegexMatchTimeoutException("x", "y", TimeSpan.FromMilliseconds(1));
             document.Times = [new TimeExpression(new Span(0, 3), "Now", TimexType.Date, "PRESENT_REF")];
         }
+    }
+
+    [Fact]
+    public void A_stage_that_reads_a_layer_no_earlier_stage_writes_is_refused()
+    {
+        var builder = AnalysisPipeline.CreateBuilder().Add(new Stages.Quotes.QuoteStage()).Add(new TokenStage());
+        var e = Assert.Throws<InvalidOperationException>(builder.Build);
+        Assert.Contains("'quotes' reads", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Entities", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_default_stages_read_only_what_earlier_stages_write()
+    {
+        var written = AnalysisLayer.None;
+        foreach (var stage in AnalysisPipeline.Default.Stages)
+        {
+            Assert.Equal(AnalysisLayer.None, stage.Reads & ~written);
+            written |= stage.Writes;
+        }
+        Assert.Equal(AnalysisLayer.Tokens | AnalysisLayer.Sentences | AnalysisLayer.Times | AnalysisLayer.Quantities | AnalysisLayer.Entities | AnalysisLayer.Quotes, written);
     }
 
     [Fact]

@@ -49,10 +49,22 @@ public static class QuoteGrouper
         var direct = Fragments(articles, canonical).Where(f => f.Direct && f.ByPerson && f.Words.Length >= AttributedWords).ToList();
         var conflicts = new List<Conflict>();
         var used = new HashSet<Fragment>();
+        // Only fragments that share a content word can hold the same words: an index keeps this linear in practice.
+        var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < direct.Count; i++)
+        {
+            foreach (var w in direct[i].Content)
+            {
+                if (!byWord.TryGetValue(w, out var list)) byWord[w] = list = [];
+                list.Add(i);
+            }
+        }
         for (int i = 0; i < direct.Count; i++)
         {
             if (used.Contains(direct[i])) continue;
-            var same = direct.Where(f => f == direct[i] || SameWords(f, direct[i])).ToList();
+            var f0 = direct[i];
+            var candidates = f0.Content.SelectMany(w => byWord[w]).Distinct();
+            var same = candidates.Select(j => direct[j]).Where(f => f == f0 || SameWords(f, f0)).ToList();
             var speakers = same.GroupBy(f => f.Speaker).ToList();
             // One source giving the words to two people is that source's own muddle (or a dialogue), not sources disagreeing.
             if (speakers.Count < 2 || speakers.SelectMany(g => g.Select(f => f.Article).Distinct()).GroupBy(a => a).Any(a => a.Count() > 1)) continue;
@@ -187,7 +199,7 @@ public static class QuoteGrouper
                     // Sources that print this wording of the disputed words (not merely another excerpt counted with it).
                     var si = variants[i].Where(f => SameQuote(f, heads[j])).Select(f => f.Article).ToHashSet(StringComparer.Ordinal);
                     var sj = variants[j].Where(f => SameQuote(f, heads[i])).Select(f => f.Article).ToHashSet(StringComparer.Ordinal);
-                    if (SameQuote(heads[i], heads[j]) && Rival(heads[i].Words, heads[j].Words) && !si.IsSubsetOf(sj) && !sj.IsSubsetOf(si)) { disputed.Add(i); disputed.Add(j); }
+                    if (SameQuote(heads[i], heads[j]) && Rival(heads[i].Words, heads[j].Words) && !SameStems(heads[i].Words, heads[j].Words) && !si.IsSubsetOf(sj) && !sj.IsSubsetOf(si)) { disputed.Add(i); disputed.Add(j); }
                 }
             }
             var rival = disputed.Select(i => ordered.First(v => v.Text == heads[i].Text)).Distinct().OrderByDescending(v => v.Articles.Count).ThenByDescending(v => v.Text.Length).ToList();
@@ -208,8 +220,6 @@ public static class QuoteGrouper
         // Compared by stems: "return to China" and "returning Taiwan to China" are one phrase worded two ways.
         s = [.. s.Select(Text.Words.Stem)];
         l = [.. l.Select(Text.Words.Stem)];
-        // Only an ending differs ("environmentalist"/"environmentalists"): a slip of typing, not of wording.
-        if (s.AsSpan().SequenceEqual(l)) return false;
         int common = CommonSubsequence(s, l);
         if ((s.Length >= 8 && common >= 0.8 * s.Length) || common >= 0.6 * l.Length) return true;
         // The same words ending (or opening) both, with the rest put another way: "an integral part | a crucial element of the post-war order".
@@ -218,6 +228,9 @@ public static class QuoteGrouper
         while (head < s.Length && s[head] == l[head]) head++;
         return Math.Max(tail, head) >= 5 && s.Length >= 0.6 * l.Length;
     }
+
+    /// <summary>Only endings differ ("environmentalist"/"environmentalists"): a slip of typing, not another wording.</summary>
+    private static bool SameStems(string[] a, string[] b) => a.Length == b.Length && a.Select(Text.Words.Stem).SequenceEqual(b.Select(Text.Words.Stem), StringComparer.Ordinal);
 
     /// <summary>The length of the longest common subsequence of two word sequences.</summary>
     private static int CommonSubsequence(string[] a, string[] b)

@@ -72,7 +72,18 @@ public sealed class AnalysisPipeline
             return this;
         }
 
-        public AnalysisPipeline Build() => new([.. _stages]);
+        /// <summary>The pipeline; refused when a stage reads a layer that no stage before it writes (stages run in the order added).</summary>
+        public AnalysisPipeline Build()
+        {
+            var written = AnalysisLayer.None;
+            foreach (var stage in _stages)
+            {
+                var missing = stage.Reads & ~written;
+                if (missing != AnalysisLayer.None) throw new InvalidOperationException($"stage '{stage.Name}' reads {missing}, which no earlier stage writes; add the stage that writes it first");
+                written |= stage.Writes;
+            }
+            return new([.. _stages]);
+        }
     }
 }
 
@@ -80,6 +91,10 @@ public sealed class AnalysisPipeline
 public sealed class TokenStage : IAnalysisStage
 {
     public string Name => "tokens";
+
+    public AnalysisLayer Reads => AnalysisLayer.None;
+
+    public AnalysisLayer Writes => AnalysisLayer.Tokens;
 
     public void Run(DocumentBuilder document) => document.Tokens = Text.Tokenizer.Tokenize(document.Text);
 }

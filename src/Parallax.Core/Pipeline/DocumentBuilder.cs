@@ -24,11 +24,30 @@ public sealed class DocumentBuilder(Article article)
     public AnalyzedArticle Build() => new(Article, Tokens, Sentences, Entities, Quotes, Quantities, Times);
 }
 
+/// <summary>The annotation layers of a document, as stages declare what they read and write.</summary>
+[Flags]
+public enum AnalysisLayer
+{
+    None = 0,
+    Tokens = 1,
+    Sentences = 2,
+    Times = 4,
+    Quantities = 8,
+    Entities = 16,
+    Quotes = 32,
+}
+
 /// <summary>One step of article analysis. Stages hold no per-document state, so one instance serves every thread.</summary>
 public interface IAnalysisStage
 {
     /// <summary>A short name for diagnostics and timing ("sentences", "times").</summary>
     string Name { get; }
+
+    /// <summary>The layers this stage reads; the pipeline refuses it unless an earlier stage writes each of them.</summary>
+    AnalysisLayer Reads { get; }
+
+    /// <summary>The layers this stage sets.</summary>
+    AnalysisLayer Writes { get; }
 
     void Run(DocumentBuilder document);
 }

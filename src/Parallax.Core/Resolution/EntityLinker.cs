@@ -56,18 +56,22 @@ public static class EntityLinker
             var articleSet = uses[key].Articles;
             var matches = new List<(int Group, NameVariantKind Kind)>();
             bool untyped = key.Type == EntityType.Other;
-            var looked = untyped
+            // "New Jerrsey Governor …": a respelled place before a title reads as a person; a "person" that opens on no known
+            // given name and holds no title is compared with bodies as well.
+            bool loose = key.Type == EntityType.Person && p.Length >= 2 && uses[key].Title is null && !EntityLexicons.GivenNames.ContainsKey(p[0]);
+            var looked = untyped || loose
                 ? Candidates(index, EntityType.Person, p, lookup: true).Concat(Candidates(index, EntityType.Organization, p, lookup: true))
                 : Candidates(index, key.Type, p, lookup: true);
             foreach (int g in looked.Distinct().Order())
             {
                 var group = groups[g];
-                if (group.Type != key.Type && !untyped) continue;
+                if (group.Type != key.Type && !untyped && !(loose && group.Type is EntityType.Place or EntityType.Organization)) continue;
                 var kind = Compare(group.Type, group.Head, group.HeadName, p, key.Name);
                 if (kind is null) continue;
                 // A capitalised word the article could not type ("Huckabee" with no title or verb nearby) joins a person only as
                 // the family name itself, never as a near spelling; a body's respelled name ("Mexyco") types as nothing, so it may.
                 if (untyped && group.Type == EntityType.Person && kind != NameVariantKind.ShortForm) continue;
+                if (loose && group.Type != EntityType.Person && kind != NameVariantKind.SuspectSpelling && kind != NameVariantKind.Typography) continue;
                 // Two names used side by side in one article are two entities, however alike they look.
                 if (kind is not (NameVariantKind.Same or NameVariantKind.Typography) && group.Articles.Overlaps(articleSet)) continue;
                 matches.Add((g, kind.Value));
@@ -237,6 +241,8 @@ public static class EntityLinker
         }
         if (differing < 0) return NameVariantKind.Typography;
         string x = a[differing], y = b[differing];
+        // "Senate Republicans" and "Senate Republican": the same body in the plural.
+        if (x == y + "s" || y == x + "s") return NameVariantKind.Typography;
         return Math.Min(x.Length, y.Length) >= 5 && NameForms.CloseSpelling(x, y) ? NameVariantKind.SuspectSpelling : null;
     }
 }

@@ -9,11 +9,15 @@ public sealed class EntityStage : IAnalysisStage
 {
     public string Name => "entities";
 
+    public AnalysisLayer Reads => AnalysisLayer.Tokens | AnalysisLayer.Sentences | AnalysisLayer.Times;
+
+    public AnalysisLayer Writes => AnalysisLayer.Entities;
+
     public void Run(DocumentBuilder document)
     {
         var excluded = document.Times.Select(t => t.Span).ToList();
         var mentions = EntityExtractor.Extract(document.Text, document.Tokens, document.Sentences, excluded);
-        var quoted = Quotes.QuoteExtractor.DirectSpans(document.Text).ToList();
+        var quoted = Sentences.QuotationMarks.Spans(document.Text).ToList();
         document.Entities = EntityResolver.Resolve(mentions, document.Text, quoted);
     }
 }
@@ -98,6 +102,8 @@ public static class EntityResolver
     {
         string name = m.Text;
         if (EntityLexicons.Organizations.Contains(name)) return EntityType.Organization;
+        // A body named for what it runs ("Central Election Commission", "Olympic Committee") is the body, not the event.
+        if (words.Length > 1 && EntityLexicons.OrgWords.Contains(words[^1])) return EntityType.Organization;
         if (words.Any(w => EntityLexicons.EventWords.Contains(w) || IsRomanNumeral(w))) return EntityType.Other;
         if (EntityLexicons.Places.ContainsKey(name)) return m.Title is not null && m.AfterRoleNoun ? EntityType.Person : EntityType.Place;
         if (words.Any(w => EntityLexicons.OrgWords.Contains(w))) return EntityType.Organization;
@@ -148,7 +154,7 @@ public static class EntityResolver
         string verb = after[..stop].ToString();
         // "Experts say" is a plural noun talking; a person takes "says", "said", "told".
         bool singularOrPast = verb.EndsWith('s') || verb.EndsWith("ed", StringComparison.Ordinal) || verb is "said" or "told" or "wrote" or "sang" or "spoke";
-        return singularOrPast && Quotes.QuoteExtractor.SpeechVerbs.Contains(verb);
+        return singularOrPast && Text.SpeechVerbs.Contains(verb);
     }
 
     private static bool PrecededBySpeech(string text, int start)

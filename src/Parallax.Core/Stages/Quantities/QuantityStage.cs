@@ -87,6 +87,10 @@ public sealed class QuantityStage : IAnalysisStage
 
     public string Name => "quantities";
 
+    public AnalysisLayer Reads => AnalysisLayer.Times;
+
+    public AnalysisLayer Writes => AnalysisLayer.Quantities;
+
     public void Run(DocumentBuilder document) => document.Quantities = Analyze(document.Text, document.Times);
 
     public static IReadOnlyList<Quantity> Analyze(string text, IReadOnlyList<TimeExpression> times)

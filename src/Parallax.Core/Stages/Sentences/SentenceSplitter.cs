@@ -20,6 +20,10 @@ public sealed class SentenceSplitter : IAnalysisStage
 
     public string Name => "sentences";
 
+    public AnalysisLayer Reads => AnalysisLayer.Tokens;
+
+    public AnalysisLayer Writes => AnalysisLayer.Sentences;
+
     /// <summary>Longest sentence, in tokens; a longer run without a break is cut here.</summary>
     public const int MaxSentenceTokens = 1000;
 

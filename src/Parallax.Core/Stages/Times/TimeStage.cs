@@ -8,6 +8,10 @@ public sealed class TimeStage : IAnalysisStage
 {
     public string Name => "times";
 
+    public AnalysisLayer Reads => AnalysisLayer.Tokens | AnalysisLayer.Sentences;
+
+    public AnalysisLayer Writes => AnalysisLayer.Times;
+
     public void Run(DocumentBuilder document) =>
         document.Times = Analyze(document.Text, document.Tokens, document.Sentences, document.Article.Published);
 

@@ -1,0 +1,104 @@
+using Parallax.Model;
+using Parallax.Stages.Entities;
+using Parallax.Text;
+
+namespace Parallax.Stages.Quotes;
+
+/// <summary>Decides who a speaker mention refers to: a name's full form, or for "he", "she" and "the spokeswoman" the person last mentioned who fits.</summary>
+public static class SpeakerResolver
+{
+    /// <summary>The first title each name is given in the article ("Press Secretary" for Karoline Leavitt), looked up once per article.</summary>
+    public static IReadOnlyDictionary<string, string> TitlesByName(IReadOnlyList<Entity> entities)
+    {
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in entities)
+        {
+            if (e.Title is { } t) titles.TryAdd(e.Name, t);
+        }
+        return titles;
+    }
+
+    /// <summary>The quote with its speaker resolved; <c>titles</c> is the article's <see cref="TitlesByName"/>, worked out once for all its quotes.</summary>
+    public static Quote Resolve(QuoteMention m, string text, IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences, IReadOnlyDictionary<string, string> titles)
+    {
+        var quote = new Quote(m.Content, m.Content.Of(text), m.Direct) { Cue = m.Cue, SpeakerSpan = m.SpeakerMention };
+        if (m.SpeakerMention is not { } mention) return quote;
+        for (int i = Sorted.FirstAtOrAfter(entities, mention.Start, static e => e.Span.Start); i < entities.Count && entities[i].Span.Start == mention.Start; i++)
+        {
+            if (entities[i].Span == mention) return quote with { Speaker = entities[i].Name };
+        }
+        string surface = mention.Of(text);
+        string lower = surface.ToLowerInvariant();
+        if (QuoteExtractor.Pronouns.TryGetValue(lower, out var gender))
+        {
+            if (lower is "i" or "we") return quote; // first person inside a quotation names no one by itself
+            var person = gender == "n"
+                ? Antecedent(entities, sentences, mention, _ => true, EntityType.Organization)
+                : Antecedent(entities, sentences, mention, e => gender == "x" || FitsGender(e.Name, gender));
+            return person is null ? quote : quote with { Speaker = person.Name };
+        }
+        // "the Chinese leader": the nearest subject whose title fits the role and does not name another nationality.
+        var roleWords = lower.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "the").ToArray();
+        var byRole = Antecedent(entities, sentences, mention, e => FitsRole(roleWords, e.Title ?? titles.GetValueOrDefault(e.Name)));
+        return byRole is null ? quote : quote with { Speaker = byRole.Name };
+    }
+
+    /// <summary>How many names back a pronoun may look for its antecedent beyond the last few sentences.</summary>
+    private const int AntecedentReach = 400;
+
+    /// <summary>
+    /// The person a pronoun most likely stands for: the first fitting person of its own sentence before it (the subject),
+    /// else the first fitting person of the nearest earlier sentence that has one.
+    /// </summary>
+    private static Entity? Antecedent(IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences, Span pronoun, Func<Entity, bool> fits, EntityType type = EntityType.Person)
+    {
+        // Sentences and entities are in text order, so both are found by binary search rather than by reading the article.
+        int s = Sorted.FirstAtOrAfter(sentences, pronoun.Start + 1, static x => x.Span.Start) - 1;
+        for (int k = s; k >= 0 && k >= s - 4; k--)
+        {
+            var span = sentences[k].Span;
+            for (int i = Sorted.FirstAtOrAfter(entities, span.Start, static e => e.Span.Start); i < entities.Count && entities[i].Span.Start < span.End; i++)
+            {
+                var e = entities[i];
+                if (e.Span.End > pronoun.Start) break;
+                if (e.Type == type && span.Contains(e.Span) && fits(e)) return e;
+            }
+        }
+        // Else the last fitting one before it, looking back a bounded number of names.
+        int before = Sorted.FirstAtOrAfter(entities, pronoun.Start, static e => e.Span.Start) - 1;
+        for (int i = before; i >= 0 && i > before - AntecedentReach; i--)
+        {
+            var e = entities[i];
+            if (e.Type == type && e.Span.End <= pronoun.Start && fits(e)) return e;
+        }
+        return null;
+
+    }
+
+    private static bool FitsGender(string name, string gender)
+    {
+        string first = name.Split(' ')[0];
+        var g = EntityLexicons.GenderOf(first);
+        return g is null || g == gender;
+    }
+
+    private static bool FitsRole(string[] roleWords, string? title)
+    {
+        if (title is null) return false;
+        var titleWords = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var w in roleWords)
+        {
+            bool demonym = EntityLexicons.Demonyms.Has(w);
+            if (demonym && titleWords.Any(t => EntityLexicons.Demonyms.Contains(t)) && !titleWords.Contains(w, StringComparer.OrdinalIgnoreCase)) return false;
+        }
+        var nouns = roleWords.Where(w => !EntityLexicons.Demonyms.Has(w)).ToArray();
+        return nouns.Length == 0 || nouns.Any(w => titleWords.Contains(w, StringComparer.OrdinalIgnoreCase) || RoleSynonym(w, title));
+    }
+
+    private static bool RoleSynonym(string role, string title) => role switch
+    {
+        "leader" => title.Contains("President", StringComparison.OrdinalIgnoreCase) || title.Contains("Minister", StringComparison.OrdinalIgnoreCase),
+        "spokeswoman" or "spokesman" or "spokesperson" => title.Contains("Secretary", StringComparison.OrdinalIgnoreCase) || title.Contains("spokes", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
+}

@@ -1,0 +1,21 @@
+# Words that open a described speaker ("the spokeswoman", "one official", "several aides").
+the
+a
+an
+one
+another
+some
+many
+most
+several
+two
+three
+his
+her
+their
+its
+our
+other
+few
+both
+all

@@ -1,0 +1,25 @@
+# Things that can "say" something as evidence: polls, studies, records.
+poll
+polls
+survey
+surveys
+study
+studies
+analysis
+analyses
+report
+reports
+data
+research
+records
+documents
+emails
+figures
+numbers
+statistics
+review
+audit
+investigation
+findings
+estimates
+projections
