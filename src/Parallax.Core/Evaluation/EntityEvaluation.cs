@@ -64,7 +64,7 @@ public static class EntityEvaluation
             if (errors > 0 && reports.Count == 0)
             {
                 var text = mentions.ToDictionary(Id, m => m.Text, StringComparer.Ordinal);
-                string Piece(IReadOnlyList<string> items) => string.Join(", ", items.GroupBy(i => text[i]).OrderByDescending(g => g.Count()).Select(g => g.Count() > 1 ? $"{g.Key} ×{g.Count()}" : g.Key));
+                string Piece(IReadOnlyList<string> items) => "{" + topic.GetValueOrDefault(items[0], "not found") + "} " + string.Join(", ", items.GroupBy(i => text[i]).OrderByDescending(g => g.Count()).Select(g => g.Count() > 1 ? $"{g.Key} ×{g.Count()}" : g.Key));
                 var found2 = ClusterErrors.Of(gold, topic);
                 errorLines.Add($"gold entities split apart ({found2.Splits.Count}):");
                 errorLines.AddRange(found2.Splits.OrderByDescending(x => x.Pieces.Sum(p => p.Count)).Take(errors).Select(x => $"  {x.Gold}: " + string.Join(" | ", x.Pieces.Select(Piece))));

@@ -70,10 +70,13 @@ public static class EntityLinker
                 if (kind is null) continue;
                 // A capitalised word the article could not type ("Huckabee" with no title or verb nearby) joins a person only as
                 // the family name itself, never as a near spelling; a body's respelled name ("Mexyco") types as nothing, so it may.
-                if (untyped && group.Type == EntityType.Person && kind != NameVariantKind.ShortForm) continue;
+                if (untyped && group.Type == EntityType.Person && kind is not (NameVariantKind.ShortForm or NameVariantKind.Embedded)) continue;
                 if (loose && group.Type != EntityType.Person && kind != NameVariantKind.SuspectSpelling && kind != NameVariantKind.Typography) continue;
                 // Two names used side by side in one article are two entities, however alike they look.
-                if (kind is not (NameVariantKind.Same or NameVariantKind.Typography) && group.Articles.Overlaps(articleSet)) continue;
+                // A full name beside its familiar or initialled form ("Maurice “Mo” Cheeks … Mo Cheeks") is the article's own
+                // variation, not a second person; a bare family name or a near spelling beside a full name is.
+                bool givenVariant = kind is NameVariantKind.ShortForm or NameVariantKind.Embedded && p.Length >= 2 && group.Head.Length >= 2;
+                if (kind is not (NameVariantKind.Same or NameVariantKind.Typography) && !givenVariant && group.Articles.Overlaps(articleSet)) continue;
                 matches.Add((g, kind.Value));
             }
             int found = -1;
@@ -121,9 +124,9 @@ public static class EntityLinker
             {
                 var kind = k == canonical ? NameVariantKind.Same : Compare(g.Type, parts[canonical], canonical.Name, parts[k], k.Name) ?? joined[k];
                 return new NameVariant(k.Name, uses[k].Articles.Order(StringComparer.Ordinal).ToList(), kind == NameVariantKind.SuspectSpelling) { Kind = kind };
-            }).ToList();
+            }).Where(v => v.Kind != NameVariantKind.Embedded).ToList();
             string? title = ordered.Select(k => uses[k].Title).Where(t => t is not null).OrderByDescending(t => t!.Length).FirstOrDefault();
-            result.Add(new EntityGroup(canonical.Name, canonical.Type, title, all, g.Members.Count > 1 ? variants : [], g.Mentions));
+            result.Add(new EntityGroup(canonical.Name, canonical.Type, title, all, variants.Count > 1 ? variants : [], g.Mentions));
         }
         var canonicalOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var key in names)
@@ -157,6 +160,11 @@ public static class EntityLinker
         if (type == EntityType.Person)
         {
             foreach (var k in NameForms.DeletionKeys(parts[^1])) yield return "f:" + k;
+            // A long run ("Tara Reid Finally Checks Into Rehab") may hold a name whose family name is any of its words.
+            if (lookup && parts.Length >= 3)
+            {
+                foreach (var p in parts[..^1]) yield return "f:" + p;
+            }
             // A full name is also filed under its first part, where a single name ("Xi") may be the family name.
             if (parts.Length >= 2 && !lookup) yield return "g:" + parts[0];
             if (parts.Length == 1 && lookup) yield return "g:" + parts[0];
@@ -191,6 +199,7 @@ public static class EntityLinker
             if (single.Length >= 6 && NameForms.CloseSpelling(single, full[^1])) return NameVariantKind.SuspectSpelling;
             return null;
         }
+        if (NameForms.RunWithin(a, b) >= 0 || NameForms.RunWithin(b, a) >= 0) return NameVariantKind.Embedded;
         bool sameFamily = a[^1] == b[^1];
         if (!sameFamily && !NameForms.CloseSpelling(a[^1], b[^1])) return null;
         NameVariantKind? given = GivenKind(a[0], b[0]);
@@ -223,14 +232,21 @@ public static class EntityLinker
         // Two different known first names of different sexes are two people: Mark and Mary Kelly.
         string? ga = EntityLexicons.GenderOf(a), gb = EntityLexicons.GenderOf(b);
         if (ga is not null && gb is not null && ga != gb) return null;
-        if (NameForms.CloseSpelling(a, b) || NameForms.Garbled(a, b)) return NameVariantKind.SuspectSpelling;
+        // "Bettie"/"Betty", "Kathie"/"Kathy": one diminutive spelled two ways.
+        bool diminutive = a.Length > 3 && b.Length > 3 && Diminutive(a) == Diminutive(b);
+        if (diminutive || NameForms.CloseSpelling(a, b) || NameForms.Garbled(a, b)) return NameVariantKind.SuspectSpelling;
         return null;
     }
+
+    private static string Diminutive(string given) => given.EndsWith("ie", StringComparison.Ordinal) ? given[..^2] + "y" : given.EndsWith("ey", StringComparison.Ordinal) ? given[..^2] + "y" : given;
 
     private static NameVariantKind? CompareBodies(string[] a, string aName, string[] b, string bName)
     {
         if (a.Length == 1 && b.Length >= 2 && IsAcronym(aName) && a[0].Replace(".", "", StringComparison.Ordinal) == NameForms.Initials(b)) return NameVariantKind.ShortForm;
         if (b.Length == 1 && a.Length >= 2 && IsAcronym(bName) && b[0].Replace(".", "", StringComparison.Ordinal) == NameForms.Initials(a)) return NameVariantKind.ShortForm;
+        // "Los Angeles Angels of Anaheim" for "Los Angeles Angels": the body with its home added.
+        var (shortBody, longBody) = a.Length < b.Length ? (a, b) : (b, a);
+        if (NameForms.RunWithin(longBody, shortBody) == 0 && longBody[shortBody.Length] == "of") return NameVariantKind.Embedded;
         if (a.Length != b.Length) return null;
         int differing = -1;
         for (int i = 0; i < a.Length; i++)

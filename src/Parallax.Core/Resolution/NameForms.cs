@@ -19,6 +19,9 @@ public enum NameVariantKind
 
     /// <summary>A slip in a letter or two of some part of the name: Karoline / Caroline, Priebus / Preibus, Turkmenistan / Turkeminstan.</summary>
     SuspectSpelling,
+
+    /// <summary>The name inside a longer run of capitalised words ("Actress Tara Reid", a headline's "Tara Reid Checks Into Rehab"): a mention, not a spelling to show.</summary>
+    Embedded,
 }
 
 /// <summary>Name parts compared without typography, case or accents, and the tests that say two parts are one name written two ways.</summary>
@@ -55,6 +58,17 @@ public static class NameForms
         if (parts.Count > 1 && parts[0] == "the") parts.RemoveAt(0);
         while (parts.Count > 1 && Suffixes.Contains(parts[^1])) parts.RemoveAt(parts.Count - 1);
         return [.. parts];
+    }
+
+    /// <summary>Where <paramref name="shorter"/> (two parts or more) sits as a run inside <paramref name="longer"/>, or -1.</summary>
+    public static int RunWithin(string[] longer, string[] shorter)
+    {
+        if (shorter.Length < 2 || longer.Length <= shorter.Length) return -1;
+        for (int i = 0; i + shorter.Length <= longer.Length; i++)
+        {
+            if (longer.AsSpan(i, shorter.Length).SequenceEqual(shorter)) return i;
+        }
+        return -1;
     }
 
     /// <summary>The initials of a multi-word name's significant words, for matching an acronym: "Central Election Commission" → "cec".</summary>

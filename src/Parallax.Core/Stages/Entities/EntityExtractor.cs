@@ -103,7 +103,10 @@ public static class EntityExtractor
         {
             lastTitle = -1; // "Foreign Ministry" is an organisation, not a minister called Ministry
         }
-        if (EntityLexicons.Titles.Has(WordSpan(text, tokens[end - 1]).TrimEnd('.')) && !(courtesy && end - start == 1))
+        // "Associated Press", "Detroit Free Press": a last word that is a title and also names a body, with no other title
+        // before it, ends an organisation's name rather than a role.
+        bool bodyName = end - start > 1 && lastTitle < 0 && EntityLexicons.OrgWords.Has(WordSpan(text, tokens[end - 1]));
+        if (EntityLexicons.Titles.Has(WordSpan(text, tokens[end - 1]).TrimEnd('.')) && !(courtesy && end - start == 1) && !bodyName)
         {
             // The run ends on a role ("US Ambassador", "Prime Minister"): keep only a place or organisation before it.
             int firstTitle = start;
@@ -171,7 +174,18 @@ public static class EntityExtractor
         // "Prime Minister Sanae Takaichi of Japan": a person's name stops before "of" and a place, which is a mention of its own.
         // "Bank of Japan" stays whole: only a run with a title or opening on a given name is a person here.
         EntityMention? placeAfter = null;
-        if (title is not null || EntityLexicons.GivenNames.Has(WordSpan(text, tokens[start])) || PersonLikeBeforeOf(text, tokens, start, end))
+        // "Central Elections Commission of Turkmenistan": a body of two words or more, then "of" and a known place, is the
+        // body and the place ("Bank of America", one word before "of", stays whole).
+        for (int k = start + 2; k < end - 1 && title is null; k++)
+        {
+            if (WordSpan(text, tokens[k]) is "of" && EntityLexicons.OrgWords.Has(WordSpan(text, tokens[k - 1])) && EntityLexicons.Places.ContainsKey(Phrase(text, tokens, k + 1, end)))
+            {
+                placeAfter = new EntityMention(new Span(tokens[k + 1].Start, tokens[end - 1].End), Phrase(text, tokens, k + 1, end), null, false, heading, false);
+                end = k;
+                break;
+            }
+        }
+        if (placeAfter is null && (title is not null || EntityLexicons.GivenNames.Has(WordSpan(text, tokens[start])) || PersonLikeBeforeOf(text, tokens, start, end)))
         {
             bool namedPerson = EntityLexicons.GivenNames.Has(WordSpan(text, tokens[start]));
             for (int k = start + 2; k < end - 1; k++)

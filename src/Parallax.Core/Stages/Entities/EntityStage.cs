@@ -34,6 +34,7 @@ public static class EntityResolver
             var parts = m.Text.Split(' ');
             typed.Add((m, TypeOf(m, parts, text), parts));
         }
+        TrimToKnownNames(typed);
 
         // Full personal names (two or more words) are what shorter mentions resolve to.
         var seenCapitalised = new HashSet<string>(StringComparer.Ordinal);
@@ -78,6 +79,44 @@ public static class EntityResolver
         }
         result.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return result;
+    }
+
+    /// <summary>
+    /// A run of capitalised words that holds a name the article writes on its own elsewhere is that name: a headline's
+    /// "Tara Reid Finally Checks Into Rehab", "Actress Tara Reid", "Fired Jim O'Brien" are mentions of Tara Reid and Jim O'Brien.
+    /// Only names of two words or more, seen outside headlines, are looked for.
+    /// </summary>
+    private static void TrimToKnownNames(List<(EntityMention Mention, EntityType? Type, string[] Parts)> typed)
+    {
+        var known = new Dictionary<string, EntityType>(StringComparer.Ordinal);
+        foreach (var (m, type, parts) in typed)
+        {
+            if (type is { } t && t != EntityType.Other && parts.Length >= 2 && !m.InHeading) known.TryAdd(m.Text, t);
+        }
+        if (known.Count == 0) return;
+        for (int i = 0; i < typed.Count; i++)
+        {
+            var (m, type, parts) = typed[i];
+            if (parts.Length < 3 || known.ContainsKey(m.Text) || parts.Length > 16) continue;
+            string? best = null;
+            int bestAt = -1;
+            for (int len = parts.Length - 1; len >= 2 && best is null; len--)
+            {
+                for (int from = 0; from + len <= parts.Length; from++)
+                {
+                    string sub = string.Join(' ', parts, from, len);
+                    if (!known.ContainsKey(sub)) continue;
+                    int at = string.Join(' ', parts, 0, from).Length + (from > 0 ? 1 : 0);
+                    if (!m.Text.AsSpan(at).StartsWith(sub, StringComparison.Ordinal)) continue;
+                    best = sub;
+                    bestAt = at;
+                    break;
+                }
+            }
+            if (best is null) continue;
+            var span = new Span(m.Span.Start + bestAt, m.Span.Start + bestAt + best.Length);
+            typed[i] = (m with { Span = span, Text = best, SentenceInitial = m.SentenceInitial && bestAt == 0 }, known[best], best.Split(' '));
+        }
     }
 
     /// <summary>Canonical spelling of a place ("U.S." → "United States").</summary>
