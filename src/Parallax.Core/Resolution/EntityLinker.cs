@@ -22,6 +22,9 @@ public static class EntityLinker
         public int Mentions { get; set; }
         public string[] Head { get; set; } = [];
         public string HeadName { get; set; } = "";
+
+        /// <summary>The head has a title or opens on a known given name, or its first word is written only as a name.</summary>
+        public bool? PersonLike { get; set; }
     }
 
     public static (IReadOnlyList<EntityGroup> Groups, Func<string, string, string> Canonical) Resolve(IReadOnlyList<AnalyzedArticle> articles, ISet<string> independent)
@@ -49,6 +52,10 @@ public static class EntityLinker
 
         var groups = new List<Group>();
         var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        bool PersonLike(Group g) => g.PersonLike ??= !(g.Head[^1] is "democrat" or "democrats" or "republican" or "republicans" or "gop" or "majority" or "minority")
+            && (uses[(g.HeadName, EntityType.Person)].Title is not null
+            || EntityLexicons.GivenNames.ContainsKey(g.Head[0])
+            || (!EntityLexicons.Places.ContainsKey(g.Head[0]) && !articles.Any(a => Text.Words.UsedInLowerCase(a.Text, g.HeadName.Split(' ')[0]))));
         var groupOf = new Dictionary<(string, EntityType), int>();
         foreach (var key in names)
         {
@@ -68,6 +75,9 @@ public static class EntityLinker
                 if (group.Type != key.Type && !untyped && !(loose && group.Type is EntityType.Place or EntityType.Organization)) continue;
                 var kind = Compare(group.Type, group.Head, group.HeadName, p, key.Name);
                 if (kind is null) continue;
+                // A family name alone stands for a full name only when that is a person's name ("Trump" for "Donald Trump"),
+                // not a body read as a person ("House" for "House Democrat", "Way" for "Third Way").
+                if (group.Type == EntityType.Person && p.Length == 1 && group.Head.Length >= 2 && kind == NameVariantKind.ShortForm && !PersonLike(group)) continue;
                 // A capitalised word the article could not type ("Huckabee" with no title or verb nearby) joins a person only as
                 // the family name itself, never as a near spelling; a body's respelled name ("Mexyco") types as nothing, so it may.
                 if (untyped && group.Type == EntityType.Person && kind is not (NameVariantKind.ShortForm or NameVariantKind.Embedded)) continue;
@@ -182,8 +192,17 @@ public static class EntityLinker
     /// <summary>How <paramref name="name"/> is written compared with the group's <paramref name="head"/>, or null when they are not one entity.</summary>
     internal static NameVariantKind? Compare(EntityType type, string[] head, string headName, string[] parts, string name)
     {
+        if (type == EntityType.Person && head.Length >= 2 && parts.Length >= 2 && Generation(headName) != Generation(name)) return null; // Jesse Jackson and Jesse Jackson Jr.
         if (head.AsSpan().SequenceEqual(parts)) return headName == name ? NameVariantKind.Same : NameVariantKind.Typography;
         return type == EntityType.Person ? ComparePeople(head, parts) : CompareBodies(head, headName, parts, name);
+    }
+
+    /// <summary>"Jr", "Sr", "II", "III" at the end of a name: a father and a son are two people.</summary>
+    private static string Generation(string name)
+    {
+        int space = name.LastIndexOf(' ');
+        string last = (space < 0 ? name : name[(space + 1)..]).TrimEnd('.', ',').ToLowerInvariant();
+        return last is "jr" or "sr" or "ii" or "iii" or "iv" ? last : "";
     }
 
     private static NameVariantKind? ComparePeople(string[] a, string[] b)
@@ -195,7 +214,9 @@ public static class EntityLinker
             var (single, full) = a.Length == 1 ? (a[0], b) : (b[0], a);
             if (single == full[^1]) return NameVariantKind.ShortForm;
             // East Asian order writes the family name first: "Xi" for "Xi Jinping", but "Donald" is no one's family name here.
-            if (single == full[0] && !EntityLexicons.GivenNames.ContainsKey(full[0])) return NameVariantKind.ShortForm;
+            // Such family names are short, and the name is two parts; "House" is not "House Democrat".
+            if (single == full[0] && full.Length == 2 && single.Length <= 6 && !EntityLexicons.GivenNames.ContainsKey(full[0])
+                && !EntityLexicons.OrgWords.Contains(char.ToUpperInvariant(full[0][0]) + full[0][1..]) && !EntityLexicons.Places.ContainsKey(full[0]) && !EntityLexicons.Titles.Contains(full[0])) return NameVariantKind.ShortForm;
             if (single.Length >= 6 && NameForms.CloseSpelling(single, full[^1])) return NameVariantKind.SuspectSpelling;
             return null;
         }

@@ -99,3 +99,4 @@ Examiner
 Chronicle
 Reporter
 Observer
+House

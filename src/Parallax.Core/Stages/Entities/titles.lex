@@ -117,3 +117,6 @@ reps
 reps.
 presidents
 governors
+sheriff
+marshal
+detective
