@@ -103,6 +103,7 @@ public static class BriefJson
                 w.WriteString("name", v.Name);
                 JsonOutput.Strings(w, "articles", v.Articles);
                 w.WriteBoolean("suspect", v.Suspect);
+                w.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(v.Kind.ToString()));
                 w.WriteEndObject();
             }
             w.WriteEndArray();
