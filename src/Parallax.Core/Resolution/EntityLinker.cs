@@ -52,10 +52,14 @@ public static class EntityLinker
 
         var groups = new List<Group>();
         var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byId = new Dictionary<string, AnalyzedArticle>(StringComparer.Ordinal);
+        foreach (var a in articles) byId.TryAdd(a.Id, a);
+        // Judged on the reports that name the entity: whether they also write its first word as an ordinary word.
+
         bool PersonLike(Group g) => g.PersonLike ??= !(g.Head[^1] is "democrat" or "democrats" or "republican" or "republicans" or "gop" or "majority" or "minority")
             && (uses[(g.HeadName, EntityType.Person)].Title is not null
             || EntityLexicons.GivenNames.ContainsKey(g.Head[0])
-            || (!EntityLexicons.Places.ContainsKey(g.Head[0]) && !articles.Any(a => Text.Words.UsedInLowerCase(a.Text, g.HeadName.Split(' ')[0]))));
+            || (!EntityLexicons.Places.ContainsKey(g.Head[0]) && !g.Articles.Any(id => Text.Words.UsedInLowerCase(byId[id].Text, g.HeadName.Split(' ')[0]))));
         var groupOf = new Dictionary<(string, EntityType), int>();
         foreach (var key in names)
         {
