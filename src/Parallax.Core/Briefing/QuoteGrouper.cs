@@ -63,7 +63,7 @@ public static class QuoteGrouper
         {
             if (used.Contains(direct[i])) continue;
             var f0 = direct[i];
-            var candidates = f0.Content.SelectMany(w => byWord[w]).Distinct();
+            var candidates = f0.Content.SelectMany(w => byWord[w]).Where(j => j == i || direct[j].Article != f0.Article).Distinct();
             var same = candidates.Select(j => direct[j]).Where(f => f == f0 || SameWords(f, f0)).ToList();
             var speakers = same.GroupBy(f => f.Speaker).ToList();
             // One source giving the words to two people is that source's own muddle (or a dialogue), not sources disagreeing.
