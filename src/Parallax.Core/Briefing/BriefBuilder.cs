@@ -36,9 +36,9 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         var disputed = new HashSet<(string Article, Span Span)>();
         var conflicts = ValueConflicts.Find(mentions, m => Clause(byId[m.Article], m.Span, m.Sentence), disputed);
         conflicts.AddRange(NameConflicts(entities, analyses));
-        var quotes = QuoteGrouper.Group(independent, canonical);
+        var (quotes, attributions) = QuoteGrouper.Of(independent, canonical);
         conflicts.AddRange(QuoteConflicts(quotes));
-        conflicts.AddRange(QuoteGrouper.Attributions(independent, canonical));
+        conflicts.AddRange(attributions);
 
         var minority = MinoritySupport(conflicts);
         var facts = new List<Fact>();

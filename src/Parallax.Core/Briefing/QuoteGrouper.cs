@@ -28,25 +28,31 @@ public static class QuoteGrouper
     /// Who a quote is by, as the brief names them: the resolved person or body, or — for a country or capital that "said"
     /// something — its government ("Beijing (Chinese government)"), so that "China said" and "Beijing said" are one speaker.
     /// </summary>
-    public static string SpeakerLabel(AnalyzedArticle a, Quote q, Func<string, string, string> canonical)
+    private static string SpeakerLabel(string article, string speaker, Entity? mention, Func<string, string, string> canonical)
     {
-        string name = canonical(a.Id, q.Speaker!);
-        if (q.SpeakerSpan is not { } at) return name;
-        var entity = a.Entities.FirstOrDefault(e => e.Span == at);
-        if (entity is not { Type: EntityType.Place }) return name;
+        string name = canonical(article, speaker);
+        if (mention is not { Type: EntityType.Place }) return name;
         string country = Capitals.GetValueOrDefault(name, name);
         return Governments.TryGetValue(country, out var adjective) ? $"{country} ({adjective} government)" : name;
     }
 
-    public static List<QuoteGroup> Group(IEnumerable<AnalyzedArticle> articles, Func<string, string, string> canonical) => Group(Fragments(articles, canonical));
+    /// <summary>
+    /// The quotes of a story grouped by their words and speaker, and the attribution conflicts among them; the articles'
+    /// quotes are cut into fragments once for both.
+    /// </summary>
+    public static (List<QuoteGroup> Groups, List<Conflict> Attributions) Of(IEnumerable<AnalyzedArticle> articles, Func<string, string, string> canonical)
+    {
+        var fragments = Fragments(articles, canonical);
+        return (Group(fragments), Attributions(fragments));
+    }
 
     /// <summary>
     /// The same quoted words (or an excerpt of them) that one source gives to one person and another source to a different
     /// person: an attribution conflict. Only people are compared — a ministry quoting its leader is no rival attribution.
     /// </summary>
-    public static List<Conflict> Attributions(IEnumerable<AnalyzedArticle> articles, Func<string, string, string> canonical)
+    private static List<Conflict> Attributions(List<Fragment> fragments)
     {
-        var direct = Fragments(articles, canonical).Where(f => f.Direct && f.ByPerson && f.Words.Length >= AttributedWords).ToList();
+        var direct = fragments.Where(f => f.Direct && f.ByPerson && f.Words.Length >= AttributedWords).ToList();
         var conflicts = new List<Conflict>();
         var used = new HashSet<Fragment>();
         // Only fragments that share a content word can hold the same words: an index keeps this linear in practice.
@@ -96,7 +102,12 @@ public static class QuoteGrouper
             {
                 // A direct quotation nobody is named for still shows how its source words a quote someone else is named for.
                 if (q.Speaker is null && !q.Direct) continue;
-                string speaker = q.Speaker is null ? "" : SpeakerLabel(a, q, canonical);
+                var speakerEntity = q.SpeakerSpan is { } at ? a.Entities.FirstOrDefault(e => e.Span == at) : null;
+                string speaker = q.Speaker is null ? "" : SpeakerLabel(a.Id, q.Speaker, speakerEntity, canonical);
+                // Named right beside the quote, in its own sentence: an attribution carried over from a neighbouring quote or
+                // through a pronoun is the reader's inference, not the source's claim.
+                bool person = speakerEntity is { Type: EntityType.Person }
+                    && (a.SentenceIndexAt(speakerEntity.Span.Start) == a.SentenceIndexAt(q.Span.Start) || a.SentenceIndexAt(speakerEntity.Span.Start) == a.SentenceIndexAt(Math.Max(q.Span.Start, q.Span.End - 1)));
                 foreach (var span in q.Direct ? SplitSentences(a.Text, q.Span) : [q.Span])
                 {
                     var words = WordsOf(span.Of(a.Text));
@@ -105,10 +116,6 @@ public static class QuoteGrouper
                     // says nothing on its own; the direct quote carries it.
                     if (!q.Direct && (words.Length < 4 || CutShort.Contains(words[^1]) || !Stages.Quotes.QuoteExtractor.IsCompleteClause(span.Of(a.Text)))) continue;
                     var content = words.Where(w => !Text.Words.IsStop(w) && w.Length > 2).Select(Text.Words.Stem).ToHashSet(StringComparer.Ordinal);
-                    // Named right beside the quote, in its own sentence: an attribution carried over from a neighbouring quote or
-                    // through a pronoun is the reader's inference, not the source's claim.
-                    bool person = q.SpeakerSpan is { } at && a.Entities.Any(e => e.Span == at && e.Type == EntityType.Person)
-                        && (a.SentenceIndexAt(at.Start) == a.SentenceIndexAt(q.Span.Start) || a.SentenceIndexAt(at.Start) == a.SentenceIndexAt(Math.Max(q.Span.Start, q.Span.End - 1)));
                     fragments.Add(new Fragment(a.Id, speaker, span, Trim(span.Of(a.Text)), words, content, q.Direct) { ByPerson = person });
                 }
             }
@@ -196,10 +203,11 @@ public static class QuoteGrouper
             {
                 for (int j = i + 1; j < variants.Count; j++)
                 {
+                    if (!SameQuote(heads[i], heads[j]) || !Rival(heads[i].Words, heads[j].Words) || SameStems(heads[i].Words, heads[j].Words)) continue;
                     // Sources that print this wording of the disputed words (not merely another excerpt counted with it).
                     var si = variants[i].Where(f => SameQuote(f, heads[j])).Select(f => f.Article).ToHashSet(StringComparer.Ordinal);
                     var sj = variants[j].Where(f => SameQuote(f, heads[i])).Select(f => f.Article).ToHashSet(StringComparer.Ordinal);
-                    if (SameQuote(heads[i], heads[j]) && Rival(heads[i].Words, heads[j].Words) && !SameStems(heads[i].Words, heads[j].Words) && !si.IsSubsetOf(sj) && !sj.IsSubsetOf(si)) { disputed.Add(i); disputed.Add(j); }
+                    if (!si.IsSubsetOf(sj) && !sj.IsSubsetOf(si)) { disputed.Add(i); disputed.Add(j); }
                 }
             }
             var rival = disputed.Select(i => ordered.First(v => v.Text == heads[i].Text)).Distinct().OrderByDescending(v => v.Articles.Count).ThenByDescending(v => v.Text.Length).ToList();
@@ -216,7 +224,7 @@ public static class QuoteGrouper
     {
         var (s, l) = a.Length <= b.Length ? (a, b) : (b, a);
         // A wording that marks its cuts ("…") and keeps every other word in order is an excerpt, not a rival.
-        if (CommonSubsequence(s, l) == s.Length && Array.IndexOf(s, Ellipsis) >= 0) return false;
+        if (Array.IndexOf(s, Ellipsis) >= 0 && CommonSubsequence(s, l) == s.Length) return false;
         // Compared by stems: "return to China" and "returning Taiwan to China" are one phrase worded two ways.
         s = [.. s.Select(Text.Words.Stem)];
         l = [.. l.Select(Text.Words.Stem)];
@@ -270,20 +278,15 @@ public static class QuoteGrouper
         return false;
     }
 
-    /// <summary>"two in three" and "2 in 3" are one wording: small numbers are compared as digits.</summary>
-    private static readonly Dictionary<string, string> Digits = new(StringComparer.Ordinal)
+    /// <summary>"two in three" and "2 in 3" are one wording: the number words one to ten are compared as digits.</summary>
+    private static string AsDigits(string word)
     {
-        ["one"] = "1",
-        ["two"] = "2",
-        ["three"] = "3",
-        ["four"] = "4",
-        ["five"] = "5",
-        ["six"] = "6",
-        ["seven"] = "7",
-        ["eight"] = "8",
-        ["nine"] = "9",
-        ["ten"] = "10",
-    };
+        for (int n = 0; n < 10; n++)
+        {
+            if (NumberWords.Cardinals[n] == word) return (n + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return word;
+    }
 
     /// <summary>Stands in a quote's words where its source marks a cut.</summary>
     private const string Ellipsis = "…";
@@ -306,7 +309,7 @@ public static class QuoteGrouper
             }
             if (t.Kind is not (TokenKind.Word or TokenKind.Number)) continue;
             // "same-sex" and "same sex" are one wording; so are ’ and '.
-            foreach (var part in text[t.Start..t.End].ToLowerInvariant().Replace('’', '\'').Split('-', StringSplitOptions.RemoveEmptyEntries)) list.Add(Digits.GetValueOrDefault(part, part));
+            foreach (var part in text[t.Start..t.End].ToLowerInvariant().Replace('’', '\'').Split('-', StringSplitOptions.RemoveEmptyEntries)) list.Add(AsDigits(part));
         }
         return [.. list];
     }

@@ -263,7 +263,7 @@ public static class ConflictPlanter
     {
         var words = name.Split(' ');
         var usable = words.Where(w => w.Length >= 6 && w.All(char.IsLetter) && char.IsUpper(w[0]) && !w.All(char.IsUpper)).Distinct().ToList();
-        if (usable.Count == 0 || a.Text.Split(name).Length - 1 == 0) return null;
+        if (usable.Count == 0 || !a.Text.Contains(name, StringComparison.Ordinal)) return null;
         string word = usable[rng.Next(usable.Count)];
         string respelled = Respell(word, rng);
         if (respelled == word) return null;

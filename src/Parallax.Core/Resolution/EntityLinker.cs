@@ -54,8 +54,7 @@ public static class EntityLinker
         var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byId = new Dictionary<string, AnalyzedArticle>(StringComparer.Ordinal);
         foreach (var a in articles) byId.TryAdd(a.Id, a);
-        // Judged on the reports that name the entity: whether they also write its first word as an ordinary word.
-
+        // Whether the reports that name the entity also write its first word as an ordinary word is judged on those reports only.
         bool PersonLike(Group g) => g.PersonLike ??= !(g.Head[^1] is "democrat" or "democrats" or "republican" or "republicans" or "gop" or "majority" or "minority")
             && (uses[(g.HeadName, EntityType.Person)].Title is not null
             || EntityLexicons.GivenNames.ContainsKey(g.Head[0])

@@ -77,13 +77,9 @@ public static class EntityExtractor
         }
         // The period of a courtesy title dropped above ("Mr. Burman") is no part of the name either; after one, even a word
         // that is also a title is a family name ("Mr. King").
-        bool courtesy = start > 0 && WordSpan(text, tokens[start - 1]) is "Mr" or "Mrs" or "Ms" or "Dr" or "Mr." or "Mrs." or "Ms." or "Dr." or "Miss"
-            || (start > 1 && tokens[start - 1].Kind == TokenKind.Punctuation && WordSpan(text, tokens[start - 2]) is "Mr" or "Mrs" or "Ms" or "Dr");
-        while (start < end && tokens[start].Kind == TokenKind.Punctuation)
-        {
-            start++;
-            courtesy = start > 1 && WordSpan(text, tokens[start - 2]) is "Mr" or "Mrs" or "Ms" or "Dr";
-        }
+        while (start < end && tokens[start].Kind == TokenKind.Punctuation) start++;
+        bool courtesy = (start > 0 && (IsCourtesyTitle(WordSpan(text, tokens[start - 1]).TrimEnd('.')) || WordSpan(text, tokens[start - 1]) is "Miss"))
+            || (start > 1 && tokens[start - 1].Kind == TokenKind.Punctuation && IsCourtesyTitle(WordSpan(text, tokens[start - 2])));
         if (start >= end) return;
         // "an Iowa Democrat": a place with a party label names the place, not a person.
         if (end - start > 1 && PartyLabels.Has(WordSpan(text, tokens[end - 1])) && EntityLexicons.Places.ContainsKey(Phrase(text, tokens, start, end - 1)))
@@ -266,6 +262,8 @@ public static class EntityExtractor
     private static bool IsInitialDot(string text, IReadOnlyList<Token> tokens, int k) =>
         k > 0 && text[tokens[k].Start] == '.' && tokens[k].Length == 1 && tokens[k - 1].End == tokens[k].Start
         && tokens[k - 1].Length == 1 && char.IsUpper(text[tokens[k - 1].Start]);
+
+    private static bool IsCourtesyTitle(ReadOnlySpan<char> w) => w is "Mr" or "Mrs" or "Ms" or "Dr";
 
     /// <summary>True when token <paramref name="k"/> is the period of an abbreviated title ("." in "Gov. Rick Perry", "Sen. Warren").</summary>
     private static bool IsTitleDot(string text, IReadOnlyList<Token> tokens, int k) =>

@@ -16,15 +16,10 @@ public static partial class QuoteExtractor
     /// "Mary Cheney, married to Heather Poe since 2012, posted": a person named inside an aside set off by commas is not the
     /// subject; the person named right before the aside's opening comma is. Null when the name at <paramref name="at"/> is no aside's.
     /// </summary>
-    private static Span? AsideOwner(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int at, int verb, int floor)
+    private static Span? AsideOwner(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, Entity named, int at, int verb, int floor)
     {
-        int close = -1;
-        for (int j = at + 1; j < verb; j++)
-        {
-            if (W(text, tokens[j]) is ",") close = j;
-        }
-        if (close < 0) return null;
-        int nameStart = Tokenizer.FirstAtOrAfter(tokens, EntityEndingAt(entities, tokens[at].End)!.Span.Start);
+        if (!HasComma(text, tokens, at + 1, verb)) return null;
+        int nameStart = Tokenizer.FirstAtOrAfter(tokens, named.Span.Start);
         for (int j = nameStart - 1; j > floor && j >= nameStart - 25; j--)
         {
             var w = W(text, tokens[j]);
@@ -64,7 +59,7 @@ public static partial class QuoteExtractor
             var w = W(text, t);
             if (w is "”" or "“" or "\"" or "''" or ";" or ":") break;
             var entity = EntityEndingAt(entities, t.End);
-            if (entity is not null && entity.Type == EntityType.Person) return AsideOwner(text, tokens, entities, k, verb, floor) ?? entity.Span;
+            if (entity is not null && entity.Type == EntityType.Person) return AsideOwner(text, tokens, entities, entity, k, verb, floor) ?? entity.Span;
             // An unclassified name right before the verb ("Viguerie notes") is still the one speaking.
             if (entity is not null && entity.Type == EntityType.Other && OnlyApposition(text, tokens, k + 1, verb)) return institution ?? entity.Span;
             if (entity is not null && entity.Type != EntityType.Other && verb - k <= 8) institution ??= entity.Span;
