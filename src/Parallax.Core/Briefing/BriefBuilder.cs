@@ -146,7 +146,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
 
     private static IEnumerable<Conflict> NameConflicts(IReadOnlyList<EntityGroup> groups, IReadOnlyList<AnalyzedArticle> analyses)
     {
-        foreach (var g in groups.Where(g => g.Variants.Count > 1 && g.Variants.Any(v => v.Suspect)))
+        foreach (var g in groups.Where(g => g.Variants.Count > 1 && g.Variants.Any(v => v.Suspect || v.Kind == Resolution.NameVariantKind.Transliteration)))
         {
             var variants = g.Variants.Select(v => new Variant(v.Name, v.Name, v.Articles,
                 analyses.Where(a => v.Articles.Contains(a.Id)).SelectMany(a => a.Entities.Where(e => e.Name == v.Name).Select(e => new Support(a.Id, e.Span))).ToList())).ToList();

@@ -130,7 +130,7 @@ public sealed record QuoteGroup(string Speaker, string Text, IReadOnlyList<strin
 /// <summary>A spelling of a name and the sources using it; suspect when most sources spell it otherwise.</summary>
 public sealed record NameVariant(string Name, IReadOnlyList<string> Articles, bool Suspect)
 {
-    /// <summary>How this spelling differs from the canonical one: the same, typography, a short form, or a suspect slip.</summary>
+    /// <summary>How this spelling differs from the canonical one: the same, typography, a short form, another romanisation, or a suspect slip.</summary>
     public Resolution.NameVariantKind Kind { get; init; }
 }
 

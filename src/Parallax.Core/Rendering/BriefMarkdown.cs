@@ -123,7 +123,7 @@ public static class BriefMarkdown
             var odd = e.Variants.Where(v => v.Name != e.Name).ToList();
             if (odd.Count > 0)
             {
-                sb.Append(" — also spelled ").Append(string.Join(", ", odd.Select(v => "_" + Md.Escape(v.Name) + "_ " + Cite(v.Articles) + (v.Suspect ? " (suspect)" : ""))));
+                sb.Append(" — also spelled ").Append(string.Join(", ", odd.Select(v => "_" + Md.Escape(v.Name) + "_ " + Cite(v.Articles) + (v.Suspect ? " (suspect)" : v.Kind == Resolution.NameVariantKind.Transliteration ? " (transliteration)" : ""))));
             }
             sb.AppendLine();
         }

@@ -88,7 +88,8 @@ public static class EntityLinker
                 // Two names used side by side in one article are two entities, however alike they look.
                 // A full name beside its familiar or initialled form ("Maurice “Mo” Cheeks … Mo Cheeks") is the article's own
                 // variation, not a second person; a bare family name or a near spelling beside a full name is.
-                bool givenVariant = kind is NameVariantKind.ShortForm or NameVariantKind.Embedded && p.Length >= 2 && group.Head.Length >= 2;
+                // An organisation's acronym or short name beside its full name is the article's own shorthand ("CEC", "the Angels").
+                bool givenVariant = kind is NameVariantKind.ShortForm or NameVariantKind.Embedded && (p.Length >= 2 && group.Head.Length >= 2 || group.Type == EntityType.Organization);
                 if (kind is not (NameVariantKind.Same or NameVariantKind.Typography) && !givenVariant && group.Articles.Overlaps(articleSet)) continue;
                 matches.Add((g, kind.Value));
             }
@@ -173,6 +174,8 @@ public static class EntityLinker
         if (type == EntityType.Person)
         {
             foreach (var k in NameForms.DeletionKeys(parts[^1])) yield return "f:" + k;
+            string romanised = Transliteration.Key(parts[^1]);
+            if (romanised != parts[^1]) yield return "f:" + romanised;
             // A long run ("Tara Reid Finally Checks Into Rehab") may hold a name whose family name is any of its words.
             if (lookup && parts.Length >= 3)
             {
@@ -186,6 +189,8 @@ public static class EntityLinker
         foreach (var w in parts.Where(w => w.Length >= 4).Distinct())
         {
             foreach (var k in NameForms.DeletionKeys(w)) yield return "w:" + k;
+            string romanised = Transliteration.Key(w);
+            if (romanised != w) yield return "w:" + romanised;
         }
         if (parts.Length == 1) yield return "a:" + parts[0].Replace(".", "", StringComparison.Ordinal);
         else yield return "a:" + NameForms.Initials(parts);
@@ -197,7 +202,7 @@ public static class EntityLinker
     {
         if (type == EntityType.Person && head.Length >= 2 && parts.Length >= 2 && Generation(headName) != Generation(name)) return null; // Jesse Jackson and Jesse Jackson Jr.
         if (head.AsSpan().SequenceEqual(parts)) return headName == name ? NameVariantKind.Same : NameVariantKind.Typography;
-        return type == EntityType.Person ? ComparePeople(head, parts) : CompareBodies(head, headName, parts, name);
+        return type == EntityType.Person ? ComparePeople(head, parts) : CompareBodies(type, head, headName, parts, name);
     }
 
     /// <summary>"Jr", "Sr", "II", "III" at the end of a name: a father and a son are two people.</summary>
@@ -211,7 +216,11 @@ public static class EntityLinker
     private static NameVariantKind? ComparePeople(string[] a, string[] b)
     {
         // A family name alone, a letter away from another, is a slip only when long enough to be rare (Priebus, not Cowen/Cowan).
-        if (a.Length == 1 && b.Length == 1) return NameForms.CloseSpelling(a[0], b[0]) && Math.Min(a[0].Length, b[0].Length) >= 6 ? NameVariantKind.SuspectSpelling : null;
+        if (a.Length == 1 && b.Length == 1)
+        {
+            if (Transliteration.Same(a[0], b[0])) return NameVariantKind.Transliteration;
+            return NameForms.CloseSpelling(a[0], b[0]) && Math.Min(a[0].Length, b[0].Length) >= 6 ? NameVariantKind.SuspectSpelling : null;
+        }
         if (a.Length == 1 || b.Length == 1)
         {
             var (single, full) = a.Length == 1 ? (a[0], b) : (b[0], a);
@@ -220,17 +229,19 @@ public static class EntityLinker
             // Such family names are short, and the name is two parts; "House" is not "House Democrat".
             if (single == full[0] && full.Length == 2 && single.Length <= 6 && !EntityLexicons.GivenNames.ContainsKey(full[0])
                 && !EntityLexicons.OrgWords.Contains(char.ToUpperInvariant(full[0][0]) + full[0][1..]) && !EntityLexicons.Places.ContainsKey(full[0]) && !EntityLexicons.Titles.Contains(full[0])) return NameVariantKind.ShortForm;
+            if (Transliteration.Same(single, full[^1])) return NameVariantKind.Transliteration;
             if (single.Length >= 6 && NameForms.CloseSpelling(single, full[^1])) return NameVariantKind.SuspectSpelling;
             return null;
         }
         if (NameForms.RunWithin(a, b) >= 0 || NameForms.RunWithin(b, a) >= 0) return NameVariantKind.Embedded;
         bool sameFamily = a[^1] == b[^1];
-        if (!sameFamily && !NameForms.CloseSpelling(a[^1], b[^1])) return null;
+        bool romanised = !sameFamily && Transliteration.Same(a[^1], b[^1]);
+        if (!sameFamily && !romanised && !NameForms.CloseSpelling(a[^1], b[^1])) return null;
         NameVariantKind? given = GivenKind(a[0], b[0]);
         if (given is null) return null;
-        // Two parts changed at once is another person.
-        if (!sameFamily && given != NameVariantKind.Same) return null;
-        var kind = sameFamily ? given.Value : NameVariantKind.SuspectSpelling;
+        // Two parts changed at once is another person, unless both are one romanisation (Volodymyr Zelenskyy, Vladimir Zelensky).
+        if (!sameFamily && given != NameVariantKind.Same && !(romanised && given == NameVariantKind.Transliteration)) return null;
+        var kind = sameFamily ? given.Value : romanised ? NameVariantKind.Transliteration : NameVariantKind.SuspectSpelling;
         var ma = a.AsSpan(1, a.Length - 2);
         var mb = b.AsSpan(1, b.Length - 2);
         if (ma.Length > 0 && mb.Length > 0)
@@ -253,6 +264,7 @@ public static class EntityLinker
     {
         if (a == b) return NameVariantKind.Same;
         if (NameForms.ShortGiven(a, b)) return NameVariantKind.ShortForm;
+        if (Transliteration.Same(a, b)) return NameVariantKind.Transliteration;
         // Two different known first names of different sexes are two people: Mark and Mary Kelly.
         string? ga = EntityLexicons.GenderOf(a), gb = EntityLexicons.GenderOf(b);
         if (ga is not null && gb is not null && ga != gb) return null;
@@ -264,13 +276,38 @@ public static class EntityLinker
 
     private static string Diminutive(string given) => given.EndsWith("ie", StringComparison.Ordinal) ? given[..^2] + "y" : given.EndsWith("ey", StringComparison.Ordinal) ? given[..^2] + "y" : given;
 
-    private static NameVariantKind? CompareBodies(string[] a, string aName, string[] b, string bName)
+    /// <summary>
+    /// "the Angels" for "Los Angeles Angels", "Staunton Police" for "Staunton Police Department": an organisation named
+    /// without its home (a known place or its adjective), or without the generic words that end its full name. A generic word alone ("House", "Department"),
+    /// a party or a place is no short form of anything.
+    /// </summary>
+    private static bool ShortBody(string[] shortBody, string[] longBody)
+    {
+        int extra = longBody.Length - shortBody.Length;
+        if (extra is < 1 or > 2) return false;
+        // The words left out must be the home: a known place or its adjective ("Chinese Foreign Ministry").
+        string home = string.Join(' ', longBody[..extra]);
+        if (longBody.AsSpan(extra).SequenceEqual(shortBody))
+            return shortBody[^1].Length >= 4 && !Generic(shortBody[^1]) && !EntityLexicons.Places.ContainsKey(string.Join(' ', shortBody))
+                && (EntityLexicons.Places.ContainsKey(home) || EntityLexicons.Demonyms.Contains(home));
+        return shortBody.Length >= 2 && longBody.AsSpan(0, shortBody.Length).SequenceEqual(shortBody) && longBody[shortBody.Length..].All(Generic) && !Generic(shortBody[0]);
+    }
+
+    private static bool Generic(string folded)
+    {
+        string word = char.ToUpperInvariant(folded[0]) + folded[1..];
+        return EntityLexicons.OrgWords.Contains(word) || EntityLexicons.PlaceWords.Contains(word) || EntityLexicons.Demonyms.Contains(word)
+            || folded is "democrat" or "democrats" or "republican" or "republicans" or "party" or "gop";
+    }
+
+    private static NameVariantKind? CompareBodies(EntityType type, string[] a, string aName, string[] b, string bName)
     {
         if (a.Length == 1 && b.Length >= 2 && IsAcronym(aName) && a[0].Replace(".", "", StringComparison.Ordinal) == NameForms.Initials(b)) return NameVariantKind.ShortForm;
         if (b.Length == 1 && a.Length >= 2 && IsAcronym(bName) && b[0].Replace(".", "", StringComparison.Ordinal) == NameForms.Initials(a)) return NameVariantKind.ShortForm;
         // "Los Angeles Angels of Anaheim" for "Los Angeles Angels": the body with its home added.
         var (shortBody, longBody) = a.Length < b.Length ? (a, b) : (b, a);
         if (NameForms.RunWithin(longBody, shortBody) == 0 && longBody[shortBody.Length] == "of") return NameVariantKind.Embedded;
+        if (type == EntityType.Organization && ShortBody(shortBody, longBody)) return NameVariantKind.ShortForm;
         if (a.Length != b.Length) return null;
         int differing = -1;
         for (int i = 0; i < a.Length; i++)
@@ -283,6 +320,7 @@ public static class EntityLinker
         string x = a[differing], y = b[differing];
         // "Senate Republicans" and "Senate Republican": the same body in the plural.
         if (x == y + "s" || y == x + "s") return NameVariantKind.Typography;
+        if (Transliteration.Same(x, y)) return NameVariantKind.Transliteration;
         return Math.Min(x.Length, y.Length) >= 5 && NameForms.CloseSpelling(x, y) ? NameVariantKind.SuspectSpelling : null;
     }
 }

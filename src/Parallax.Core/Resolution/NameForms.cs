@@ -20,6 +20,9 @@ public enum NameVariantKind
     /// <summary>A slip in a letter or two of some part of the name: Karoline / Caroline, Priebus / Preibus, Turkmenistan / Turkeminstan.</summary>
     SuspectSpelling,
 
+    /// <summary>One name romanised two ways: Zelensky / Zelenskyy, Gaddafi / Qaddafi, Sergei / Sergey.</summary>
+    Transliteration,
+
     /// <summary>The name inside a longer run of capitalised words ("Actress Tara Reid", a headline's "Tara Reid Checks Into Rehab"): a mention, not a spelling to show.</summary>
     Embedded,
 }

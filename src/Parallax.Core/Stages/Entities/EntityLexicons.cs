@@ -13,6 +13,7 @@ internal static class EntityLexicons
     public static readonly FrozenSet<string> Organizations = Lexicon.Set(typeof(EntityLexicons), "organizations.lex", ignoreCase: false);
     public static readonly FrozenDictionary<string, string> Places = Lexicon.Map(typeof(EntityLexicons), "places.lex");
     public static readonly FrozenSet<string> PlaceWords = Lexicon.Set(typeof(EntityLexicons), "place-words.lex", ignoreCase: false);
+    public static readonly FrozenSet<string> SettlementNouns = Lexicon.Set(typeof(EntityLexicons), "settlement-nouns.lex");
     public static readonly FrozenSet<string> EventWords = Lexicon.Set(typeof(EntityLexicons), "event-words.lex", ignoreCase: false);
     public static readonly FrozenSet<string> Openers = Lexicon.Set(typeof(EntityLexicons), "openers.lex", ignoreCase: false);
     public static readonly FrozenSet<string> AcronymNouns = Lexicon.Set(typeof(EntityLexicons), "acronym-nouns.lex", ignoreCase: false);

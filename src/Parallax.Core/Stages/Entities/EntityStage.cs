@@ -146,8 +146,13 @@ public static class EntityResolver
         if (words.Any(w => EntityLexicons.EventWords.Contains(w) || IsRomanNumeral(w))) return EntityType.Other;
         if (EntityLexicons.Places.ContainsKey(name)) return m.Title is not null && m.AfterRoleNoun ? EntityType.Person : EntityType.Place;
         if (words.Any(w => EntityLexicons.OrgWords.Contains(w))) return EntityType.Organization;
+        // A known place with a name after it that is no place word is what the place is home to: a team ("Los Angeles Angels",
+        // "Texas Rangers") or a paper ("New York Times"). One place word before a singular name may be a person ("Paris Hilton").
+        if (words.Length > 1 && !EntityLexicons.PlaceWords.Contains(words[^1]) && PlaceOpening(words) is int opening and > 0 && opening < words.Length
+            && (opening >= 2 || (words[^1].EndsWith('s') && !"aiosu".Contains(words[^1][^2])))) return EntityType.Organization;
         if (words.Length > 1 && (EntityLexicons.PlaceWords.Contains(words[^1]) || PlacePrefixes.Contains(words[0]))) return EntityType.Place;
         if (m.Title is not null || m.Courtesy) return EntityType.Person;
+        if (words.Length <= 3 && AfterSettlementNoun(text, m.Span.Start)) return EntityType.Place;
         // An acronym or a web address written as a name ("ESPN", "TMZ.com") is an organisation, outside all-capital headlines.
         if (words.Length == 1 && !m.InHeading && (IsAcronym(name) || name.EndsWith(".com", StringComparison.OrdinalIgnoreCase))) return EntityType.Organization;
         if (EntityLexicons.GivenNames.ContainsKey(words[0]) && words.Length > 1) return EntityType.Person;
@@ -161,6 +166,16 @@ public static class EntityResolver
         if (words.Length is 2 or 3 or 4 && words.Count(w => !IsInitial(w)) is 2 or 3 && words.All(w => IsInitial(w) || (w.Length > 1 && char.IsLetter(w[^1]) && !LooksPlural(w))) && !IsInitial(words[0]) && !IsInitial(words[^1]) && !m.InHeading && words.All(w => !Text.Words.IsStop(w))
             && !EntityLexicons.Places.ContainsKey(words[0]) && !words.Any(w => Text.Words.UsedInLowerCase(text, w))) return EntityType.Person;
         return null;
+    }
+
+    /// <summary>How many of the first words name a known place (the longest such run, at most three words), or 0.</summary>
+    private static int PlaceOpening(string[] words)
+    {
+        for (int n = Math.Min(3, words.Length - 1); n >= 1; n--)
+        {
+            if (EntityLexicons.Places.ContainsKey(string.Join(' ', words, 0, n))) return n;
+        }
+        return 0;
     }
 
     /// <summary>"K." in "Raj K. Chohan".</summary>
@@ -194,6 +209,17 @@ public static class EntityResolver
         // "Experts say" is a plural noun talking; a person takes "says", "said", "told".
         bool singularOrPast = verb.EndsWith('s') || verb.EndsWith("ed", StringComparison.Ordinal) || verb is "said" or "told" or "wrote" or "sang" or "spoke";
         return singularOrPast && Text.SpeechVerbs.Contains(verb);
+    }
+
+    /// <summary>"the city of ", "the province of " just before a name: the name is a place.</summary>
+    private static bool AfterSettlementNoun(string text, int start)
+    {
+        var before = text.AsSpan(Math.Max(0, start - 24), start - Math.Max(0, start - 24)).TrimEnd(' ');
+        if (!before.EndsWith(" of", StringComparison.Ordinal)) return false;
+        before = before[..^3].TrimEnd(' ');
+        int from = before.Length;
+        while (from > 0 && char.IsLetter(before[from - 1])) from--;
+        return from < before.Length && EntityLexicons.SettlementNouns.Has(before[from..]);
     }
 
     private static bool PrecededBySpeech(string text, int start)

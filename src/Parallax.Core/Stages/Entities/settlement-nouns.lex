@@ -1,0 +1,20 @@
+# A name right after "<one of these> of" names a place: "the city of Fallujah", "the province of Idlib", "the town of Uvalde".
+city
+town
+village
+province
+region
+district
+county
+port
+island
+state
+suburb
+neighbourhood
+neighborhood
+capital
+borough
+municipality
+governorate
+oblast
+prefecture
