@@ -498,6 +498,61 @@ public static partial class ParallaxCli
         });
         eval.Add(entities);
 
+        var msrp = new Argument<FileInfo>("FILE") { Description = "An MSRP-format .tsv: a header, then label (1 = paraphrase), two ids and two sentences per line (e.g. ../shared/corpora/msrp/train.tsv)." };
+        var msrpTrain = new Option<FileInfo?>("--train") { Description = "Tune every threshold and fit the combination on this file, and score FILE as unseen. Default: tune on four fifths of FILE and score the fifth kept aside (chosen by a hash of the ids)." };
+        var predictions = new Option<bool>("--predictions") { Description = "Print one JSON line per unseen pair instead: {\"id1\",\"id2\",\"same\",\"score\",\"kind\"} from the fitted combination; kind is same, conflict (the same proposition with another figure) or different." };
+        var fitOut = new Option<FileInfo?>("--fit") { Description = "Write the fitted combination (feature means, scales and weights, bias, threshold) to this file." };
+        var paraphrase = new Command("paraphrase", "Paraphrase identification on MSRP-format pairs: accuracy and P/R/F1 of \"same\" for word overlap, the fact aligner's cosine and a logistic regression over all features, each tuned on one set of pairs and scored on another.") { msrp, msrpTrain, predictions, fitOut };
+        paraphrase.SetAction(parse =>
+        {
+            var file = parse.GetValue(msrp)!;
+            List<Evaluation.ParaphrasePair> pairs, tunePairs;
+            try
+            {
+                if (!file.Exists) return Fail(stderr, $"{file.FullName} does not exist; point it at an MSRP-format .tsv such as ../shared/corpora/msrp/train.tsv");
+                pairs = Evaluation.MsrpCorpus.Read(file.FullName);
+                var train = parse.GetValue(msrpTrain);
+                if (train is not null && !train.Exists) return Fail(stderr, $"--train {train.FullName} does not exist");
+                tunePairs = train is null ? pairs.Where(p => !p.Aside).ToList() : Evaluation.MsrpCorpus.Read(train.FullName);
+                if (train is null) pairs = pairs.Where(p => p.Aside).ToList();
+            }
+            catch (FormatException e)
+            {
+                return Fail(stderr, e.Message);
+            }
+            if (pairs.Count == 0 || tunePairs.Count == 0) return Fail(stderr, "no pairs to tune on or to score");
+            var ci = System.Globalization.CultureInfo.InvariantCulture;
+            var (tune, analysedTune) = Evaluation.ParaphraseEvaluation.Measure(tunePairs, AnalysisPipeline.Default);
+            var (unseen, analysed) = Evaluation.ParaphraseEvaluation.Measure(pairs, AnalysisPipeline.Default);
+            var (runs, combined) = Evaluation.ParaphraseEvaluation.Compare(tune, unseen);
+            if (parse.GetValue(fitOut) is { } outFile) File.WriteAllText(outFile.FullName, combined.Write());
+            if (parse.GetValue(predictions))
+            {
+                int number = Array.IndexOf(Similarity.ParaphraseFeatures.Names, "numbersDiffer");
+                foreach (var p in unseen)
+                {
+                    double score = Evaluation.ParaphraseEvaluation.Probability(combined, p.Features);
+                    bool same = score >= combined.Threshold;
+                    string kind = same ? (p.Features[number] > 0 ? "conflict" : "same") : "different";
+                    stdout.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { id1 = p.Pair.Id1, id2 = p.Pair.Id2, same, score = Math.Round(score, 4), kind }));
+                }
+                return Ok;
+            }
+            double sentences = 2.0 * (tunePairs.Count + pairs.Count);
+            stdout.WriteLine(string.Create(ci, $"pairs: tuned on {tune.Count} ({tune.Count(p => p.Pair.Same)} same), scored on {unseen.Count} unseen ({unseen.Count(p => p.Pair.Same)} same)"));
+            stdout.WriteLine(string.Create(ci, $"analysis and features: {sentences / Math.Max(1e-9, analysedTune + analysed):F0} sentences/s"));
+            stdout.WriteLine("  decision                                                             tuned: acc    F1  | unseen: acc    P      R      F1");
+            foreach (var r in runs)
+            {
+                stdout.WriteLine(string.Create(ci, $"  {r.Name,-68} {r.Tuned.Accuracy:F3}  {r.Tuned.F1:F3} |  {r.Unseen.Accuracy:F3}  {r.Unseen.Precision:F3}  {r.Unseen.Recall:F3}  {r.Unseen.F1:F3}"));
+            }
+            int numbers = Array.IndexOf(Similarity.ParaphraseFeatures.Names, "numbersDiffer");
+            var conflicts = unseen.Where(p => Evaluation.ParaphraseEvaluation.Decide(combined, p.Features) && p.Features[numbers] > 0).ToList();
+            stdout.WriteLine(string.Create(ci, $"unseen pairs the combination calls the same proposition with another figure (a conflict, not a paraphrase): {conflicts.Count}, of which MSRP labels {conflicts.Count(p => !p.Pair.Same)} not paraphrases"));
+            return Ok;
+        });
+        eval.Add(paraphrase);
+
         var file = new Argument<string>("FILE") { Description = "A .jsonl file whose lines carry a gold \"story\" field (e.g. ../shared/corpora/basil-dev.jsonl)." };
         var haystack = new Option<string[]>("--haystack")
         {
