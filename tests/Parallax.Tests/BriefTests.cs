@@ -131,6 +131,17 @@ public sealed class BriefTests
     }
 
     [Fact]
+    public void A_persons_age_in_apposition_is_background_not_a_conflict_but_a_count_still_is()
+    {
+        var b = Assert.Single(Briefs.Of([
+            Briefs.Article("a", "Hillary Clinton, 68, told supporters in Des Moines on Tuesday that 12 counties had backed her campaign."),
+            Briefs.Article("b", "Hillary Clinton, 67, told supporters in Des Moines on Tuesday that 14 counties had backed her campaign."),
+        ]));
+        var figure = Assert.Single(b.Conflicts, c => c.Kind == ConflictKind.Quantity);
+        Assert.Equal(["12", "14"], figure.Variants.Select(v => v.Value).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Different_facts_are_not_conflicts()
     {
         var b = Assert.Single(Briefs.Of([

@@ -51,6 +51,25 @@ internal static class ValueConflicts
     /// <summary>Least context similarity for two values in sentences that were not aligned.</summary>
     public const double UnalignedThreshold = 0.75;
 
+    /// <summary>
+    /// "Hillary Clinton, 68, said": an age set off by commas right after a person's name. Outlets writing a year apart give
+    /// different ages of one person, so an age is background, neither a fact nor a conflict.
+    /// </summary>
+    public static bool IsAgeInApposition(AnalyzedArticle a, Span number, double value)
+    {
+        if (value is < 1 or > 120 || value != Math.Floor(value)) return false;
+        var before = a.Text.AsSpan(0, number.Start).TrimEnd(' ');
+        var after = a.Text.AsSpan(number.End).TrimStart(' ');
+        if (!before.EndsWith(",") || after.Length == 0 || after[0] is not (',' or ';' or ')' or '.')) return false;
+        int nameEnd = before.Length - 1;
+        while (nameEnd > 0 && before[nameEnd - 1] == ' ') nameEnd--;
+        foreach (var e in a.Entities)
+        {
+            if (e.Type == EntityType.Person && e.Span.End == nameEnd) return true;
+        }
+        return false;
+    }
+
     public static List<ValueMention> Mentions(AnalyzedArticle a, Func<string, string, string> canonical, Func<string, int, int> factOf)
     {
         var list = new List<ValueMention>();
@@ -76,6 +95,7 @@ internal static class ValueConflicts
         foreach (var q in a.Quantities)
         {
             if (q.Value is not { } v) continue;
+            if (q.Unit is null && IsAgeInApposition(a, q.Span, v)) continue;
             int s = a.SentenceIndexAt(q.Span.Start);
             if (s < 0) continue;
             var sentence = a.Sentences[s].Span;

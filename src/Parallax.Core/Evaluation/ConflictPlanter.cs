@@ -106,7 +106,7 @@ public static class ConflictPlanter
         var candidates = kind switch
         {
             PlantKind.Date => a.Times.Where(t => any || others.Any(o => o.Times.Any(x => x.Type == t.Type && x.Value == t.Value && SameTopic(a, t.Span, o, x.Span)))).Select(t => DatePlant(a, t, rng)),
-            PlantKind.Figure => a.Quantities.Where(q => any || others.Any(o => o.Quantities.Any(x => x.Value == q.Value && x.Unit == q.Unit && SameTopic(a, q.Span, o, x.Span)))).Select(q => FigurePlant(a, q, rng)),
+            PlantKind.Figure => a.Quantities.Where(q => !(q.Unit is null && q.Value is { } v && Briefing.ValueConflicts.IsAgeInApposition(a, q.Span, v))).Where(q => any || others.Any(o => o.Quantities.Any(x => x.Value == q.Value && x.Unit == q.Unit && SameTopic(a, q.Span, o, x.Span)))).Select(q => FigurePlant(a, q, rng)),
             PlantKind.Name => a.Entities.Where(e => e.Type == EntityType.Person).Select(e => e.Name).Distinct(StringComparer.Ordinal)
                 .Where(n => any || others.Any(o => o.Entities.Any(x => x.Name == n))).Select(n => NamePlant(a, n, rng)),
             PlantKind.Body => a.Entities.Where(e => e.Type is EntityType.Organization or EntityType.Place).Select(e => e.Name).Distinct(StringComparer.Ordinal)
