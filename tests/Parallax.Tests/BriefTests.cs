@@ -142,6 +142,22 @@ public sealed class BriefTests
     }
 
     [Fact]
+    public void Each_source_is_counted_for_the_claims_it_states_not_for_its_whole_sentence()
+    {
+        var b = Assert.Single(Briefs.Of([
+            Briefs.Article("a", "President Donald Trump praised the phone call with Chinese President Xi Jinping, who emphasized that the return of Taiwan to China is part of the postwar order."),
+            Briefs.Article("b", "Chinese President Xi Jinping emphasized in the phone call that the return of Taiwan to China is part of the postwar order."),
+            Briefs.Article("c", "President Donald Trump praised his phone call with Chinese President Xi Jinping on trade and fentanyl."),
+        ]));
+        var taiwan = Assert.Single(b.Facts, f => f.Text.Contains("Taiwan", StringComparison.Ordinal));
+        Assert.Equal(["a", "b"], taiwan.Articles);
+        var praise = Assert.Single(b.Facts, f => f.Text.Contains("praised", StringComparison.Ordinal));
+        Assert.Equal(["a", "c"], praise.Articles);
+        var claim = Assert.Single(taiwan.Support, s => s.Article == "a");
+        Assert.StartsWith("emphasized that", claim.Span.Of(b.Articles.Single(x => x.Id == "a").Analysis.Text), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Different_facts_are_not_conflicts()
     {
         var b = Assert.Single(Briefs.Of([

@@ -41,7 +41,11 @@ public sealed class SeedTests
         var b = Seeds.Value;
         Assert.Equal(new DateOnly(2025, 11, 24), b.Date);
         Assert.Equal(4, b.Articles.Count(a => a.Article.PublishedInferred));
-        Assert.Contains(b.Timeline, t => t.When == "2025-11-24" && t.Articles.Count >= 3);
+        // The call's day is told by several claims (the call itself, what Xi said in it, Leavitt's account): together they
+        // cite at least four of the five reports, and two of them at least two reports each.
+        var day = b.Timeline.Where(t => t.When.StartsWith("2025-11-24", StringComparison.Ordinal)).ToList();
+        Assert.True(day.SelectMany(t => t.Articles).Distinct().Count() >= 4, $"the call's day is cited by {day.SelectMany(t => t.Articles).Distinct().Count()} reports");
+        Assert.True(day.Count(t => t.Articles.Count >= 2) >= 2);
     }
 
     [SharedFact("samples/seeds")]

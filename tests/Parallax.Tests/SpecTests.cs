@@ -27,6 +27,12 @@ public sealed class SpecTests
     public static TheoryData<string, string> Sentences => Cases("sentences");
     public static TheoryData<string, string> Entities => Cases("entities");
     public static TheoryData<string, string> Quotes => Cases("quotes");
+    public static TheoryData<string, string> Propositions => Cases("propositions");
+
+    [Theory]
+    [MemberData(nameof(Propositions))]
+    public void Claims_within_sentences(string name, string json) => Check(name, json, a => a.Sentences.SelectMany(s => Briefing.Propositions.PropositionSplitter.Split(a, s.Span))
+        .Select(p => (p.Span, (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { ["subject"] = p.Subject })), exactByDefault: true);
 
     [Theory]
     [MemberData(nameof(Times))]

@@ -26,10 +26,17 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         var units = independent.SelectMany(a => SentenceFeatures.Units(a, canonical)).ToList();
         var aligner = new FactAligner(units);
         var clusters = aligner.Align();
-        var factIndex = new Dictionary<(string, int), int>();
-        foreach (var u in units) factIndex[(u.Article, u.Index)] = u.Cluster;
-        int FactOf(string article, int sentence) => factIndex.TryGetValue((article, sentence), out var f) ? f : -1;
+        // A sentence's claims may belong to different facts: a value belongs to the fact of the claim that holds it.
+        var factIndex = new Dictionary<(string, int), List<SentenceUnit>>();
+        foreach (var u in units)
+        {
+            if (!factIndex.TryGetValue((u.Article, u.Index), out var list)) factIndex[(u.Article, u.Index)] = list = [];
+            list.Add(u);
+        }
+        int FactOf(string article, int sentence, int position) =>
+            factIndex.TryGetValue((article, sentence), out var list) ? (list.FirstOrDefault(u => u.Span.Start <= position && position < u.Span.End) ?? list[0]).Cluster : -1;
         string SentenceText(string article, int s) => Clean(byId[article].Sentences[s].Span.Of(byId[article].Text));
+        string UnitText(SentenceUnit u) => u.Whole ? SentenceText(u.Article, u.Index) : Clean(u.Span.Of(byId[u.Article].Text));
 
         // Conflicts: dates and figures, name spellings, quote wordings.
         var mentions = independent.SelectMany(a => ValueConflicts.Mentions(a, canonical, FactOf)).ToList();
@@ -50,9 +57,10 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
             var rep = aligner.Representative(c, u => minority.Any(m => m.Article == u.Article && u.Span.Contains(m.Span)));
             repOf[k] = rep;
             var articles = c.Select(u => u.Article).Distinct().Order(StringComparer.Ordinal).ToList();
-            facts.Add(new Fact(SentenceText(rep.Article, rep.Index), articles, c.OrderBy(u => u.Article, StringComparer.Ordinal).Select(u => new Support(u.Article, u.Span)).ToList(), articles.Count)
+            facts.Add(new Fact(UnitText(rep), articles, c.OrderBy(u => u.Article, StringComparer.Ordinal).Select(u => new Support(u.Article, u.Span)).ToList(), articles.Count)
             {
                 TextFrom = rep.Article,
+                Subject = rep.Subject,
                 Touched = articles.Count >= 2 ? aligner.Touching(c) : [],
             });
         }
@@ -66,7 +74,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
 
         var timeline = TimelineBuilder.Build(mentions, m => Clause(byId[m.Article], m.Span, m.Sentence), f => repOf.TryGetValue(f, out var r) ? (r.Article, r.Index) : null, disputed);
         var briefArticles = analyses.Select(a => new BriefArticle(a, story.DuplicateOf.GetValueOrDefault(a.Id))).ToList();
-        var summary = Summarise(order.Select(k => (facts[k], clusters[k])).ToList(), minority, SentenceText);
+        var summary = Summarise(order.Select(k => (facts[k], clusters[k])).ToList(), minority, UnitText);
         var date = analyses.Select(a => a.Article.Published).Where(d => d is not null).GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstOrDefault();
         string title = Title(analyses, rankedFacts);
         return new Brief(story.Id, title, date, briefArticles, summary, rankedFacts, conflicts, quotes, entities, timeline);
@@ -105,7 +113,9 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
     {
         var titled = analyses.Select(a => a.Article.Title).Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
         if (titled.Count > 0) return titled.GroupBy(t => t).OrderByDescending(g => g.Count()).ThenBy(g => g.Key!.Length).First().Key!;
-        string text = facts.Count > 0 ? facts[0].Text : analyses[0].Text;
+        // A headline states a fact in the outlets' own voice: a quotation leads only when nothing else is corroborated as well.
+        var lead = facts.Where(f => f.Sources == facts[0].Sources).FirstOrDefault(f => !f.Text.Contains('“') && !f.Text.Contains('"')) ?? facts.FirstOrDefault();
+        string text = lead is not null ? lead.Display : analyses[0].Text;
         return Shorten(text, 90);
     }
 
@@ -115,15 +125,15 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         conflicts.Where(c => c.Kind is ConflictKind.Time or ConflictKind.Quantity or ConflictKind.Name)
             .SelectMany(c => c.Variants.Skip(1).Where(v => v.Articles.Count < c.Variants[0].Articles.Count).SelectMany(v => v.Support)).ToList();
 
-    private static List<SummarySentence> Summarise(List<(Fact Fact, List<SentenceUnit> Units)> ranked, List<Support> minority, Func<string, int, string> sentenceText)
+    private static List<SummarySentence> Summarise(List<(Fact Fact, List<SentenceUnit> Units)> ranked, List<Support> minority, Func<SentenceUnit, string> unitText)
     {
         var chosen = new List<(SummarySentence Sentence, HashSet<string> Terms)>();
         foreach (var (fact, units) in ranked)
         {
             if (fact.Sources < 2 || chosen.Count >= SummarySize) break;
             var candidates = units.Where(u => !minority.Any(m => m.Article == u.Article && u.Span.Contains(m.Span)))
-                .Where(u => !sentenceText(u.Article, u.Index).Contains('“') && !sentenceText(u.Article, u.Index).Contains('"'))
-                .Where(u => !StartsWithPronoun(sentenceText(u.Article, u.Index)))
+                .Where(u => !unitText(u).Contains('“') && !unitText(u).Contains('"'))
+                .Where(u => !StartsWithPronoun(unitText(u)))
                 .OrderBy(u => u.Span.Length).ToList();
             if (candidates.Count == 0) continue;
             var pick = candidates.FirstOrDefault(u => u.Article == fact.TextFrom) ?? candidates[0];
@@ -131,9 +141,18 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
             if (chosen.Any(c => Jaccard(c.Terms, terms) > 0.35)) continue;
             var citing = fact.Agreeing.ToList();
             if (citing.Count < 2) continue;
-            chosen.Add((new SummarySentence(sentenceText(pick.Article, pick.Index), citing), terms));
+            chosen.Add((new SummarySentence(Readable(pick, unitText(pick)), citing), terms));
         }
         return chosen.Select(c => c.Sentence).ToList();
+    }
+
+    /// <summary>A claim as a sentence on its own: its subject in brackets where the source wrote it elsewhere, a capital, a full stop.</summary>
+    private static string Readable(SentenceUnit u, string text)
+    {
+        if (u.Whole) return text;
+        if (u.Subject is not null) text = "[" + u.Subject + "] " + text;
+        else if (text.Length > 0 && char.IsLower(text[0])) text = char.ToUpperInvariant(text[0]) + text[1..];
+        return text.Length > 0 && text[^1] is '.' or '!' or '?' or '”' or '"' ? text : text + ".";
     }
 
     /// <summary>A sentence opening with a pronoun needs the sentence before it; out of context it says nothing clear.</summary>

@@ -96,6 +96,15 @@ public sealed record Fact(string Text, IReadOnlyList<string> Articles, IReadOnly
 
     /// <summary>The article whose sentence is <see cref="Text"/>.</summary>
     public required string TextFrom { get; init; }
+
+    /// <summary>
+    /// Whom <see cref="Text"/> is about when it is one claim of a longer sentence whose subject is written outside it
+    /// ("emphasized that Taiwan's return …" about Xi Jinping); shown in brackets before the text. Null otherwise.
+    /// </summary>
+    public string? Subject { get; init; }
+
+    /// <summary>The text as a reader sees it: with its subject in brackets before it when it has one.</summary>
+    public string Display => Subject is null ? Text : "[" + Subject + "] " + Text;
 }
 
 /// <summary>What sources disagree about: a date, a figure, a name's spelling, a quote's wording, or something else.</summary>

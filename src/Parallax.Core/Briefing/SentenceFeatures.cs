@@ -4,10 +4,19 @@ using Parallax.Text;
 
 namespace Parallax.Briefing;
 
-/// <summary>A sentence of an independent source as the aligner compares it: its terms, entities, times and numbers.</summary>
+/// <summary>
+/// A claim of an independent source as the aligner compares it: a whole sentence, or one of the claims it makes (see
+/// <see cref="Propositions.PropositionSplitter"/>), with its terms, entities, times and numbers.
+/// </summary>
 public sealed record SentenceUnit(string Article, int Index, Span Span, IReadOnlyDictionary<string, double> Terms)
 {
     public int Cluster { get; set; } = -1;
+
+    /// <summary>Whether the unit is its whole sentence (else one claim of it).</summary>
+    public bool Whole { get; init; } = true;
+
+    /// <summary>Whom the claim is about when its subject is written elsewhere in the sentence ("[Xi Jinping] emphasized that …").</summary>
+    public string? Subject { get; init; }
 }
 
 /// <summary>Turns sentences into weighted term bags: stems (with shared synonyms), canonical entity names, time values and numbers.</summary>
@@ -28,11 +37,30 @@ public static class SentenceFeatures
         {
             var span = a.Sentences[i].Span;
             if (IsHeading(a.Text, span)) continue;
+            var parts = Propositions.PropositionSplitter.Split(a, span);
+            if (parts.Count > 1)
+            {
+                var claims = parts.Select(p => (p, Terms: ClaimTerms(a, p, canonical))).ToList();
+                // Split only where every claim still has enough to be matched on.
+                if (claims.All(c => c.Terms.Count >= 3))
+                {
+                    foreach (var (p, t) in claims) units.Add(new SentenceUnit(a.Id, i, p.Span, t) { Whole = false, Subject = p.Subject is null ? null : canonical(a.Id, p.Subject) });
+                    continue;
+                }
+            }
             var terms = Terms(a, span, canonical);
             if (terms.Count < 3) continue;
             units.Add(new SentenceUnit(a.Id, i, span, terms));
         }
         return units;
+    }
+
+    /// <summary>A claim's terms, with the name it is about when that is written outside it.</summary>
+    private static Dictionary<string, double> ClaimTerms(AnalyzedArticle a, Propositions.Proposition p, Func<string, string, string> canonical)
+    {
+        var terms = Terms(a, p.Span, canonical);
+        if (p.Subject is not null) terms["@" + canonical(a.Id, p.Subject)] = 1.5;
+        return terms;
     }
 
     /// <summary>A line without final punctuation: a headline or crosshead, not a statement.</summary>

@@ -70,7 +70,7 @@ internal static class ValueConflicts
         return false;
     }
 
-    public static List<ValueMention> Mentions(AnalyzedArticle a, Func<string, string, string> canonical, Func<string, int, int> factOf)
+    public static List<ValueMention> Mentions(AnalyzedArticle a, Func<string, string, string> canonical, Func<string, int, int, int> factOf)
     {
         var list = new List<ValueMention>();
         var skip = a.Times.Select(t => t.Span).Concat(a.Quantities.Select(q => q.Span)).ToList();
@@ -85,11 +85,11 @@ internal static class ValueConflicts
             {
                 int side = a.Article.Published is not { } p ? 0 : interval.End < p ? -1 : interval.Start > p ? 1 : 0;
                 int precision = TimeInterval.CalendarPart(t.Value).Length;
-                list.Add(new ValueMention(a.Id, t.Span, sentence, ConflictKind.Time, t.Value, t.Text, ctx, factOf(a.Id, s)) { Interval = interval, Unit = "date", Side = side, Signal = SignalBefore(a.Text, t.Span.Start), Precision = precision });
+                list.Add(new ValueMention(a.Id, t.Span, sentence, ConflictKind.Time, t.Value, t.Text, ctx, factOf(a.Id, s, t.Span.Start)) { Interval = interval, Unit = "date", Side = side, Signal = SignalBefore(a.Text, t.Span.Start), Precision = precision });
             }
             else if (t.Type == TimexType.Duration && DurationSeconds(t.Value) is { } secs)
             {
-                list.Add(new ValueMention(a.Id, t.Span, sentence, ConflictKind.Quantity, t.Value, t.Text, ctx, factOf(a.Id, s)) { Range = Hedge(secs, ModQualifier(t.Mod)), Unit = "duration" });
+                list.Add(new ValueMention(a.Id, t.Span, sentence, ConflictKind.Quantity, t.Value, t.Text, ctx, factOf(a.Id, s, t.Span.Start)) { Range = Hedge(secs, ModQualifier(t.Mod)), Unit = "duration" });
             }
         }
         foreach (var q in a.Quantities)
@@ -107,7 +107,7 @@ internal static class ValueConflicts
             var range = Hedge(v * scale, q.Qualifier ?? (share ? "about" : null));
             if (q.UpperValue is { } upper) range = (range.Low, Hedge(upper * scale, q.Qualifier).High);
             string display = Number(v * scale) + (q.UpperValue is { } u ? "–" + Number(u * scale) : "") + (unit is null ? "" : " " + unit);
-            list.Add(new ValueMention(a.Id, q.Span, sentence, ConflictKind.Quantity, display, q.Text, ctx, factOf(a.Id, s)) { Range = range, Unit = unit ?? "", IsChange = q.IsChange });
+            list.Add(new ValueMention(a.Id, q.Span, sentence, ConflictKind.Quantity, display, q.Text, ctx, factOf(a.Id, s, q.Span.Start)) { Range = range, Unit = unit ?? "", IsChange = q.IsChange });
         }
         foreach (var same in list.GroupBy(m => (m.Sentence, m.Kind, m.Unit, m.Precision)))
         {

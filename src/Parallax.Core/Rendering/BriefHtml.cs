@@ -70,7 +70,7 @@ public static class BriefHtml
             sb.AppendLine("<section><h2>Summary</h2><p class=\"summary\">");
             foreach (var s in b.Summary)
             {
-                var support = b.Facts.FirstOrDefault(f => f.Text == s.Text)?.Support ?? [];
+                var support = b.Facts.FirstOrDefault(f => f.Text == s.Text || s.Text.Contains(f.Text, StringComparison.OrdinalIgnoreCase))?.Support ?? [];
                 sb.Append(E(s.Text)).Append(' ').Append(Cite(support, s.Articles)).Append(' ');
             }
             sb.AppendLine("</p></section>");
@@ -80,7 +80,7 @@ public static class BriefHtml
         foreach (var f in b.Facts.Where(f => f.Sources >= 2))
         {
             sb.Append("<li><span class=\"count\" title=\"independent sources\">").Append(f.Sources).Append('/').Append(independent).Append("</span> ")
-              .Append(E(f.Text)).Append(' ').Append(Cite(f.Support, f.Agreeing));
+              .Append(E(f.Display)).Append(' ').Append(Cite(f.Support, f.Agreeing));
             if (f.DisputedBy.Count > 0) sb.Append(" <span class=\"disputed\">— ").Append(Cite(f.Support, f.DisputedBy)).Append(" differ").Append(f.DisputedBy.Count == 1 ? "s" : "").Append(" on a date or figure</span>");
             sb.AppendLine("</li>");
         }
@@ -133,15 +133,15 @@ public static class BriefHtml
             sb.Append("<h3>[").Append(b.CitationOf(a.Id)).Append("] ").Append(E(a.Label)).AppendLine("</h3><ul>");
             foreach (var f in b.UniqueTo(a.Id))
             {
-                sb.Append("<li>").Append(E(f.Text)).Append(' ').Append(Cite(f.Support, f.Articles));
+                sb.Append("<li>").Append(E(f.Display)).Append(' ').Append(Cite(f.Support, f.Articles));
                 if (f.DisputedBy.Count > 0) sb.Append(" <span class=\"disputed\">— ").Append(Cite([], f.DisputedBy, citedPerSourceLine)).Append(" differ").Append(f.DisputedBy.Count == 1 ? "s" : "").Append("</span>");
                 sb.AppendLine("</li>");
             }
-            foreach (var f in b.DisputedBy(a.Id)) sb.Append("<li class=\"missing\">Disputes: ").Append(E(BriefBuilder.Shorten(f.Text, 90))).Append(' ').Append(Cite(f.Support, f.Agreeing, citedPerSourceLine)).AppendLine("</li>");
+            foreach (var f in b.DisputedBy(a.Id)) sb.Append("<li class=\"missing\">Disputes: ").Append(E(BriefBuilder.Shorten(f.Display, 90))).Append(' ').Append(Cite(f.Support, f.Agreeing, citedPerSourceLine)).AppendLine("</li>");
             var missing = b.MissingFrom(a.Id).ToList();
             if (missing.Count > 0)
             {
-                sb.Append("<li class=\"missing\">Leaves out: ").Append(string.Join("; ", missing.Select(f => E(BriefBuilder.Shorten(f.Text, 90)) + " " + Cite(f.Support, f.Articles, citedPerSourceLine)))).AppendLine("</li>");
+                sb.Append("<li class=\"missing\">Leaves out: ").Append(string.Join("; ", missing.Select(f => E(BriefBuilder.Shorten(f.Display, 90)) + " " + Cite(f.Support, f.Articles, citedPerSourceLine)))).AppendLine("</li>");
             }
             sb.AppendLine("</ul>");
         }

@@ -54,6 +54,7 @@ public static class BriefJson
             w.WriteStartObject();
             w.WriteString("text", f.Text);
             w.WriteString("textFrom", f.TextFrom);
+            if (f.Subject is not null) w.WriteString("subject", f.Subject);
             w.WriteNumber("sources", f.Sources);
             JsonOutput.Strings(w, "articles", f.Articles);
             JsonOutput.Strings(w, "disputedBy", f.DisputedBy);

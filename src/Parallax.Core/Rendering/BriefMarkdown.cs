@@ -41,7 +41,7 @@ public static class BriefMarkdown
         if (agreed.Count == 0) sb.AppendLine("_No statement is carried by more than one source._");
         foreach (var f in agreed)
         {
-            sb.Append("- **").Append(f.Sources).Append('/').Append(independent).Append("** ").Append(Md.Escape(f.Text)).Append(' ').Append(Cite(f.Agreeing));
+            sb.Append("- **").Append(f.Sources).Append('/').Append(independent).Append("** ").Append(Md.Escape(f.Display)).Append(' ').Append(Cite(f.Agreeing));
             sb.AppendLine(f.DisputedBy.Count > 0 ? $" — {Cite(f.DisputedBy)} {(f.DisputedBy.Count == 1 ? "gives" : "give")} a different date or figure, see below" : "");
         }
         sb.AppendLine();
@@ -91,17 +91,17 @@ public static class BriefMarkdown
             if (unique.Count == 0) sb.AppendLine("- _adds nothing the others lack_");
             foreach (var f in unique)
             {
-                sb.Append("- ").Append(Md.Escape(f.Text));
+                sb.Append("- ").Append(Md.Escape(f.Display));
                 sb.AppendLine(f.DisputedBy.Count > 0 ? $" — {Cite(f.DisputedBy)} {(f.DisputedBy.Count == 1 ? "gives" : "give")} a different date or figure" : "");
             }
             var disputes = b.DisputedBy(a.Id).ToList();
             if (disputes.Count > 0)
             {
-                sb.Append("- _disputes what most others report:_ ").AppendLine(string.Join("; ", disputes.Select(f => Md.Escape(BriefBuilder.Shorten(f.Text, 90)) + " " + Cite(f.Agreeing))));
+                sb.Append("- _disputes what most others report:_ ").AppendLine(string.Join("; ", disputes.Select(f => Md.Escape(BriefBuilder.Shorten(f.Display, 90)) + " " + Cite(f.Agreeing))));
             }
             if (missing.Count > 0)
             {
-                sb.Append("- _leaves out, though most others report it:_ ").AppendLine(string.Join("; ", missing.Select(f => Md.Escape(BriefBuilder.Shorten(f.Text, 90)) + " " + Cite(f.Articles))));
+                sb.Append("- _leaves out, though most others report it:_ ").AppendLine(string.Join("; ", missing.Select(f => Md.Escape(BriefBuilder.Shorten(f.Display, 90)) + " " + Cite(f.Articles))));
             }
             sb.AppendLine();
         }
