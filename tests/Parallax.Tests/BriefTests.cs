@@ -157,6 +157,25 @@ public sealed class BriefTests
         Assert.StartsWith("emphasized that", claim.Span.Of(b.Articles.Single(x => x.Id == "a").Analysis.Text), StringComparison.Ordinal);
     }
 
+    private static readonly string[] Ordinals = ["one", "two", "three", "four", "five", "six", "seven"];
+
+    [Fact]
+    public void What_only_one_source_reports_is_ranked_by_what_it_tells_and_capped()
+    {
+        string extra = string.Join(" ", Ordinals.Select(n => $"A quiet aside number {n} follows here without much in it."));
+        var b = Assert.Single(Briefs.Of([
+            Briefs.Article("a", "The council approved the harbor budget on Monday. " + extra + " Treasurer Ana Ruiz said the port authority would borrow $40 million on March 3."),
+            Briefs.Article("b", "The council approved the harbor budget on Monday, officials said."),
+        ]));
+        var unique = b.UniqueTo("a").ToList();
+        Assert.True(unique.Count > Parallax.Briefing.Newsworthiness.Shown);
+        Assert.Contains("Ana Ruiz", unique[0].Text, StringComparison.Ordinal);
+        string md = Parallax.Rendering.BriefMarkdown.Write([b]);
+        Assert.Contains($"_and {unique.Count - Parallax.Briefing.Newsworthiness.Shown} more", md, StringComparison.Ordinal);
+        string html = Parallax.Rendering.BriefHtml.Write([b]);
+        Assert.Contains($"<details><summary>{unique.Count - Parallax.Briefing.Newsworthiness.Shown} more</summary>", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Different_facts_are_not_conflicts()
     {

@@ -61,6 +61,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
             {
                 TextFrom = rep.Article,
                 Subject = rep.Subject,
+                Part = !rep.Whole,
                 Touched = articles.Count >= 2 ? aligner.Touching(c) : [],
             });
         }

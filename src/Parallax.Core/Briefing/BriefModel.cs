@@ -15,8 +15,14 @@ public sealed record Brief(
     IReadOnlyList<EntityGroup> Entities,
     IReadOnlyList<TimelineEntry> Timeline)
 {
-    /// <summary>Facts carried by one independent source only, per article.</summary>
-    public IEnumerable<Fact> UniqueTo(string articleId) => Facts.Where(f => f.Sources == 1 && f.Articles.Contains(articleId));
+    /// <summary>Facts carried by one independent source only, per article, most newsworthy first (see <see cref="Newsworthiness"/>).</summary>
+    public IEnumerable<Fact> UniqueTo(string articleId)
+    {
+        var unique = Facts.Where(f => f.Sources == 1 && f.Articles.Contains(articleId)).ToList();
+        var article = Articles.FirstOrDefault(a => a.Id == articleId)?.Analysis;
+        // A stable sort: among equals, the order the article tells them.
+        return article is null ? unique : unique.OrderByDescending(f => Newsworthiness.Of(f, article));
+    }
 
     /// <summary>Facts most other sources carry that this article does not.</summary>
     public IEnumerable<Fact> MissingFrom(string articleId)
@@ -103,8 +109,18 @@ public sealed record Fact(string Text, IReadOnlyList<string> Articles, IReadOnly
     /// </summary>
     public string? Subject { get; init; }
 
-    /// <summary>The text as a reader sees it: with its subject in brackets before it when it has one.</summary>
-    public string Display => Subject is null ? Text : "[" + Subject + "] " + Text;
+    /// <summary>Whether <see cref="Text"/> is one part of a sentence that makes several claims.</summary>
+    public bool Part { get; init; }
+
+    /// <summary>The text as a reader sees it: with its subject in brackets before it when it has one, and a part of a sentence closed as one.</summary>
+    public string Display
+    {
+        get
+        {
+            string text = Subject is null ? Text : "[" + Subject + "] " + Text;
+            return Part && text.Length > 0 && text[^1] is not ('.' or '!' or '?' or '”' or '"' or '’') ? text + "." : text;
+        }
+    }
 }
 
 /// <summary>What sources disagree about: a date, a figure, a name's spelling, a quote's wording, or something else.</summary>

@@ -131,12 +131,17 @@ public static class BriefHtml
         foreach (var a in b.Articles.Where(a => a.DuplicateOf is null))
         {
             sb.Append("<h3>[").Append(b.CitationOf(a.Id)).Append("] ").Append(E(a.Label)).AppendLine("</h3><ul>");
-            foreach (var f in b.UniqueTo(a.Id))
+            var unique = b.UniqueTo(a.Id).ToList();
+            for (int k = 0; k < unique.Count; k++)
             {
+                var f = unique[k];
+                // The most newsworthy few are shown; the rest fold away under one line.
+                if (k == Newsworthiness.Shown) sb.Append("<li class=\"more\"><details><summary>").Append(unique.Count - k).AppendLine(" more</summary><ul>");
                 sb.Append("<li>").Append(E(f.Display)).Append(' ').Append(Cite(f.Support, f.Articles));
                 if (f.DisputedBy.Count > 0) sb.Append(" <span class=\"disputed\">— ").Append(Cite([], f.DisputedBy, citedPerSourceLine)).Append(" differ").Append(f.DisputedBy.Count == 1 ? "s" : "").Append("</span>");
                 sb.AppendLine("</li>");
             }
+            if (unique.Count > Newsworthiness.Shown) sb.AppendLine("</ul></details></li>");
             foreach (var f in b.DisputedBy(a.Id)) sb.Append("<li class=\"missing\">Disputes: ").Append(E(BriefBuilder.Shorten(f.Display, 90))).Append(' ').Append(Cite(f.Support, f.Agreeing, citedPerSourceLine)).AppendLine("</li>");
             var missing = b.MissingFrom(a.Id).ToList();
             if (missing.Count > 0)

@@ -89,11 +89,12 @@ public static class BriefMarkdown
             var missing = b.MissingFrom(a.Id).ToList();
             sb.Append("### [").Append(b.CitationOf(a.Id)).Append("] ").AppendLine(Md.Escape(a.Label)).AppendLine();
             if (unique.Count == 0) sb.AppendLine("- _adds nothing the others lack_");
-            foreach (var f in unique)
+            foreach (var f in unique.Take(Newsworthiness.Shown))
             {
                 sb.Append("- ").Append(Md.Escape(f.Display));
                 sb.AppendLine(f.DisputedBy.Count > 0 ? $" — {Cite(f.DisputedBy)} {(f.DisputedBy.Count == 1 ? "gives" : "give")} a different date or figure" : "");
             }
+            if (unique.Count > Newsworthiness.Shown) sb.Append("- _and ").Append(unique.Count - Newsworthiness.Shown).AppendLine(" more (all of them in `--format json`)_");
             var disputes = b.DisputedBy(a.Id).ToList();
             if (disputes.Count > 0)
             {
