@@ -177,6 +177,19 @@ public sealed class BriefTests
     }
 
     [Fact]
+    public void The_summary_leads_with_the_event_and_its_day()
+    {
+        var b = Assert.Single(Briefs.Of([
+            Briefs.Article("a", "The harbor authority has managed the port of Weston since its founding decades ago. Mayor Ines Okafor opened the new ferry terminal on Saturday before a crowd of residents."),
+            Briefs.Article("b", "The harbor authority has managed the port of Weston since its founding decades ago. Hundreds of residents watched as Mayor Ines Okafor opened the ferry terminal on Saturday."),
+            Briefs.Article("c", "The harbor authority has managed the port of Weston since its founding decades ago. The terminal cost more than planned."),
+        ]));
+        Assert.Equal(3, b.Facts[0].Sources);
+        Assert.Contains("Saturday", b.Summary[0].Text, StringComparison.Ordinal);
+        Assert.Contains("terminal", b.Summary[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Different_facts_are_not_conflicts()
     {
         var b = Assert.Single(Briefs.Of([

@@ -49,6 +49,15 @@ public sealed class SeedTests
     }
 
     [SharedFact("samples/seeds")]
+    public void The_summary_opens_with_the_call_and_its_day()
+    {
+        string first = Seeds.Value.Summary[0].Text;
+        Assert.Contains("call", first, StringComparison.Ordinal);
+        Assert.Contains("Monday", first, StringComparison.Ordinal);
+        Assert.True(Seeds.Value.Summary[0].Articles.Count >= 4, first);
+    }
+
+    [SharedFact("samples/seeds")]
     public void The_summary_keeps_to_the_majority_account()
     {
         string summary = string.Join(" ", Seeds.Value.Summary.Select(s => s.Text));

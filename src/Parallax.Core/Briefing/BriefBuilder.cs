@@ -75,7 +75,16 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
 
         var timeline = TimelineBuilder.Build(mentions, m => Clause(byId[m.Article], m.Span, m.Sentence), f => repOf.TryGetValue(f, out var r) ? (r.Article, r.Index) : null, disputed);
         var briefArticles = analyses.Select(a => new BriefArticle(a, story.DuplicateOf.GetValueOrDefault(a.Id))).ToList();
-        var summary = Summarise(order.Select(k => (facts[k], clusters[k])).ToList(), minority, UnitText);
+        // The summary leads with the event: the best-corroborated claim dated on the day most reports date something to.
+        string? eventDay = mentions.Where(m => m.Kind == ConflictKind.Time && m.Value.Length >= 10 && m.Fact >= 0)
+            .GroupBy(m => m.Value[..10], StringComparer.Ordinal)
+            .Select(g => (Day: g.Key, Reports: g.Select(m => m.Article).Distinct(StringComparer.Ordinal).Count()))
+            .Where(d => d.Reports >= 2).OrderByDescending(d => d.Reports).ThenBy(d => d.Day, StringComparer.Ordinal).Select(d => d.Day).FirstOrDefault();
+        var dayMentions = eventDay is null ? [] : mentions.Where(m => m.Kind == ConflictKind.Time && m.Fact >= 0 && m.Value.StartsWith(eventDay, StringComparison.Ordinal)).ToList();
+        var onEventDay = dayMentions.Select(m => m.Fact).ToHashSet();
+        bool Dated(SentenceUnit u) => dayMentions.Any(m => m.Article == u.Article && u.Span.Contains(m.Span));
+        var summaryOrder = order.Where(k => onEventDay.Contains(k) && facts[k].Sources >= 2).Take(1).Concat(order).Distinct().ToList();
+        var summary = Summarise(summaryOrder.Select(k => (facts[k], clusters[k])).ToList(), minority, UnitText, Dated);
         var date = analyses.Select(a => a.Article.Published).Where(d => d is not null).GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstOrDefault();
         string title = Title(analyses, rankedFacts);
         return new Brief(story.Id, title, date, briefArticles, summary, rankedFacts, conflicts, quotes, entities, timeline);
@@ -126,18 +135,19 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         conflicts.Where(c => c.Kind is ConflictKind.Time or ConflictKind.Quantity or ConflictKind.Name)
             .SelectMany(c => c.Variants.Skip(1).Where(v => v.Articles.Count < c.Variants[0].Articles.Count).SelectMany(v => v.Support)).ToList();
 
-    private static List<SummarySentence> Summarise(List<(Fact Fact, List<SentenceUnit> Units)> ranked, List<Support> minority, Func<SentenceUnit, string> unitText)
+    private static List<SummarySentence> Summarise(List<(Fact Fact, List<SentenceUnit> Units)> ranked, List<Support> minority, Func<SentenceUnit, string> unitText, Func<SentenceUnit, bool> dated)
     {
         var chosen = new List<(SummarySentence Sentence, HashSet<string> Terms)>();
         foreach (var (fact, units) in ranked)
         {
             if (fact.Sources < 2 || chosen.Count >= SummarySize) break;
             var candidates = units.Where(u => !minority.Any(m => m.Article == u.Article && u.Span.Contains(m.Span)))
-                .Where(u => !unitText(u).Contains('“') && !unitText(u).Contains('"'))
+                .Where(u => QuotedWords(unitText(u)) <= 4)
                 .Where(u => !StartsWithPronoun(unitText(u)))
-                .OrderBy(u => u.Span.Length).ToList();
+                // The first sentence says when: a wording that carries the event's day, where one does.
+                .OrderBy(u => chosen.Count == 0 && dated(u) ? 0 : 1).ThenBy(u => u.Span.Length).ToList();
             if (candidates.Count == 0) continue;
-            var pick = candidates.FirstOrDefault(u => u.Article == fact.TextFrom) ?? candidates[0];
+            var pick = chosen.Count == 0 && dated(candidates[0]) ? candidates[0] : candidates.FirstOrDefault(u => u.Article == fact.TextFrom) ?? candidates[0];
             var terms = pick.Terms.Keys.ToHashSet(StringComparer.Ordinal);
             if (chosen.Any(c => Jaccard(c.Terms, terms) > 0.35)) continue;
             var citing = fact.Agreeing.ToList();
@@ -147,12 +157,29 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         return chosen.Select(c => c.Sentence).ToList();
     }
 
+    /// <summary>
+    /// Words inside quotation marks: a summary speaks in its own voice, so a sentence that is mostly someone's words is
+    /// left to "who said what", while a word or two quoted ("described ties as “extremely strong”") may stay.
+    /// </summary>
+    private static int QuotedWords(string text)
+    {
+        int words = 0;
+        foreach (var span in Stages.Sentences.QuotationMarks.Spans(text))
+        {
+            words += span.Of(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        }
+        // An opening mark never closed (a quotation running past the sentence) counts as a long one.
+        return words == 0 && text.Any(c => c is '“' or '"') ? int.MaxValue : words;
+    }
+
     /// <summary>A claim as a sentence on its own: its subject in brackets where the source wrote it elsewhere, a capital, a full stop.</summary>
     private static string Readable(SentenceUnit u, string text)
     {
         if (u.Whole) return text;
         if (u.Subject is not null) text = "[" + u.Subject + "] " + text;
         else if (text.Length > 0 && char.IsLower(text[0])) text = char.ToUpperInvariant(text[0]) + text[1..];
+        // A part cut before a link ends on the comma of its quotation: "… as “extremely strong,”" closes as a sentence.
+        if (text.EndsWith(",”", StringComparison.Ordinal) || text.EndsWith(",\"", StringComparison.Ordinal)) return text[..^2] + "." + text[^1];
         return text.Length > 0 && text[^1] is '.' or '!' or '?' or '”' or '"' ? text : text + ".";
     }
 
