@@ -190,6 +190,18 @@ public sealed class BriefTests
     }
 
     [Fact]
+    public void Page_furniture_is_neither_a_fact_nor_a_conflict()
+    {
+        var b = Assert.Single(Briefs.Of([
+            Briefs.Article("a", "Mayor Ines Okafor opened the ferry terminal on Saturday before a crowd of residents.\nBy Jane Smith, USA TODAY\nCopyright © 2019 The Harbor Times, LLC. Click here for reprint permission."),
+            Briefs.Article("b", "Mayor Ines Okafor opened the new ferry terminal on Saturday, officials said.\nBy Lee Wu, USA TODAY\nCopyright © 2020 The Harbor Times, LLC. Click here for reprint permission."),
+        ]));
+        Assert.Empty(b.Conflicts);
+        Assert.DoesNotContain(b.Facts, f => f.Text.Contains("Copyright", StringComparison.Ordinal) || f.Text.Contains("USA TODAY", StringComparison.Ordinal) || f.Text.Contains("reprint", StringComparison.Ordinal));
+        Assert.Contains(b.Facts, f => f.Sources == 2 && f.Text.Contains("ferry terminal", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Different_facts_are_not_conflicts()
     {
         var b = Assert.Single(Briefs.Of([

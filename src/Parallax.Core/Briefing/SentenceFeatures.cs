@@ -36,7 +36,7 @@ public static class SentenceFeatures
         for (int i = 0; i < a.Sentences.Count; i++)
         {
             var span = a.Sentences[i].Span;
-            if (IsHeading(a.Text, span)) continue;
+            if (IsHeading(a.Text, span) || Furniture.Is(a.Text.AsSpan(span.Start, span.Length))) continue;
             var parts = Propositions.PropositionSplitter.Split(a, span);
             if (parts.Count > 1)
             {

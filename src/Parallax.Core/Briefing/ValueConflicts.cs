@@ -75,10 +75,13 @@ internal static class ValueConflicts
         var list = new List<ValueMention>();
         var skip = a.Times.Select(t => t.Span).Concat(a.Quantities.Select(q => q.Span)).ToList();
         skip.Sort((x, y) => x.Start.CompareTo(y.Start)); // searched by position for every context word
+        // Furniture ("Copyright © 2019", "By Jane Smith, USA TODAY", photo credits) holds no values to compare.
+        var furniture = new Dictionary<int, bool>();
+        bool IsFurniture(int s) => furniture.TryGetValue(s, out var f) ? f : furniture[s] = Furniture.Is(a.Text.AsSpan(a.Sentences[s].Span.Start, a.Sentences[s].Span.Length));
         foreach (var t in a.Times)
         {
             int s = a.SentenceIndexAt(t.Span.Start);
-            if (s < 0) continue;
+            if (s < 0 || IsFurniture(s)) continue;
             var sentence = a.Sentences[s].Span;
             var ctx = MentionContext.Of(a, t.Span, sentence, canonical, skip);
             if (t.Type is TimexType.Date or TimexType.Time && TimeInterval.Of(t) is { } interval)
@@ -97,7 +100,7 @@ internal static class ValueConflicts
             if (q.Value is not { } v) continue;
             if (q.Unit is null && IsAgeInApposition(a, q.Span, v)) continue;
             int s = a.SentenceIndexAt(q.Span.Start);
-            if (s < 0) continue;
+            if (s < 0 || IsFurniture(s)) continue;
             var sentence = a.Sentences[s].Span;
             var ctx = MentionContext.Of(a, q.Span, sentence, canonical, skip);
             // A share ("a third of", "one in five") is compared as a percentage, and is loose by nature.

@@ -234,6 +234,10 @@ public static partial class TimeExtractor
                 }
             case TimeRule.Weekday:
                 return char.IsUpper(m.Part("weekday")![0]);
+            case TimeRule.RelativeDay when surface.StartsWith("Today", StringComparison.OrdinalIgnoreCase) && surface.Length == 5 && char.IsUpper(surface[0]):
+                // "USA Today", "USA TODAY", NBC's "Today": a capitalised Today after a capitalised word or an all-capital
+                // TODAY is a name, not the day. A sentence or a line opening on "Today" still dates.
+                return !(surface == "TODAY" || CapitalisedWordBefore(text, m.Span.Start));
             case TimeRule.Set when m.Part("adverb") is not null:
                 {
                     // "annual sales", "daily volume" classify a noun; "rise 8.5% annually" is a rate. Neither says when anything happens.
@@ -261,6 +265,18 @@ public static partial class TimeExtractor
             default:
                 return true;
         }
+    }
+
+    /// <summary>True when a capitalised word (or a possessive of one) stands right before <paramref name="at"/> on the same line.</summary>
+    private static bool CapitalisedWordBefore(string text, int at)
+    {
+        int end = at;
+        while (end > 0 && text[end - 1] == ' ') end--;
+        if (end == at || end == 0) return false;
+        if (end >= 2 && text[end - 1] == 's' && text[end - 2] is '\'' or '’') end -= 2;
+        int start = end;
+        while (start > 0 && char.IsLetter(text[start - 1])) start--;
+        return start < end && char.IsUpper(text[start]);
     }
 
     /// <summary>True when the word before <paramref name="at"/> is one of <paramref name="words"/>.</summary>

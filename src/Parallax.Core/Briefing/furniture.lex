@@ -1,0 +1,28 @@
+# Phrases that mark a sentence as page furniture, not reporting: photo credits and captions, copyright lines, sign-up and
+# subscription prompts, contributor lines, player notices. A sentence holding one is neither a fact nor a conflict.
+# Matched with case, anywhere in the sentence.
+Getty Images
+AP Photo
+(Photo:
+Photo:
+Photograph:
+Image copyright
+Image caption
+Image source
+toggle caption
+Media playback is unsupported
+Media caption
+Copyright ©
+©
+All rights reserved
+Click here
+Sign up for
+Sign up today
+Subscribe now
+unsubscribe at any time
+Read more:
+Follow us on
+contributed to this report
+contributed reporting
+This story has been updated
+reprint permission
