@@ -59,8 +59,8 @@ internal static class Api
 
         api.MapGet("/stories/{**id}", (string id, Site site) =>
             site.Store.BriefJson(ParallaxServer.Id(id)) is { } json ? RawJson(json) : Error(404, $"no story {id}; list them at /api/stories"))
-        .WithName("GetStory").WithSummary("A story's brief (the v1 brief contract: summary, facts with sources and supporting spans, conflicts, quotes, timeline, names).")
-        .Produces<JsonElement>().Produces<ErrorResponse>(404);
+        .WithName("GetStory").WithSummary("A story's brief (the version 2 brief contract: summary, facts with sources and supporting spans, conflicts, quotes, timeline, names).")
+        .Produces<Parallax.Rendering.Contract.StoryBrief>().Produces<ErrorResponse>(404);
 
         api.MapGet("/articles/{**id}", (string id, Site site) =>
         {

@@ -137,6 +137,11 @@ public sealed class WebServerTests : IAsyncLifetime
             Assert.True(paths.TryGetProperty(path, out _), $"OpenAPI lacks {path}");
         }
         Assert.Contains(paths.GetProperty("/api/stories").GetProperty("get").GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "since");
+        // The brief's contract is described, not left as "any JSON": its facts carry their support spans.
+        var schemas = openapi.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.TryGetProperty("StoryBrief", out var briefSchema), "OpenAPI lacks the StoryBrief schema");
+        Assert.True(briefSchema.GetProperty("properties").TryGetProperty("facts", out _));
+        Assert.True(schemas.GetProperty("FactItem").GetProperty("properties").TryGetProperty("support", out _));
         Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/quarantine")).GetArrayLength());
         _ = options;
     }

@@ -46,7 +46,7 @@ public interface IStoryStore : IArticleStore
 
     StoredStory? Story(string id);
 
-    /// <summary>A story's brief as JSON (one object of the v1 brief contract), or null when there is no such story.</summary>
+    /// <summary>A story's brief as JSON (one <see cref="Rendering.Contract.StoryBrief"/> of the brief contract), or null when there is no such story.</summary>
     string? BriefJson(string storyId);
 
     /// <summary>A story's brief as an HTML fragment, or null when there is no such story.</summary>
