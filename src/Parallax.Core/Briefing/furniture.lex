@@ -26,3 +26,12 @@ contributed to this report
 contributed reporting
 This story has been updated
 reprint permission
+Replay More Videos
+Just Watched
+JUST WATCHED
+Must Watch
+MUST WATCH
+Have you been affected
+Share this with
+Share on Facebook
+Watch the full video
