@@ -202,6 +202,19 @@ public sealed class BriefTests
     }
 
     [Fact]
+    public void A_source_that_states_only_part_of_a_claim_is_counted_and_shown_as_partial()
+    {
+        var b = Assert.Single(Briefs.Of([
+            Briefs.Article("a", "Harbor director Ines Okafor said the new ferry terminal in Weston would open on Saturday with twelve berths, a customs hall, two cafés and a rooftop park."),
+            Briefs.Article("b", "The new Weston ferry terminal opens Saturday, harbor director Ines Okafor announced, and it will have twelve berths, a customs hall, two cafés and a park on its roof."),
+            Briefs.Article("c", "The new ferry terminal in Weston would open on Saturday, Okafor said."),
+        ]));
+        var fact = Assert.Single(b.Facts, f => f.Text.Contains("ferry terminal", StringComparison.Ordinal) && f.Sources == 3);
+        Assert.Equal(["c"], fact.Partial);
+        Assert.Contains("[3] only in part", Parallax.Rendering.BriefMarkdown.Write([b]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Different_facts_are_not_conflicts()
     {
         var b = Assert.Single(Briefs.Of([

@@ -63,6 +63,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
                 Subject = rep.Subject,
                 Part = !rep.Whole,
                 Touched = articles.Count >= 2 ? aligner.Touching(c) : [],
+                Partial = [.. c.Where(u => u != rep && Coverage(u, rep) < PartialCoverage).Select(u => u.Article).Distinct().Order(StringComparer.Ordinal)],
             });
         }
         facts = facts.Select(f => WithDisputes(f, conflicts)).ToList();
@@ -170,6 +171,26 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         }
         // An opening mark never closed (a quotation running past the sentence) counts as a long one.
         return words == 0 && text.Any(c => c is '“' or '"') ? int.MaxValue : words;
+    }
+
+    /// <summary>Below this share of the worded claim's terms, a source states the claim only in part.</summary>
+    public const double PartialCoverage = 0.5;
+
+    /// <summary>Words that say who reports a claim, not what it claims ("stressed", "according to the statement").</summary>
+    private static readonly HashSet<string> AttributionTerms =
+        [.. Text.SpeechVerbs.All.Select(SentenceFeatures.Concept), .. new[] { "according", "statement", "report", "reported", "reportedly" }.Select(SentenceFeatures.Concept)];
+
+    /// <summary>The share of <paramref name="worded"/>'s terms (names, words, dates, figures; weighted; attribution words aside) that <paramref name="unit"/> also has.</summary>
+    private static double Coverage(SentenceUnit unit, SentenceUnit worded)
+    {
+        double total = 0, shared = 0;
+        foreach (var (term, weight) in worded.Terms)
+        {
+            if (AttributionTerms.Contains(term)) continue;
+            total += weight;
+            if (unit.Terms.ContainsKey(term)) shared += weight;
+        }
+        return total == 0 ? 1 : shared / total;
     }
 
     /// <summary>A claim as a sentence on its own: its subject in brackets where the source wrote it elsewhere, a capital, a full stop.</summary>

@@ -109,6 +109,12 @@ public sealed record Fact(string Text, IReadOnlyList<string> Articles, IReadOnly
     /// </summary>
     public string? Subject { get; init; }
 
+    /// <summary>
+    /// Sources that state only part of the claim as <see cref="Text"/> words it (their sentence carries under half of its
+    /// names, words, dates and figures): counted, and shown as partial.
+    /// </summary>
+    public IReadOnlyList<string> Partial { get; init; } = [];
+
     /// <summary>Whether <see cref="Text"/> is one part of a sentence that makes several claims.</summary>
     public bool Part { get; init; }
 

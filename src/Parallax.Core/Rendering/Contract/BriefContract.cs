@@ -30,7 +30,8 @@ public sealed record SummaryItem(string Text, IReadOnlyList<string> Articles);
 
 /// <summary>
 /// One claim and every independent source that states it: <c>text</c> is the words of <c>textFrom</c>; <c>subject</c>,
-/// when present, is whom the claim is about when its sentence names them outside it.
+/// when present, is whom the claim is about when its sentence names them outside it; <c>partial</c> lists the sources
+/// (among <c>articles</c>) that state only part of it.
 /// </summary>
 public sealed record FactItem(
     string Text,
@@ -39,6 +40,7 @@ public sealed record FactItem(
     int Sources,
     IReadOnlyList<string> Articles,
     IReadOnlyList<string> DisputedBy,
+    IReadOnlyList<string> Partial,
     IReadOnlyList<SupportItem> Support);
 
 /// <summary>Where sources disagree: kind is time, quantity, name, quote, attribution or other.</summary>
