@@ -147,7 +147,12 @@ public static class EntityLinker
         {
             if (groupOf.TryGetValue(key, out int g)) canonicalOf[key.Name] = result[g].Name;
         }
-        string Canonical(string articleId, string name) => canonicalOf.GetValueOrDefault(name, name);
+        // A name no entity was made of (a speaker the quote stage found, a name inside a quotation) still resolves when it
+        // is an entity's name in other typography or accents: "Raul Labrador" for "Raúl Labrador".
+        var byFold = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, canonicalName) in canonicalOf) byFold.TryAdd(string.Join(' ', NameForms.Parts(name)), canonicalName);
+        string Canonical(string articleId, string name) =>
+            canonicalOf.TryGetValue(name, out var c) ? c : byFold.GetValueOrDefault(string.Join(' ', NameForms.Parts(name)), name);
         var ranked = result.OrderByDescending(g => g.Articles.Count(independent.Contains)).ThenByDescending(g => g.Mentions).ThenBy(g => g.Name, StringComparer.Ordinal).ToList();
         return (ranked, Canonical);
     }

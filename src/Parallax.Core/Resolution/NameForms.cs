@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Text;
 using Parallax.Text;
 
@@ -45,10 +44,10 @@ public static class NameForms
     public static string Fold(string s)
     {
         var sb = new StringBuilder(s.Length);
-        foreach (char c in s.Normalize(NormalizationForm.FormD))
+        foreach (char c in s)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            sb.Append(c is '’' or '‘' or '`' ? '\'' : char.ToLowerInvariant(c));
+            if (Accents.IsCombining(c)) continue;
+            sb.Append(c is '’' or '‘' or '`' ? '\'' : char.ToLowerInvariant(Accents.Strip(c)));
         }
         return sb.ToString();
     }
