@@ -308,10 +308,64 @@ public static class QuoteGrouper
                 continue;
             }
             if (t.Kind is not (TokenKind.Word or TokenKind.Number)) continue;
-            // "same-sex" and "same sex" are one wording; so are ’ and '.
-            foreach (var part in text[t.Start..t.End].ToLowerInvariant().Replace('’', '\'').Split('-', StringSplitOptions.RemoveEmptyEntries)) list.Add(AsDigits(part));
+            // "same-sex" and "same sex" are one wording; so are ’ and ', a name with or without its accents, a name in another
+            // romanisation (al-Qaddafi, Gadhafi) and the Arabic article before it.
+            string folded = Resolution.NameForms.Fold(text[t.Start..t.End]);
+            if (folded == "'s")
+            {
+                // "he's" is "he is"; after a name, 's is the possessive and stays.
+                list.Add(list.Count > 0 && PronounsWithIs.Contains(list[^1]) ? (list[^1] == "let" ? "us" : "is") : folded);
+                continue;
+            }
+            var parts = folded.Split('-', StringSplitOptions.RemoveEmptyEntries);
+            for (int p = 0; p < parts.Length; p++)
+            {
+                if (p == 0 && parts.Length > 1 && parts[0] is "al" or "el") continue;
+                foreach (var word in Expanded(parts[p])) list.Add(AsDigits(Resolution.Transliteration.Listed(word)));
+            }
         }
         return [.. list];
+    }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> PronounsWithIs = System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal,
+        "he", "she", "it", "that", "there", "what", "who", "here", "where", "how", "let");
+
+    /// <summary>
+    /// A contraction as the words it stands for: outlets style "he's", "he is", "don't" and "do not" differently, and neither
+    /// is a rewording of the speaker. A possessive ("Obama's") stays one word.
+    /// </summary>
+    private static IEnumerable<string> Expanded(string word)
+    {
+        int apostrophe = word.IndexOf('\'');
+        if (apostrophe <= 0 || apostrophe == word.Length - 1)
+        {
+            yield return word.Trim('\'');
+            yield break;
+        }
+        string head = word[..apostrophe], tail = word[(apostrophe + 1)..];
+        if (tail == "t" && head.EndsWith('n'))
+        {
+            yield return head switch { "won" => "will", "can" => "can", "shan" => "shall", _ => head[..^1] };
+            yield return "not";
+            yield break;
+        }
+        string? full = tail switch
+        {
+            "s" when PronounsWithIs.Contains(head) => head == "let" ? "us" : "is",
+            "re" => "are",
+            "ll" => "will",
+            "ve" => "have",
+            "m" => "am",
+            "d" => "would",
+            _ => null,
+        };
+        if (full is null)
+        {
+            yield return word;
+            yield break;
+        }
+        yield return head;
+        yield return full;
     }
 
     /// <summary>The sentences inside a quotation, as spans of the article.</summary>

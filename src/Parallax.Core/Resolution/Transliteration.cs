@@ -50,6 +50,9 @@ public static class Transliteration
         return Known.TryGetValue(key, out var k) ? k : key;
     }
 
+    /// <summary>The lexicon's spelling of a folded word when it lists the word (Qaddafi → gaddafi), else the word: no rules applied, so ordinary words stay themselves.</summary>
+    public static string Listed(string word) => Known.GetValueOrDefault(word, word);
+
     /// <summary>True when two different folded parts of at least five letters (or both in the lexicon) romanise one name.</summary>
     public static bool Same(string a, string b)
     {

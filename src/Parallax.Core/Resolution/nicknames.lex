@@ -127,3 +127,4 @@ Nancy = Ann
 Sally = Sarah
 Polly = Mary
 Molly = Mary
+Bibi = Benjamin
