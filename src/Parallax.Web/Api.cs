@@ -34,6 +34,9 @@ public sealed record QuarantineItem(string Id, string Stage, string Reason, stri
 /// <summary>An error: one line saying what went wrong and what to do.</summary>
 public sealed record ErrorResponse(string Error);
 
+/// <summary>A stored article: the story it belongs to (null while pending), when it was added, and its analysis.</summary>
+public sealed record ArticleResponse(string? Story, string Added, Parallax.Rendering.Contract.ArticleAnalysis Analysis);
+
 /// <summary>The JSON API: the same data the pages show.</summary>
 internal static class Api
 {
@@ -68,20 +71,10 @@ internal static class Api
             var stored = site.Store.Article(id);
             if (stored is null) return Error(404, $"no article {id}");
             var analysis = site.Analysis(stored)!;
-            string json = JsonOutput.Write(w =>
-            {
-                w.WriteStartObject();
-                if (stored.Story is null) w.WriteNull("story");
-                else w.WriteString("story", stored.Story);
-                w.WriteString("added", stored.Added.ToString("o", CultureInfo.InvariantCulture));
-                w.WritePropertyName("analysis");
-                w.WriteRawValue(AnalysisRenderer.Json(analysis));
-                w.WriteEndObject();
-            }, indented: false);
-            return RawJson(json);
+            return Results.Json(new ArticleResponse(stored.Story, stored.Added.ToString("o", CultureInfo.InvariantCulture), AnalysisRenderer.Of(analysis)), ParallaxServer.Json);
         })
         .WithName("GetArticle").WithSummary("An article with its story and its analysis: sentences, entities, quotes with speakers, quantities and times, as spans of its text.")
-        .Produces<JsonElement>().Produces<ErrorResponse>(404);
+        .Produces<ArticleResponse>().Produces<ErrorResponse>(404);
 
         api.MapGet("/search", (string? q, int? limit, Site site) =>
         {

@@ -142,6 +142,7 @@ public sealed class WebServerTests : IAsyncLifetime
         Assert.True(schemas.TryGetProperty("StoryBrief", out var briefSchema), "OpenAPI lacks the StoryBrief schema");
         Assert.True(briefSchema.GetProperty("properties").TryGetProperty("facts", out _));
         Assert.True(schemas.GetProperty("FactItem").GetProperty("properties").TryGetProperty("support", out _));
+        Assert.True(schemas.GetProperty("ArticleAnalysis").GetProperty("properties").TryGetProperty("quotes", out _), "OpenAPI lacks the analysis contract");
         Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/quarantine")).GetArrayLength());
         _ = options;
     }

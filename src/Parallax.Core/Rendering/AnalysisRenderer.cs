@@ -2,96 +2,26 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Parallax.Model;
+using Parallax.Rendering.Contract;
 
 namespace Parallax.Rendering;
 
-/// <summary>Writes one article's annotations: JSON per the v1 contract, or Markdown for reading.</summary>
+/// <summary>Writes one article's annotations: JSON per <see cref="ArticleAnalysis"/>, or Markdown for reading.</summary>
 public static class AnalysisRenderer
 {
-    public static string Json(AnalyzedArticle a) => JsonOutput.Write(w => Write(w, a));
+    public static string Json(AnalyzedArticle a) => JsonSerializer.Serialize(Of(a), AnalysisContractJson.Default.ArticleAnalysis);
 
-    public static void Write(Utf8JsonWriter w, AnalyzedArticle a)
+    /// <summary>The contract record of one article's analysis.</summary>
+    public static ArticleAnalysis Of(AnalyzedArticle a)
     {
         var art = a.Article;
-        w.WriteStartObject();
-        w.WriteString("id", art.Id);
-        JsonOutput.StringOrNull(w, "source", art.Source);
-        JsonOutput.StringOrNull(w, "title", art.Title);
-        JsonOutput.StringOrNull(w, "url", art.Url);
-        JsonOutput.Date(w, "published", art.Published);
-        w.WriteBoolean("publishedInferred", art.PublishedInferred);
-        w.WriteString("text", art.Text);
-        w.WriteStartArray("sentences");
-        foreach (var s in a.Sentences)
-        {
-            w.WriteStartObject();
-            JsonOutput.Offsets(w, s.Span);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("entities");
-        foreach (var e in a.Entities)
-        {
-            w.WriteStartObject();
-            JsonOutput.Offsets(w, e.Span);
-            w.WriteString("text", e.Text);
-            w.WriteString("type", e.Type.ToString().ToLowerInvariant());
-            w.WriteString("name", e.Name);
-            JsonOutput.StringOrNull(w, "title", e.Title);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("quotes");
-        foreach (var q in a.Quotes)
-        {
-            w.WriteStartObject();
-            JsonOutput.Offsets(w, q.Span);
-            w.WriteString("text", q.Text);
-            w.WriteBoolean("direct", q.Direct);
-            JsonOutput.StringOrNull(w, "speaker", q.Speaker);
-            if (q.SpeakerSpan is { } sp)
-            {
-                w.WriteNumber("speakerStart", sp.Start);
-                w.WriteNumber("speakerEnd", sp.End);
-            }
-            else
-            {
-                w.WriteNull("speakerStart");
-                w.WriteNull("speakerEnd");
-            }
-            JsonOutput.StringOrNull(w, "cue", q.Cue);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("quantities");
-        foreach (var q in a.Quantities)
-        {
-            w.WriteStartObject();
-            JsonOutput.Offsets(w, q.Span);
-            w.WriteString("text", q.Text);
-            if (q.Value is { } v) w.WriteNumber("value", v);
-            else w.WriteNull("value");
-            if (q.UpperValue is { } upper) w.WriteNumber("upper", upper);
-            else w.WriteNull("upper");
-            JsonOutput.StringOrNull(w, "unit", q.Unit);
-            JsonOutput.StringOrNull(w, "qualifier", q.Qualifier);
-            w.WriteBoolean("change", q.IsChange);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("times");
-        foreach (var t in a.Times)
-        {
-            w.WriteStartObject();
-            JsonOutput.Offsets(w, t.Span);
-            w.WriteString("text", t.Text);
-            w.WriteString("type", t.Type.ToString().ToUpperInvariant());
-            w.WriteString("value", t.Value);
-            JsonOutput.StringOrNull(w, "mod", t.Mod);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
+        return new ArticleAnalysis(
+            art.Id, art.Source, art.Title, art.Url, art.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), art.PublishedInferred, art.Text,
+            [.. a.Sentences.Select(s => new SpanItem(s.Span.Start, s.Span.End))],
+            [.. a.Entities.Select(e => new EntityMentionItem(e.Span.Start, e.Span.End, e.Text, e.Type.ToString().ToLowerInvariant(), e.Name, e.Title))],
+            [.. a.Quotes.Select(q => new QuoteMentionItem(q.Span.Start, q.Span.End, q.Text, q.Direct, q.Speaker, q.SpeakerSpan?.Start, q.SpeakerSpan?.End, q.Cue))],
+            [.. a.Quantities.Select(q => new QuantityItem(q.Span.Start, q.Span.End, q.Text, q.Value, q.UpperValue, q.Unit, q.Qualifier, q.IsChange))],
+            [.. a.Times.Select(t => new TimeItem(t.Span.Start, t.Span.End, t.Text, t.Type.ToString().ToUpperInvariant(), t.Value, t.Mod))]);
     }
 
     public static string Markdown(AnalyzedArticle a)
