@@ -526,14 +526,14 @@ public static partial class ParallaxCli
             var (unseen, analysed) = Evaluation.ParaphraseEvaluation.Measure(pairs, AnalysisPipeline.Default);
             var (runs, combined) = Evaluation.ParaphraseEvaluation.Compare(tune, unseen);
             if (parse.GetValue(fitOut) is { } outFile) File.WriteAllText(outFile.FullName, combined.Write());
+            int numbers = Array.IndexOf(Similarity.ParaphraseFeatures.Names, "numbersDiffer");
             if (parse.GetValue(predictions))
             {
-                int number = Array.IndexOf(Similarity.ParaphraseFeatures.Names, "numbersDiffer");
                 foreach (var p in unseen)
                 {
                     double score = Evaluation.ParaphraseEvaluation.Probability(combined, p.Features);
                     bool same = score >= combined.Threshold;
-                    string kind = same ? (p.Features[number] > 0 ? "conflict" : "same") : "different";
+                    string kind = same ? (p.Features[numbers] > 0 ? "conflict" : "same") : "different";
                     stdout.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { id1 = p.Pair.Id1, id2 = p.Pair.Id2, same, score = Math.Round(score, 4), kind }));
                 }
                 return Ok;
@@ -546,7 +546,6 @@ public static partial class ParallaxCli
             {
                 stdout.WriteLine(string.Create(ci, $"  {r.Name,-68} {r.Tuned.Accuracy:F3}  {r.Tuned.F1:F3} |  {r.Unseen.Accuracy:F3}  {r.Unseen.Precision:F3}  {r.Unseen.Recall:F3}  {r.Unseen.F1:F3}"));
             }
-            int numbers = Array.IndexOf(Similarity.ParaphraseFeatures.Names, "numbersDiffer");
             var conflicts = unseen.Where(p => Evaluation.ParaphraseEvaluation.Decide(combined, p.Features) && p.Features[numbers] > 0).ToList();
             stdout.WriteLine(string.Create(ci, $"unseen pairs the combination calls the same proposition with another figure (a conflict, not a paraphrase): {conflicts.Count}, of which MSRP labels {conflicts.Count(p => !p.Pair.Same)} not paraphrases"));
             return Ok;

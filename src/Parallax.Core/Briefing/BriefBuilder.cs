@@ -193,15 +193,14 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         return total == 0 ? 1 : shared / total;
     }
 
-    /// <summary>A claim as a sentence on its own: its subject in brackets where the source wrote it elsewhere, a capital, a full stop.</summary>
+    /// <summary>A claim as a summary sentence: as <see cref="Fact.AsClaim"/> shows it, opening on a capital, and a quotation cut before a link closed with a full stop.</summary>
     private static string Readable(SentenceUnit u, string text)
     {
         if (u.Whole) return text;
-        if (u.Subject is not null) text = "[" + u.Subject + "] " + text;
-        else if (text.Length > 0 && char.IsLower(text[0])) text = char.ToUpperInvariant(text[0]) + text[1..];
+        if (u.Subject is null && text.Length > 0 && char.IsLower(text[0])) text = char.ToUpperInvariant(text[0]) + text[1..];
         // A part cut before a link ends on the comma of its quotation: "… as “extremely strong,”" closes as a sentence.
-        if (text.EndsWith(",”", StringComparison.Ordinal) || text.EndsWith(",\"", StringComparison.Ordinal)) return text[..^2] + "." + text[^1];
-        return text.Length > 0 && text[^1] is '.' or '!' or '?' or '”' or '"' ? text : text + ".";
+        if (text.EndsWith(",”", StringComparison.Ordinal) || text.EndsWith(",\"", StringComparison.Ordinal)) text = text[..^2] + "." + text[^1];
+        return Fact.AsClaim(text, u.Subject);
     }
 
     /// <summary>A sentence opening with a pronoun needs the sentence before it; out of context it says nothing clear.</summary>

@@ -118,14 +118,20 @@ public sealed record Fact(string Text, IReadOnlyList<string> Articles, IReadOnly
     /// <summary>Whether <see cref="Text"/> is one part of a sentence that makes several claims.</summary>
     public bool Part { get; init; }
 
-    /// <summary>The text as a reader sees it: with its subject in brackets before it when it has one, and a part of a sentence closed as one.</summary>
-    public string Display
+    /// <summary>The text as a reader sees it: a part of a sentence as a claim on its own (see <see cref="AsClaim"/>).</summary>
+    public string Display => Part ? AsClaim(Text, Subject) : Text;
+
+    /// <summary>Sources that state the fact only in part and give no other date or figure for it.</summary>
+    public IEnumerable<string> PartlyAgreeing => Partial.Where(a => !DisputedBy.Contains(a));
+
+    /// <summary>
+    /// One part of a sentence read on its own: its subject in brackets before it when the source wrote it elsewhere in the
+    /// sentence ("[Xi Jinping] emphasized that …"), and a full stop when it has no closing punctuation.
+    /// </summary>
+    public static string AsClaim(string text, string? subject)
     {
-        get
-        {
-            string text = Subject is null ? Text : "[" + Subject + "] " + Text;
-            return Part && text.Length > 0 && text[^1] is not ('.' or '!' or '?' or '”' or '"' or '’') ? text + "." : text;
-        }
+        if (subject is not null) text = "[" + subject + "] " + text;
+        return text.Length > 0 && text[^1] is not ('.' or '!' or '?' or '”' or '"' or '’') ? text + "." : text;
     }
 }
 

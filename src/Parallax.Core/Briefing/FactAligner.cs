@@ -23,8 +23,8 @@ public sealed class FactAligner
     {
         _units = units;
         for (int i = 0; i < units.Count; i++) _position[units[i]] = i;
-        _idf = Idf(units);
-        var vectors = units.Select(u => Normalise(u.Terms.ToDictionary(kv => kv.Key, kv => kv.Value * _idf[kv.Key], StringComparer.Ordinal))).ToList();
+        _idf = Idf([.. units.Select(u => u.Terms)]);
+        var vectors = units.Select(u => Weighted(u.Terms, _idf)).ToList();
         // Terms in a fifth of all sentences (and at least 200) say little about which sentences match; they still count
         // in the similarity of pairs found through rarer terms, but do not make pairs on their own.
         int common = Math.Max(200, units.Count / 5);
@@ -128,15 +128,23 @@ public sealed class FactAligner
         return [.. touching];
     }
 
-    public static Dictionary<string, double> Idf(List<SentenceUnit> units)
+    /// <summary>Inverse document frequency of every term over these term bags (a story's sentences): log(1 + bags / bags holding it).</summary>
+    public static Dictionary<string, double> Idf(IReadOnlyList<IReadOnlyDictionary<string, double>> bags)
     {
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var u in units)
+        foreach (var bag in bags)
         {
-            foreach (var t in u.Terms.Keys) df[t] = df.GetValueOrDefault(t) + 1;
+            foreach (var t in bag.Keys) df[t] = df.GetValueOrDefault(t) + 1;
         }
-        return df.ToDictionary(kv => kv.Key, kv => Math.Log(1 + (double)units.Count / kv.Value), StringComparer.Ordinal);
+        return df.ToDictionary(kv => kv.Key, kv => Math.Log(1 + (double)bags.Count / kv.Value), StringComparer.Ordinal);
     }
+
+    /// <summary>The similarity the aligner measures between two term bags: the cosine of their idf-weighted vectors (a term <paramref name="idf"/> lacks weighs 1).</summary>
+    public static double Cosine(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b, IReadOnlyDictionary<string, double> idf) =>
+        Dot(Weighted(a, idf), Weighted(b, idf));
+
+    private static Dictionary<string, double> Weighted(IReadOnlyDictionary<string, double> terms, IReadOnlyDictionary<string, double> idf) =>
+        Normalise(terms.ToDictionary(kv => kv.Key, kv => kv.Value * idf.GetValueOrDefault(kv.Key, 1), StringComparer.Ordinal));
 
     private static Dictionary<string, double> Normalise(Dictionary<string, double> v)
     {

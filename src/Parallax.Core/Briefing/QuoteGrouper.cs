@@ -314,7 +314,7 @@ public static class QuoteGrouper
             if (folded == "'s")
             {
                 // "he's" is "he is"; after a name, 's is the possessive and stays.
-                list.Add(list.Count > 0 && PronounsWithIs.Contains(list[^1]) ? (list[^1] == "let" ? "us" : "is") : folded);
+                list.Add((list.Count > 0 ? ContractedS(list[^1]) : null) ?? folded);
                 continue;
             }
             var parts = folded.Split('-', StringSplitOptions.RemoveEmptyEntries);
@@ -329,6 +329,9 @@ public static class QuoteGrouper
 
     private static readonly System.Collections.Frozen.FrozenSet<string> PronounsWithIs = System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal,
         "he", "she", "it", "that", "there", "what", "who", "here", "where", "how", "let");
+
+    /// <summary>What 's stands for after <paramref name="head"/>: "is" after a pronoun ("he's"), "us" after "let", null after a name (a possessive).</summary>
+    private static string? ContractedS(string head) => !PronounsWithIs.Contains(head) ? null : head == "let" ? "us" : "is";
 
     /// <summary>
     /// A contraction as the words it stands for: outlets style "he's", "he is", "don't" and "do not" differently, and neither
@@ -351,7 +354,7 @@ public static class QuoteGrouper
         }
         string? full = tail switch
         {
-            "s" when PronounsWithIs.Contains(head) => head == "let" ? "us" : "is",
+            "s" => ContractedS(head),
             "re" => "are",
             "ll" => "will",
             "ve" => "have",

@@ -61,20 +61,9 @@ public static class ParaphraseEvaluation
             views[2 * i] = SentenceView.Of(a, new Span(0, a.Text.Length), canonical);
             views[2 * i + 1] = SentenceView.Of(b, new Span(0, b.Text.Length), canonical);
         });
-        var idf = Idf(views);
+        var idf = Briefing.FactAligner.Idf([.. views.Select(v => v.Terms)]);
         var measured = pairs.Select((p, i) => new MeasuredPair(p, ParaphraseFeatures.Of(views[2 * i], views[2 * i + 1], idf))).ToList();
         return (measured, watch.Elapsed.TotalSeconds);
-    }
-
-    /// <summary>Inverse document frequency of every term over the sentences, as the aligner computes it over a story.</summary>
-    public static Dictionary<string, double> Idf(IReadOnlyList<SentenceView> views)
-    {
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var v in views)
-        {
-            foreach (var t in v.Terms.Keys) df[t] = df.GetValueOrDefault(t) + 1;
-        }
-        return df.ToDictionary(kv => kv.Key, kv => Math.Log(1 + (double)views.Count / kv.Value), StringComparer.Ordinal);
     }
 
     /// <summary>Every decision tuned on <paramref name="tune"/> and scored on it and on <paramref name="unseen"/>; the fitted combination is returned too.</summary>

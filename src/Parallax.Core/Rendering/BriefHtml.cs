@@ -81,7 +81,7 @@ public static class BriefHtml
         {
             sb.Append("<li><span class=\"count\" title=\"independent sources\">").Append(f.Sources).Append('/').Append(independent).Append("</span> ")
               .Append(E(f.Display)).Append(' ').Append(Cite(f.Support, f.Agreeing));
-            var partly = f.Partial.Where(a => !f.DisputedBy.Contains(a)).ToList();
+            var partly = f.PartlyAgreeing.ToList();
             if (partly.Count > 0) sb.Append(" <span class=\"partial\">— ").Append(Cite(f.Support, partly)).Append(" only in part</span>");
             if (f.DisputedBy.Count > 0) sb.Append(" <span class=\"disputed\">— ").Append(Cite(f.Support, f.DisputedBy)).Append(" differ").Append(f.DisputedBy.Count == 1 ? "s" : "").Append(" on a date or figure</span>");
             sb.AppendLine("</li>");

@@ -42,7 +42,7 @@ public static class BriefMarkdown
         foreach (var f in agreed)
         {
             sb.Append("- **").Append(f.Sources).Append('/').Append(independent).Append("** ").Append(Md.Escape(f.Display)).Append(' ').Append(Cite(f.Agreeing));
-            var partly = f.Partial.Where(a => !f.DisputedBy.Contains(a)).ToList();
+            var partly = f.PartlyAgreeing.ToList();
             if (partly.Count > 0) sb.Append(" — ").Append(Cite(partly)).Append(" only in part");
             sb.AppendLine(f.DisputedBy.Count > 0 ? $" — {Cite(f.DisputedBy)} {(f.DisputedBy.Count == 1 ? "gives" : "give")} a different date or figure, see below" : "");
         }

@@ -19,29 +19,9 @@ public static class JsonOutput
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    public static void Date(Utf8JsonWriter w, string name, DateOnly? date)
-    {
-        if (date is { } d) w.WriteString(name, d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        else w.WriteNull(name);
-    }
-
-    /// <summary>The "start" and "end" offsets of a span.</summary>
-    public static void Offsets(Utf8JsonWriter w, Parallax.Model.Span span)
-    {
-        w.WriteNumber("start", span.Start);
-        w.WriteNumber("end", span.End);
-    }
-
     public static void StringOrNull(Utf8JsonWriter w, string name, string? value)
     {
         if (value is null) w.WriteNull(name);
         else w.WriteString(name, value);
-    }
-
-    public static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values) w.WriteStringValue(v);
-        w.WriteEndArray();
     }
 }

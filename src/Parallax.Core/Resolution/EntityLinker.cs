@@ -55,7 +55,7 @@ public static class EntityLinker
         var byId = new Dictionary<string, AnalyzedArticle>(StringComparer.Ordinal);
         foreach (var a in articles) byId.TryAdd(a.Id, a);
         // Whether the reports that name the entity also write its first word as an ordinary word is judged on those reports only.
-        bool PersonLike(Group g) => g.PersonLike ??= !(g.Head[^1] is "democrat" or "democrats" or "republican" or "republicans" or "gop" or "majority" or "minority")
+        bool PersonLike(Group g) => g.PersonLike ??= !(PartyWords.Contains(g.Head[^1]) || g.Head[^1] is "majority" or "minority")
             && (uses[(g.HeadName, EntityType.Person)].Title is not null
             || EntityLexicons.GivenNames.ContainsKey(g.Head[0])
             || (!EntityLexicons.Places.ContainsKey(g.Head[0]) && !g.Articles.Any(id => Text.Words.UsedInLowerCase(byId[id].Text, g.HeadName.Split(' ')[0]))));
@@ -233,7 +233,7 @@ public static class EntityLinker
             // East Asian order writes the family name first: "Xi" for "Xi Jinping", but "Donald" is no one's family name here.
             // Such family names are short, and the name is two parts; "House" is not "House Democrat".
             if (single == full[0] && full.Length == 2 && single.Length <= 6 && !EntityLexicons.GivenNames.ContainsKey(full[0])
-                && !EntityLexicons.OrgWords.Contains(char.ToUpperInvariant(full[0][0]) + full[0][1..]) && !EntityLexicons.Places.ContainsKey(full[0]) && !EntityLexicons.Titles.Contains(full[0])) return NameVariantKind.ShortForm;
+                && !EntityLexicons.OrgWords.Contains(Capitalised(full[0])) && !EntityLexicons.Places.ContainsKey(full[0]) && !EntityLexicons.Titles.Contains(full[0])) return NameVariantKind.ShortForm;
             if (Transliteration.Same(single, full[^1])) return NameVariantKind.Transliteration;
             if (single.Length >= 6 && NameForms.CloseSpelling(single, full[^1])) return NameVariantKind.SuspectSpelling;
             return null;
@@ -300,10 +300,17 @@ public static class EntityLinker
 
     private static bool Generic(string folded)
     {
-        string word = char.ToUpperInvariant(folded[0]) + folded[1..];
+        string word = Capitalised(folded);
         return EntityLexicons.OrgWords.Contains(word) || EntityLexicons.PlaceWords.Contains(word) || EntityLexicons.Demonyms.Contains(word)
-            || folded is "democrat" or "democrats" or "republican" or "republicans" or "party" or "gop";
+            || PartyWords.Contains(folded) || folded == "party";
     }
+
+    /// <summary>A folded name part as the word lists write it: "house" → "House".</summary>
+    private static string Capitalised(string folded) => char.ToUpperInvariant(folded[0]) + folded[1..];
+
+    /// <summary>A party member's label ending a name ("House Democrat", "Senate Republicans"): no person's and no body's own name.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> PartyWords =
+        System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal, "democrat", "democrats", "republican", "republicans", "gop");
 
     private static NameVariantKind? CompareBodies(EntityType type, string[] a, string aName, string[] b, string bName)
     {

@@ -52,7 +52,7 @@ public static class ParaphraseFeatures
     /// <summary>The features of a pair; <paramref name="idf"/> weighs terms.</summary>
     public static double[] Of(SentenceView a, SentenceView b, IReadOnlyDictionary<string, double> idf)
     {
-        double cosine = IdfCosine(a.Terms, b.Terms, idf);
+        double cosine = FactAligner.Cosine(a.Terms, b.Terms, idf);
         var sa = a.Concepts.ToHashSet(StringComparer.Ordinal);
         var sb = b.Concepts.ToHashSet(StringComparer.Ordinal);
         int shared = sa.Count(sb.Contains);
@@ -147,23 +147,5 @@ public static class ParaphraseFeatures
         var set = new HashSet<(string, string)>();
         for (int i = 1; i < concepts.Count; i++) set.Add((concepts[i - 1], concepts[i]));
         return set;
-    }
-
-    /// <summary>Cosine of the idf-weighted term bags, as the fact aligner measures it.</summary>
-    public static double IdfCosine(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b, IReadOnlyDictionary<string, double> idf)
-    {
-        double dot = 0, na = 0, nb = 0;
-        foreach (var (k, w) in a)
-        {
-            double x = w * idf.GetValueOrDefault(k, 1);
-            na += x * x;
-            if (b.TryGetValue(k, out var v)) dot += x * v * idf.GetValueOrDefault(k, 1);
-        }
-        foreach (var (k, w) in b)
-        {
-            double x = w * idf.GetValueOrDefault(k, 1);
-            nb += x * x;
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
     }
 }

@@ -234,7 +234,7 @@ public static partial class TimeExtractor
                 }
             case TimeRule.Weekday:
                 return char.IsUpper(m.Part("weekday")![0]);
-            case TimeRule.RelativeDay when surface.StartsWith("Today", StringComparison.OrdinalIgnoreCase) && surface.Length == 5 && char.IsUpper(surface[0]):
+            case TimeRule.RelativeDay when surface.Equals("Today", StringComparison.OrdinalIgnoreCase) && char.IsUpper(surface[0]):
                 // "USA Today", "USA TODAY", NBC's "Today": a capitalised Today after a capitalised word or an all-capital
                 // TODAY is a name, not the day. A sentence or a line opening on "Today" still dates.
                 return !(surface == "TODAY" || CapitalisedWordBefore(text, m.Span.Start));
