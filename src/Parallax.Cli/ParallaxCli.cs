@@ -95,7 +95,7 @@ public static partial class ParallaxCli
         paths.Arity = ArgumentArity.ZeroOrMore;
         var db = new Option<string?>("--db") { Description = "Brief a stored story instead of files: the store (see 'parallax ingest'); needs --story.", HelpName = "FILE" };
         var storyId = new Option<string?>("--story") { Description = "With --db: the id of the story to brief (list them with 'parallax stories').", HelpName = "ID" };
-        var format = new Option<string>("--format", "-f") { Description = "Output format: md (Markdown to read or paste), html (a self-contained page with the sources side by side), or json (the v1 contract for other tools).", DefaultValueFactory = _ => "md" };
+        var format = new Option<string>("--format", "-f") { Description = "Output format: md (Markdown to read or paste), html (a self-contained page with the sources side by side), or json (version 2 of the brief contract, for other tools; see the README).", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "html", "json");
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the brief to FILE instead of standard output.", HelpName = "FILE" };
         var cmd = new Command("brief", "Read the articles, group them into stories, and write one brief per story: what the sources agree on and how many carry it, where they contradict each other, who said what, what only one outlet reports, a timeline and the names — each statement cited to its sources.")

@@ -28,6 +28,12 @@ public sealed class SpecTests
     public static TheoryData<string, string> Entities => Cases("entities");
     public static TheoryData<string, string> Quotes => Cases("quotes");
     public static TheoryData<string, string> Propositions => Cases("propositions");
+    public static TheoryData<string, string> Topics => Cases("topics");
+
+    [Theory]
+    [MemberData(nameof(Topics))]
+    public void Topics_listed_as_discussed(string name, string json) => Check(name, json, a => a.Sentences.SelectMany(s => Briefing.Propositions.TopicLists.Find(a, s.Span))
+        .Select(t => (t.Span, (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { ["claim"] = t.Claim })), exactByDefault: true);
 
     [Theory]
     [MemberData(nameof(Propositions))]

@@ -36,7 +36,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         int FactOf(string article, int sentence, int position) =>
             factIndex.TryGetValue((article, sentence), out var list) ? (list.FirstOrDefault(u => u.Span.Start <= position && position < u.Span.End) ?? list[0]).Cluster : -1;
         string SentenceText(string article, int s) => Clean(byId[article].Sentences[s].Span.Of(byId[article].Text));
-        string UnitText(SentenceUnit u) => u.Whole ? SentenceText(u.Article, u.Index) : Clean(u.Span.Of(byId[u.Article].Text));
+        string UnitText(SentenceUnit u) => u.Whole ? SentenceText(u.Article, u.Index) : u.Claim ?? Clean(u.Span.Of(byId[u.Article].Text));
 
         // Conflicts: dates and figures, name spellings, quote wordings.
         var mentions = independent.SelectMany(a => ValueConflicts.Mentions(a, canonical, FactOf)).ToList();
@@ -48,6 +48,12 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         conflicts.AddRange(attributions);
 
         var minority = MinoritySupport(conflicts);
+        var sourcesOf = clusters.Select(c => c.Select(u => u.Article).Distinct(StringComparer.Ordinal).Count()).ToList();
+        // A claim listing topics that other sources state too is, for the most part, not only in its source.
+        // A claim listing topics that other sources state too is, for the most part, not only in its source when those
+        // topics make up a third or more of what it says (their terms at least half as many as the rest of it has).
+        bool StatedElsewhere(List<SentenceUnit> c) => c.Count == 1 && c[0].Topics.Count > 0
+            && 2 * c[0].Topics.Where(t => sourcesOf[t.Cluster] >= 2).Sum(t => t.Terms.Count - 1) >= c[0].Terms.Count;
         var facts = new List<Fact>();
         var repOf = new Dictionary<int, SentenceUnit>();
         for (int k = 0; k < clusters.Count; k++)
@@ -62,8 +68,10 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
                 TextFrom = rep.Article,
                 Subject = rep.Subject,
                 Part = !rep.Whole,
+                Topic = rep.Topic,
+                StatedElsewhere = StatedElsewhere(c),
                 Touched = articles.Count >= 2 ? aligner.Touching(c) : [],
-                Partial = [.. c.Where(u => u != rep && Coverage(u, rep) < PartialCoverage).Select(u => u.Article).Distinct().Order(StringComparer.Ordinal)],
+                Partial = [.. c.Where(u => u.Article != rep.Article).GroupBy(u => u.Article).Where(g => g.All(u => Coverage(u, rep) < PartialCoverage)).Select(g => g.Key).Order(StringComparer.Ordinal)],
             });
         }
         facts = facts.Select(f => WithDisputes(f, conflicts)).ToList();
@@ -142,6 +150,8 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         foreach (var (fact, units) in ranked)
         {
             if (fact.Sources < 2 || chosen.Count >= SummarySize) break;
+            // A topic out of its list ("discussed … Ukraine") is a fact for the list of facts, not a sentence to read.
+            if (units.Any(u => u.Topic)) continue;
             var candidates = units.Where(u => !minority.Any(m => m.Article == u.Article && u.Span.Contains(m.Span)))
                 .Where(u => QuotedWords(unitText(u)) <= 4)
                 .Where(u => !StartsWithPronoun(unitText(u)))

@@ -18,7 +18,7 @@ public sealed record Brief(
     /// <summary>Facts carried by one independent source only, per article, most newsworthy first (see <see cref="Newsworthiness"/>).</summary>
     public IEnumerable<Fact> UniqueTo(string articleId)
     {
-        var unique = Facts.Where(f => f.Sources == 1 && f.Articles.Contains(articleId)).ToList();
+        var unique = Facts.Where(f => f.Sources == 1 && !f.Topic && !f.StatedElsewhere && f.Articles.Contains(articleId)).ToList();
         var article = Articles.FirstOrDefault(a => a.Id == articleId)?.Analysis;
         // A stable sort: among equals, the order the article tells them.
         return article is null ? unique : unique.OrderByDescending(f => Newsworthiness.Of(f, article));
@@ -118,6 +118,12 @@ public sealed record Fact(string Text, IReadOnlyList<string> Articles, IReadOnly
     /// <summary>Whether <see cref="Text"/> is one part of a sentence that makes several claims.</summary>
     public bool Part { get; init; }
 
+    /// <summary>Whether the fact is one topic of a list of what was discussed ("[the leaders] discussed … Ukraine"); such a topic is never listed as only in one source, since its sentence is.</summary>
+    public bool Topic { get; init; }
+
+    /// <summary>Whether, though one source words it so, most of what it lists is stated by other sources too: not listed as only in one source.</summary>
+    public bool StatedElsewhere { get; init; }
+
     /// <summary>The text as a reader sees it: a part of a sentence as a claim on its own (see <see cref="AsClaim"/>).</summary>
     public string Display => Part ? AsClaim(Text, Subject) : Text;
 
@@ -126,11 +132,12 @@ public sealed record Fact(string Text, IReadOnlyList<string> Articles, IReadOnly
 
     /// <summary>
     /// One part of a sentence read on its own: its subject in brackets before it when the source wrote it elsewhere in the
-    /// sentence ("[Xi Jinping] emphasized that …"), and a full stop when it has no closing punctuation.
+    /// sentence ("[Xi Jinping] emphasized that …"), else a capital to open it, and a full stop when it has no closing punctuation.
     /// </summary>
     public static string AsClaim(string text, string? subject)
     {
         if (subject is not null) text = "[" + subject + "] " + text;
+        else if (text.Length > 0 && char.IsLower(text[0])) text = char.ToUpperInvariant(text[0]) + text[1..];
         return text.Length > 0 && text[^1] is not ('.' or '!' or '?' or '”' or '"' or '’') ? text + "." : text;
     }
 }

@@ -87,12 +87,36 @@ public sealed class FactAligner
             foreach (var y in B) owner[y] = ca;
             B.Clear();
         }
+        FoldRepeatedTopics(clusters);
         var result = clusters.Where(c => c.Count > 0).Select(c => c.Select(i => _units[i]).ToList()).ToList();
         for (int k = 0; k < result.Count; k++)
         {
             foreach (var u in result[k]) u.Cluster = k;
         }
         return result;
+    }
+
+    /// <summary>
+    /// A source naming a topic twice ("discussed trade and Ukraine", later "also talked about Ukraine") splits the topic
+    /// into two facts, since a fact takes one claim per source: a topic's facts that are alike on average are one topic,
+    /// which a source may then name more than once.
+    /// </summary>
+    private void FoldRepeatedTopics(List<List<int>> clusters)
+    {
+        var topics = clusters.Where(c => c.Count > 0 && c.All(i => _units[i].Topic)).OrderByDescending(c => c.Select(i => _units[i].Article).Distinct().Count()).ToList();
+        for (int b = topics.Count - 1; b > 0; b--)
+        {
+            var B = topics[b];
+            for (int a = 0; a < b; a++)
+            {
+                var A = topics[a];
+                if (A.Count == 0) continue;
+                if (A.SelectMany(x => B.Select(y => Similarity(x, y))).Average() < Threshold * 0.75) continue;
+                A.AddRange(B);
+                B.Clear();
+                break;
+            }
+        }
     }
 
     /// <summary>The sentence most similar to the rest of its fact: the best single wording of it, avoiding wordings <paramref name="avoid"/> rejects when another exists.</summary>

@@ -17,6 +17,15 @@ public sealed record SentenceUnit(string Article, int Index, Span Span, IReadOnl
 
     /// <summary>Whom the claim is about when its subject is written elsewhere in the sentence ("[Xi Jinping] emphasized that …").</summary>
     public string? Subject { get; init; }
+
+    /// <summary>Whether the claim is one topic of a list of what was discussed ("the leaders discussed trade, <u>Taiwan</u> and Ukraine").</summary>
+    public bool Topic { get; init; }
+
+    /// <summary>How the claim reads on its own when that is not its span's text: a topic with the words that introduce it.</summary>
+    public string? Claim { get; init; }
+
+    /// <summary>The topics this claim lists, each its own claim.</summary>
+    public IReadOnlyList<SentenceUnit> Topics { get; init; } = [];
 }
 
 /// <summary>Turns sentences into weighted term bags: stems (with shared synonyms), canonical entity names, time values and numbers.</summary>
@@ -44,15 +53,45 @@ public static class SentenceFeatures
                 // Split only where every claim still has enough to be matched on.
                 if (claims.All(c => c.Terms.Count >= 3))
                 {
-                    foreach (var (p, t) in claims) units.Add(new SentenceUnit(a.Id, i, p.Span, t) { Whole = false, Subject = p.Subject is null ? null : canonical(a.Id, p.Subject) });
+                    foreach (var (p, t) in claims) AddClaim(units, a, i, p, t, whole: false, canonical);
                     continue;
                 }
             }
-            var terms = Terms(a, span, canonical);
-            if (terms.Count < 3) continue;
-            units.Add(new SentenceUnit(a.Id, i, span, terms));
+            AddClaim(units, a, i, new Propositions.Proposition(span, null), Terms(a, span, canonical), whole: true, canonical);
         }
         return units;
+    }
+
+    /// <summary>Weight of the mark every listed topic carries: enough to keep topics apart from sentences, too little to pair two different topics.</summary>
+    public const double TopicMark = 0.5;
+
+    /// <summary>
+    /// A claim, and a claim per topic it lists (see <see cref="Propositions.TopicLists"/>): the topics come first, so a
+    /// value inside one belongs to it, and the claim keeps only what the list leaves, so it is matched on the rest.
+    /// </summary>
+    private static void AddClaim(List<SentenceUnit> units, AnalyzedArticle a, int sentence, Propositions.Proposition p, Dictionary<string, double> terms, bool whole, Func<string, string, string> canonical)
+    {
+        string? subject = p.Subject is null ? null : canonical(a.Id, p.Subject);
+        var topics = new List<SentenceUnit>();
+        foreach (var t in Propositions.TopicLists.Find(a, p.Span))
+        {
+            var itemTerms = Terms(a, t.Span, canonical);
+            if (itemTerms.Count == 0) continue;
+            // "the conflict also featured in the conversation": a topic naming no place is about the places its sentence names.
+            if (!itemTerms.Keys.Any(k => k[0] == '@') && t.Span.Of(a.Text).StartsWith("the ", StringComparison.OrdinalIgnoreCase))
+            {
+                var named = Terms(a, a.Sentences[sentence].Span, canonical).Keys.Where(k => k[0] == '@' && (Places(a, canonical).Contains(k[1..]) || Stages.Entities.EntityLexicons.Places.ContainsKey(k[1..]))).ToList();
+                foreach (var name in named) itemTerms.TryAdd(name, 1);
+            }
+            itemTerms["~topic"] = TopicMark;
+            topics.Add(new SentenceUnit(a.Id, sentence, t.Span, itemTerms) { Whole = false, Topic = true, Claim = t.Claim, Subject = subject });
+        }
+        foreach (var t in topics)
+        {
+            foreach (var key in t.Terms.Keys) terms.Remove(key);
+        }
+        units.AddRange(topics);
+        if (terms.Count >= 3) units.Add(new SentenceUnit(a.Id, sentence, p.Span, terms) { Whole = whole, Subject = whole ? null : subject, Topics = topics });
     }
 
     /// <summary>A claim's terms, with the name it is about when that is written outside it.</summary>
@@ -62,6 +101,22 @@ public static class SentenceFeatures
         if (p.Subject is not null) terms["@" + canonical(a.Id, p.Subject)] = 1.5;
         return terms;
     }
+
+    /// <summary>The parts of a hyphenated compound that the article names on their own: "Russia-Ukraine war", "China-US ties".</summary>
+    private static IEnumerable<string> NamedParts(AnalyzedArticle a, string word)
+    {
+        if (!word.Contains('-') || !char.IsUpper(word[0])) yield break;
+        foreach (var part in word.Split('-'))
+        {
+            if (part.Length < 2 || !char.IsUpper(part[0])) continue;
+            if (Stages.Entities.EntityLexicons.Places.TryGetValue(part, out var place)) yield return place;
+            else if (a.Entities.Any(e => e.Type != EntityType.Other && e.Name == part)) yield return part;
+        }
+    }
+
+    /// <summary>The canonical names of the places an article names, as written in its terms.</summary>
+    private static HashSet<string> Places(AnalyzedArticle a, Func<string, string, string> canonical) =>
+        a.Entities.Where(e => e.Type == EntityType.Place).Select(e => canonical(a.Id, e.Name)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>A line without final punctuation: a headline or crosshead, not a statement.</summary>
     public static bool IsHeading(string text, Span span)
@@ -84,6 +139,7 @@ public static class SentenceFeatures
             string w = text[t.Start..t.End];
             if (Words.IsStop(w) && !Synonyms.ContainsKey(w)) continue;
             terms[Concept(w)] = 1;
+            foreach (var part in NamedParts(a, w)) terms["@" + canonical(a.Id, part)] = 1.5;
         }
         foreach (var e in entitySpans)
         {

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using Parallax.Model;
-using Parallax.Stages.Sentences;
 using Parallax.Text;
 
 namespace Parallax.Briefing.Propositions;
@@ -31,12 +30,8 @@ public static class PropositionSplitter
     public static List<Proposition> Split(AnalyzedArticle a, Span sentence)
     {
         string text = a.Text;
-        var quoted = QuotationMarks.Spans(sentence.Of(text)).Select(s => new Span(s.Start + sentence.Start - 1, s.End + sentence.Start + 1)).ToList();
-        var words = new List<Token>();
-        for (int k = Tokenizer.FirstAtOrAfter(a.Tokens, sentence.Start); k < a.Tokens.Count && a.Tokens[k].Start < sentence.End; k++)
-        {
-            if (a.Tokens[k].Kind is TokenKind.Word or TokenKind.Number) words.Add(a.Tokens[k]);
-        }
+        var quoted = ClauseWords.Quoted(text, sentence);
+        var words = ClauseWords.Of(a, sentence);
         var cuts = new List<(int Boundary, int ClauseStart, string? Subject)>();
         for (int i = 1; i + 1 < words.Count; i++)
         {
@@ -111,7 +106,7 @@ public static class PropositionSplitter
             ?? inside.FirstOrDefault(e => e.Span.Start == sentence.Start && e.Type is EntityType.Organization or EntityType.Place or EntityType.Other))?.Name;
     }
 
-    private static bool IsVerb(string word) =>
+    internal static bool IsVerb(string word) =>
         word.Length > 2 && char.IsLower(word[0]) && (SpeechVerbs.Contains(word) || word.EndsWith("ed", StringComparison.Ordinal) || Finite.Contains(word));
 
     private static readonly FrozenSet<string> Finite = Lexicon.Set(typeof(PropositionSplitter), "finite-verbs.lex", ignoreCase: false);
