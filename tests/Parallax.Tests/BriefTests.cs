@@ -157,6 +157,26 @@ public sealed class BriefTests
         Assert.StartsWith("emphasized that", claim.Span.Of(b.Articles.Single(x => x.Id == "a").Analysis.Text), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_topic_in_one_source_list_is_the_same_fact_as_the_topic_said_alone_in_another()
+    {
+        var b = Assert.Single(Briefs.Of([
+            Briefs.Article("a", "The energy ministers of the two countries met in Oslo on Tuesday. The ministers discussed gas prices, grid links and offshore wind, according to a joint statement."),
+            Briefs.Article("b", "The energy ministers of the two countries met in Oslo on Tuesday for the first time. Offshore wind was also raised during the meeting, officials said."),
+            Briefs.Article("c", "Energy ministers of both countries met in Oslo on Tuesday. The talks focused on gas prices, a spokesman said."),
+        ]));
+        var wind = Assert.Single(b.Facts, f => f.Topic && f.Display.Contains("offshore wind", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(["a", "b"], wind.Articles);
+        var gas = Assert.Single(b.Facts, f => f.Topic && f.Display.Contains("gas prices", StringComparison.Ordinal));
+        Assert.Equal(["a", "c"], gas.Articles);
+        // Shown in one source's words, with what lies between left out.
+        Assert.Contains(wind.Display, (string[])["The ministers discussed … offshore wind.", "Offshore wind was also raised during the meeting."]);
+        // Each claim is cited to the item it names, not the whole list.
+        Assert.Equal("offshore wind", wind.Support.Single(s => s.Article == "a").Span.Of(b.Articles.Single(x => x.Id == "a").Analysis.Text));
+        // "Grid links" is in one source only, but as a topic it is never listed alone: its sentence is.
+        Assert.DoesNotContain(b.UniqueTo("a"), f => f.Topic);
+    }
+
     private static readonly string[] Ordinals = ["one", "two", "three", "four", "five", "six", "seven"];
 
     [Fact]

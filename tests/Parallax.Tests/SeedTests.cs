@@ -65,4 +65,24 @@ public sealed class SeedTests
         Assert.DoesNotContain("Se Takaichi", summary, StringComparison.Ordinal);
         Assert.DoesNotContain("Caroline", summary, StringComparison.Ordinal);
     }
+
+    [SharedFact("samples/seeds")]
+    public void What_the_call_covered_is_counted_in_every_wording_of_it()
+    {
+        // Ukraine is in all five reports: in lists ("covered Ukraine, fentanyl, and U.S. farm exports", "a range of issues
+        // including trade, Russia's invasion of Ukraine, fentanyl and Taiwan"), a passive ("the Russia-Ukraine situation was
+        // mentioned") and "the conflict also featured in Monday's conversation". Fentanyl is in four.
+        var b = Seeds.Value;
+        Fact Topic(string word) => b.Facts.Where(f => f.Topic && f.Display.Contains(word, StringComparison.OrdinalIgnoreCase)).OrderByDescending(f => f.Sources).First();
+        Assert.Equal(5, Topic("Ukraine").Sources);
+        Assert.True(Topic("fentanyl").Sources >= 4, Topic("fentanyl").Display);
+        Assert.True(b.Facts.Single(f => f.Display.Contains("did not mention Taiwan", StringComparison.Ordinal)).Sources >= 4);
+        // Each report names Ukraine once in the facts, however often it lists it.
+        Assert.Single(b.Facts, f => f.Topic && f.Display.Contains("Ukraine", StringComparison.Ordinal) && f.Sources >= 2);
+        // What others state in other words is not "only in one source".
+        foreach (var a in b.Articles)
+        {
+            Assert.DoesNotContain(b.UniqueTo(a.Article.Id), f => f.Topic || f.Display.StartsWith("[Beijing] said that the two leaders discussed", StringComparison.Ordinal));
+        }
+    }
 }

@@ -105,7 +105,6 @@ public static class SentenceFeatures
     /// <summary>The parts of a hyphenated compound that the article names on their own: "Russia-Ukraine war", "China-US ties".</summary>
     private static IEnumerable<string> NamedParts(AnalyzedArticle a, string word)
     {
-        if (!word.Contains('-') || !char.IsUpper(word[0])) yield break;
         foreach (var part in word.Split('-'))
         {
             if (part.Length < 2 || !char.IsUpper(part[0])) continue;
@@ -139,7 +138,10 @@ public static class SentenceFeatures
             string w = text[t.Start..t.End];
             if (Words.IsStop(w) && !Synonyms.ContainsKey(w)) continue;
             terms[Concept(w)] = 1;
-            foreach (var part in NamedParts(a, w)) terms["@" + canonical(a.Id, part)] = 1.5;
+            if (w.Contains('-') && char.IsUpper(w[0]))
+            {
+                foreach (var part in NamedParts(a, w)) terms["@" + canonical(a.Id, part)] = 1.5;
+            }
         }
         foreach (var e in entitySpans)
         {

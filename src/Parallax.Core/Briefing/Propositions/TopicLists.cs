@@ -24,6 +24,8 @@ public static class TopicLists
         .Select(l => (Words: l.TrimEnd('*', ' ').Split(' '), NeedsTalk: l.EndsWith('*')))
         .OrderByDescending(v => v.Words.Length)];
 
+    private static readonly FrozenSet<string> FirstWords = Verbs.Select(v => v.Words[0]).ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> Containers = Lexicon.Set(typeof(TopicLists), "topic-containers.lex");
 
     /// <summary>Nouns for a conversation: a verb such as "covered" names topics only in a clause about one.</summary>
@@ -64,12 +66,15 @@ public static class TopicLists
         string text = a.Text;
         var quoted = ClauseWords.Quoted(text, clause);
         var words = ClauseWords.Of(a, clause, quoted);
-        string W(int k) => words[k].Span.Of(text);
-        bool talk = words.Any(w => Talk.Contains(w.Span.Of(text)));
+        // Each word's text once: the loop below looks at every word several times.
+        var ws = new string[words.Count];
+        for (int k = 0; k < ws.Length; k++) ws[k] = words[k].Span.Of(text);
+        string W(int k) => ws[k];
+        bool talk = ws.Any(Talk.Contains);
         var found = new List<Topic>();
         for (int i = 0; i < words.Count; i++)
         {
-            int matched = VerbAt(words, text, i, talk);
+            int matched = FirstWords.Contains(ws[i]) ? VerbAt(ws, i, talk) : 0;
             if (matched > 0)
             {
                 // "did not discuss", "declined to discuss" list nothing discussed; "has been discussed", "is focused on" are passives.
@@ -104,16 +109,16 @@ public static class TopicLists
     }
 
     /// <summary>Words of a topic verb starting at word <paramref name="i"/>, or 0.</summary>
-    private static int VerbAt(List<Token> words, string text, int i, bool talk)
+    private static int VerbAt(string[] words, int i, bool talk)
     {
         foreach (var (verb, needsTalk) in Verbs)
         {
             if (needsTalk && !talk) continue;
             // An adverb may sit inside the phrase: "focused primarily on trade".
             int k = i, matched = 0;
-            while (matched < verb.Length && k < words.Count)
+            while (matched < verb.Length && k < words.Length)
             {
-                string w = words[k].Span.Of(text);
+                string w = words[k];
                 if (w == verb[matched]) matched++;
                 else if (matched == 0 || !w.EndsWith("ly", StringComparison.Ordinal)) break;
                 k++;
