@@ -31,7 +31,8 @@ public sealed record SummaryItem(string Text, IReadOnlyList<string> Articles);
 /// <summary>
 /// One claim and every independent source that states it: <c>text</c> is the words of <c>textFrom</c>; <c>subject</c>,
 /// when present, is whom the claim is about when its sentence names them outside it; <c>partial</c> lists the sources
-/// (among <c>articles</c>) that state only part of it.
+/// (among <c>articles</c>) that state only part of it; <c>topic</c>, present and true, marks one item of a list of what
+/// was discussed, worded with what lies between left out ("the leaders discussed … Ukraine") and supported by the item.
 /// </summary>
 public sealed record FactItem(
     string Text,
@@ -41,7 +42,12 @@ public sealed record FactItem(
     IReadOnlyList<string> Articles,
     IReadOnlyList<string> DisputedBy,
     IReadOnlyList<string> Partial,
-    IReadOnlyList<SupportItem> Support);
+    IReadOnlyList<SupportItem> Support)
+{
+    /// <summary>Whether the claim is one topic of a list of what was discussed; written only when true.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Topic { get; init; }
+}
 
 /// <summary>Where sources disagree: kind is time, quantity, name, quote, attribution or other.</summary>
 public sealed record ConflictItem(string About, string Kind, IReadOnlyList<VariantItem> Variants);
