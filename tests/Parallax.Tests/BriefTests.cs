@@ -246,6 +246,23 @@ public sealed class BriefTests
     }
 
     [Fact]
+    public void A_paper_style_and_its_marked_cuts_are_no_rewording_but_a_changed_word_is()
+    {
+        // Full stops in an abbreviation, a serial "and", a cut the source marks with an ellipsis: one wording each time.
+        var same = Assert.Single(Briefs.Of([
+            Briefs.Article("a", "“I have not violated any I.R.S. rules, and I want a … leadership team that can bring the conference together,” Representative Ines Okafor said at the hearing in Albany on Monday."),
+            Briefs.Article("b", "“I have not violated any IRS rules, I want a leadership team that can bring the conference together,” Representative Ines Okafor said at the hearing in Albany on Monday."),
+        ]));
+        Assert.DoesNotContain(same.Conflicts, c => c.Kind == ConflictKind.Quote);
+        // "a nuclear bomb" and "nuclear arms" are two wordings of what was said.
+        var changed = Assert.Single(Briefs.Of([
+            Briefs.Article("a", "“The fact is that every day that passes, Iran gets closer and closer to a nuclear bomb,” Prime Minister Ines Okafor said at the United Nations on Monday."),
+            Briefs.Article("b", "“The fact is that every day that passes, Iran gets closer and closer to nuclear arms,” Prime Minister Ines Okafor said at the United Nations on Monday."),
+        ]));
+        Assert.Contains(changed.Conflicts, c => c.Kind == ConflictKind.Quote);
+    }
+
+    [Fact]
     public void Different_facts_are_not_conflicts()
     {
         var b = Assert.Single(Briefs.Of([

@@ -203,7 +203,7 @@ public static class QuoteGrouper
             {
                 for (int j = i + 1; j < variants.Count; j++)
                 {
-                    if (!SameQuote(heads[i], heads[j]) || !Rival(heads[i].Words, heads[j].Words) || SameStems(heads[i].Words, heads[j].Words)) continue;
+                    if (!SameQuote(heads[i], heads[j]) || !Rival(heads[i].Words, heads[j].Words) || SameStems(heads[i].Words, heads[j].Words) || StyleOnly(heads[i].Words, heads[j].Words)) continue;
                     // Sources that print this wording of the disputed words (not merely another excerpt counted with it).
                     var si = variants[i].Where(f => SameQuote(f, heads[j])).Select(f => f.Article).ToHashSet(StringComparer.Ordinal);
                     var sj = variants[j].Where(f => SameQuote(f, heads[i])).Select(f => f.Article).ToHashSet(StringComparer.Ordinal);
@@ -224,7 +224,7 @@ public static class QuoteGrouper
     {
         var (s, l) = a.Length <= b.Length ? (a, b) : (b, a);
         // A wording that marks its cuts ("…") and keeps every other word in order is an excerpt, not a rival.
-        if (Array.IndexOf(s, Ellipsis) >= 0 && CommonSubsequence(s, l) == s.Length) return false;
+        if (Array.IndexOf(s, Ellipsis) >= 0 && s.Where(w => w != Ellipsis).ToArray() is var kept && CommonSubsequence(kept, l) == kept.Length) return false;
         // Compared by stems: "return to China" and "returning Taiwan to China" are one phrase worded two ways.
         s = [.. s.Select(Text.Words.Stem)];
         l = [.. l.Select(Text.Words.Stem)];
@@ -239,6 +239,36 @@ public static class QuoteGrouper
 
     /// <summary>Only endings differ ("environmentalist"/"environmentalists"): a slip of typing, not another wording.</summary>
     private static bool SameStems(string[] a, string[] b) => a.Length == b.Length && a.Select(Text.Words.Stem).SequenceEqual(b.Select(Text.Words.Stem), StringComparer.Ordinal);
+
+    /// <summary>Little words a transcript or a paper's style adds or leaves out ("James Bond and the president" / "James Bond, the president").</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> StyleWords = System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal,
+        "and", "or", "the", "a", "an", "of", "to", "am", "is", "are", "so", "but", Ellipsis);
+
+    /// <summary>Most style words two wordings may differ by and still be one wording.</summary>
+    private const int StyleSlack = 3;
+
+    /// <summary>
+    /// Whether two wordings differ only in a few little words added or left out (and marked cuts): the same words as the
+    /// speaker said them, styled or transcribed differently. A changed content word, a negation or a longer difference is
+    /// still a rival wording.
+    /// </summary>
+    private static bool StyleOnly(string[] a, string[] b)
+    {
+        var table = new int[a.Length + 1, b.Length + 1];
+        for (int i = a.Length - 1; i >= 0; i--)
+        {
+            for (int j = b.Length - 1; j >= 0; j--) table[i, j] = a[i] == b[j] ? table[i + 1, j + 1] + 1 : Math.Max(table[i + 1, j], table[i, j + 1]);
+        }
+        int x = 0, y = 0, differing = 0;
+        while (x < a.Length || y < b.Length)
+        {
+            if (x < a.Length && y < b.Length && a[x] == b[y]) { x++; y++; continue; }
+            // Walk the alignment: the word left out on one side must be a style word.
+            string left = x < a.Length && (y == b.Length || table[x + 1, y] >= table[x, y + 1]) ? a[x++] : b[y++];
+            if (!StyleWords.Contains(left) || ++differing > StyleSlack) return false;
+        }
+        return differing > 0;
+    }
 
     /// <summary>The length of the longest common subsequence of two word sequences.</summary>
     private static int CommonSubsequence(string[] a, string[] b)
@@ -266,13 +296,22 @@ public static class QuoteGrouper
         return (double)shared / smaller >= 0.5 && jaccard >= 0.25;
     }
 
+    /// <summary>
+    /// Whether <paramref name="shorter"/> runs word for word inside <paramref name="longer"/>: an excerpt. A cut the longer
+    /// wording marks ("I want a … leadership team") is passed over, so its source's own cuts do not make another wording.
+    /// </summary>
     private static bool Contains(string[] longer, string[] shorter)
     {
-        if (shorter.Length > longer.Length) return false;
-        for (int i = 0; i + shorter.Length <= longer.Length; i++)
+        if (shorter.Length == 0) return true;
+        for (int i = 0; i < longer.Length; i++)
         {
-            int k = 0;
-            while (k < shorter.Length && longer[i + k] == shorter[k]) k++;
+            int k = 0, j = i;
+            while (k < shorter.Length && j < longer.Length)
+            {
+                if (longer[j] == shorter[k]) { k++; j++; }
+                else if (longer[j] == Ellipsis && k > 0) j++;
+                else break;
+            }
             if (k == shorter.Length) return true;
         }
         return false;
@@ -311,6 +350,8 @@ public static class QuoteGrouper
             // "same-sex" and "same sex" are one wording; so are ’ and ', a name with or without its accents, a name in another
             // romanisation (al-Qaddafi, Gadhafi) and the Arabic article before it.
             string folded = Resolution.NameForms.Fold(text[t.Start..t.End]);
+            // "I.R.S." and "IRS", "F.B.I." and "FBI": an abbreviation's full stops are a paper's style.
+            if (folded.Length > 2 && folded.Contains('.')) folded = folded.Replace(".", "", StringComparison.Ordinal);
             if (folded == "'s")
             {
                 // "he's" is "he is"; after a name, 's is the possessive and stays.
