@@ -502,7 +502,13 @@ public static partial class ParallaxCli
         var msrpTrain = new Option<FileInfo?>("--train") { Description = "Tune every threshold and fit the combination on this file, and score FILE as unseen. Default: tune on four fifths of FILE and score the fifth kept aside (chosen by a hash of the ids)." };
         var predictions = new Option<bool>("--predictions") { Description = "Print one JSON line per unseen pair instead: {\"id1\",\"id2\",\"same\",\"score\",\"kind\"} from the fitted combination; kind is same, conflict (the same proposition with another figure) or different." };
         var fitOut = new Option<FileInfo?>("--fit") { Description = "Write the fitted combination (feature means, scales and weights, bias, threshold) to this file." };
-        var paraphrase = new Command("paraphrase", "Paraphrase identification on MSRP-format pairs: accuracy and P/R/F1 of \"same\" for word overlap, the fact aligner's cosine and a logistic regression over all features, each tuned on one set of pairs and scored on another.") { msrp, msrpTrain, predictions, fitOut };
+        var vectorsFrom = new Option<string[]>("--vectors")
+        {
+            Description = "Also learn word vectors from these articles (files or folders, e.g. ../shared/corpora/allsides.jsonl.gz; PPMI and a randomized SVD, 30,000 words × 100 dimensions) and score their sentence cosine alone and as a further feature.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var vectorArticles = new Option<int?>("--vector-articles") { Description = "With --vectors: learn from the first N articles only." };
+        var paraphrase = new Command("paraphrase", "Paraphrase identification on MSRP-format pairs: accuracy and P/R/F1 of \"same\" for word overlap, the fact aligner's cosine and a logistic regression over all features, each tuned on one set of pairs and scored on another.") { msrp, msrpTrain, predictions, fitOut, vectorsFrom, vectorArticles };
         paraphrase.SetAction(parse =>
         {
             var file = parse.GetValue(msrp)!;
@@ -524,6 +530,20 @@ public static partial class ParallaxCli
             var ci = System.Globalization.CultureInfo.InvariantCulture;
             var (tune, analysedTune) = Evaluation.ParaphraseEvaluation.Measure(tunePairs, AnalysisPipeline.Default);
             var (unseen, analysed) = Evaluation.ParaphraseEvaluation.Measure(pairs, AnalysisPipeline.Default);
+            string? vectorLine = null;
+            if (parse.GetValue(vectorsFrom) is { Length: > 0 } corpus)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                var readErrors = new List<ReadError>();
+                var readWarnings = new List<ReadError>();
+                var texts = ArticleSource.Stream(corpus, readErrors, readWarnings).Select(a => a.Text);
+                if (parse.GetValue(vectorArticles) is { } limit) texts = texts.Take(Math.Max(0, limit));
+                int read = 0;
+                var vectors = Similarity.WordVectors.Train(texts.Select(t => { read++; return t; }));
+                foreach (var e in readErrors) stderr.WriteLine($"parallax: {e}");
+                (tune, unseen) = Evaluation.ParaphraseEvaluation.WithVectors(tune, unseen, vectors);
+                vectorLine = string.Create(ci, $"word vectors: {vectors.Words.Count} words × {vectors.Dimensions} learnt from {read} articles in {watch.Elapsed.TotalSeconds:F0} s");
+            }
             var (runs, combined) = Evaluation.ParaphraseEvaluation.Compare(tune, unseen);
             if (parse.GetValue(fitOut) is { } outFile) File.WriteAllText(outFile.FullName, combined.Write());
             int numbers = Array.IndexOf(Similarity.ParaphraseFeatures.Names, "numbersDiffer");
@@ -541,6 +561,7 @@ public static partial class ParallaxCli
             double sentences = 2.0 * (tunePairs.Count + pairs.Count);
             stdout.WriteLine(string.Create(ci, $"pairs: tuned on {tune.Count} ({tune.Count(p => p.Pair.Same)} same), scored on {unseen.Count} unseen ({unseen.Count(p => p.Pair.Same)} same)"));
             stdout.WriteLine(string.Create(ci, $"analysis and features: {sentences / Math.Max(1e-9, analysedTune + analysed):F0} sentences/s"));
+            if (vectorLine is not null) stdout.WriteLine(vectorLine);
             stdout.WriteLine("  decision                                                             tuned: acc    F1  | unseen: acc    P      R      F1");
             foreach (var r in runs)
             {

@@ -105,4 +105,43 @@ public sealed class ParaphraseTests
         Assert.InRange(aside, 150, 250);
         Assert.Equal(aside, pairs.Count(p => p.Aside));
     }
+
+    /// <summary>A small corpus in which farm goods share their company and so do law-making bodies, each word in several contexts.</summary>
+    private static IEnumerable<string> FarmAndLaw()
+    {
+        string[] crops = ["soybeans", "corn", "wheat"];
+        string[] bodies = ["senate", "congress", "parliament"];
+        string[] farm = ["farmers harvest", "exports rose", "prices fell at the grain market", "growers planted", "buyers purchased tonnes of"];
+        string[] law = ["lawmakers voted", "the chamber passed legislation", "members debated the budget bill", "leaders scheduled hearings", "the committee amended"];
+        for (int i = 0; i < 60; i++)
+        {
+            yield return $"This season {farm[i % farm.Length]} {crops[i % crops.Length]} while {farm[(i + 2) % farm.Length]} more {crops[(i + 1) % crops.Length]}.";
+            yield return $"In the capital the {bodies[i % bodies.Length]} {law[i % law.Length]} after the {bodies[(i + 1) % bodies.Length]} {law[(i + 3) % law.Length]}.";
+        }
+    }
+
+    [Fact]
+    public void Words_in_the_same_company_get_close_vectors()
+    {
+        var vectors = WordVectors.Train(FarmAndLaw(), new WordVectorOptions { Dimensions = 8, MinimumCount = 2 });
+        Assert.True(vectors.Similarity("soybeans", "corn") > vectors.Similarity("soybeans", "senate") + 0.2,
+            $"soybeans/corn {vectors.Similarity("soybeans", "corn"):F2}, soybeans/senate {vectors.Similarity("soybeans", "senate"):F2}");
+        Assert.True(vectors.Similarity("senate", "parliament") > vectors.Similarity("senate", "wheat") + 0.2);
+        Assert.Equal(1.0, vectors.Similarity("corn", "corn"), 5);
+        Assert.Equal(0.0, vectors.Similarity("corn", "unseen-word"));
+        // Sentences about the same kind of thing are closer than sentences about different kinds.
+        double Idf(string _) => 1;
+        Assert.True(vectors.TextSimilarity(["soybeans", "exports"], ["wheat", "growers"], Idf) > vectors.TextSimilarity(["soybeans", "exports"], ["congress", "lawmakers"], Idf));
+    }
+
+    [Fact]
+    public void The_same_corpus_and_seed_always_give_the_same_vectors()
+    {
+        var a = WordVectors.Train(FarmAndLaw(), new WordVectorOptions { Dimensions = 8, MinimumCount = 2 });
+        var b = WordVectors.Train(FarmAndLaw(), new WordVectorOptions { Dimensions = 8, MinimumCount = 2 });
+        Assert.Equal(a.Words, b.Words);
+        Assert.Equal(a.Of("wheat"), b.Of("wheat"));
+        // Too little text for a vector space is no error.
+        Assert.Empty(WordVectors.Train(["one"]).Words);
+    }
 }

@@ -66,6 +66,28 @@ public static class ParaphraseEvaluation
         return (measured, watch.Elapsed.TotalSeconds);
     }
 
+    /// <summary>The feature word vectors add: the cosine of the two sentences' idf-weighted mean word vectors.</summary>
+    public const string VectorFeature = "wordVectorCosine";
+
+    /// <summary>
+    /// The pairs with the word-vector cosine of their sentences added as a last feature; words are weighted by their idf over
+    /// every sentence of <paramref name="pairs"/> and <paramref name="others"/>.
+    /// </summary>
+    public static (List<MeasuredPair> Pairs, List<MeasuredPair> Others) WithVectors(IReadOnlyList<MeasuredPair> pairs, IReadOnlyList<MeasuredPair> others, WordVectors vectors)
+    {
+        var sentences = pairs.Concat(others).SelectMany(p => new[] { p.Pair.Text1, p.Pair.Text2 }).Distinct(StringComparer.Ordinal)
+            .ToDictionary(t => t, WordVectors.ContentWords, StringComparer.Ordinal);
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var words in sentences.Values)
+        {
+            foreach (var w in words.Distinct(StringComparer.Ordinal)) df[w] = df.GetValueOrDefault(w) + 1;
+        }
+        double Idf(string w) => Math.Log(1 + (double)sentences.Count / df.GetValueOrDefault(w, 1));
+        List<MeasuredPair> Add(IReadOnlyList<MeasuredPair> list) =>
+            [.. list.Select(p => p with { Features = [.. p.Features, vectors.TextSimilarity(sentences[p.Pair.Text1], sentences[p.Pair.Text2], Idf)] })];
+        return (Add(pairs), Add(others));
+    }
+
     /// <summary>Every decision tuned on <paramref name="tune"/> and scored on it and on <paramref name="unseen"/>; the fitted combination is returned too.</summary>
     public static (List<ParaphraseRun> Runs, LogisticModel Combined) Compare(IReadOnlyList<MeasuredPair> tune, IReadOnlyList<MeasuredPair> unseen)
     {
@@ -77,6 +99,12 @@ public static class ParaphraseEvaluation
         runs.Add(new ParaphraseRun($"the aligner's idf cosine at its threshold ({Briefing.FactAligner.Threshold})",
             Score(tune, p => p.Features[cosine] >= Briefing.FactAligner.Threshold), Score(unseen, p => p.Features[cosine] >= Briefing.FactAligner.Threshold)));
         runs.Add(Logistic($"logistic regression over all {ParaphraseFeatures.Names.Length} features", tune, unseen, Enumerable.Range(0, ParaphraseFeatures.Names.Length).ToArray(), out var combined));
+        if (tune.Count > 0 && tune[0].Features.Length > ParaphraseFeatures.Names.Length)
+        {
+            int vector = ParaphraseFeatures.Names.Length;
+            runs.Add(OneThreshold("word-vector cosine alone, one threshold", tune, unseen, vector));
+            runs.Add(Logistic($"logistic regression over the {ParaphraseFeatures.Names.Length} features and the word-vector cosine", tune, unseen, Enumerable.Range(0, vector + 1).ToArray(), out _));
+        }
         return (runs, combined);
     }
 
@@ -87,7 +115,11 @@ public static class ParaphraseEvaluation
     public static double Probability(LogisticModel model, double[] features) => model.Probability(Select(model, features));
 
     private static double[] Select(LogisticModel model, double[] features) =>
-        model.Features.Select(f => features[Array.IndexOf(ParaphraseFeatures.Names, f)]).ToArray();
+        model.Features.Select(f => features[FeatureIndex(f)]).ToArray();
+
+    private static int FeatureIndex(string name) => name == VectorFeature ? ParaphraseFeatures.Names.Length : Array.IndexOf(ParaphraseFeatures.Names, name);
+
+    private static string FeatureName(int index) => index == ParaphraseFeatures.Names.Length ? VectorFeature : ParaphraseFeatures.Names[index];
 
     private static ParaphraseRun OneThreshold(string name, IReadOnlyList<MeasuredPair> tune, IReadOnlyList<MeasuredPair> unseen, int feature)
     {
@@ -97,7 +129,7 @@ public static class ParaphraseEvaluation
 
     private static ParaphraseRun Logistic(string name, IReadOnlyList<MeasuredPair> tune, IReadOnlyList<MeasuredPair> unseen, int[] features, out LogisticModel model)
     {
-        var names = features.Select(j => ParaphraseFeatures.Names[j]).ToList();
+        var names = features.Select(FeatureName).ToList();
         model = LogisticModel.Fit(names, tune.Select(p => features.Select(j => p.Features[j]).ToArray()).ToList(), tune.Select(p => p.Pair.Same).ToList());
         var m = model;
         return new ParaphraseRun(name, Score(tune, p => Decide(m, p.Features)), Score(unseen, p => Decide(m, p.Features)));
