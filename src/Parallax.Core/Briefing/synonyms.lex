@@ -57,3 +57,5 @@ harms = harm
 harmful = harm
 confrontation = conflict
 war = conflict
+stable = steady
+substantial = significant
