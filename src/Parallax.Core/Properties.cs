@@ -1,4 +1,3 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("Parallax.Tests")]
-[assembly: InternalsVisibleTo("dbg")]

@@ -177,6 +177,26 @@ public sealed class BriefTests
         Assert.DoesNotContain(b.UniqueTo("a"), f => f.Topic);
     }
 
+    [Fact]
+    public void A_source_naming_a_topic_twice_is_one_source_of_it_cited_twice()
+    {
+        var b = Assert.Single(Briefs.Of([
+            Briefs.Article("a", "The energy ministers met in Oslo on Tuesday. The ministers discussed offshore wind and gas prices. Later in the meeting they also talked about offshore wind."),
+            Briefs.Article("b", "The energy ministers met in Oslo on Tuesday for the first time. Offshore wind farms were also raised during the meeting, officials said."),
+        ]));
+        var wind = Assert.Single(b.Facts, f => f.Topic && f.Display.Contains("offshore wind", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(["a", "b"], wind.Articles);
+        Assert.Equal(2, wind.Sources);
+        Assert.Equal(2, wind.Support.Count(s => s.Article == "a"));
+        // Whichever source words it, its disputes are found from its own claim (this threw when the wording source cited it twice).
+        var twice = wind with { TextFrom = "a" };
+        var date = new Conflict("Date", ConflictKind.Time, [
+            new Variant("2025-11-24", "Monday", ["a"], [twice.Support.First(s => s.Article == "a")]),
+            new Variant("2025-11-25", "Tuesday", ["b"], [twice.Support.First(s => s.Article == "b")]),
+        ]);
+        Assert.Equal(["b"], Parallax.Briefing.BriefBuilder.WithDisputes(twice, [date]).DisputedBy);
+    }
+
     private static readonly string[] Ordinals = ["one", "two", "three", "four", "five", "six", "seven"];
 
     [Fact]

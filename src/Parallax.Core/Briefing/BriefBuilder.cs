@@ -63,7 +63,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
             var rep = aligner.Representative(c, u => minority.Any(m => m.Article == u.Article && u.Span.Contains(m.Span)));
             repOf[k] = rep;
             var articles = c.Select(u => u.Article).Distinct().Order(StringComparer.Ordinal).ToList();
-            facts.Add(new Fact(UnitText(rep), articles, c.OrderBy(u => u.Article, StringComparer.Ordinal).Select(u => new Support(u.Article, u.Span)).ToList(), articles.Count)
+            facts.Add(new Fact(UnitText(rep), articles, c.OrderBy(u => u.Article, StringComparer.Ordinal).ThenBy(u => u == rep ? 0 : 1).Select(u => new Support(u.Article, u.Span)).ToList(), articles.Count)
             {
                 TextFrom = rep.Article,
                 Subject = rep.Subject,
@@ -103,9 +103,10 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
     /// A fact whose sentences give rival dates or figures: sources in another variant than the fact's own wording dispute it.
     /// A source stating the value differently in a sentence outside the fact also disputes rather than leaves it out.
     /// </summary>
-    private static Fact WithDisputes(Fact fact, List<Conflict> conflicts)
+    internal static Fact WithDisputes(Fact fact, List<Conflict> conflicts)
     {
-        var own = fact.Support.Single(s => s.Article == fact.TextFrom);
+        // The worded claim's own support comes first among its source's (a source may name a topic twice).
+        var own = fact.Support.First(s => s.Article == fact.TextFrom);
         var disputed = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var c in conflicts.Where(c => c.Kind is ConflictKind.Time or ConflictKind.Quantity))
         {
