@@ -108,6 +108,28 @@ public sealed class ReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_headline_only_item_is_taken_with_its_title_as_text_and_a_warning()
+    {
+        string path = Write("flashes.jsonl",
+            "{\"id\":\"h1\",\"title\":\"Quake of magnitude 6.1 strikes off northern Chile\",\"published\":\"2014-04-03\"}\n" +
+            "{\"id\":\"h2\",\"title\":\"   \",\"text\":\"\"}\n" +
+            "{\"id\":\"h3\",\"title\":\"Rescuers reach the village\",\"text\":\"Rescuers reached the village on Friday.\"}\n");
+        var read = ArticleSource.Read([path]);
+        Assert.Equal(["h1", "h3"], read.Articles.Select(a => a.Id));
+        Assert.Equal("Quake of magnitude 6.1 strikes off northern Chile", read.Articles[0].Text);
+        Assert.Contains(read.Warnings, w => w.Origin.EndsWith(":1", StringComparison.Ordinal) && w.Message.Contains("title stands for it", StringComparison.Ordinal));
+        // Nothing to stand for it: one clear error naming the line, and the lines after it are read.
+        var error = Assert.Single(read.Errors);
+        Assert.EndsWith(":2", error.Origin);
+        Assert.Contains("no \"text\" and no \"title\"", error.Message, StringComparison.Ordinal);
+        // The same at every other door (the site, the API, feeds): the admission check takes the title, with a note.
+        var admitted = ArticleAdmission.Check(new Parallax.Model.Article { Id = "x", Text = " ", Title = "Wire flash: polls close" });
+        Assert.Equal("Wire flash: polls close", admitted.Article!.Text);
+        Assert.Contains(admitted.Notes, n => n.Contains("title stands for it", StringComparison.Ordinal));
+        Assert.NotNull(ArticleAdmission.Check(new Parallax.Model.Article { Id = "y", Text = "" }).Refusal);
+    }
+
+    [Fact]
     public void Html_keeps_the_article_and_drops_navigation_and_asides()
     {
         string html = "<html><head><title>Bridge reopens | City Paper</title><meta property=\"og:site_name\" content=\"City Paper\">" +

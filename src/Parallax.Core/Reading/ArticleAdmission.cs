@@ -22,14 +22,21 @@ public static class ArticleAdmission
     public static Admission Check(Article article, ReadLimits? limits = null)
     {
         limits ??= ReadLimits.Default;
-        if (string.IsNullOrWhiteSpace(article.Text)) return new Admission(null, "article has no text", []);
+        var headlineOnly = new List<string>();
+        if (string.IsNullOrWhiteSpace(article.Text))
+        {
+            // A headline-only item (an RSS entry, a wire flash) is news too: its title stands for its text.
+            if (string.IsNullOrWhiteSpace(article.Title)) return new Admission(null, "article has no text and no title", []);
+            article = article with { Text = Cut(article.Title.Trim(), MaxTitleChars) };
+            headlineOnly.Add("article has no text; its title stands for it");
+        }
         if (article.Text.Length > limits.MaxArticleChars)
         {
             return new Admission(null, $"article text is {article.Text.Length:N0} characters, over the limit of {limits.MaxArticleChars:N0} for one article (--max-article-chars); split it or raise the limit", []);
         }
         if (string.IsNullOrWhiteSpace(article.Id)) return new Admission(null, "article has no id", []);
         if (article.Id.Length > MaxIdChars) return new Admission(null, $"article id is {article.Id.Length:N0} characters, over {MaxIdChars}", []);
-        var notes = new List<string>();
+        var notes = headlineOnly;
         var admitted = article;
         if (article.Published is { } p && !DateParsing.Plausible(p))
         {
@@ -62,8 +69,8 @@ public static class ArticleAdmission
         return new Admission(admitted, null, notes);
     }
 
-    /// <summary>The first <paramref name="max"/> characters, one fewer when the cut would split a surrogate pair.</summary>
-    private static string Cut(string s, int max) => s[..(char.IsHighSurrogate(s[max - 1]) ? max - 1 : max)];
+    /// <summary>The first <paramref name="max"/> characters (all of a shorter string), one fewer when the cut would split a surrogate pair.</summary>
+    private static string Cut(string s, int max) => s.Length <= max ? s : s[..(char.IsHighSurrogate(s[max - 1]) ? max - 1 : max)];
 
     /// <summary>A value quoted back in a message: its first 60 characters.</summary>
     internal static string Clip(string s) => s.Length <= 60 ? s : s[..60] + "…";

@@ -71,12 +71,18 @@ public static class JsonlArticleReader
                 return null;
             }
             string? text = Str(root, "text");
+            string id = Str(root, "id") is { Length: > 0 } given ? given : fallbackId;
             if (string.IsNullOrWhiteSpace(text))
             {
-                errors.Add(new ReadError(where, "article has no \"text\""));
-                return null;
+                // A headline-only item (an RSS entry, a wire flash) is news too: its title stands for its text.
+                if (Str(root, "title") is not { } headline || string.IsNullOrWhiteSpace(headline))
+                {
+                    errors.Add(new ReadError(where, "article has no \"text\" and no \"title\""));
+                    return null;
+                }
+                warnings.Add(new ReadError(where, $"article {ArticleAdmission.Clip(id)} has no \"text\"; its title stands for it"));
+                text = headline;
             }
-            string id = Str(root, "id") is { Length: > 0 } given ? given : fallbackId;
             string? publishedRaw = Str(root, "published");
             DateOnly? published = null;
             if (!string.IsNullOrWhiteSpace(publishedRaw))
