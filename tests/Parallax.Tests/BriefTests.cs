@@ -197,6 +197,24 @@ public sealed class BriefTests
         Assert.Equal(["b"], Parallax.Briefing.BriefBuilder.WithDisputes(twice, [date]).DisputedBy);
     }
 
+    [Fact]
+    public void Sources_are_outlets_so_two_articles_of_one_outlet_are_one_source()
+    {
+        var b = Assert.Single(Briefs.Of([
+            Briefs.Article("a", "The harbour in Port Avalen reopened on Monday after repairs costing $12 million, the port authority said.") with { Source = "Fox News" },
+            Briefs.Article("b", "The harbour in Port Avalen reopened on Monday after repairs that cost $12 million, the port authority said.") with { Source = "fox  news " },
+            Briefs.Article("c", "The harbour in Port Avalen reopened on Monday, the port authority said, after repairs costing $12 million.") with { Source = "The Courier" },
+        ]));
+        Assert.Equal(2, b.IndependentSources);
+        var fact = Assert.Single(b.Facts, f => f.Text.Contains("harbour", StringComparison.Ordinal));
+        Assert.Equal(3, fact.Articles.Count);
+        Assert.Equal(2, fact.Sources);
+        Assert.Contains("2 sources · 2 articles from Fox News", Parallax.Rendering.BriefMarkdown.Write([b]), StringComparison.Ordinal);
+        // Without an outlet name, the address's host tells the outlet; without either, each article is its own.
+        Assert.Equal(Outlets.Key(new Article { Id = "x", Text = "t", Url = "https://www.example.com/a" }), Outlets.Key(new Article { Id = "y", Text = "t", Url = "http://example.com/b" }));
+        Assert.NotEqual(Outlets.Key(new Article { Id = "x", Text = "t" }), Outlets.Key(new Article { Id = "y", Text = "t" }));
+    }
+
     private static readonly string[] Ordinals = ["one", "two", "three", "four", "five", "six", "seven"];
 
     [Fact]

@@ -130,6 +130,18 @@ public sealed class ReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_publication_date_in_the_future_is_a_slip_and_the_article_is_undated()
+    {
+        var limits = ReadLimits.Default with { LatestPublished = new DateOnly(2020, 7, 23) };
+        var future = ArticleAdmission.Check(new Parallax.Model.Article { Id = "v", Text = "Climate change will displace millions by 2050.", Published = new DateOnly(2050, 9, 30) }, limits);
+        Assert.Null(future.Article!.Published);
+        Assert.Contains(future.Notes, n => n.Contains("2050-09-30 is in the future", StringComparison.Ordinal));
+        var today = ArticleAdmission.Check(new Parallax.Model.Article { Id = "w", Text = "Polls closed.", Published = new DateOnly(2020, 7, 22) }, limits);
+        Assert.Equal(new DateOnly(2020, 7, 22), today.Article!.Published);
+        Assert.Empty(today.Notes);
+    }
+
+    [Fact]
     public void Html_keeps_the_article_and_drops_navigation_and_asides()
     {
         string html = "<html><head><title>Bridge reopens | City Paper</title><meta property=\"og:site_name\" content=\"City Paper\">" +

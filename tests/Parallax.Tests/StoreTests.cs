@@ -163,6 +163,23 @@ public sealed class StoreTests : IDisposable
     }
 
     [Fact]
+    public void An_undated_story_ranks_after_every_dated_one_and_a_date_filter_leaves_it_out()
+    {
+        using var store = new SqliteStore(Db());
+        new Ingestor(store, AnalysisPipeline.Default).Ingest([.. Examples(),
+            Made("undated", "A lighthouse keeper on a remote island retired after forty years, and the light will now run on its own, the trust said.") with { Published = null }]);
+        var all = store.Stories(new StoryQuery());
+        Assert.Equal(2, all.Total);
+        // Its articles arrived today, years after the dated story, and still it comes last.
+        Assert.Null(all.Stories[^1].Date);
+        Assert.NotNull(all.Stories[0].Date);
+        var since = store.Stories(new StoryQuery(Since: new DateOnly(2000, 1, 1)));
+        Assert.All(since.Stories, s => Assert.NotNull(s.Date));
+        Assert.Equal(1, since.Total);
+        Assert.Equal(1, store.Stories(new StoryQuery(Until: new DateOnly(2100, 1, 1))).Total);
+    }
+
+    [Fact]
     public void Story_features_survive_the_round_trip_through_bytes()
     {
         var analyzed = Corpus.Analyze(Examples(), AnalysisPipeline.Default);

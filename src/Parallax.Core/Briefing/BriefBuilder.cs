@@ -48,7 +48,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         conflicts.AddRange(attributions);
 
         var minority = MinoritySupport(conflicts);
-        var sourcesOf = clusters.Select(c => c.Select(u => u.Article).Distinct(StringComparer.Ordinal).Count()).ToList();
+        var sourcesOf = clusters.Select(c => Outlets.Count(c.Select(u => u.Article).Distinct(StringComparer.Ordinal).Select(id => byId[id].Article))).ToList();
         // A claim listing topics that other sources state too is, for the most part, not only in its source.
         // A claim listing topics that other sources state too is, for the most part, not only in its source when those
         // topics make up a third or more of what it says (their terms at least half as many as the rest of it has).
@@ -63,7 +63,9 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
             var rep = aligner.Representative(c, u => minority.Any(m => m.Article == u.Article && u.Span.Contains(m.Span)));
             repOf[k] = rep;
             var articles = c.Select(u => u.Article).Distinct().Order(StringComparer.Ordinal).ToList();
-            facts.Add(new Fact(UnitText(rep), articles, c.OrderBy(u => u.Article, StringComparer.Ordinal).ThenBy(u => u == rep ? 0 : 1).Select(u => new Support(u.Article, u.Span)).ToList(), articles.Count)
+            // Sources are outlets: two articles of one outlet stating a fact are one source of it.
+            int outlets = Outlets.Count(articles.Select(id => byId[id].Article));
+            facts.Add(new Fact(UnitText(rep), articles, c.OrderBy(u => u.Article, StringComparer.Ordinal).ThenBy(u => u == rep ? 0 : 1).Select(u => new Support(u.Article, u.Span)).ToList(), outlets)
             {
                 TextFrom = rep.Article,
                 Subject = rep.Subject,

@@ -15,6 +15,14 @@ public sealed record Brief(
     IReadOnlyList<EntityGroup> Entities,
     IReadOnlyList<TimelineEntry> Timeline)
 {
+    /// <summary>Independent sources: the outlets of the articles that are not copies (several articles of one outlet are one source).</summary>
+    public int IndependentSources => Outlets.Count(Articles.Where(a => a.DuplicateOf is null).Select(a => a.Article));
+
+    /// <summary>Outlets that carry more than one of the story's independent articles, with how many ("3 articles from Fox News").</summary>
+    public IReadOnlyList<(string Outlet, int Articles)> RepeatedOutlets =>
+        [.. Articles.Where(a => a.DuplicateOf is null).GroupBy(a => Outlets.Key(a.Article), StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .Select(g => (g.First().Label, g.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Label, StringComparer.Ordinal)];
+
     /// <summary>Facts carried by one independent source only, per article, most newsworthy first (see <see cref="Newsworthiness"/>).</summary>
     public IEnumerable<Fact> UniqueTo(string articleId)
     {
@@ -27,7 +35,7 @@ public sealed record Brief(
     /// <summary>Facts most other sources carry that this article does not.</summary>
     public IEnumerable<Fact> MissingFrom(string articleId)
     {
-        int independent = Articles.Count(a => a.DuplicateOf is null);
+        int independent = IndependentSources;
         return Facts.Where(f => f.Sources >= 2 && f.Sources * 2 > independent - 1 && !f.Articles.Contains(articleId) && !f.Touched.Contains(articleId) && !f.DisputedBy.Contains(articleId));
     }
 

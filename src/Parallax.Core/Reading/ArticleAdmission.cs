@@ -43,6 +43,11 @@ public static class ArticleAdmission
             notes.Add($"publication date {p:yyyy-MM-dd} is outside {DateParsing.Earliest:yyyy}-{DateParsing.Latest:yyyy}; treated as undated");
             admitted = admitted with { Published = null };
         }
+        else if (article.Published is { } future && future > limits.LatestPublished)
+        {
+            notes.Add($"publication date {future:yyyy-MM-dd} is in the future; treated as undated");
+            admitted = admitted with { Published = null };
+        }
         if (article.Url is { } url && !string.IsNullOrWhiteSpace(url))
         {
             if (!WebAddress.TryParse(url.Trim(), out var u))

@@ -21,6 +21,12 @@ public sealed record ReadLimits
     /// <summary>Largest input file (or upload) as a whole, counted after decompression: a compression bomb stops here.</summary>
     public long MaxInputBytes { get; init; } = 4L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// The latest publication date taken: two days after today (UTC) on the reading machine, for time zones and embargoes.
+    /// A later one ("2050-09-30" on a 2019 column) is a slip, and would rank its story above all news.
+    /// </summary>
+    public DateOnly LatestPublished { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2);
+
     /// <summary>The option that raises <see cref="MaxInputBytes"/>, named in the message when an input passes it.</summary>
     public string InputLimitOption { get; init; } = "--max-input-mb";
 

@@ -60,10 +60,12 @@ public static class BriefHtml
             if (ids.Count > max) c.Append(" <span class=\"more\">and ").Append(ids.Count - max).Append(" more</span>");
             return c.ToString();
         }
-        int independent = b.Articles.Count(a => a.DuplicateOf is null);
+        int independent = b.IndependentSources;
         sb.Append("<article class=\"story\" id=\"").Append(prefix).AppendLine("\">");
         sb.Append("<h1>").Append(E(b.Title)).AppendLine("</h1>");
-        sb.Append("<p class=\"meta\">").Append(b.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated").Append(" · ").Append(independent).Append(independent == 1 ? " source" : " sources").Append(" · ").Append(E(b.Id)).AppendLine("</p>");
+        sb.Append("<p class=\"meta\">").Append(b.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated").Append(" · ").Append(independent).Append(independent == 1 ? " source" : " sources");
+        foreach (var (outlet, count) in b.RepeatedOutlets) sb.Append(" · ").Append(count).Append(" articles from ").Append(E(outlet));
+        sb.Append(" · ").Append(E(b.Id)).AppendLine("</p>");
 
         if (b.Summary.Count > 0)
         {

@@ -22,12 +22,14 @@ public static class BriefMarkdown
     private static void Story(StringBuilder sb, Brief b)
     {
         string Cite(IEnumerable<string> ids) => string.Concat(ids.Select(b.CitationOf).Order().Select(n => $"[{n}]"));
-        int independent = b.Articles.Count(a => a.DuplicateOf is null);
+        int independent = b.IndependentSources;
+        int copies = b.Articles.Count(a => a.DuplicateOf is not null);
 
         sb.Append("# ").AppendLine(Md.Escape(b.Title)).AppendLine();
         sb.Append('_').Append(b.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "undated").Append(" · ")
           .Append(independent).Append(independent == 1 ? " source" : " sources");
-        if (b.Articles.Count > independent) sb.Append(" (+").Append(b.Articles.Count - independent).Append(" copies)");
+        foreach (var (outlet, count) in b.RepeatedOutlets) sb.Append(" · ").Append(count).Append(" articles from ").Append(Md.Escape(outlet));
+        if (copies > 0) sb.Append(" (+").Append(copies).Append(copies == 1 ? " copy)" : " copies)");
         sb.Append(" · ").Append(b.Id).AppendLine("_").AppendLine();
 
         if (b.Summary.Count > 0)

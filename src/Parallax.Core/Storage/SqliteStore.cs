@@ -19,7 +19,7 @@ public sealed class StoreException(string message, Exception? inner = null) : Ex
 public sealed class SqliteStore : IStoryStore
 {
     /// <summary>The schema this code reads and writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private readonly string _connectionString;
     private readonly Lock _writeGate = new();
@@ -57,6 +57,8 @@ public sealed class SqliteStore : IStoryStore
             }
             // Every statement of the schema is "IF NOT EXISTS", so running it upgrades a schema-1 store by adding what is new.
             if (version < SchemaVersion) WriteSchema(c, tx);
+            // Schema 3: an undated story ranks after every dated one (it was ranked by the day its articles arrived).
+            if (version is > 0 and < 3) Exec(c, "UPDATE stories SET score = score - $behind WHERE date IS NULL AND score > -$behind / 2", tx, ("$behind", StoryRefresher.UndatedBehind));
             tx.Commit();
         });
     }
@@ -388,12 +390,13 @@ public sealed class SqliteStore : IStoryStore
         var args = new List<(string, object?)>();
         if (query.Since is { } since)
         {
-            conditions.Add("day >= $since");
+            // By the story's own date: an undated story has none, so a date filter leaves it out.
+            conditions.Add("date >= $since");
             args.Add(("$since", Iso(since)));
         }
         if (query.Until is { } until)
         {
-            conditions.Add("day <= $until");
+            conditions.Add("date <= $until");
             args.Add(("$until", Iso(until)));
         }
         if (query.MinSources > 1)

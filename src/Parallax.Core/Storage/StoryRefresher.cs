@@ -190,7 +190,8 @@ public sealed class StoryRefresher(IStoryStore store, AnalysisPipeline pipeline,
 
     private StoryRecord Record(Story story, string key, Brief brief, DateTimeOffset newestAdded)
     {
-        int sources = brief.Articles.Count(a => a.DuplicateOf is null);
+        // Outlets, not articles: three articles of one outlet are one source.
+        int sources = brief.IndependentSources;
         var day = brief.Date ?? DateOnly.FromDateTime(newestAdded.UtcDateTime);
         string summary = brief.Summary.Count > 0 ? brief.Summary[0].Text : brief.Facts.Count > 0 ? brief.Facts[0].Text : brief.Title;
         return new StoryRecord
@@ -204,12 +205,18 @@ public sealed class StoryRefresher(IStoryStore store, AnalysisPipeline pipeline,
             Sources = sources,
             Conflicts = brief.Conflicts.Count,
             Summary = BriefBuilder.Shorten(Text.Words.SingleSpaced(summary).Trim(), 220),
-            Score = Score(sources, day),
+            Score = brief.Date is null ? Score(sources, day) - UndatedBehind : Score(sources, day),
             BriefJson = BriefJson.WriteStory(brief),
             BriefHtml = BriefHtml.Fragment(brief, ArticleHref),
             Facts = [.. brief.Facts.Select(f => (f.Text, f.Sources))],
         };
     }
+
+    /// <summary>
+    /// What an undated story's score gives up (in days): it ranks after every dated story, and among undated ones by when
+    /// its newest article arrived and its sources. Its arrival day is not its date, so it never outranks dated news.
+    /// </summary>
+    public const double UndatedBehind = 1_000_000;
 
     /// <summary>
     /// Coverage and recency in one number: a day newer is worth one point, and sources count on a log scale, so a story

@@ -1,6 +1,6 @@
 -- The Parallax store (SQLite). Articles are never rewritten: their text, once stored, is what every span indexes.
 -- Stories, briefs and facts are derived from the articles and rebuilt when membership changes.
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
