@@ -46,6 +46,20 @@ public sealed class QualityFloorTests(ITestOutputHelper output)
         Hold("clustering.basil.bcubedF1", scores.F1);
     }
 
+    [SharedFact("corpora/ecbplus/stories.jsonl")]
+    public void Story_clustering_keeps_two_events_of_one_kind_apart_on_ecbplus()
+    {
+        // Each ECB+ topic holds two real events of the same kind (two earthquakes, two shootings); headline-only items too.
+        var read = ArticleSource.Read([Path.Combine(TestPaths.Shared!, "corpora", "ecbplus", "stories.jsonl")]);
+        Assert.Empty(read.Errors);
+        var gold = read.Articles.ToDictionary(a => a.Id, a => a.Extra["story"].Trim('"'), StringComparer.Ordinal);
+        var stories = new StoryClusterer().Cluster([.. Corpus.Analyze(read.Articles, AnalysisPipeline.Default)]);
+        var predicted = stories.SelectMany(s => s.Articles.Select(a => (a.Id, s.Id))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+        var scores = ClusterScores.Of(gold, predicted);
+        output.WriteLine($"{read.Articles.Count} articles; BCubed P {scores.Precision:F3} R {scores.Recall:F3} F1 {scores.F1:F3}; pairwise F1 {scores.PairwiseF1:F3}");
+        Hold("clustering.ecbplus.bcubedF1", scores.F1);
+    }
+
     [SharedFact("corpora/basil-dev.jsonl")]
     public void Story_clustering_on_basil_triplets_arriving_in_random_order()
     {
