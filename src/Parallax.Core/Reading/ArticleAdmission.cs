@@ -22,13 +22,13 @@ public static class ArticleAdmission
     public static Admission Check(Article article, ReadLimits? limits = null)
     {
         limits ??= ReadLimits.Default;
-        var headlineOnly = new List<string>();
+        var notes = new List<string>();
         if (string.IsNullOrWhiteSpace(article.Text))
         {
             // A headline-only item (an RSS entry, a wire flash) is news too: its title stands for its text.
-            if (string.IsNullOrWhiteSpace(article.Title)) return new Admission(null, "article has no text and no title", []);
+            if (string.IsNullOrWhiteSpace(article.Title)) return new Admission(null, "article has no \"text\" and no \"title\"", []);
             article = article with { Text = Cut(article.Title.Trim(), MaxTitleChars) };
-            headlineOnly.Add("article has no text; its title stands for it");
+            notes.Add("article has no \"text\"; its title stands for it");
         }
         if (article.Text.Length > limits.MaxArticleChars)
         {
@@ -36,7 +36,6 @@ public static class ArticleAdmission
         }
         if (string.IsNullOrWhiteSpace(article.Id)) return new Admission(null, "article has no id", []);
         if (article.Id.Length > MaxIdChars) return new Admission(null, $"article id is {article.Id.Length:N0} characters, over {MaxIdChars}", []);
-        var notes = headlineOnly;
         var admitted = article;
         if (article.Published is { } p && !DateParsing.Plausible(p))
         {

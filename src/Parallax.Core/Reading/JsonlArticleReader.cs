@@ -12,7 +12,8 @@ public static class JsonlArticleReader
 
     /// <summary>
     /// Articles one line at a time, so a large file is never held in memory whole. A bad line (not JSON, not UTF-8, too
-    /// long, no text) goes to <paramref name="errors"/> with its file and line number, and the lines after it are read.
+    /// long) goes to <paramref name="errors"/> with its file and line number, and the lines after it are read; a line
+    /// without text is left to the admission check (<see cref="ArticleAdmission"/>), which takes its title or refuses it.
     /// </summary>
     public static IEnumerable<Article> Enumerate(Stream utf8, string origin, List<ReadError> errors, List<ReadError> warnings, ReadLimits? limits = null)
     {
@@ -70,19 +71,9 @@ public static class JsonlArticleReader
                 errors.Add(new ReadError(where, "expected a JSON object per line"));
                 return null;
             }
-            string? text = Str(root, "text");
+            // A line without "text" is kept as it is: the admission check every article passes takes its title instead, or refuses it.
+            string text = Str(root, "text") ?? "";
             string id = Str(root, "id") is { Length: > 0 } given ? given : fallbackId;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                // A headline-only item (an RSS entry, a wire flash) is news too: its title stands for its text.
-                if (Str(root, "title") is not { } headline || string.IsNullOrWhiteSpace(headline))
-                {
-                    errors.Add(new ReadError(where, "article has no \"text\" and no \"title\""));
-                    return null;
-                }
-                warnings.Add(new ReadError(where, $"article {ArticleAdmission.Clip(id)} has no \"text\"; its title stands for it"));
-                text = headline;
-            }
             string? publishedRaw = Str(root, "published");
             DateOnly? published = null;
             if (!string.IsNullOrWhiteSpace(publishedRaw))
