@@ -49,7 +49,6 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
 
         var minority = MinoritySupport(conflicts);
         var sourcesOf = clusters.Select(c => Outlets.Count(c.Select(u => u.Article).Distinct(StringComparer.Ordinal).Select(id => byId[id].Article))).ToList();
-        // A claim listing topics that other sources state too is, for the most part, not only in its source.
         // A claim listing topics that other sources state too is, for the most part, not only in its source when those
         // topics make up a third or more of what it says (their terms at least half as many as the rest of it has).
         bool StatedElsewhere(List<SentenceUnit> c) => c.Count == 1 && c[0].Topics.Count > 0
@@ -63,9 +62,8 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
             var rep = aligner.Representative(c, u => minority.Any(m => m.Article == u.Article && u.Span.Contains(m.Span)));
             repOf[k] = rep;
             var articles = c.Select(u => u.Article).Distinct().Order(StringComparer.Ordinal).ToList();
-            // Sources are outlets: two articles of one outlet stating a fact are one source of it.
-            int outlets = Outlets.Count(articles.Select(id => byId[id].Article));
-            facts.Add(new Fact(UnitText(rep), articles, c.OrderBy(u => u.Article, StringComparer.Ordinal).ThenBy(u => u == rep ? 0 : 1).Select(u => new Support(u.Article, u.Span)).ToList(), outlets)
+            // Sources are outlets (sourcesOf): two articles of one outlet stating a fact are one source of it.
+            facts.Add(new Fact(UnitText(rep), articles, c.OrderBy(u => u.Article, StringComparer.Ordinal).ThenBy(u => u == rep ? 0 : 1).Select(u => new Support(u.Article, u.Span)).ToList(), sourcesOf[k])
             {
                 TextFrom = rep.Article,
                 Subject = rep.Subject,

@@ -73,6 +73,7 @@ public static class SentenceFeatures
     {
         string? subject = p.Subject is null ? null : canonical(a.Id, p.Subject);
         var topics = new List<SentenceUnit>();
+        List<string>? placesNamed = null;
         foreach (var t in Propositions.TopicLists.Find(a, p.Span))
         {
             var itemTerms = Terms(a, t.Span, canonical);
@@ -80,8 +81,8 @@ public static class SentenceFeatures
             // "the conflict also featured in the conversation": a topic naming no place is about the places its sentence names.
             if (!itemTerms.Keys.Any(k => k[0] == '@') && t.Span.Of(a.Text).StartsWith("the ", StringComparison.OrdinalIgnoreCase))
             {
-                var named = Terms(a, a.Sentences[sentence].Span, canonical).Keys.Where(k => k[0] == '@' && (Places(a, canonical).Contains(k[1..]) || Stages.Entities.EntityLexicons.Places.ContainsKey(k[1..]))).ToList();
-                foreach (var name in named) itemTerms.TryAdd(name, 1);
+                placesNamed ??= SentencePlaces(a, a.Sentences[sentence].Span, canonical);
+                foreach (var name in placesNamed) itemTerms.TryAdd(name, 1);
             }
             itemTerms["~topic"] = TopicMark;
             topics.Add(new SentenceUnit(a.Id, sentence, t.Span, itemTerms) { Whole = false, Topic = true, Claim = t.Claim, Subject = subject });
@@ -113,9 +114,12 @@ public static class SentenceFeatures
         }
     }
 
-    /// <summary>The canonical names of the places an article names, as written in its terms.</summary>
-    private static HashSet<string> Places(AnalyzedArticle a, Func<string, string, string> canonical) =>
-        a.Entities.Where(e => e.Type == EntityType.Place).Select(e => canonical(a.Id, e.Name)).ToHashSet(StringComparer.Ordinal);
+    /// <summary>The place terms ("@" and a canonical name) of a sentence: places the article names, and known places in compounds ("Russia-Ukraine").</summary>
+    private static List<string> SentencePlaces(AnalyzedArticle a, Span sentence, Func<string, string, string> canonical)
+    {
+        var places = a.Entities.Where(e => e.Type == EntityType.Place).Select(e => canonical(a.Id, e.Name)).ToHashSet(StringComparer.Ordinal);
+        return [.. Terms(a, sentence, canonical).Keys.Where(k => k[0] == '@' && (places.Contains(k[1..]) || Stages.Entities.EntityLexicons.Places.ContainsKey(k[1..])))];
+    }
 
     /// <summary>A line without final punctuation: a headline or crosshead, not a statement.</summary>
     public static bool IsHeading(string text, Span span)

@@ -33,6 +33,9 @@ public static class TopicLists
 
     private static readonly FrozenSet<string> PassiveVerbs = FrozenSet.Create(StringComparer.Ordinal, "discussed", "mentioned", "raised", "addressed", "covered");
     private static readonly FrozenSet<string> Auxiliaries = FrozenSet.Create(StringComparer.Ordinal, "was", "were");
+
+    /// <summary>Forms of "be" that make a topic verb after them a passive ("has been discussed", "is focused on").</summary>
+    private static readonly FrozenSet<string> BeForms = FrozenSet.Create(StringComparer.Ordinal, "was", "were", "been", "be", "is", "are", "being");
     private static readonly FrozenSet<string> Adverbs = FrozenSet.Create(StringComparer.Ordinal, "also", "briefly", "reportedly", "likewise");
     private static readonly FrozenSet<string> Negations = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "not", "never", "n't", "no", "declined", "refused", "declines", "refuses", "declining", "refusing", "without");
     private static readonly FrozenSet<string> Fillers = FrozenSet.Create(StringComparer.Ordinal, "a", "an", "the", "broad", "wide", "whole", "long", "full", "number", "of", "other", "key", "several", "many", "various");
@@ -78,8 +81,8 @@ public static class TopicLists
             if (matched > 0)
             {
                 // "did not discuss", "declined to discuss" list nothing discussed; "has been discussed", "is focused on" are passives.
-                if (Denied(words, text, i) || (i > 0 && Auxiliaries.Contains(W(i - 1)) || i > 0 && W(i - 1) is "been" or "be" or "is" or "are" or "being")) continue;
-                var listed = Active(a, clause, words, quoted, i, matched);
+                if (Denied(words, text, i) || (i > 0 && BeForms.Contains(W(i - 1)))) continue;
+                var listed = Active(a, clause, words, i, matched);
                 found.AddRange(listed);
                 // A clause may hold a second list: "In addition to discussing trade, Xi and Trump touched on Ukraine and Taiwan."
                 if (listed.Count > 0) i = words.FindIndex(w => w.Start >= listed[^1].Span.End) is var next && next > i ? next - 1 : words.Count;
@@ -129,7 +132,7 @@ public static class TopicLists
     }
 
     /// <summary>The items after a topic verb at word <paramref name="i"/> (of <paramref name="length"/> words).</summary>
-    private static List<Topic> Active(AnalyzedArticle a, Span clause, List<Token> words, List<Span> quoted, int i, int length)
+    private static List<Topic> Active(AnalyzedArticle a, Span clause, List<Token> words, int i, int length)
     {
         string text = a.Text;
         int start = i + length;
@@ -151,7 +154,7 @@ public static class TopicLists
             if (intro < 0) return [];
             start = intro;
         }
-        if (start >= words.Count || Ends.Contains(words[start].Span.Of(text)) || OpensQuotation(text, words, start, quoted)) return [];
+        if (start >= words.Count || Ends.Contains(words[start].Span.Of(text)) || OpensQuotation(text, words, start)) return [];
         var items = Items(a, words, start, clause.End);
         string lead = Lead(text, clause, words, i, length);
         return [.. items.Select((item, n) => new Topic(item, lead + (n > 0 || container ? " … " : " ") + Words.SingleSpaced(item.Of(text))))];
@@ -293,9 +296,10 @@ public static class TopicLists
     /// <summary>Whether a time expression opens at this word ("Thursday morning").</summary>
     private static bool StartsTime(AnalyzedArticle a, Token word) => a.Times.Any(t => t.Span.Start == word.Start);
 
-    private static bool OpensQuotation(string text, List<Token> words, int k, List<Span> quoted)
+    /// <summary>Whether a quotation opens before word <paramref name="k"/>: the words inside it were left out, so its mark lies in the gap.</summary>
+    private static bool OpensQuotation(string text, List<Token> words, int k)
     {
         int from = k > 0 ? words[k - 1].End : words[k].Start;
-        return text[from..words[k].Start].IndexOfAny(['“', '"']) >= 0 || quoted.Any(q => q.Start <= words[k].Start && words[k].Start < q.End);
+        return text[from..words[k].Start].IndexOfAny(['“', '"']) >= 0;
     }
 }
