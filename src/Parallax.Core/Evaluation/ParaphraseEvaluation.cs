@@ -77,12 +77,9 @@ public static class ParaphraseEvaluation
     {
         var sentences = pairs.Concat(others).SelectMany(p => new[] { p.Pair.Text1, p.Pair.Text2 }).Distinct(StringComparer.Ordinal)
             .ToDictionary(t => t, WordVectors.ContentWords, StringComparer.Ordinal);
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var words in sentences.Values)
-        {
-            foreach (var w in words.Distinct(StringComparer.Ordinal)) df[w] = df.GetValueOrDefault(w) + 1;
-        }
-        double Idf(string w) => Math.Log(1 + (double)sentences.Count / df.GetValueOrDefault(w, 1));
+        // The aligner's idf, over the sentences' content words.
+        var idf = Briefing.FactAligner.Idf([.. sentences.Values.Select(words => (IReadOnlyDictionary<string, double>)words.Distinct(StringComparer.Ordinal).ToDictionary(w => w, _ => 1.0, StringComparer.Ordinal))]);
+        double Idf(string w) => idf[w];
         List<MeasuredPair> Add(IReadOnlyList<MeasuredPair> list) =>
             [.. list.Select(p => p with { Features = [.. p.Features, vectors.TextSimilarity(sentences[p.Pair.Text1], sentences[p.Pair.Text2], Idf)] })];
         return (Add(pairs), Add(others));
