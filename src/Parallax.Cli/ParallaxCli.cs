@@ -579,7 +579,7 @@ public static partial class ParallaxCli
             Description = "Hide the gold articles among these other articles (files or folders, e.g. ../shared/corpora/allsides.jsonl.gz) and cluster everything together; scores cover the gold articles, and outside articles that join gold stories are counted.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var examples = new Option<int>("--errors") { Description = "Also list up to N of each kind of error: gold stories split, found stories merging gold ones, outside articles joining gold stories.", DefaultValueFactory = _ => 0 };
+        var examples = new Option<int>("--errors") { Description = "Also list up to N of each kind of error, costliest first: gold stories split, found stories merging gold ones, outside articles joining gold stories.", DefaultValueFactory = _ => 0 };
         var clusters = new Command("clusters", "Story clustering: BCubed precision/recall/F1, pairwise F1, and how many gold stories were split or merged.") { file, haystack, examples };
         clusters.SetAction(parse =>
         {
@@ -638,12 +638,12 @@ public static partial class ParallaxCli
                 : id;
             foreach (var e in found.Splits.Take(n))
             {
-                stdout.WriteLine($"split\t{e.Gold}");
+                stdout.WriteLine(string.Create(ci, $"split\t{e.Gold}\t{e.PairsApart} pairs apart"));
                 for (int i = 0; i < e.Pieces.Count; i++) foreach (var id in e.Pieces[i]) stdout.WriteLine($"  piece {i + 1}\t{Line(id)}");
             }
             foreach (var e in found.Merges.Take(n))
             {
-                stdout.WriteLine($"merged\t{e.Predicted}");
+                stdout.WriteLine(string.Create(ci, $"merged\t{e.Predicted}\t{e.PairsTogether} pairs together"));
                 foreach (var part in e.Parts) foreach (var id in part) stdout.WriteLine($"  {gold[id]}\t{Line(id)}");
             }
             foreach (var e in found.Intrusions.Take(n))

@@ -210,4 +210,109 @@ public sealed class ClusteringTests
         map.Increment(12345UL);
         Assert.Equal(2, map.Get(12345UL));
     }
+
+    // The second look (StoryConsolidation): with every article at hand, stories are split and joined by average linkage.
+
+    private static (List<StoryFeatures> Features, Func<string, int> At) Set(params (string Id, string Text, string? Date)[] articles)
+    {
+        var features = articles.Select(a => F(a.Id, a.Text, a.Date)).ToList();
+        return (features, id => features.FindIndex(f => f.Id == id));
+    }
+
+    private static string[][] Ids(List<List<int>> groups, List<StoryFeatures> features) =>
+        [.. groups.Select(g => g.Select(m => features[m].Id).Order(StringComparer.Ordinal).ToArray()).OrderBy(g => g[0], StringComparer.Ordinal)];
+
+    [Fact]
+    public void The_second_look_splits_a_story_that_holds_two_events()
+    {
+        var (features, at) = Set(("f1", Flood1, "2024-05-01"), ("c1", Chip1, "2024-05-01"), ("f2", Flood2, "2024-05-02"), ("c2", Chip2, "2024-05-02"));
+        var groups = StoryConsolidation.Refine(features, [[at("f1"), at("c1"), at("f2"), at("c2")]], new ClusteringOptions());
+        Assert.Equal([["c1", "c2"], ["f1", "f2"]], Ids(groups, features));
+    }
+
+    [Fact]
+    public void The_second_look_joins_two_stories_of_one_event()
+    {
+        var (features, at) = Set(("f1", Flood1, "2024-05-01"), ("c1", Chip1, "2024-05-01"), ("f2", Flood2, "2024-05-03"));
+        var groups = StoryConsolidation.Refine(features, [[at("f1")], [at("c1")], [at("f2")]], new ClusteringOptions());
+        Assert.Equal([["c1"], ["f1", "f2"]], Ids(groups, features));
+    }
+
+    [Fact]
+    public void The_second_look_leaves_reports_far_apart_in_time_apart()
+    {
+        var (features, at) = Set(("f1", Flood1, "2024-05-01"), ("f2", Flood2, "2024-11-01"));
+        var groups = StoryConsolidation.Refine(features, [[at("f1")], [at("f2")]], new ClusteringOptions());
+        Assert.Equal(2, groups.Count);
+        var undated = Set(("f1", Flood1, "2024-05-01"), ("f2", Flood2, null));
+        Assert.Single(StoryConsolidation.Refine(undated.Features, [[undated.At("f1")], [undated.At("f2")]], new ClusteringOptions()));
+    }
+
+    [Fact]
+    public void One_article_touching_two_events_does_not_hold_them_together()
+    {
+        // The round-up resembles both events; on average the two events do not resemble each other.
+        var (features, at) = Set(("f1", Flood1, "2024-05-01"), ("f2", Flood2, "2024-05-01"), ("both", Flood1[..120] + " " + Chip1[..120], "2024-05-01"),
+            ("c1", Chip1, "2024-05-01"), ("c2", Chip2, "2024-05-01"));
+        var groups = StoryConsolidation.Refine(features, [[at("f1"), at("f2"), at("both"), at("c1"), at("c2")]], new ClusteringOptions());
+        Assert.Equal(2, groups.Count);
+        Assert.Contains(groups, g => g.Contains(at("f1")) && g.Contains(at("f2")) && !g.Contains(at("c1")));
+        Assert.Contains(groups, g => g.Contains(at("c1")) && g.Contains(at("c2")) && !g.Contains(at("f1")));
+    }
+
+    [Fact]
+    public void Pieces_one_story_was_split_into_are_not_joined_again()
+    {
+        // Split pieces compared every pair of their articles; the join's quicker measure must not undo that. Two reports of
+        // one flood are split by a bar set above anything they reach, and stay apart though they pass the joining bar.
+        var (features, at) = Set(("f1", Flood1, "2024-05-01"), ("f2", Flood2, "2024-05-01"));
+        var options = new ClusteringOptions { SplitThreshold = 0.99 };
+        Assert.Equal(2, StoryConsolidation.Refine(features, [[at("f1"), at("f2")]], options).Count);
+        Assert.Single(StoryConsolidation.Refine(features, [[at("f1")], [at("f2")]], options));
+    }
+
+    [Fact]
+    public void The_split_bar_follows_how_tightly_the_sets_stories_hold_together()
+    {
+        // Bare paragraphs resemble each other less than full reports: a story of two loosely worded reports of one flood
+        // stands in a set whose other stories are as loose, where a fixed bar would tear it apart.
+        var (features, at) = Set(("f1", Flood1, "2024-05-01"), ("f2", Flood2, "2024-05-01"), ("c1", Chip1, "2024-05-01"), ("c2", Chip2, "2024-05-01"));
+        var stories = new List<List<int>> { new() { at("f1"), at("f2") }, new() { at("c1"), at("c2") } };
+        Assert.Equal(2, StoryConsolidation.Refine(features, stories, new ClusteringOptions { PieceJoinThreshold = 0.99 }).Count);
+        Assert.Equal(4, StoryConsolidation.Refine(features, stories, new ClusteringOptions { PieceJoinThreshold = 0.99, SplitThreshold = 0.99 }).Count);
+    }
+
+    [Fact]
+    public void The_second_look_gives_the_same_stories_on_every_run()
+    {
+        var texts = new[] { Flood1, Flood2, Chip1, Chip2 };
+        var features = Enumerable.Range(0, 40).Select(i => F($"a{i}", texts[i % 4] + $" Report {i}.", $"2024-05-{1 + i % 9:00}")).ToList();
+        var online = Enumerable.Range(0, 40).Select(i => new List<int> { i }).ToList();
+        var first = Ids(StoryConsolidation.Refine(features, online, new ClusteringOptions()), features);
+        for (int run = 0; run < 5; run++) Assert.Equal(first, Ids(StoryConsolidation.Refine(features, online, new ClusteringOptions()), features));
+        Assert.True(first.Length == 2, string.Join(" | ", first.Select(g => string.Join(",", g))));
+    }
+
+    [Fact]
+    public void Without_the_second_look_the_online_stories_stand()
+    {
+        var articles = new[] { A("f1", Flood1), A("c1", Chip1), A("f2", Flood2), A("c2", Chip2) };
+        var online = new StoryClusterer(new ClusteringOptions { Consolidate = false }).Cluster(articles);
+        var consolidated = new StoryClusterer().Cluster(articles);
+        Assert.Equal(online.Select(s => s.Articles.Select(a => a.Id)), consolidated.Select(s => s.Articles.Select(a => a.Id)));
+    }
+
+    [Fact]
+    public void Cluster_errors_come_costliest_first()
+    {
+        // Gold A (4 items) split 2+2 costs 4 pairs; gold B (3 items) split 2+1 costs 2; found X merging A's 2 with C's 1 costs 2,
+        // found Y merging A's other 2 with D's 2 costs 4.
+        var gold = new Dictionary<string, string> { ["a1"] = "A", ["a2"] = "A", ["a3"] = "A", ["a4"] = "A", ["b1"] = "B", ["b2"] = "B", ["b3"] = "B", ["c1"] = "C", ["d1"] = "D", ["d2"] = "D" };
+        var found = new Dictionary<string, string> { ["a1"] = "X", ["a2"] = "X", ["c1"] = "X", ["a3"] = "Y", ["a4"] = "Y", ["d1"] = "Y", ["d2"] = "Y", ["b1"] = "Z", ["b2"] = "Z", ["b3"] = "W" };
+        var errors = Parallax.Evaluation.ClusterErrors.Of(gold, found);
+        Assert.Equal(["A", "B"], errors.Splits.Select(e => e.Gold));
+        Assert.Equal([4L, 2L], errors.Splits.Select(e => e.PairsApart));
+        Assert.Equal(["Y", "X"], errors.Merges.Select(e => e.Predicted));
+        Assert.Equal([4L, 2L], errors.Merges.Select(e => e.PairsTogether));
+    }
 }

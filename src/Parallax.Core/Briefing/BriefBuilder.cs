@@ -94,7 +94,8 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         bool Dated(SentenceUnit u) => dayMentions.Any(m => m.Article == u.Article && u.Span.Contains(m.Span));
         var summaryOrder = order.Where(k => onEventDay.Contains(k) && facts[k].Sources >= 2).Take(1).Concat(order).Distinct().ToList();
         var summary = Summarise(summaryOrder.Select(k => (facts[k], clusters[k])).ToList(), minority, UnitText, Dated);
-        var date = analyses.Select(a => a.Article.Published).Where(d => d is not null).GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstOrDefault();
+        // The story's date rests on the dates its articles carry; one inferred from the story is no evidence of it.
+        var date = analyses.Where(a => !a.Article.PublishedInferred).Select(a => a.Article.Published).Where(d => d is not null).GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstOrDefault();
         string title = Title(analyses, rankedFacts);
         return new Brief(story.Id, title, date, briefArticles, summary, rankedFacts, conflicts, quotes, entities, timeline);
     }

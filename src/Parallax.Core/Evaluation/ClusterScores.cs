@@ -33,17 +33,32 @@ public sealed record ClusterScores(double Precision, double Recall, double F1, d
     private static double F(double p, double r) => p + r == 0 ? 0 : 2 * p * r / (p + r);
 }
 
-/// <summary>Where predicted clusters go wrong, for review: gold clusters split apart, predicted clusters that merge gold ones, and outside items that joined gold clusters.</summary>
+/// <summary>Where predicted clusters go wrong, for review: gold clusters split apart and predicted clusters that merge gold ones (costliest first: by the pairs of items they get wrong), and outside items that joined gold clusters.</summary>
 public sealed record ClusterErrors(
     IReadOnlyList<ClusterErrors.Split> Splits,
     IReadOnlyList<ClusterErrors.Merge> Merges,
     IReadOnlyList<ClusterErrors.Intrusion> Intrusions)
 {
     /// <summary>A gold cluster and the predicted pieces it fell into (items grouped by predicted cluster, biggest piece first).</summary>
-    public sealed record Split(string Gold, IReadOnlyList<IReadOnlyList<string>> Pieces);
+    public sealed record Split(string Gold, IReadOnlyList<IReadOnlyList<string>> Pieces)
+    {
+        /// <summary>Pairs of the gold cluster's items that were put apart: how much the split costs.</summary>
+        public long PairsApart => Apart(Pieces);
+    }
 
     /// <summary>A predicted cluster and the gold clusters it mixes (items grouped by gold cluster, biggest first).</summary>
-    public sealed record Merge(string Predicted, IReadOnlyList<IReadOnlyList<string>> Parts);
+    public sealed record Merge(string Predicted, IReadOnlyList<IReadOnlyList<string>> Parts)
+    {
+        /// <summary>Pairs of items from different gold clusters that were put together: how much the merge costs.</summary>
+        public long PairsTogether => Apart(Parts);
+    }
+
+    /// <summary>Pairs of items that fall in different groups.</summary>
+    private static long Apart(IReadOnlyList<IReadOnlyList<string>> groups)
+    {
+        long all = groups.Sum(g => (long)g.Count);
+        return (all * all - groups.Sum(g => (long)g.Count * g.Count)) / 2;
+    }
 
     /// <summary>Items without a gold cluster that landed in a predicted cluster holding gold items of <see cref="Gold"/>.</summary>
     public sealed record Intrusion(string Gold, string Predicted, IReadOnlyList<string> Items);
@@ -55,9 +70,9 @@ public sealed record ClusterErrors(
         static IReadOnlyList<IReadOnlyList<string>> Groups(IEnumerable<string> items, Func<string, string> key) =>
             items.GroupBy(key).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => (IReadOnlyList<string>)g.ToList()).ToList();
         var splits = gold.Keys.GroupBy(i => gold[i]).Where(g => g.Select(Pred).Distinct().Count() > 1)
-            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new Split(g.Key, Groups(g, Pred))).ToList();
+            .Select(g => new Split(g.Key, Groups(g, Pred))).OrderByDescending(x => x.PairsApart).ThenBy(x => x.Gold, StringComparer.Ordinal).ToList();
         var merges = gold.Keys.GroupBy(Pred).Where(g => g.Select(i => gold[i]).Distinct().Count() > 1)
-            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new Merge(g.Key, Groups(g, i => gold[i]))).ToList();
+            .Select(g => new Merge(g.Key, Groups(g, i => gold[i]))).OrderByDescending(x => x.PairsTogether).ThenBy(x => x.Predicted, StringComparer.Ordinal).ToList();
         var goldOf = gold.Keys.Where(predicted.ContainsKey).GroupBy(i => predicted[i])
             .ToDictionary(g => g.Key, g => g.GroupBy(i => gold[i]).OrderByDescending(x => x.Count()).First().Key, StringComparer.Ordinal);
         var intrusions = predicted.Where(kv => !gold.ContainsKey(kv.Key) && goldOf.ContainsKey(kv.Value))

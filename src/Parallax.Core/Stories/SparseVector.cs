@@ -8,31 +8,50 @@ internal readonly struct SparseVector
 
     /// <summary>Normalises the weights of <paramref name="terms"/> (sorted ascending); a vector of nothing stays empty.</summary>
     public SparseVector(ulong[] terms, float[] weights)
+        : this(terms, weights, normalise: true)
     {
-        double norm = 0;
-        foreach (float w in weights) norm += (double)w * w;
-        norm = Math.Sqrt(norm);
-        if (norm > 0)
+    }
+
+    private SparseVector(ulong[] terms, float[] weights, bool normalise)
+    {
+        if (normalise)
         {
-            for (int i = 0; i < weights.Length; i++) weights[i] = (float)(weights[i] / norm);
+            double norm = 0;
+            foreach (float w in weights) norm += (double)w * w;
+            norm = Math.Sqrt(norm);
+            if (norm > 0)
+            {
+                for (int i = 0; i < weights.Length; i++) weights[i] = (float)(weights[i] / norm);
+            }
         }
         Terms = terms;
         Weights = weights;
     }
 
+    /// <summary>A vector of sums kept as they are (a group's summed member vectors), for <see cref="Dot"/>.</summary>
+    public static SparseVector Unnormalised(ulong[] terms, float[] weights) => new(terms, weights, normalise: false);
+
     public int Count => Terms.Length;
 
-    public double Cosine(SparseVector other)
+    /// <summary>The cosine of two normalised vectors: their dot product.</summary>
+    public double Cosine(SparseVector other) => Dot(other);
+
+    public double Dot(SparseVector other)
     {
         double dot = 0;
         int i = 0, j = 0;
-        var a = Terms;
-        var b = other.Terms;
+        ReadOnlySpan<ulong> a = Terms, b = other.Terms;
+        ReadOnlySpan<float> wa = Weights, wb = other.Weights;
         while (i < a.Length && j < b.Length)
         {
-            if (a[i] == b[j]) dot += (double)Weights[i++] * other.Weights[j++];
-            else if (a[i] < b[j]) i++;
-            else j++;
+            ulong x = a[i], y = b[j];
+            if (x == y) dot += (double)wa[i++] * wb[j++];
+            else
+            {
+                // Advancing without a branch on which side is smaller: the comparison is a coin toss the CPU cannot predict.
+                i += x < y ? 1 : 0;
+                j += x > y ? 1 : 0;
+            }
         }
         return dot;
     }

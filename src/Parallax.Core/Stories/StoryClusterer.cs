@@ -37,11 +37,51 @@ public sealed class StoryClusterer(ClusteringOptions? options = null)
         var arrival = unique
             .OrderBy(f => f.Published ?? DateOnly.MaxValue).ThenBy(f => position[f.Id]);
         foreach (var f in arrival) index.Add(f);
+        var online = index.Stories();
+        var found = _options.Consolidate ? Consolidated(unique, online, index.Counts) : online;
         // Stories are numbered by their first article in input order, so ids stay stable when dates are missing.
-        return index.Stories()
+        return found
             .Select(s => s with { Articles = s.Articles.OrderBy(id => position[id]).ToList() })
             .OrderBy(s => position[s.Articles[0]])
             .Select((s, i) => new StoryMembers($"story-{i + 1}", s.Articles, s.DuplicateOf))
             .ToList();
+    }
+
+    /// <summary>The online stories looked at again (<see cref="StoryConsolidation"/>); a copy stays with the text it copies.</summary>
+    private List<IndexedStory> Consolidated(List<StoryFeatures> unique, IReadOnlyList<IndexedStory> online, (FlatMap, int) counts)
+    {
+        var number = new Dictionary<string, int>(unique.Count, StringComparer.Ordinal);
+        for (int i = 0; i < unique.Count; i++) number[unique[i].Id] = i;
+        var originals = online.Select(s => s.Articles.Where(id => !s.DuplicateOf.ContainsKey(id)).Select(id => number[id]).ToList()).ToList();
+        var copiesOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var duplicateOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in online)
+        {
+            foreach (var (copy, original) in s.DuplicateOf)
+            {
+                duplicateOf[copy] = original;
+                if (!copiesOf.TryGetValue(original, out var list)) copiesOf[original] = list = [];
+                list.Add(copy);
+            }
+        }
+        var result = new List<IndexedStory>();
+        foreach (var group in StoryConsolidation.Refine(unique, originals, _options, counts))
+        {
+            var ids = new List<string>();
+            var copies = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (int m in group)
+            {
+                string id = unique[m].Id;
+                ids.Add(id);
+                if (!copiesOf.TryGetValue(id, out var list)) continue;
+                foreach (string copy in list)
+                {
+                    ids.Add(copy);
+                    copies[copy] = duplicateOf[copy];
+                }
+            }
+            result.Add(new IndexedStory(result.Count, ids, copies));
+        }
+        return result;
     }
 }
