@@ -15,7 +15,10 @@ public static partial class ParallaxCli
     internal static string DefaultDb => Environment.GetEnvironmentVariable("PARALLAX_DB") is { Length: > 0 } db ? db : "parallax.db";
 
     internal static Option<string> DbOption(string what = "The store: an SQLite file, created on first use.") =>
-        new("--db") { Description = what + " Default: $PARALLAX_DB, else parallax.db.", DefaultValueFactory = _ => DefaultDb, HelpName = "FILE" };
+        new("--db") { Description = what + " $PARALLAX_DB, when set, is the default.", DefaultValueFactory = _ => DefaultDb, HelpName = "FILE" };
+
+    /// <summary>A count and its noun, singular for one: "1 story", "2 stories".</summary>
+    internal static string Count(long n, string one, string many) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : many)}");
 
     /// <summary>Opens the store, or says on stderr why it cannot be opened.</summary>
     internal static SqliteStore? OpenStore(string path, TextWriter stderr, bool mustExist = false)
@@ -99,7 +102,7 @@ public static partial class ParallaxCli
             ReportProblems(stderr, errors, warnings);
             var r = report.Refresh;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"added {report.Added} of {report.Offered} articles ({report.SameText} already stored with the same text, {report.SameUrl} with the same address, {report.Refused} refused); {r.Stories} stories, {r.Rebuilt} briefed again, {r.Removed} merged away; {store.Count} articles in {store.Path}"));
+                $"added {report.Added} of {Count(report.Offered, "article", "articles")} ({report.SameText} already stored with the same text, {report.SameUrl} with the same address, {report.Refused} refused); {Count(r.Stories, "story", "stories")} ({r.Rebuilt} briefed, {r.Removed} merged away); {Count(store.Count, "article", "articles")} in {store.Path}"));
             if (r.Quarantined > 0) stderr.WriteLine($"parallax: warning: {r.Quarantined} articles could not be processed and were set aside; see them with: parallax check --db {store.Path}");
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"timings: storing {clock.Elapsed.TotalSeconds - r.Elapsed.TotalSeconds:F1} s, story features {r.FeatureTime.TotalSeconds:F1} s, grouping {r.ClusterTime.TotalSeconds:F1} s, briefs {r.BriefTime.TotalSeconds:F1} s"));
@@ -114,8 +117,8 @@ public static partial class ParallaxCli
         var db = DbOption("The store to read.");
         var since = new Option<string?>("--since") { Description = "Only stories dated on or after this day (YYYY-MM-DD).", HelpName = "DATE" };
         var until = new Option<string?>("--until") { Description = "Only stories dated on or before this day (YYYY-MM-DD).", HelpName = "DATE" };
-        var limit = new Option<int>("--limit", "-n") { Description = "How many stories to list.", DefaultValueFactory = _ => 50 };
-        var minSources = new Option<int>("--min-sources") { Description = "Only stories carried by at least this many independent sources.", DefaultValueFactory = _ => 1 };
+        var limit = new Option<int>("--limit", "-n") { Description = "How many stories to list.", DefaultValueFactory = _ => 50, HelpName = "N" };
+        var minSources = new Option<int>("--min-sources") { Description = "Only stories carried by at least this many independent sources.", DefaultValueFactory = _ => 1, HelpName = "N" };
         var cmd = new Command("stories", "List the stored stories, best first (more sources and more recent rank higher): id, date, independent sources, articles, conflicts found, title and a one-line summary, tab-separated. Brief one with: parallax brief --db FILE --story ID.")
         {
             db, since, until, limit, minSources,
@@ -144,7 +147,7 @@ public static partial class ParallaxCli
                 {
                     stdout.WriteLine(string.Join('\t', s.Id, s.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated", s.Sources, s.Articles, s.Conflicts, Flat(s.Title), Flat(s.Summary)));
                 }
-                stderr.WriteLine($"{page.Stories.Count} of {page.Total} stories{(store.StoriesPending ? " (an ingest was interrupted: run 'parallax ingest' again to finish the stories)" : "")}");
+                stderr.WriteLine($"{page.Stories.Count} of {Count(page.Total, "story", "stories")}{(store.StoriesPending ? " (an ingest was interrupted: run 'parallax ingest' again to finish the stories)" : "")}");
                 return Ok;
             }
             catch (StoreException e)
@@ -159,7 +162,7 @@ public static partial class ParallaxCli
     {
         var query = new Argument<string[]>("QUERY") { Description = "Words that must all appear (word forms match: 'tariffs' finds 'tariff'); \"quoted words\" must appear together.", Arity = ArgumentArity.OneOrMore };
         var db = DbOption("The store to search.");
-        var limit = new Option<int>("--limit", "-n") { Description = "Most results.", DefaultValueFactory = _ => 20 };
+        var limit = new Option<int>("--limit", "-n") { Description = "Most results.", DefaultValueFactory = _ => 20, HelpName = "N" };
         var cmd = new Command("search", "Full-text search over stored articles and the facts of their briefs, best matches first: kind (article or fact), story, article, title, and the matching passage with matched words in [brackets].")
         {
             query, db, limit,

@@ -15,8 +15,8 @@ public static partial class ParallaxCli
     private static Command ExtractionEvalCommand(TextWriter stdout, TextWriter stderr, bool stderrRedirected)
     {
         var dir = new Argument<DirectoryInfo>("DIR") { Description = "An article-extraction benchmark folder: ground-truth.json (gold article bodies by page key) and html/KEY.html.gz (e.g. ../shared/corpora/extraction-dev)." };
-        var worst = new Option<int>("--worst") { Description = "Also list the N pages with the lowest F1, with their precision, recall and address.", DefaultValueFactory = _ => 0 };
-        var passes = new Option<int>("--passes") { Description = "Timed passes over the pages, after the scored pass and two untimed warm-up passes; the median gives pages/s (0: time the first pass only).", DefaultValueFactory = _ => 3 };
+        var worst = new Option<int>("--worst") { Description = "Also list the N pages with the lowest F1, with their precision, recall and address.", DefaultValueFactory = _ => 0, HelpName = "N" };
+        var passes = new Option<int>("--passes") { Description = "Timed passes over the pages, after the scored pass and two untimed warm-up passes; the median gives pages/s (0: time the first pass only).", DefaultValueFactory = _ => 3, HelpName = "N" };
         var cmd = new Command("extraction", "Main-text extraction from web pages: precision, recall and F1 over 4-word shingles as the public article-extraction benchmark scores them, the mean per-page F1, and pages per second on one core.") { dir, worst, passes };
         cmd.SetAction(parse =>
         {

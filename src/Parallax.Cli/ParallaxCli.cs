@@ -15,6 +15,8 @@ public static partial class ParallaxCli
     {
         var root = BuildCommand(stdout, stderr, stdin, stderrRedirected);
         var parse = root.Parse(args);
+        // A command line that does not parse gets one error line and a hint, not the whole help.
+        if (parse.Action is System.CommandLine.Invocation.ParseErrorAction) return CliFace.ParseError(parse, stderr);
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
@@ -53,6 +55,12 @@ public static partial class ParallaxCli
         root.Add(SearchCommand(stdout, stderr));
         root.Add(ServeCommand(stdout, stderr));
         root.Add(CheckCommand(stdout, stderr));
+        root.SetAction(_ =>
+        {
+            CliFace.Overview(root, stdout);
+            return Ok;
+        });
+        CliFace.InstallHelp(root);
         return root;
     }
 
@@ -181,11 +189,12 @@ public static partial class ParallaxCli
     private static Command BenchCommand(TextWriter stdout, TextWriter stderr, Func<Stream> stdin, bool stderrRedirected)
     {
         var paths = PathsArgument();
-        var limits = new Option<int[]>("--sizes") { Description = "Measure at these article counts (first N of the input), e.g. --sizes 5000 10000 20000; default: all of it.", AllowMultipleArgumentsPerToken = true };
+        var limits = new Option<int[]>("--sizes") { Description = "Measure at these article counts (first N of the input), e.g. --sizes 5000 10000 20000; default: all of it.", AllowMultipleArgumentsPerToken = true, HelpName = "N" };
         var stream = new Option<bool>("--stream") { Description = "Analysis only: articles are read, analysed in parallel batches and dropped, so memory stays flat. Reports words/s (and per core) and memory at each of --sizes (default: every 5,000 articles)." };
         var briefs = new Option<bool>("--briefs") { Description = "Also build a brief for every story (keeps every analysis in memory; measures the whole 'brief' path)." };
         var storySizes = new Option<int[]>("--story-sizes")
         {
+            HelpName = "N",
             Description = "Time the brief of one story of N articles on one core, for each N given (e.g. --story-sizes 5 20 100): stories of at least N articles are found in the input and cut to their first N; reports the median and slowest over up to 5 such stories.",
             AllowMultipleArgumentsPerToken = true,
         };
@@ -201,7 +210,7 @@ public static partial class ParallaxCli
             AllowMultipleArgumentsPerToken = true,
             HelpName = "URL",
         };
-        var rate = new Option<double>("--rate") { Description = "With --http: requests per second.", DefaultValueFactory = _ => 500 };
+        var rate = new Option<double>("--rate") { Description = "With --http: requests per second.", DefaultValueFactory = _ => 500, HelpName = "RATE" };
         var duration = new Option<string>("--duration") { Description = "With --http: how long to send, e.g. 20s.", DefaultValueFactory = _ => "20s", HelpName = "DURATION" };
         paths.Arity = ArgumentArity.ZeroOrMore;
         var cmd = new Command("bench", "Measure speed on a corpus: articles and words per second for reading, analysis and story clustering, with peak memory, at one or more input sizes (the first N articles), to show how time grows with input. With --http, measure a running server's latency at a fixed request rate instead.")
@@ -416,7 +425,7 @@ public static partial class ParallaxCli
         var eval = new Command("eval", "Score Parallax against annotated public data (gold standards), as CI does with the floors in quality/floors.json.");
 
         var dir = new Argument<DirectoryInfo>("DIR") { Description = "A folder of TimeML .tml files with a creation time and gold TIMEX3 annotations (e.g. ../shared/corpora/timebank)." };
-        var errors = new Option<int>("--errors") { Description = "Also list up to N errors (missed, spurious, wrong value) for analysis.", DefaultValueFactory = _ => 0 };
+        var errors = new Option<int>("--errors") { Description = "Also list up to N errors (missed, spurious, wrong value) for analysis.", DefaultValueFactory = _ => 0, HelpName = "N" };
         var timex = new Command("timex", "Time expressions: extent F1 (strict and relaxed), type accuracy and value F1, TempEval-3 style.") { dir, errors };
         timex.SetAction(parse =>
         {
@@ -445,7 +454,7 @@ public static partial class ParallaxCli
         eval.Add(timex);
 
         var split = new Argument<DirectoryInfo>("DIR") { Description = "A PolNeAR split: a folder with text/*.txt and attributions/*.ann (e.g. ../shared/corpora/polnear/dev)." };
-        var speakerErrors = new Option<int>("--errors") { Description = "Also list up to N direct quotes whose speaker is wrong: the gold source, the speaker found, and the quote.", DefaultValueFactory = _ => 0 };
+        var speakerErrors = new Option<int>("--errors") { Description = "Also list up to N direct quotes whose speaker is wrong: the gold source, the speaker found, and the quote.", DefaultValueFactory = _ => 0, HelpName = "N" };
         var quotes = new Command("quotes", "Quotations and attributions: content-span overlap P/R/F1 and speaker accuracy, for direct quotes and for all attributions.") { split, speakerErrors };
         quotes.SetAction(parse =>
         {
@@ -464,8 +473,8 @@ public static partial class ParallaxCli
         eval.Add(quotes);
 
         var ecb = new Argument<DirectoryInfo>("DIR") { Description = "The ECB+ folder (../shared/corpora/ecbplus) or its mentions/ folder: one folder per sub-topic with the documents' JSON, tokens.conll and entity_mentions.json." };
-        var topicRange = new Option<string?>("--topics") { Description = "Only these topics, as a range or list: 1-35, 36-45, 1,3,5. Default: every topic present." };
-        var entityErrors = new Option<int>("--errors") { Description = "Also list up to N gold entities split apart and N found entities merging gold ones (named participants, resolved across each topic).", DefaultValueFactory = _ => 0 };
+        var topicRange = new Option<string?>("--topics") { Description = "Only these topics, as a range or list: 1-35, 36-45, 1,3,5. Default: every topic present.", HelpName = "RANGE" };
+        var entityErrors = new Option<int>("--errors") { Description = "Also list up to N gold entities split apart and N found entities merging gold ones (named participants, resolved across each topic).", DefaultValueFactory = _ => 0, HelpName = "N" };
         var entities = new Command("entities", "Cross-document entity coreference on ECB+ (named people, organisations and governments linked across the documents of a topic): MUC, B³, CEAF-e and their CoNLL average, beside two exact-string baselines.") { ecb, topicRange, entityErrors };
         entities.SetAction(parse =>
         {
@@ -499,15 +508,16 @@ public static partial class ParallaxCli
         eval.Add(entities);
 
         var msrp = new Argument<FileInfo>("FILE") { Description = "An MSRP-format .tsv: a header, then label (1 = paraphrase), two ids and two sentences per line (e.g. ../shared/corpora/msrp/train.tsv)." };
-        var msrpTrain = new Option<FileInfo?>("--train") { Description = "Tune every threshold and fit the combination on this file, and score FILE as unseen. Default: tune on four fifths of FILE and score the fifth kept aside (chosen by a hash of the ids)." };
+        var msrpTrain = new Option<FileInfo?>("--train") { Description = "Tune every threshold and fit the combination on this file, and score FILE as unseen. Default: tune on four fifths of FILE and score the fifth kept aside (chosen by a hash of the ids).", HelpName = "FILE" };
         var predictions = new Option<bool>("--predictions") { Description = "Print one JSON line per unseen pair instead: {\"id1\",\"id2\",\"same\",\"score\",\"kind\"} from the fitted combination; kind is same, conflict (the same proposition with another figure) or different." };
-        var fitOut = new Option<FileInfo?>("--fit") { Description = "Write the fitted combination (feature means, scales and weights, bias, threshold) to this file." };
+        var fitOut = new Option<FileInfo?>("--fit") { Description = "Write the fitted combination (feature means, scales and weights, bias, threshold) to this file.", HelpName = "FILE" };
         var vectorsFrom = new Option<string[]>("--vectors")
         {
+            HelpName = "PATH",
             Description = "Also learn word vectors from these articles (files or folders, e.g. ../shared/corpora/allsides.jsonl.gz; PPMI and a randomized SVD, 30,000 words × 100 dimensions) and score their sentence cosine alone and as a further feature.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var vectorArticles = new Option<int?>("--vector-articles") { Description = "With --vectors: learn from the first N articles only." };
+        var vectorArticles = new Option<int?>("--vector-articles") { Description = "With --vectors: learn from the first N articles only.", HelpName = "N" };
         var paraphrase = new Command("paraphrase", "Paraphrase identification on MSRP-format pairs: accuracy and P/R/F1 of \"same\" for word overlap, the fact aligner's cosine and a logistic regression over all features, each tuned on one set of pairs and scored on another.") { msrp, msrpTrain, predictions, fitOut, vectorsFrom, vectorArticles };
         paraphrase.SetAction(parse =>
         {
@@ -576,10 +586,11 @@ public static partial class ParallaxCli
         var file = new Argument<string>("FILE") { Description = "A .jsonl file whose lines carry a gold \"story\" field (e.g. ../shared/corpora/basil-dev.jsonl)." };
         var haystack = new Option<string[]>("--haystack")
         {
+            HelpName = "PATH",
             Description = "Hide the gold articles among these other articles (files or folders, e.g. ../shared/corpora/allsides.jsonl.gz) and cluster everything together; scores cover the gold articles, and outside articles that join gold stories are counted.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var examples = new Option<int>("--errors") { Description = "Also list up to N of each kind of error, costliest first: gold stories split, found stories merging gold ones, outside articles joining gold stories.", DefaultValueFactory = _ => 0 };
+        var examples = new Option<int>("--errors") { Description = "Also list up to N of each kind of error, costliest first: gold stories split, found stories merging gold ones, outside articles joining gold stories.", DefaultValueFactory = _ => 0, HelpName = "N" };
         var clusters = new Command("clusters", "Story clustering: BCubed precision/recall/F1, pairwise F1, and how many gold stories were split or merged.") { file, haystack, examples };
         clusters.SetAction(parse =>
         {
@@ -673,8 +684,8 @@ public static partial class ParallaxCli
         eval.Add(names);
 
         var conflictsFile = new Argument<string>("FILE") { Description = "A .jsonl file whose lines carry a gold \"story\" field (e.g. ../shared/corpora/basil-dev.jsonl)." };
-        var seed = new Option<int>("--seed") { Description = "Seed of the random choice of which article, value, name or quote to change; other seeds give other plants.", DefaultValueFactory = _ => 1 };
-        var missed = new Option<int>("--errors") { Description = "Also list up to N planted changes the brief missed, and N conflicts reported on untouched stories.", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random choice of which article, value, name or quote to change; other seeds give other plants.", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var missed = new Option<int>("--errors") { Description = "Also list up to N planted changes the brief missed, and N conflicts reported on untouched stories.", DefaultValueFactory = _ => 0, HelpName = "N" };
         var conflicts = new Command("conflicts", "Conflict detection on real text: brief each gold story as it is (conflicts there count as false alarms), then with a copy of one article in which a date, a figure, a name's spelling or a quote's wording was changed, and count how many planted changes the brief reports.") { conflictsFile, seed, missed };
         conflicts.SetAction(parse =>
         {

@@ -271,4 +271,96 @@ public sealed class CliTests : IDisposable
         Assert.NotEqual(0, code);
         Assert.Contains("pdf", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parallax_alone_gives_a_short_overview_of_the_commands_and_where_to_start()
+    {
+        var (code, output, err) = Run();
+        Assert.Equal(0, code);
+        Assert.Equal("", err);
+        var root = ParallaxCli.BuildCommand(TextWriter.Null, TextWriter.Null, () => Stream.Null, stderrRedirected: true);
+        foreach (var command in root.Subcommands) Assert.Contains($"  {command.Name} ", output, StringComparison.Ordinal);
+        Assert.Contains("Examples:", output, StringComparison.Ordinal);
+        Assert.Contains("parallax brief examples/", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Usage:", output, StringComparison.Ordinal);
+        Assert.True(output.Split('\n').Length < 30, "the overview fits on one screen");
+    }
+
+    [Theory]
+    [InlineData(new[] { "frobnicate" }, "frobnicate", "parallax --help")]
+    [InlineData(new[] { "brief", "--format", "pdf", "examples" }, "--format", "parallax brief --help")]
+    [InlineData(new[] { "ingest" }, "PATH|URL", "parallax ingest --help")]
+    [InlineData(new[] { "stories", "--limit", "many" }, "many", "parallax stories --help")]
+    [InlineData(new[] { "eval", "clusters", "a.jsonl", "--nope" }, "--nope", "parallax eval clusters --help")]
+    public void A_command_line_that_does_not_parse_gets_one_error_line_and_one_hint(string[] args, string named, string hint)
+    {
+        var (code, output, err) = Run(args);
+        Assert.Equal(ParallaxCli.Failed, code);
+        Assert.Equal("", output);
+        var lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("parallax: error: ", lines[0], StringComparison.Ordinal);
+        Assert.Contains(named, lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("parallax: hint: ", lines[1], StringComparison.Ordinal);
+        Assert.Contains($"'{hint}'", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_commands_help_ends_with_examples_that_parse()
+    {
+        var root = ParallaxCli.BuildCommand(TextWriter.Null, TextWriter.Null, () => Stream.Null, stderrRedirected: true);
+        var commands = new List<(string Path, System.CommandLine.Command Command)> { ("parallax", root) };
+        for (int i = 0; i < commands.Count; i++)
+        {
+            foreach (var sub in commands[i].Command.Subcommands) commands.Add(($"{commands[i].Path} {sub.Name}", sub));
+        }
+        foreach (var (path, _) in commands)
+        {
+            var args = path.Split(' ').Skip(1).Append("--help").ToArray();
+            var (code, output, _) = Run(args);
+            Assert.Equal(0, code);
+            var examples = CliFace.ExamplesOf(path);
+            Assert.True(examples.Count > 0, $"'{path} --help' gives no example");
+            var tail = output.TrimEnd().Split('\n').TakeLast(examples.Count + 1).Select(l => l.Trim()).ToList();
+            Assert.Equal(examples.Count == 1 ? "Example:" : "Examples:", tail[0]);
+            Assert.Equal(examples, tail.Skip(1));
+            foreach (var example in examples)
+            {
+                Assert.StartsWith(path + " ", example + " ", StringComparison.Ordinal);
+                // An example must be a command line that parses: its options exist and its values fit.
+                foreach (var part in example.Split(" && "))
+                {
+                    var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(w => w.Trim('"')).ToArray();
+                    var parse = root.Parse(words);
+                    Assert.True(parse.Errors.Count == 0, $"{part}: {string.Join("; ", parse.Errors.Select(e => e.Message))}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Help_placeholders_are_written_one_way()
+    {
+        var root = ParallaxCli.BuildCommand(TextWriter.Null, TextWriter.Null, () => Stream.Null, stderrRedirected: true);
+        var paths = new List<string[]> { Array.Empty<string>() };
+        paths.AddRange(root.Subcommands.Select(c => new[] { c.Name }));
+        paths.AddRange(root.Subcommands.Single(c => c.Name == "eval").Subcommands.Select(c => new[] { "eval", c.Name }));
+        foreach (var path in paths)
+        {
+            var (_, output, _) = Run([.. path, "--help"]);
+            // Values are named in capitals (<FILE>, <N>, <DATE>); a lower-case name is an option's own name leaking through.
+            var lower = System.Text.RegularExpressions.Regex.Matches(output, "<[a-z][a-z-]*>").Select(m => m.Value).ToList();
+            Assert.True(lower.Count == 0, $"parallax {string.Join(' ', path)} --help: {string.Join(", ", lower)}");
+        }
+    }
+
+    [Fact]
+    public void One_version_everywhere()
+    {
+        var (code, output, _) = Run("--version");
+        Assert.Equal(0, code);
+        Assert.StartsWith(Parallax.Fetching.FetchOptions.Version, output.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith($"Parallax/{Parallax.Fetching.FetchOptions.Version} ", Parallax.Fetching.FetchOptions.DefaultUserAgent, StringComparison.Ordinal);
+        Assert.NotEqual("0.0.0", Parallax.Fetching.FetchOptions.Version);
+    }
 }

@@ -30,7 +30,7 @@ public sealed class StoreCliTests : IDisposable
         var ingest = Run("ingest", TestPaths.Examples, "--db", db);
         Assert.Equal(0, ingest.Code);
         Assert.Contains("added 4 of 4 articles", ingest.Out, StringComparison.Ordinal);
-        Assert.Contains("1 stories", ingest.Out, StringComparison.Ordinal);
+        Assert.Contains("1 story (1 briefed, 0 merged away)", ingest.Out, StringComparison.Ordinal);
         var again = Run("ingest", TestPaths.Examples, "--db", db);
         Assert.Contains("added 0 of 4 articles (4 already stored with the same text", again.Out, StringComparison.Ordinal);
 
@@ -39,7 +39,7 @@ public sealed class StoreCliTests : IDisposable
         var line = stories.Out.Split('\n')[1].Split('\t');
         Assert.StartsWith("story-", line[0], StringComparison.Ordinal);
         Assert.Equal("4", line[2]);
-        Assert.Contains("1 of 1 stories", stories.Err, StringComparison.Ordinal);
+        Assert.Contains("1 of 1 story", stories.Err, StringComparison.Ordinal);
         Assert.Contains("0 of 0 stories", Run("stories", "--db", db, "--since", "2099-01-01").Err, StringComparison.Ordinal);
 
         var search = Run("search", "Meridian", "bridge", "--db", db);

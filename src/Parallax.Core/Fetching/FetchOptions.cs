@@ -3,7 +3,11 @@ namespace Parallax.Fetching;
 /// <summary>How politely and how defensively <see cref="PoliteFetcher"/> fetches. The defaults suit a newsroom polling a few hundred feeds.</summary>
 public sealed record FetchOptions
 {
-    public const string DefaultUserAgent = "Parallax/0.6 (+https://github.com/parallax-news/parallax; news reader that cites its sources)";
+    /// <summary>Parallax's version (major.minor.patch), the one <c>parallax --version</c> prints.</summary>
+    public static string Version { get; } = typeof(FetchOptions).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
+
+    /// <summary>What requests say they are, with the version (declared after it: static fields start in the order written).</summary>
+    public static readonly string DefaultUserAgent = $"Parallax/{Version} (+https://github.com/parallax-news/parallax; news reader that cites its sources)";
 
     /// <summary>Sent with every request; robots.txt rules are matched against its first word ("Parallax").</summary>
     public string UserAgent { get; init; } = DefaultUserAgent;
