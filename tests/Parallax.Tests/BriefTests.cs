@@ -386,4 +386,14 @@ public sealed class BriefTests
     }
 
     private static string Normalize(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    [Fact]
+    public void A_story_list_leads_with_a_sentence_of_reporting_not_a_fragment_caption_or_disclaimer()
+    {
+        var brief = Assert.Single(Briefs.Of([Briefs.Article("a",
+            "… he discussed sanctions with the envoy. It doesn't happen often. FILE PHOTO: The old harbour bridge seen from the quay in 2019. " +
+            "The opinions expressed by columnists are their own and do not necessarily represent the views of the paper. " +
+            "(Reuters) - The city council voted on Tuesday to close the old harbour bridge for six months of repairs.")]));
+        Assert.Equal("The city council voted on Tuesday to close the old harbour bridge for six months of repairs.", Parallax.Storage.StoryRefresher.Lead(brief));
+    }
 }

@@ -35,3 +35,20 @@ Have you been affected
 Share this with
 Share on Facebook
 Watch the full video
+The opinions expressed
+do not necessarily represent the views
+do not represent the views of
+do not necessarily reflect the views
+Copy may not be in its final form
+Get breaking news alerts
+File Photo
+file photo
+FILE -
+FILE –
+This video was produced
+EDITOR’S NOTE
+EDITOR'S NOTE
+Editor’s note:
+Editor's note:
+FILE PHOTO
+This photo taken

@@ -42,7 +42,7 @@ public sealed record RefreshReport(int Featured, int Stories, int Rebuilt, int R
 /// changed get a new brief. Each step commits in batches; a refresh killed part-way leaves the store consistent, and the
 /// next refresh finishes the work, with the same result as one uninterrupted run.
 /// </summary>
-public sealed class StoryRefresher(IStoryStore store, AnalysisPipeline pipeline, ClusteringOptions? options = null)
+public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline pipeline, ClusteringOptions? options = null)
 {
     /// <summary>Articles analysed and committed together when computing features.</summary>
     public int FeatureBatch { get; init; } = 512;
@@ -193,7 +193,7 @@ public sealed class StoryRefresher(IStoryStore store, AnalysisPipeline pipeline,
         // Outlets, not articles: three articles of one outlet are one source.
         int sources = brief.IndependentSources;
         var day = brief.Date ?? DateOnly.FromDateTime(newestAdded.UtcDateTime);
-        string summary = brief.Summary.Count > 0 ? brief.Summary[0].Text : brief.Facts.Count > 0 ? brief.Facts[0].Text : brief.Title;
+        string summary = brief.Summary.Count > 0 ? brief.Summary[0].Text : Lead(brief);
         return new StoryRecord
         {
             Id = story.Id,
@@ -211,6 +211,27 @@ public sealed class StoryRefresher(IStoryStore store, AnalysisPipeline pipeline,
             Facts = [.. brief.Facts.Select(f => (f.Text, f.Sources))],
         };
     }
+
+    /// <summary>
+    /// The line a story list shows under the title when no fact has two sources: the first fact that reads as a sentence of
+    /// reporting — not a fragment cut from a quote ("… he discussed sanctions"), not a lower-case tail, not a few words
+    /// (a caption's "It doesn't happen often") — else the first fact, else the title.
+    /// </summary>
+    internal static string Lead(Brief brief)
+    {
+        foreach (var fact in brief.Facts)
+        {
+            // A wire dateline ("(Reuters) -", "(CNN)") says who wrote it, which the list already shows.
+            string text = WireDateline().Replace(fact.Text.Trim(), "");
+            if (text.Length == 0 || text[0] == '…' || text.StartsWith("...", StringComparison.Ordinal) || char.IsLower(text[0])) continue;
+            if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 6) continue;
+            return text;
+        }
+        return brief.Facts.Count > 0 ? brief.Facts[0].Text : brief.Title;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}\)\s*(?:[-–—]\s*)?", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex WireDateline();
 
     /// <summary>
     /// What an undated story's score gives up (in days): it ranks after every dated story, and among undated ones by when
