@@ -21,7 +21,7 @@ internal static class Pages
         sb.Append("<form class=\"filters\" method=\"get\" action=\"/\">");
         sb.Append("<label>From <input type=\"date\" name=\"since\" value=\"").Append(E(query.Since?.ToString("yyyy-MM-dd", Ci))).Append("\"></label>");
         sb.Append("<label>To <input type=\"date\" name=\"until\" value=\"").Append(E(query.Until?.ToString("yyyy-MM-dd", Ci))).Append("\"></label>");
-        sb.Append("<label>At least <select name=\"min\">");
+        sb.Append("<label>At least <select name=\"minSources\">");
         foreach (int n in new[] { 1, 2, 3, 5 })
         {
             sb.Append("<option value=\"").Append(n).Append('"').Append(query.MinSources == n ? " selected" : "").Append('>').Append(n).Append(n == 1 ? " source" : " sources").Append("</option>");
@@ -53,7 +53,7 @@ internal static class Pages
             {
                 query.Since is { } a ? "since=" + a.ToString("yyyy-MM-dd", Ci) : null,
                 query.Until is { } b ? "until=" + b.ToString("yyyy-MM-dd", Ci) : null,
-                query.MinSources > 1 ? "min=" + query.MinSources : null,
+                query.MinSources > 1 ? "minSources=" + query.MinSources : null,
                 "page=" + n,
             }.Where(x => x is not null));
             sb.Append("<nav class=\"pager\">");

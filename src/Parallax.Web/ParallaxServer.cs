@@ -169,7 +169,9 @@ public static partial class ParallaxServer
             {
                 return HtmlPage(Pages.Problem("Not a date", problem! + "."), 400);
             }
-            int min = int.TryParse(q["min"], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? Math.Clamp(m, 1, 1000) : 1;
+            // The API's name for the filter; "min" is what links made before it carried the same name.
+            string? minText = q["minSources"].Count > 0 ? q["minSources"] : q["min"];
+            int min = int.TryParse(minText, NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? Math.Clamp(m, 1, 1000) : 1;
             int page = int.TryParse(q["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, 100_000) : 1;
             int size = site.Options.PageSize;
             var query = new StoryQuery(since, until, size, (page - 1) * size, min);

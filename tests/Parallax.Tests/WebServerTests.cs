@@ -92,6 +92,11 @@ public sealed class WebServerTests : IAsyncLifetime
 
         Assert.Contains("Meridian", await Page(client, "/search?q=Meridian+bridge"), StringComparison.Ordinal);
         Assert.Contains("No story matches", await Page(client, "/?since=2099-01-01"), StringComparison.Ordinal);
+        // The site's filters take the API's names; an older link's "min" still works.
+        Assert.Contains("name=\"minSources\"", home, StringComparison.Ordinal);
+        Assert.Contains("No story matches", await Page(client, "/?minSources=5"), StringComparison.Ordinal);
+        Assert.Contains("No story matches", await Page(client, "/?min=5"), StringComparison.Ordinal);
+        Assert.Contains("4 sources", await Page(client, "/?minSources=4"), StringComparison.Ordinal);
         await Page(client, "/stories/story-999", HttpStatusCode.NotFound);
         await Page(client, "/articles/nope", HttpStatusCode.NotFound);
         await Page(client, "/no/such/page", HttpStatusCode.NotFound);
