@@ -50,4 +50,23 @@ public sealed class RenderingTests
         for (int i = s.IndexOf(what, StringComparison.Ordinal); i >= 0; i = s.IndexOf(what, i + 1, StringComparison.Ordinal)) n++;
         return n;
     }
+
+    [Fact]
+    public void A_story_page_leaves_out_empty_sections_and_links_each_original()
+    {
+        // One article, no quotes: nothing to agree on, nobody quoted.
+        var article = Briefs.Article("only", "The council closed the harbour bridge on Monday for repairs that will take six months.") with
+        {
+            Url = "https://harbour-news.example/bridge",
+            Source = "Harbour News",
+        };
+        string html = Parallax.Rendering.BriefHtml.Fragment(Assert.Single(Briefs.Of([article])));
+        Assert.DoesNotContain("What the sources agree on", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Who said what", html, StringComparison.Ordinal);
+        Assert.Contains("Sources side by side", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://harbour-news.example/bridge\" rel=\"noopener noreferrer nofollow\">original at harbour-news.example</a>", html, StringComparison.Ordinal);
+        // An address that is not the web is never made a link.
+        var local = Briefs.Of([article with { Url = "javascript:alert(1)" }]);
+        Assert.DoesNotContain("javascript:", Parallax.Rendering.BriefHtml.Fragment(Assert.Single(local)), StringComparison.Ordinal);
+    }
 }

@@ -78,8 +78,10 @@ public static class BriefHtml
             sb.AppendLine("</p></section>");
         }
 
-        sb.AppendLine("<section><h2>What the sources agree on</h2><ul class=\"facts\">");
-        foreach (var f in b.Facts.Where(f => f.Sources >= 2))
+        // A section with nothing in it is left out: a one-article story has no agreement to show, many stories no quotes.
+        var agreed = b.Facts.Where(f => f.Sources >= 2).ToList();
+        if (agreed.Count > 0) sb.AppendLine("<section><h2>What the sources agree on</h2><ul class=\"facts\">");
+        foreach (var f in agreed)
         {
             sb.Append("<li><span class=\"count\" title=\"independent sources\">").Append(f.Sources).Append('/').Append(independent).Append("</span> ")
               .Append(E(f.Display)).Append(' ').Append(Cite(f.Support, f.Agreeing));
@@ -88,7 +90,7 @@ public static class BriefHtml
             if (f.DisputedBy.Count > 0) sb.Append(" <span class=\"disputed\">— ").Append(Cite(f.Support, f.DisputedBy)).Append(" differ").Append(f.DisputedBy.Count == 1 ? "s" : "").Append(" on a date or figure</span>");
             sb.AppendLine("</li>");
         }
-        sb.AppendLine("</ul></section>");
+        if (agreed.Count > 0) sb.AppendLine("</ul></section>");
 
         sb.AppendLine("<section><h2>Where they differ</h2>");
         if (b.Conflicts.Count == 0) sb.AppendLine("<p class=\"none\">No contradictions found.</p>");
@@ -115,7 +117,7 @@ public static class BriefHtml
         }
         sb.AppendLine("</section>");
 
-        sb.AppendLine("<section><h2>Who said what</h2>");
+        if (b.Quotes.Count > 0) sb.AppendLine("<section><h2>Who said what</h2>");
         foreach (var speaker in b.Quotes.GroupBy(q => q.Speaker).OrderByDescending(g => g.Sum(q => q.Articles.Count)))
         {
             sb.Append("<h3>").Append(E(speaker.Key)).AppendLine("</h3><ul class=\"quotes\">");
@@ -129,7 +131,7 @@ public static class BriefHtml
             }
             sb.AppendLine("</ul>");
         }
-        sb.AppendLine("</section>");
+        if (b.Quotes.Count > 0) sb.AppendLine("</section>");
 
         sb.AppendLine("<section><h2>Only in one source</h2>");
         foreach (var a in b.Articles.Where(a => a.DuplicateOf is null))
@@ -156,15 +158,16 @@ public static class BriefHtml
         }
         sb.AppendLine("</section>");
 
-        sb.AppendLine("<section><h2>Timeline</h2><ul class=\"timeline\">");
+        if (b.Timeline.Count > 0) sb.AppendLine("<section><h2>Timeline</h2><ul class=\"timeline\">");
         foreach (var t in b.Timeline)
         {
             sb.Append("<li").Append(t.Disputed ? " class=\"disputed\"" : "").Append("><time data-value=\"").Append(E(t.When)).Append("\">").Append(E(TimeLabel.Of(t.When))).Append("</time> ").Append(E(t.Text)).Append(' ').Append(Cite(t.Support, t.Articles)).Append(t.Disputed ? " <em>(disputed)</em>" : "").AppendLine("</li>");
         }
-        sb.AppendLine("</ul></section>");
+        if (b.Timeline.Count > 0) sb.AppendLine("</ul></section>");
 
-        sb.AppendLine("<section><h2>Names</h2><ul class=\"names\">");
-        foreach (var e in b.Entities.Where(e => e.Articles.Count >= 2 || e.Variants.Count > 0 || e.Type == EntityType.Person))
+        var names = b.Entities.Where(e => e.Articles.Count >= 2 || e.Variants.Count > 0 || e.Type == EntityType.Person).ToList();
+        if (names.Count > 0) sb.AppendLine("<section><h2>Names</h2><ul class=\"names\">");
+        foreach (var e in names)
         {
             sb.Append("<li><strong>").Append(E(e.Name)).Append("</strong> <span class=\"type\">").Append(e.Type.ToString().ToLowerInvariant());
             if (e.Title is not null) sb.Append(", ").Append(E(e.Title));
@@ -175,7 +178,7 @@ public static class BriefHtml
             }
             sb.AppendLine("</li>");
         }
-        sb.AppendLine("</ul></section>");
+        if (names.Count > 0) sb.AppendLine("</ul></section>");
 
         sb.AppendLine("<section><h2>Sources side by side</h2><div class=\"sources\">");
         var spansByArticle = AllSupport(b).GroupBy(s => s.Article).ToDictionary(g => g.Key, g => g.Select(s => s.Span).ToList());
@@ -186,9 +189,15 @@ public static class BriefHtml
             if (articleHref is null) sb.Append(E(a.Label));
             else sb.Append("<a href=\"").Append(E(articleHref(a.Id))).Append("\">").Append(E(a.Label)).Append("</a>");
             sb.AppendLine("</h3>");
-            sb.Append("<p class=\"meta\">").Append(E(a.Id)).Append(" · ").Append(a.Article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated");
+            sb.Append("<p class=\"meta\">").Append(a.Article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated");
             if (a.Article.PublishedInferred) sb.Append(" (inferred)");
             if (a.DuplicateOf is not null) sb.Append(" · copy of [").Append(b.CitationOf(a.DuplicateOf)).Append(']');
+            // The original, for the reader to check the brief against; the article's id stays for whoever needs it.
+            if (a.Article.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp))
+            {
+                sb.Append(" · <a class=\"original\" href=\"").Append(E(u.AbsoluteUri)).Append("\" rel=\"noopener noreferrer nofollow\">original at ").Append(E(u.Host)).Append("</a>");
+            }
+            sb.Append(" · <span class=\"id\">").Append(E(a.Id)).Append("</span>");
             sb.AppendLine("</p>");
             if (a.Article.Title is { } t) sb.Append("<h4>").Append(E(t)).AppendLine("</h4>");
             sb.Append("<div class=\"text\">");
@@ -230,6 +239,7 @@ public static class BriefHtml
         .sources { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 1rem; }
         .source { border: 1px solid #ddd; border-radius: 6px; padding: .5rem 1rem; max-height: 80vh; overflow: auto; }
         .source .text { white-space: pre-wrap; font-size: 92%; }
+        .source .meta .id { font-size: 85%; color: #767676; }
         .hl { background: #ffe066; outline: 1px solid #e0b000; }
         time { font-family: monospace; font-weight: 600; margin-right: .4rem; } code { background: #f2f2f2; padding: 0 .3rem; }
         """;
