@@ -14,7 +14,7 @@ namespace Parallax.Web;
 public sealed record StoryListResponse(int Total, int Offset, IReadOnlyList<StoryListItem> Stories);
 
 /// <summary>One story in a list: what the home page shows for it.</summary>
-public sealed record StoryListItem(string Id, string Title, string? Date, int Sources, int Articles, int Conflicts, string Summary, string Href);
+public sealed record StoryListItem(string Id, string Title, string? Date, int Sources, int Articles, int Conflicts, string Summary, string Href, IReadOnlyList<string> Outlets);
 
 /// <summary>Search results over articles and facts, best first; each passage has the matched words' offsets.</summary>
 public sealed record SearchResponse(string Query, IReadOnlyList<SearchResult> Hits);
@@ -55,7 +55,7 @@ internal static class Api
             int take = limit ?? 30, skip = offset ?? 0, min = minSources ?? 1;
             var page = site.Store.Stories(new StoryQuery(from, to, take, skip, min));
             return Results.Json(new StoryListResponse(page.Total, skip, [.. page.Stories.Select(s => new StoryListItem(
-                s.Id, s.Title, s.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Sources, s.Articles, s.Conflicts, s.Summary, "/stories/" + Uri.EscapeDataString(s.Id)))]), ParallaxServer.Json);
+                s.Id, s.Title, s.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Sources, s.Articles, s.Conflicts, s.Summary, "/stories/" + Uri.EscapeDataString(s.Id), s.Outlets))]), ParallaxServer.Json);
         })
         .WithName("ListStories").WithSummary("Stories ranked by coverage and recency; filter with since/until (YYYY-MM-DD) and minSources, page with limit/offset.")
         .Produces<StoryListResponse>().Produces<ErrorResponse>(400);

@@ -223,4 +223,36 @@ public sealed class StoreTests : IDisposable
     {
         public void Report(RefreshProgress value) => report(value);
     }
+
+    [Fact]
+    public void A_story_names_its_outlets_and_a_store_from_before_gains_them_when_its_stories_are_briefed_again()
+    {
+        string db = Db();
+        using (var store = new SqliteStore(db))
+        {
+            new Ingestor(store, AnalysisPipeline.Default).Ingest(Examples());
+            var story = Assert.Single(store.Stories(new StoryQuery()).Stories);
+            Assert.Equal(["Avalen Courier", "Coastline Daily", "Harbor Wire", "Metro Ledger"], story.Outlets.Order(StringComparer.Ordinal));
+        }
+        // The same store as schema 3 wrote it: no outlets column.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db}"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "ALTER TABLE stories DROP COLUMN outlets; PRAGMA user_version = 3;";
+            cmd.ExecuteNonQuery();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using (var store = new SqliteStore(db))
+        {
+            var story = Assert.Single(store.Stories(new StoryQuery()).Stories);
+            Assert.Empty(story.Outlets);
+            Assert.Equal(4, story.Sources);
+            Assert.Equal("ok", store.Check().Integrity);
+            // A new article changes the story, which is briefed again with its outlets.
+            new Ingestor(store, AnalysisPipeline.Default).Ingest([Made("late", "The Meridian Bridge reopened to traffic on March 14, Mayor Elena Marsh said, after an eighteen-month repair.", published: new DateOnly(2026, 3, 3))]);
+            Assert.Contains(store.Stories(new StoryQuery()).Stories, s => s.Outlets.Contains("Avalen Courier"));
+        }
+    }
 }

@@ -97,6 +97,9 @@ public sealed class WebServerTests : IAsyncLifetime
         Assert.Contains("No story matches", await Page(client, "/?minSources=5"), StringComparison.Ordinal);
         Assert.Contains("No story matches", await Page(client, "/?min=5"), StringComparison.Ordinal);
         Assert.Contains("4 sources", await Page(client, "/?minSources=4"), StringComparison.Ordinal);
+        // Who carries each story, by name, on the front page.
+        Assert.Contains("<span class=\"outlets\">", home, StringComparison.Ordinal);
+        Assert.Contains("Avalen Courier", home, StringComparison.Ordinal);
         await Page(client, "/stories/story-999", HttpStatusCode.NotFound);
         await Page(client, "/articles/nope", HttpStatusCode.NotFound);
         await Page(client, "/no/such/page", HttpStatusCode.NotFound);

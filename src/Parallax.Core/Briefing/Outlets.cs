@@ -21,6 +21,23 @@ public static class Outlets
         return "article:" + a.Id;
     }
 
+    /// <summary>An outlet's name to show: the source name, else the address's host without "www.", else none.</summary>
+    public static string? Name(Article a)
+    {
+        if (a.Source is { } source && !string.IsNullOrWhiteSpace(source)) return Text.Words.SingleSpaced(source).Trim();
+        if (a.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Host.Length > 0)
+        {
+            string host = u.Host.ToLowerInvariant();
+            return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+        }
+        return null;
+    }
+
+    /// <summary>The named outlets these articles come from, the one with most articles first (then by name), each once.</summary>
+    public static IReadOnlyList<string> Names(IEnumerable<Article> articles) =>
+        [.. articles.GroupBy(Key, StringComparer.Ordinal).Select(g => (Name: Name(g.First()), Count: g.Count())).Where(x => x.Name is not null)
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Name, StringComparer.Ordinal).Select(x => x.Name!)];
+
     /// <summary>How many outlets these articles come from.</summary>
     public static int Count(IEnumerable<Article> articles) => articles.Select(Key).Distinct(StringComparer.Ordinal).Count();
 }

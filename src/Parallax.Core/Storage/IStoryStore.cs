@@ -118,6 +118,9 @@ public sealed record StoryRecord
 
     public required int Sources { get; init; }
 
+    /// <summary>The named outlets that carry it, most articles first.</summary>
+    public IReadOnlyList<string> Outlets { get; init; } = [];
+
     public required int Conflicts { get; init; }
 
     public required string Summary { get; init; }
@@ -132,7 +135,11 @@ public sealed record StoryRecord
 }
 
 /// <summary>One line of a story list.</summary>
-public sealed record StorySummary(string Id, string Title, DateOnly? Date, DateOnly Day, int Sources, int Articles, int Conflicts, string Summary, double Score);
+public sealed record StorySummary(string Id, string Title, DateOnly? Date, DateOnly Day, int Sources, int Articles, int Conflicts, string Summary, double Score)
+{
+    /// <summary>The named outlets that carry it, most articles first (a story stored before schema 4 has none until it is briefed again).</summary>
+    public IReadOnlyList<string> Outlets { get; init; } = [];
+}
 
 /// <summary>A stored story: its line, and its articles in citation order (with the originals of copies).</summary>
 public sealed record StoredStory(StorySummary Summary, IReadOnlyList<string> Articles, IReadOnlyDictionary<string, string> DuplicateOf);

@@ -19,7 +19,7 @@ public sealed class StoreException(string message, Exception? inner = null) : Ex
 public sealed class SqliteStore : IStoryStore
 {
     /// <summary>The schema this code reads and writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     private readonly string _connectionString;
     private readonly Lock _writeGate = new();
@@ -59,6 +59,8 @@ public sealed class SqliteStore : IStoryStore
             if (version < SchemaVersion) WriteSchema(c, tx);
             // Schema 3: an undated story ranks after every dated one (it was ranked by the day its articles arrived).
             if (version is > 0 and < 3) Exec(c, "UPDATE stories SET score = score - $behind WHERE date IS NULL AND score > -$behind / 2", tx, ("$behind", StoryRefresher.UndatedBehind));
+            // Schema 4 names a story's outlets; stories stored before show none until they are briefed again.
+            if (version is > 0 and < 4) Exec(c, "ALTER TABLE stories ADD COLUMN outlets TEXT", tx);
             tx.Commit();
         });
     }
@@ -319,8 +321,8 @@ public sealed class SqliteStore : IStoryStore
             using var tx = c.BeginTransaction(deferred: false);
             foreach (var id in removed) DeleteStory(c, tx, id);
             using var story = Command(c, """
-                INSERT OR REPLACE INTO stories(id, members_key, title, date, day, sources, articles, conflicts, summary, score, updated)
-                VALUES ($id, $key, $title, $date, $day, $sources, $articles, $conflicts, $summary, $score, $updated)
+                INSERT OR REPLACE INTO stories(id, members_key, title, date, day, sources, outlets, articles, conflicts, summary, score, updated)
+                VALUES ($id, $key, $title, $date, $day, $sources, $outlets, $articles, $conflicts, $summary, $score, $updated)
                 """, tx);
             using var brief = Command(c, "INSERT OR REPLACE INTO briefs(story_id, json, html) VALUES ($id, $json, $html)", tx);
             using var member = Command(c, "INSERT OR REPLACE INTO story_articles(article_id, story_id, position, duplicate_of) VALUES ($a, $s, $p, $d)", tx);
@@ -329,7 +331,7 @@ public sealed class SqliteStore : IStoryStore
             foreach (var s in stories)
             {
                 DeleteStory(c, tx, s.Id);
-                Bind(story, ("$id", s.Id), ("$key", s.MembersKey), ("$title", s.Title), ("$date", Iso(s.Date)), ("$day", Iso(s.Day)), ("$sources", s.Sources),
+                Bind(story, ("$id", s.Id), ("$key", s.MembersKey), ("$title", s.Title), ("$date", Iso(s.Date)), ("$day", Iso(s.Day)), ("$sources", s.Sources), ("$outlets", s.Outlets.Count == 0 ? null : string.Join('\n', s.Outlets)),
                     ("$articles", s.Members.Count), ("$conflicts", s.Conflicts), ("$summary", s.Summary), ("$score", s.Score), ("$updated", now));
                 story.ExecuteNonQuery();
                 Bind(brief, ("$id", s.Id), ("$json", Gzip(s.BriefJson)), ("$html", Gzip(s.BriefHtml)));
@@ -592,11 +594,14 @@ public sealed class SqliteStore : IStoryStore
     private static readonly string[] FtsTables = ["articles_fts", "facts_fts"];
 
     private const string ArticleColumns = "a.seq, a.id, a.text, a.source, a.title, a.url, a.published, a.origin, a.extra, a.added";
-    private const string StoryColumns = "id, title, date, day, sources, articles, conflicts, summary, score";
+    private const string StoryColumns = "id, title, date, day, sources, articles, conflicts, summary, score, outlets";
 
     private static StorySummary ReadStory(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : ParseDate(r.GetString(2)), ParseDate(r.GetString(3)) ?? default,
-        r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetString(7), r.GetDouble(8));
+        r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetString(7), r.GetDouble(8))
+    {
+        Outlets = r.IsDBNull(9) ? [] : r.GetString(9).Split('\n', StringSplitOptions.RemoveEmptyEntries),
+    };
 
     private static List<StoredArticle> ReadArticles(SqliteConnection c, string sql, params (string, object?)[] args)
     {

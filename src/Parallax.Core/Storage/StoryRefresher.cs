@@ -203,6 +203,7 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
             Date = brief.Date,
             Day = day,
             Sources = sources,
+            Outlets = Outlets.Names(brief.Articles.Where(a => a.DuplicateOf is null).Select(a => a.Article)),
             Conflicts = brief.Conflicts.Count,
             Summary = BriefBuilder.Shorten(Text.Words.SingleSpaced(summary).Trim(), 220),
             Score = brief.Date is null ? Score(sources, day) - UndatedBehind : Score(sources, day),

@@ -1,6 +1,6 @@
 -- The Parallax store (SQLite). Articles are never rewritten: their text, once stored, is what every span indexes.
 -- Stories, briefs and facts are derived from the articles and rebuilt when membership changes.
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
@@ -44,6 +44,7 @@ CREATE TABLE IF NOT EXISTS stories (
   date        TEXT,                       -- the brief's date (YYYY-MM-DD), NULL when no article is dated
   day         TEXT NOT NULL,              -- date, or the day its newest article was stored: for ranking and filtering
   sources     INTEGER NOT NULL,           -- independent sources (copies count once)
+  outlets     TEXT,                       -- the named outlets carrying it, most articles first, one per line (schema 4)
   articles    INTEGER NOT NULL,
   conflicts   INTEGER NOT NULL,
   summary     TEXT NOT NULL,              -- one line for lists
