@@ -17,10 +17,10 @@ public sealed record StoryListResponse(int Total, int Offset, IReadOnlyList<Stor
 public sealed record StoryListItem(string Id, string Title, string? Date, int Sources, int Articles, int Conflicts, string Summary, string Href, IReadOnlyList<string> Outlets);
 
 /// <summary>Search results over articles and facts, best first; each passage has the matched words' offsets.</summary>
-public sealed record SearchResponse(string Query, IReadOnlyList<SearchResult> Hits);
+public sealed record SearchResponse(string Query, int Total, int Offset, IReadOnlyList<SearchResult> Hits);
 
 /// <summary>A search result: kind is "article" or "fact"; highlights are [start, end) offsets into passage.</summary>
-public sealed record SearchResult(string Kind, string? Story, string? Article, string Title, string Passage, IReadOnlyList<int[]> Highlights);
+public sealed record SearchResult(string Kind, string? Story, string? Article, string Title, string Passage, IReadOnlyList<int[]> Highlights, string? Source, string? Date);
 
 /// <summary>An article to add: its text with optional metadata, or an address to fetch it from (then only "fetch").</summary>
 public sealed record ArticleInput(string? Text, string? Title, string? Source, string? Published, string? Url, string? Fetch);
@@ -76,15 +76,15 @@ internal static class Api
         .WithName("GetArticle").WithSummary("An article with its story and its analysis: sentences, entities, quotes with speakers, quantities and times, as spans of its text.")
         .Produces<ArticleResponse>().Produces<ErrorResponse>(404);
 
-        api.MapGet("/search", (string? q, int? limit, Site site) =>
+        api.MapGet("/search", (string? q, int? limit, int? offset, Site site) =>
         {
-            if (Outside(limit, "limit", 1, 200) is { } range) return Error(400, range);
+            if ((Outside(limit, "limit", 1, 200) ?? Outside(offset, "offset", 0, SqliteStore.MaxSearchOffset)) is { } range) return Error(400, range);
             string query = q ?? "";
             if (FtsQuery.From(query) is null) return Error(400, "give words to look for in q");
-            var hits = site.Store.Search(query, limit ?? 20);
-            return Results.Json(new SearchResponse(query, [.. hits.Select(Result)]), ParallaxServer.Json);
+            var found = site.Store.SearchPage(query, limit ?? 20, offset ?? 0);
+            return Results.Json(new SearchResponse(query, found.Total, offset ?? 0, [.. found.Hits.Select(Result)]), ParallaxServer.Json);
         })
-        .WithName("Search").WithSummary("Full-text search over articles and the facts of briefs; all words must match, \"quoted words\" as a phrase.")
+        .WithName("Search").WithSummary("Full-text search over articles and the facts of briefs, best first; all words must match, \"quoted words\" as a phrase; page with limit/offset, total counts all results.")
         .Produces<SearchResponse>().Produces<ErrorResponse>(400);
 
         api.MapGet("/quarantine", (int? limit, Site site) =>
@@ -199,7 +199,7 @@ internal static class Api
             }
             else plain.Append(ch);
         }
-        return new SearchResult(h.Kind == SearchHitKind.Article ? "article" : "fact", h.Story, h.Article, h.Title, plain.ToString(), marks);
+        return new SearchResult(h.Kind == SearchHitKind.Article ? "article" : "fact", h.Story, h.Article, h.Title, plain.ToString(), marks, h.Source, h.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     /// <summary>The body, or null when it is larger than <paramref name="max"/> bytes (read no further than that).</summary>

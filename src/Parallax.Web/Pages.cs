@@ -196,23 +196,42 @@ internal static class Pages
         return Page("Added", sb.ToString());
     }
 
-    public static string Search(string query, IReadOnlyList<SearchHit> hits)
+    /// <summary>Search results on one page of the site.</summary>
+    public const int SearchPageSize = 20;
+
+    public static string Search(string query, SearchPage found, int pageNumber)
     {
+        var hits = found.Hits;
         var sb = new StringBuilder("<h1>Search</h1>");
         if (FtsQuery.From(query) is null)
         {
             sb.Append("<p>Type words to look for in articles and in the facts of their briefs; \"quoted words\" must appear together.</p>");
             return Page("Search", sb.ToString(), query);
         }
-        sb.Append("<p class=\"meta\">").Append(hits.Count).Append(hits.Count == 1 ? " result" : " results").Append(" for <strong>").Append(E(query)).Append("</strong></p><ol class=\"hits\">");
+        int first = (pageNumber - 1) * SearchPageSize + 1;
+        sb.Append("<p class=\"meta\">").Append(found.Total.ToString("N0", Ci)).Append(found.Total == 1 ? " result" : " results").Append(" for <strong>").Append(E(query)).Append("</strong>");
+        if (hits.Count > 0 && found.Total > hits.Count) sb.Append(", ").Append(first.ToString("N0", Ci)).Append('–').Append((first + hits.Count - 1).ToString("N0", Ci)).Append(" shown");
+        sb.Append("</p><ol class=\"hits\" start=\"").Append(first).Append("\">");
         foreach (var h in hits)
         {
             string href = h.Kind == SearchHitKind.Article ? "/articles/" + Uri.EscapeDataString(h.Article!) : "/stories/" + Uri.EscapeDataString(h.Story!);
             sb.Append("<li><span class=\"badge\">").Append(h.Kind == SearchHitKind.Article ? "article" : "fact").Append("</span><a href=\"").Append(href).Append("\">").Append(E(h.Title)).Append("</a>");
             if (h.Kind == SearchHitKind.Article && h.Story is { } st) sb.Append(" · <a href=\"/stories/").Append(Uri.EscapeDataString(st)).Append("\">story</a>");
-            sb.Append("<div>").Append(Marked(h.Snippet)).Append("</div></li>");
+            sb.Append("<div class=\"meta\">").Append(Day(h.Date));
+            if (h.Source is { } source) sb.Append(" · ").Append(E(source));
+            sb.Append("</div><div>").Append(Marked(h.Snippet)).Append("</div></li>");
         }
         sb.Append("</ol>");
+        int pages = (Math.Min(found.Total, SqliteStore.MaxSearchOffset + SearchPageSize) + SearchPageSize - 1) / SearchPageSize;
+        if (pages > 1)
+        {
+            string Link(int n) => "/search?q=" + Uri.EscapeDataString(query) + "&page=" + n.ToString(Ci);
+            sb.Append("<nav class=\"pager\">");
+            if (pageNumber > 1) sb.Append("<a rel=\"prev\" href=\"").Append(E(Link(pageNumber - 1))).Append("\">← Better matches</a>");
+            sb.Append("<span>Page ").Append(pageNumber).Append(" of ").Append(pages.ToString("N0", Ci)).Append("</span>");
+            if (pageNumber < pages) sb.Append("<a rel=\"next\" href=\"").Append(E(Link(pageNumber + 1))).Append("\">More results →</a>");
+            sb.Append("</nav>");
+        }
         return Page("Search: " + query, sb.ToString(), query);
     }
 

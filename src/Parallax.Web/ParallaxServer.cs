@@ -203,8 +203,9 @@ public static partial class ParallaxServer
         app.MapGet("/search", (HttpContext c, Site site) =>
         {
             string query = c.Request.Query["q"].ToString();
-            var hits = FtsQuery.From(query) is null ? [] : site.Store.Search(query, 50);
-            return HtmlPage(Pages.Search(query, hits));
+            int page = int.TryParse(c.Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, 1 + SqliteStore.MaxSearchOffset / Pages.SearchPageSize) : 1;
+            var found = FtsQuery.From(query) is null ? new SearchPage([], 0) : site.Store.SearchPage(query, Pages.SearchPageSize, (page - 1) * Pages.SearchPageSize);
+            return HtmlPage(Pages.Search(query, found, page));
         }).ExcludeFromDescription();
 
         app.MapGet("/add", (Site site) => HtmlPage(Pages.Add(site.Options.WritesNeedToken, site.Options.MaxUploadBytes))).ExcludeFromDescription();

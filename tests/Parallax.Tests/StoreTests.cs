@@ -255,4 +255,24 @@ public sealed class StoreTests : IDisposable
             Assert.Contains(store.Stories(new StoryQuery()).Stories, s => s.Outlets.Contains("Avalen Courier"));
         }
     }
+
+    [Fact]
+    public void Search_pages_through_every_result_once_with_its_outlet_and_date()
+    {
+        using var store = new SqliteStore(Db());
+        new Ingestor(store, AnalysisPipeline.Default).Ingest(Examples());
+        var all = store.SearchPage("bridge", 100, 0);
+        Assert.True(all.Total >= 5, $"{all.Total} results");
+        Assert.Equal(all.Total, all.Hits.Count);
+        // Pages of two, read in turn, are the same results in the same order, each once.
+        var paged = new List<SearchHit>();
+        for (int offset = 0; offset < all.Total; offset += 2) paged.AddRange(store.SearchPage("bridge", 2, offset).Hits);
+        Assert.Equal(all.Hits.Select(h => (h.Kind, h.Article, h.Story, h.Snippet)), paged.Select(h => (h.Kind, h.Article, h.Story, h.Snippet)));
+        Assert.Empty(store.SearchPage("bridge", 2, all.Total).Hits);
+        Assert.Equal(all.Total, store.SearchPage("bridge", 2, all.Total).Total);
+        var article = all.Hits.First(h => h.Kind == SearchHitKind.Article);
+        Assert.NotNull(article.Source);
+        Assert.Equal(new DateOnly(2026, 3, 2), article.Date);
+        Assert.Contains(all.Hits, h => h.Kind == SearchHitKind.Fact && h.Source is not null && h.Date is not null);
+    }
 }

@@ -90,7 +90,12 @@ public sealed class WebServerTests : IAsyncLifetime
         Assert.Contains("quote", article, StringComparison.Ordinal);
         Assert.Contains("In the story", article, StringComparison.Ordinal);
 
-        Assert.Contains("Meridian", await Page(client, "/search?q=Meridian+bridge"), StringComparison.Ordinal);
+        string search = await Page(client, "/search?q=Meridian+bridge");
+        Assert.Contains("Meridian", search, StringComparison.Ordinal);
+        Assert.Contains("2026-03-02 · Avalen Courier", search, StringComparison.Ordinal);
+        Assert.Contains("results for", search, StringComparison.Ordinal);
+        // Beyond the last page a search says so rather than failing.
+        Assert.Contains("results for", await Page(client, "/search?q=Meridian+bridge&page=400"), StringComparison.Ordinal);
         Assert.Contains("No story matches", await Page(client, "/?since=2099-01-01"), StringComparison.Ordinal);
         // The site's filters take the API's names; an older link's "min" still works.
         Assert.Contains("name=\"minSources\"", home, StringComparison.Ordinal);
@@ -134,6 +139,16 @@ public sealed class WebServerTests : IAsyncLifetime
         var hit = search.GetProperty("hits")[0];
         var mark = hit.GetProperty("highlights")[0];
         Assert.Equal("Meridian Bridge", hit.GetProperty("passage").GetString()![mark[0].GetInt32()..mark[1].GetInt32()]);
+        int total = search.GetProperty("total").GetInt32();
+        Assert.True(total >= 2);
+        var second = await client.GetFromJsonAsync<JsonElement>("/api/search?q=%22Meridian%20Bridge%22&limit=1&offset=1");
+        Assert.Equal(total, second.GetProperty("total").GetInt32());
+        Assert.Equal(1, second.GetProperty("offset").GetInt32());
+        Assert.Equal(search.GetProperty("hits")[1].GetProperty("passage").GetString(), second.GetProperty("hits")[0].GetProperty("passage").GetString());
+        Assert.Equal(search.GetProperty("hits")[1].GetProperty("source").GetString(), second.GetProperty("hits")[0].GetProperty("source").GetString());
+        Assert.All(search.GetProperty("hits").EnumerateArray(), h => Assert.False(string.IsNullOrEmpty(h.GetProperty("source").GetString())));
+        Assert.Contains(search.GetProperty("hits").EnumerateArray(), h => h.GetProperty("date").GetString() == "2026-03-02");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/search?q=bridge&offset=-1")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/search?q=%22")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/stories/nope")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/nope")).StatusCode);

@@ -58,6 +58,9 @@ public interface IStoryStore : IArticleStore
     /// <summary>Articles and facts matching <paramref name="query"/> (words, "quoted phrases"), best first.</summary>
     IReadOnlyList<SearchHit> Search(string query, int limit = 50);
 
+    /// <summary>One page of search results, best first, with how many there are in all.</summary>
+    SearchPage SearchPage(string query, int limit, int offset);
+
     /// <summary>
     /// Sets articles aside that could not be processed, with the stage and the reason: they stay stored, are never offered
     /// for features again, and are left out of stories.
@@ -157,9 +160,18 @@ public sealed record SearchHit(SearchHitKind Kind, string? Article, string? Stor
 {
     public const char MarkStart = '\u0002', MarkEnd = '\u0003';
 
+    /// <summary>The outlet: the article's source, or for a fact its story's first named outlet.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The article's publication date, or a fact's story date.</summary>
+    public DateOnly? Date { get; init; }
+
     /// <summary>The snippet with its marks removed.</summary>
     public string Plain => Snippet.Replace(MarkStart.ToString(), "").Replace(MarkEnd.ToString(), "");
 }
+
+/// <summary>A page of search results and the number of results in all.</summary>
+public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int Total);
 
 public enum SearchHitKind
 {

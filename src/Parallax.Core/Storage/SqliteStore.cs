@@ -474,34 +474,57 @@ public sealed class SqliteStore : IStoryStore
         return r.ReadToEnd();
     }
 
-    public IReadOnlyList<SearchHit> Search(string query, int limit = 50) => Guard(() =>
+    public IReadOnlyList<SearchHit> Search(string query, int limit = 50) => SearchPage(query, limit, 0).Hits;
+
+    /// <summary>Deepest a search pages: a result further down than this is not worth reading, and each page reads all before it.</summary>
+    public const int MaxSearchOffset = 10_000;
+
+    public SearchPage SearchPage(string query, int limit, int offset) => Guard(() =>
     {
         string? match = FtsQuery.From(query);
-        if (match is null) return (IReadOnlyList<SearchHit>)[];
+        if (match is null) return new SearchPage([], 0);
         limit = Math.Clamp(limit, 1, 500);
+        offset = Math.Clamp(offset, 0, MaxSearchOffset);
         using var c = Open();
+        int total = Convert.ToInt32(Scalar(c, "SELECT (SELECT count(*) FROM articles_fts WHERE articles_fts MATCH $q) + (SELECT count(*) FROM facts_fts WHERE facts_fts MATCH $q)", null, ("$q", match)), CultureInfo.InvariantCulture);
+        // Both kinds are ranked together: the best offset + limit of each are enough to cut the page from.
+        int take = offset + limit;
         var hits = new List<SearchHit>();
         using (var cmd = Command(c, """
-            SELECT a.id, s.story_id, coalesce(a.title, a.id), snippet(articles_fts, 1, char(2), char(3), '…', 24), bm25(articles_fts, 3.0, 1.0) AS r
+            SELECT a.id, s.story_id, coalesce(a.title, a.id), snippet(articles_fts, 1, char(2), char(3), '…', 24), bm25(articles_fts, 3.0, 1.0) AS r, a.source, a.published
             FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid LEFT JOIN story_articles s ON s.article_id = a.id
             WHERE articles_fts MATCH $q ORDER BY r LIMIT $limit
             """))
         {
-            Bind(cmd, ("$q", match), ("$limit", limit));
+            Bind(cmd, ("$q", match), ("$limit", take));
             using var r = cmd.ExecuteReader();
-            while (r.Read()) hits.Add(new SearchHit(SearchHitKind.Article, r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4)));
+            while (r.Read())
+            {
+                hits.Add(new SearchHit(SearchHitKind.Article, r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4))
+                {
+                    Source = r.IsDBNull(5) ? null : r.GetString(5),
+                    Date = r.IsDBNull(6) ? null : ParseDate(r.GetString(6)),
+                });
+            }
         }
         using (var cmd = Command(c, """
-            SELECT f.story_id, s.title, snippet(facts_fts, 0, char(2), char(3), '…', 32), bm25(facts_fts) AS r
+            SELECT f.story_id, s.title, snippet(facts_fts, 0, char(2), char(3), '…', 32), bm25(facts_fts) AS r, s.outlets, s.date
             FROM facts_fts JOIN facts f ON f.rowid = facts_fts.rowid JOIN stories s ON s.id = f.story_id
             WHERE facts_fts MATCH $q ORDER BY r LIMIT $limit
             """))
         {
-            Bind(cmd, ("$q", match), ("$limit", limit));
+            Bind(cmd, ("$q", match), ("$limit", take));
             using var r = cmd.ExecuteReader();
-            while (r.Read()) hits.Add(new SearchHit(SearchHitKind.Fact, null, r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3)));
+            while (r.Read())
+            {
+                hits.Add(new SearchHit(SearchHitKind.Fact, null, r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3))
+                {
+                    Source = r.IsDBNull(4) ? null : r.GetString(4).Split('\n')[0],
+                    Date = r.IsDBNull(5) ? null : ParseDate(r.GetString(5)),
+                });
+            }
         }
-        return (IReadOnlyList<SearchHit>)[.. hits.OrderBy(h => h.Rank).ThenBy(h => h.Kind).Take(limit)];
+        return new SearchPage([.. hits.OrderBy(h => h.Rank).ThenBy(h => h.Kind).ThenBy(h => h.Article ?? h.Story, StringComparer.Ordinal).Skip(offset).Take(limit)], total);
     });
 
     public FeedState? Feed(string url) => Guard(() =>
