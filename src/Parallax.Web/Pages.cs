@@ -41,7 +41,7 @@ internal static class Pages
         {
             sb.Append("<li><a class=\"title\" href=\"/stories/").Append(Uri.EscapeDataString(s.Id)).Append("\">").Append(E(s.Title)).Append("</a><div class=\"meta\">")
               .Append(Day(s.Date)).Append(" · <span class=\"badge\">").Append(s.Sources).Append(s.Sources == 1 ? " source" : " sources").Append("</span>");
-            if (s.Articles != s.Sources) sb.Append("<span class=\"badge\">").Append(s.Articles).Append(" articles</span>");
+            if (s.Articles != s.Sources) sb.Append(" <span class=\"badge\">").Append(s.Articles).Append(" articles</span>");
             if (s.Outlets.Count > 0)
             {
                 // Who carries it, by name: the first few, and how many more.
@@ -50,7 +50,7 @@ internal static class Pages
                 if (s.Outlets.Count > named) sb.Append(" and ").Append(s.Outlets.Count - named).Append(" more");
                 sb.Append("</span>");
             }
-            if (s.Conflicts > 0) sb.Append("<span class=\"badge conflicts\">").Append(s.Conflicts).Append(s.Conflicts == 1 ? " conflict" : " conflicts").Append("</span>");
+            if (s.Conflicts > 0) sb.Append(" <span class=\"badge conflicts\">").Append(s.Conflicts).Append(s.Conflicts == 1 ? " conflict" : " conflicts").Append("</span>");
             sb.Append("</div><p class=\"line\">").Append(E(s.Summary)).Append("</p></li>");
         }
         sb.Append("</ol>");

@@ -190,6 +190,23 @@ public sealed class BrowserTests : IAsyncLifetime
     });
 
     [BrowserFact]
+    public Task The_add_form_puts_each_label_above_a_field_of_the_same_width() => OnPage(async page =>
+    {
+        await page.GotoAsync(_base + "/add");
+        // Each label's words sit above its field, left-aligned with it, and the paste form's fields are one width.
+        var boxes = await page.Locator("form:has(button[value=paste]) label").EvaluateAllAsync<double[][]>(
+            "labels => labels.map(l => { const f = l.querySelector('input, textarea'); const r = document.createRange(); r.setStart(l, 0); r.setEnd(l, 1); " +
+            "const t = r.getBoundingClientRect(); const b = f.getBoundingClientRect(); return [t.bottom, t.left, b.top, b.left, b.width]; })");
+        Assert.True(boxes.Length >= 5, $"{boxes.Length} labelled fields");
+        foreach (var b in boxes)
+        {
+            Assert.True(b[0] <= b[2] + 1, $"a label's words end at {b[0]} but its field starts at {b[2]}");
+            Assert.True(Math.Abs(b[1] - b[3]) <= 1, $"a label starts at x={b[1]}, its field at x={b[3]}");
+        }
+        Assert.True(boxes.Max(b => b[4]) - boxes.Min(b => b[4]) <= 1, "fields of uneven width: " + string.Join(", ", boxes.Select(b => b[4])));
+    });
+
+    [BrowserFact]
     public Task A_pasted_article_joins_a_story_and_nothing_in_it_ever_runs() => OnPage(async page =>
     {
         await page.GotoAsync(_base + "/add");
