@@ -39,7 +39,7 @@ internal static partial class CliFace
     };
 
     /// <summary>Makes every command's help end with its examples, and <c>--version</c> print Parallax's one version.</summary>
-    public static void InstallHelp(RootCommand root)
+    public static void Install(RootCommand root)
     {
         foreach (var option in root.Options)
         {

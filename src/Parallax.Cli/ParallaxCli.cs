@@ -60,7 +60,7 @@ public static partial class ParallaxCli
             CliFace.Overview(root, stdout);
             return Ok;
         });
-        CliFace.InstallHelp(root);
+        CliFace.Install(root);
         return root;
     }
 

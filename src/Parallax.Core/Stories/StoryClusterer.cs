@@ -53,13 +53,12 @@ public sealed class StoryClusterer(ClusteringOptions? options = null)
         var number = new Dictionary<string, int>(unique.Count, StringComparer.Ordinal);
         for (int i = 0; i < unique.Count; i++) number[unique[i].Id] = i;
         var originals = online.Select(s => s.Articles.Where(id => !s.DuplicateOf.ContainsKey(id)).Select(id => number[id]).ToList()).ToList();
+        // The index records a copy against the first text, never against another copy, so each copy follows its original.
         var copiesOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var duplicateOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var s in online)
         {
             foreach (var (copy, original) in s.DuplicateOf)
             {
-                duplicateOf[copy] = original;
                 if (!copiesOf.TryGetValue(original, out var list)) copiesOf[original] = list = [];
                 list.Add(copy);
             }
@@ -77,7 +76,7 @@ public sealed class StoryClusterer(ClusteringOptions? options = null)
                 foreach (string copy in list)
                 {
                     ids.Add(copy);
-                    copies[copy] = duplicateOf[copy];
+                    copies[copy] = id;
                 }
             }
             result.Add(new IndexedStory(result.Count, ids, copies));

@@ -51,40 +51,21 @@ internal static class StoryConsolidation
     private static (FlatMap, int) Count(IReadOnlyList<StoryFeatures> features)
     {
         var documentFrequency = new FlatMap();
-        foreach (var f in features)
-        {
-            foreach (ulong t in f.Terms) documentFrequency.Increment(t);
-        }
+        foreach (var f in features) StoryIndex.CountTerms(documentFrequency, f);
         return (documentFrequency, features.Count);
     }
 
-    /// <summary>TF-IDF with sublinear term frequency over the whole set, L2-normalised.</summary>
+    /// <summary>Every article weighed as the online index weighs it, with the whole set's counts.</summary>
     private static SparseVector[] Vectorize(IReadOnlyList<StoryFeatures> features, (FlatMap DocumentFrequency, int Documents) counts)
     {
-        var (documentFrequency, documents) = counts;
-        double n = documents;
         var vectors = new SparseVector[features.Count];
-        Parallel.For(0, features.Count, i =>
-        {
-            var f = features[i];
-            var weights = new float[f.Terms.Length];
-            for (int k = 0; k < weights.Length; k++)
-            {
-                double idf = Math.Log((n + 1.0) / (documentFrequency.Get(f.Terms[k]) + 1.0)) + 1;
-                weights[k] = (float)((1 + Math.Log(f.Counts[k])) * idf);
-            }
-            vectors[i] = new SparseVector(f.Terms, weights);
-        });
+        Parallel.For(0, features.Count, i => vectors[i] = StoryIndex.Weigh(features[i], counts.DocumentFrequency, counts.Documents));
         return vectors;
     }
 
     /// <summary>1 for the same day or an undated side, ½ at <see cref="ClusteringOptions.LinkHalfDays"/> apart, falling with the square of the gap.</summary>
-    private static double TimeDiscount(double? a, double? b, ClusteringOptions options)
-    {
-        if (a is not { } x || b is not { } y || options.LinkHalfDays <= 0) return 1;
-        double gap = (x - y) / options.LinkHalfDays;
-        return 1 / (1 + gap * gap);
-    }
+    private static double TimeDiscount(double? a, double? b, ClusteringOptions options) =>
+        a is { } x && b is { } y ? StoryIndex.Halved(x - y, options.LinkHalfDays) : 1;
 
     private static double? Day(StoryFeatures f) => f.Published is { } d ? d.DayNumber : null;
 

@@ -111,7 +111,35 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
     private void Count(StoryFeatures features)
     {
         _documents++;
-        foreach (ulong term in features.Terms) _documentFrequency.Increment(term);
+        CountTerms(_documentFrequency, features);
+    }
+
+    /// <summary>Adds one article's terms to document frequencies (each term once: features hold distinct terms).</summary>
+    internal static void CountTerms(FlatMap documentFrequency, StoryFeatures features)
+    {
+        foreach (ulong term in features.Terms) documentFrequency.Increment(term);
+    }
+
+    /// <summary>TF-IDF with sublinear term frequency, L2-normalised: how both the online index and the second look weigh an article.</summary>
+    internal static SparseVector Weigh(StoryFeatures features, FlatMap documentFrequency, int documents)
+    {
+        var terms = features.Terms;
+        var weights = new float[terms.Length];
+        double n = documents;
+        for (int i = 0; i < terms.Length; i++)
+        {
+            double idf = Math.Log((n + 1.0) / (documentFrequency.Get(terms[i]) + 1.0)) + 1;
+            weights[i] = (float)((1 + Math.Log(features.Counts[i])) * idf);
+        }
+        return new SparseVector(terms, weights);
+    }
+
+    /// <summary>1 for no gap, ½ at <paramref name="halfDays"/>, falling with the square of the gap; 1 whatever the gap when halving is off.</summary>
+    internal static double Halved(double gapDays, double halfDays)
+    {
+        if (halfDays <= 0) return 1;
+        double gap = gapDays / halfDays;
+        return 1 / (1 + gap * gap);
     }
 
     /// <summary>Places one article; an id already placed is an error.</summary>
@@ -277,18 +305,7 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
     }
 
     /// <summary>TF-IDF with sublinear term frequency, from the document frequencies counted so far.</summary>
-    private SparseVector Vectorize(StoryFeatures features)
-    {
-        var terms = features.Terms;
-        var weights = new float[terms.Length];
-        double n = _documents;
-        for (int i = 0; i < terms.Length; i++)
-        {
-            double idf = Math.Log((n + 1.0) / (_documentFrequency.Get(terms[i]) + 1.0)) + 1;
-            weights[i] = (float)((1 + Math.Log(features.Counts[i])) * idf);
-        }
-        return new SparseVector(terms, weights);
-    }
+    private SparseVector Vectorize(StoryFeatures features) => Weigh(features, _documentFrequency, _documents);
 
     /// <summary>Stories sharing the article's distinctive terms within reach in time, the best-sharing first.</summary>
     private IEnumerable<int> CandidateStories(SparseVector vector, int[] heaviest, DateOnly? date)
@@ -420,9 +437,7 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
         /// <summary>1 at the story's centre, ½ at <see cref="ClusteringOptions.HalfSimilarityDays"/> from it, falling with the square of the distance; 1 when the story has no dates.</summary>
         private double TimeDiscount(double day, ClusteringOptions options)
         {
-            if (Centre is not { } centre || options.HalfSimilarityDays <= 0) return 1;
-            double gap = (day - centre) / options.HalfSimilarityDays;
-            return 1 / (1 + gap * gap);
+            return Centre is { } centre ? Halved(day - centre, options.HalfSimilarityDays) : 1;
         }
 
         public void Add(int article, SparseVector v, DateOnly? date, ClusteringOptions options)
