@@ -12,19 +12,16 @@ public static class Outlets
     /// <summary>The outlet key of an article: equal keys are one source.</summary>
     public static string Key(Article a)
     {
-        if (a.Source is { } source && !string.IsNullOrWhiteSpace(source)) return "source:" + Text.Words.SingleSpaced(source).Trim().ToLowerInvariant();
-        if (a.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Host.Length > 0)
-        {
-            string host = u.Host.ToLowerInvariant();
-            return "host:" + (host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host);
-        }
-        return "article:" + a.Id;
+        if (Name(a) is not { } name) return "article:" + a.Id;
+        return HasSourceName(a) ? "source:" + name.ToLowerInvariant() : "host:" + name;
     }
+
+    private static bool HasSourceName(Article a) => !string.IsNullOrWhiteSpace(a.Source);
 
     /// <summary>An outlet's name to show: the source name, else the address's host without "www.", else none.</summary>
     public static string? Name(Article a)
     {
-        if (a.Source is { } source && !string.IsNullOrWhiteSpace(source)) return Text.Words.SingleSpaced(source).Trim();
+        if (HasSourceName(a)) return Text.Words.SingleSpaced(a.Source!).Trim();
         if (a.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Host.Length > 0)
         {
             string host = u.Host.ToLowerInvariant();

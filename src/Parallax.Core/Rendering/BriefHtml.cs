@@ -193,7 +193,7 @@ public static class BriefHtml
             if (a.Article.PublishedInferred) sb.Append(" (inferred)");
             if (a.DuplicateOf is not null) sb.Append(" · copy of [").Append(b.CitationOf(a.DuplicateOf)).Append(']');
             // The original, for the reader to check the brief against; the article's id stays for whoever needs it.
-            if (a.Article.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp))
+            if (Fetching.WebAddress.TryParse(a.Article.Url, out var u))
             {
                 sb.Append(" · <a class=\"original\" href=\"").Append(E(u.AbsoluteUri)).Append("\" rel=\"noopener noreferrer nofollow\">original at ").Append(E(u.Host)).Append("</a>");
             }

@@ -486,7 +486,6 @@ public sealed class SqliteStore : IStoryStore
         limit = Math.Clamp(limit, 1, 500);
         offset = Math.Clamp(offset, 0, MaxSearchOffset);
         using var c = Open();
-        int total = Convert.ToInt32(Scalar(c, "SELECT (SELECT count(*) FROM articles_fts WHERE articles_fts MATCH $q) + (SELECT count(*) FROM facts_fts WHERE facts_fts MATCH $q)", null, ("$q", match)), CultureInfo.InvariantCulture);
         // Both kinds are ranked together: the best offset + limit of each are enough to cut the page from.
         int take = offset + limit;
         var hits = new List<SearchHit>();
@@ -524,6 +523,11 @@ public sealed class SqliteStore : IStoryStore
                 });
             }
         }
+        // When neither kind filled its share, the results read are all there are; only otherwise are they counted.
+        int articleHits = hits.Count(h => h.Kind == SearchHitKind.Article);
+        int total = articleHits < take && hits.Count - articleHits < take
+            ? hits.Count
+            : Convert.ToInt32(Scalar(c, "SELECT (SELECT count(*) FROM articles_fts WHERE articles_fts MATCH $q) + (SELECT count(*) FROM facts_fts WHERE facts_fts MATCH $q)", null, ("$q", match)), CultureInfo.InvariantCulture);
         return new SearchPage([.. hits.OrderBy(h => h.Rank).ThenBy(h => h.Kind).ThenBy(h => h.Article ?? h.Story, StringComparer.Ordinal).Skip(offset).Take(limit)], total);
     });
 
