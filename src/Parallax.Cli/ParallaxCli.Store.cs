@@ -119,9 +119,12 @@ public static partial class ParallaxCli
         var until = new Option<string?>("--until") { Description = "Only stories dated on or before this day (YYYY-MM-DD).", HelpName = "DATE" };
         var limit = new Option<int>("--limit", "-n") { Description = "How many stories to list.", DefaultValueFactory = _ => 50, HelpName = "N" };
         var minSources = new Option<int>("--min-sources") { Description = "Only stories carried by at least this many independent sources.", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var outlet = new Option<string?>("--outlet") { Description = "Only stories this outlet carries (its name, any case).", HelpName = "NAME" };
+        var topic = new Option<string?>("--topic") { Description = "Only stories about this topic, as the input labels articles (AllSides' topic field, e.g. white_house).", HelpName = "TOPIC" };
+        var conflicts = new Option<bool>("--with-conflicts") { Description = "Only stories where the sources contradict each other." };
         var cmd = new Command("stories", "List the stored stories, best first (more sources and more recent rank higher): id, date, independent sources, articles, conflicts found, title and a one-line summary, tab-separated. Brief one with: parallax brief --db FILE --story ID.")
         {
-            db, since, until, limit, minSources,
+            db, since, until, limit, minSources, outlet, topic, conflicts,
         };
         cmd.SetAction(parse =>
         {
@@ -140,14 +143,24 @@ public static partial class ParallaxCli
             if (store is null) return Failed;
             try
             {
-                var page = store.Stories(new StoryQuery(from, to, Math.Max(0, parse.GetValue(limit)), 0, parse.GetValue(minSources)));
                 if (store.Check(quick: true).Quarantined is > 0 and var set) stderr.WriteLine($"parallax: warning: {set} articles could not be processed and are in no story; see them with: parallax check --db {store.Path}");
                 stdout.WriteLine("id\tdate\tsources\tarticles\tconflicts\ttitle\tsummary");
-                foreach (var s in page.Stories)
+                // The store lists a bounded page at a time; as many pages are read as the limit asks for.
+                int wanted = Math.Max(0, parse.GetValue(limit)), listed = 0, total = 0;
+                var query = new StoryQuery(from, to, 0, 0, parse.GetValue(minSources)) { Outlet = parse.GetValue(outlet), Topic = parse.GetValue(topic), HasConflicts = parse.GetValue(conflicts) };
+                do
                 {
-                    stdout.WriteLine(string.Join('\t', s.Id, s.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated", s.Sources, s.Articles, s.Conflicts, Flat(s.Title), Flat(s.Summary)));
+                    var page = store.Stories(query with { Limit = Math.Min(SqliteStore.MaxStoryLimit, wanted - listed), Offset = listed });
+                    total = page.Total;
+                    foreach (var s in page.Stories)
+                    {
+                        stdout.WriteLine(string.Join('\t', s.Id, s.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated", s.Sources, s.Articles, s.Conflicts, Flat(s.Title), Flat(s.Summary)));
+                    }
+                    listed += page.Stories.Count;
+                    if (page.Stories.Count == 0) break;
                 }
-                stderr.WriteLine($"{page.Stories.Count} of {Count(page.Total, "story", "stories")}{(store.StoriesPending ? " (an ingest was interrupted: run 'parallax ingest' again to finish the stories)" : "")}");
+                while (listed < wanted && listed < total);
+                stderr.WriteLine($"{listed} of {Count(total, "story", "stories")}{(store.StoriesPending ? " (an ingest was interrupted: run 'parallax ingest' again to finish the stories)" : "")}");
                 return Ok;
             }
             catch (StoreException e)

@@ -14,7 +14,17 @@ namespace Parallax.Web;
 public sealed record StoryListResponse(int Total, int Offset, IReadOnlyList<StoryListItem> Stories);
 
 /// <summary>One story in a list: what the home page shows for it.</summary>
-public sealed record StoryListItem(string Id, string Title, string? Date, int Sources, int Articles, int Conflicts, string Summary, string Href, IReadOnlyList<string> Outlets);
+public sealed record StoryListItem(string Id, string Title, string? Date, int Sources, int Articles, int Conflicts, string Summary, string Href, IReadOnlyList<string> Outlets)
+{
+    /// <summary>The commonest topic its input labels its articles with, if any.</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>Who carries it: each outlet with its articles in the story and its leaning when the input rates it.</summary>
+    public IReadOnlyList<CoverageItem> Coverage { get; init; } = [];
+}
+
+/// <summary>One outlet in a story: articles is its count there (copies aside); leaning is left, lean left, center, lean right, right or null.</summary>
+public sealed record CoverageItem(string Outlet, int Articles, string? Leaning);
 
 /// <summary>Search results over articles and facts, best first; each passage has the matched words' offsets.</summary>
 public sealed record SearchResponse(string Query, int Total, int Offset, IReadOnlyList<SearchResult> Hits);
@@ -40,6 +50,14 @@ public sealed record ArticleResponse(string? Story, string Added, Parallax.Rende
 /// <summary>The JSON API: the same data the pages show.</summary>
 internal static class Api
 {
+    /// <summary>A filter's text, or null when it is empty or longer than any outlet or topic name.</summary>
+    public static string? Text(string? value) => string.IsNullOrWhiteSpace(value) || value.Length > 200 ? null : value.Trim();
+
+    private static bool IsFlag(string value) => value.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on" or "0" or "false" or "no" or "off" or "";
+
+    /// <summary>A yes/no filter: 1, true, yes or on (a checkbox's value) mean yes.</summary>
+    public static bool Flag(string? value) => value?.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on";
+
     public static IResult Error(int status, string message) => Results.Json(new ErrorResponse(message), ParallaxServer.Json, statusCode: status);
 
     private static IResult RawJson(string json) => Results.Text(json, "application/json; charset=utf-8", Encoding.UTF8);
@@ -48,16 +66,21 @@ internal static class Api
     {
         var api = app.MapGroup("/api").WithTags("Parallax");
 
-        api.MapGet("/stories", (string? since, string? until, int? limit, int? offset, int? minSources, Site site) =>
+        api.MapGet("/stories", (string? since, string? until, int? limit, int? offset, int? minSources, string? outlet, string? topic, string? conflicts, Site site) =>
         {
             if (!Day(since, "since", out var from, out var problem) || !Day(until, "until", out var to, out problem)) return Error(400, problem!);
             if ((Outside(limit, "limit", 1, 500) ?? Outside(offset, "offset", 0, 10_000_000) ?? Outside(minSources, "minSources", 1, 1000)) is { } range) return Error(400, range);
+            if (conflicts is not null && !IsFlag(conflicts)) return Error(400, $"conflicts \"{conflicts}\" is not 1/true or 0/false");
             int take = limit ?? 30, skip = offset ?? 0, min = minSources ?? 1;
-            var page = site.Store.Stories(new StoryQuery(from, to, take, skip, min));
+            var page = site.Store.Stories(new StoryQuery(from, to, take, skip, min) { Outlet = Text(outlet), Topic = Text(topic), HasConflicts = Flag(conflicts) });
             return Results.Json(new StoryListResponse(page.Total, skip, [.. page.Stories.Select(s => new StoryListItem(
-                s.Id, s.Title, s.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Sources, s.Articles, s.Conflicts, s.Summary, "/stories/" + Uri.EscapeDataString(s.Id), s.Outlets))]), ParallaxServer.Json);
+                s.Id, s.Title, s.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Sources, s.Articles, s.Conflicts, s.Summary, "/stories/" + Uri.EscapeDataString(s.Id), s.Outlets)
+            {
+                Topic = s.Topic,
+                Coverage = [.. s.Coverage.Select(o => new CoverageItem(o.Name, o.Articles, o.Leaning))],
+            })]), ParallaxServer.Json);
         })
-        .WithName("ListStories").WithSummary("Stories ranked by coverage and recency; filter with since/until (YYYY-MM-DD) and minSources, page with limit/offset.")
+        .WithName("ListStories").WithSummary("Stories ranked by coverage and recency; filter with since/until (YYYY-MM-DD), minSources, outlet (its name, any case), topic and conflicts=1 (only stories with a conflict); page with limit/offset.")
         .Produces<StoryListResponse>().Produces<ErrorResponse>(400);
 
         api.MapGet("/stories/{**id}", (string id, Site site) =>

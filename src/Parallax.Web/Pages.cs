@@ -14,11 +14,14 @@ internal static class Pages
 
     private static string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", Ci) ?? "undated";
 
-    public static string Home(StoryPage page, StoryQuery query, int pageNumber, int pageSize, bool pending)
+    /// <summary>What the front page's filters offer: the topics and outlets stories carry, commonest first.</summary>
+    public sealed record Choices(IReadOnlyList<(string Topic, int Stories)> Topics, IReadOnlyList<(string Outlet, int Stories)> Outlets);
+
+    public static string Home(StoryPage page, StoryQuery query, int pageNumber, int pageSize, bool pending, Choices choices)
     {
         var sb = new StringBuilder();
         sb.Append("<h1>Stories</h1>");
-        sb.Append("<form class=\"filters\" method=\"get\" action=\"/\">");
+        sb.Append("<form class=\"filters\" method=\"get\" action=\"/\" aria-label=\"Filter stories\">");
         sb.Append("<label>From <input type=\"date\" name=\"since\" value=\"").Append(E(query.Since?.ToString("yyyy-MM-dd", Ci))).Append("\"></label>");
         sb.Append("<label>To <input type=\"date\" name=\"until\" value=\"").Append(E(query.Until?.ToString("yyyy-MM-dd", Ci))).Append("\"></label>");
         sb.Append("<label>At least <select name=\"minSources\">");
@@ -26,51 +29,110 @@ internal static class Pages
         {
             sb.Append("<option value=\"").Append(n).Append('"').Append(query.MinSources == n ? " selected" : "").Append('>').Append(n).Append(n == 1 ? " source" : " sources").Append("</option>");
         }
-        sb.Append("</select></label><button type=\"submit\">Filter</button></form>");
+        sb.Append("</select></label>");
+        if (choices.Topics.Count > 0 || query.Topic is not null)
+        {
+            sb.Append("<label>Topic <select name=\"topic\"><option value=\"\">any</option>");
+            foreach (var (topic, n) in choices.Topics)
+            {
+                sb.Append("<option value=\"").Append(E(topic)).Append('"').Append(string.Equals(query.Topic, topic, StringComparison.OrdinalIgnoreCase) ? " selected" : "").Append('>')
+                  .Append(E(Briefing.Topics.Label(topic))).Append(" (").Append(n.ToString("N0", Ci)).Append(")</option>");
+            }
+            sb.Append("</select></label>");
+        }
+        sb.Append("<label>Outlet <input type=\"text\" name=\"outlet\" list=\"outlet-names\" value=\"").Append(E(query.Outlet)).Append("\" placeholder=\"any\"></label>");
+        if (choices.Outlets.Count > 0)
+        {
+            sb.Append("<datalist id=\"outlet-names\">");
+            foreach (var (outlet, _) in choices.Outlets) sb.Append("<option value=\"").Append(E(outlet)).Append("\">");
+            sb.Append("</datalist>");
+        }
+        sb.Append("<label class=\"check\"><input type=\"checkbox\" name=\"conflicts\" value=\"1\"").Append(query.HasConflicts ? " checked" : "").Append("> Only with conflicts</label>");
+        sb.Append("<button type=\"submit\">Filter</button>");
+        if (query.Filtered) sb.Append("<a class=\"clear\" href=\"/\">Clear filters</a>");
+        sb.Append("</form>");
         if (pending) sb.Append("<p class=\"notice\">Some articles are not in their stories yet: an ingest is running, or was interrupted (then run <code>parallax ingest</code> again to finish).</p>");
         if (page.Total == 0)
         {
-            sb.Append(query.Since is null && query.Until is null && query.MinSources <= 1
+            sb.Append(!query.Filtered
                 ? "<p>No stories yet. <a href=\"/add\">Add articles</a>, or run <code>parallax ingest FOLDER</code> on this store.</p>"
                 : "<p>No story matches these filters.</p>");
             return Page("Stories", sb.ToString());
         }
         sb.Append("<p class=\"meta\">").Append(page.Total.ToString("N0", Ci)).Append(page.Total == 1 ? " story" : " stories").Append(", ranked by how many sources carry them and how recent they are.</p>");
         sb.Append("<ol class=\"stories\" start=\"").Append((pageNumber - 1) * pageSize + 1).Append("\">");
-        foreach (var s in page.Stories)
-        {
-            sb.Append("<li><a class=\"title\" href=\"/stories/").Append(Uri.EscapeDataString(s.Id)).Append("\">").Append(E(s.Title)).Append("</a><div class=\"meta\">")
-              .Append(Day(s.Date)).Append(" · <span class=\"badge\">").Append(s.Sources).Append(s.Sources == 1 ? " source" : " sources").Append("</span>");
-            if (s.Articles != s.Sources) sb.Append(" <span class=\"badge\">").Append(s.Articles).Append(" articles</span>");
-            if (s.Outlets.Count > 0)
-            {
-                // Who carries it, by name: the first few, and how many more.
-                const int named = 4;
-                sb.Append(" · <span class=\"outlets\">").Append(E(string.Join(", ", s.Outlets.Take(named))));
-                if (s.Outlets.Count > named) sb.Append(" and ").Append(s.Outlets.Count - named).Append(" more");
-                sb.Append("</span>");
-            }
-            if (s.Conflicts > 0) sb.Append(" <span class=\"badge conflicts\">").Append(s.Conflicts).Append(s.Conflicts == 1 ? " conflict" : " conflicts").Append("</span>");
-            sb.Append("</div><p class=\"line\">").Append(E(s.Summary)).Append("</p></li>");
-        }
+        foreach (var s in page.Stories) StoryLine(sb, s);
         sb.Append("</ol>");
-        int pages = (page.Total + pageSize - 1) / pageSize;
-        if (pages > 1)
+        string Link(int n) => "/?" + string.Join("&", new[]
         {
-            string Link(int n) => "/?" + string.Join("&", new[]
-            {
-                query.Since is { } a ? "since=" + a.ToString("yyyy-MM-dd", Ci) : null,
-                query.Until is { } b ? "until=" + b.ToString("yyyy-MM-dd", Ci) : null,
-                query.MinSources > 1 ? "minSources=" + query.MinSources : null,
-                "page=" + n,
-            }.Where(x => x is not null));
-            sb.Append("<nav class=\"pager\">");
-            if (pageNumber > 1) sb.Append("<a rel=\"prev\" href=\"").Append(E(Link(pageNumber - 1))).Append("\">← Newer</a>");
-            sb.Append("<span>Page ").Append(pageNumber).Append(" of ").Append(pages).Append("</span>");
-            if (pageNumber < pages) sb.Append("<a rel=\"next\" href=\"").Append(E(Link(pageNumber + 1))).Append("\">Older →</a>");
-            sb.Append("</nav>");
-        }
+            query.Since is { } a ? "since=" + a.ToString("yyyy-MM-dd", Ci) : null,
+            query.Until is { } b ? "until=" + b.ToString("yyyy-MM-dd", Ci) : null,
+            query.MinSources > 1 ? "minSources=" + query.MinSources.ToString(Ci) : null,
+            string.IsNullOrWhiteSpace(query.Topic) ? null : "topic=" + Uri.EscapeDataString(query.Topic),
+            string.IsNullOrWhiteSpace(query.Outlet) ? null : "outlet=" + Uri.EscapeDataString(query.Outlet),
+            query.HasConflicts ? "conflicts=1" : null,
+            "page=" + n.ToString(Ci),
+        }.Where(x => x is not null));
+        Pager(sb, pageNumber, (page.Total + pageSize - 1) / pageSize, Link, "← Newer", "Older →");
         return Page("Stories", sb.ToString());
+    }
+
+    /// <summary>One story in a list: its headline, date, who carries it (with a strip of their leanings), conflicts and its line.</summary>
+    private static void StoryLine(StringBuilder sb, StorySummary s)
+    {
+        sb.Append("<li><a class=\"title\" href=\"/stories/").Append(Uri.EscapeDataString(s.Id)).Append("\">").Append(E(s.Title)).Append("</a><div class=\"meta\">")
+          .Append(Day(s.Date)).Append(" · <span class=\"badge\">").Append(s.Sources).Append(s.Sources == 1 ? " source" : " sources").Append("</span>");
+        if (s.Articles != s.Sources) sb.Append(" <span class=\"badge\">").Append(s.Articles).Append(" articles</span>");
+        if (s.Conflicts > 0) sb.Append(" <span class=\"badge conflicts\">").Append(s.Conflicts).Append(s.Conflicts == 1 ? " conflict" : " conflicts").Append("</span>");
+        if (s.Topic is { } topic) sb.Append(" <a class=\"badge topic\" href=\"/?topic=").Append(Uri.EscapeDataString(topic)).Append("\">").Append(E(Briefing.Topics.Label(topic))).Append("</a>");
+        if (s.Outlets.Count > 0)
+        {
+            // Who carries it, by name: the first few, and how many more.
+            const int named = 4;
+            sb.Append(" · <span class=\"outlets\">").Append(E(string.Join(", ", s.Outlets.Take(named))));
+            if (s.Outlets.Count > named) sb.Append(" and ").Append(s.Outlets.Count - named).Append(" more");
+            sb.Append("</span>");
+        }
+        sb.Append("</div>");
+        Strip(sb, s.Coverage);
+        sb.Append("<p class=\"line\">").Append(E(s.Summary)).Append("</p></li>");
+    }
+
+    /// <summary>
+    /// The coverage strip: one segment per article, grouped left to right by its outlet's leaning, with the counts in words
+    /// beside it (colour is never the only sign). Drawn only when the input rates some outlet.
+    /// </summary>
+    internal static void Strip(StringBuilder sb, IReadOnlyList<Briefing.OutletShare> coverage)
+    {
+        if (!coverage.Any(o => o.Leaning is not null)) return;
+        var groups = Briefing.Leanings.Scale.Select(l => (Leaning: (string?)l, Outlets: coverage.Where(o => o.Leaning == l).ToList()))
+            .Append((Leaning: null, Outlets: coverage.Where(o => o.Leaning is null).ToList())).Where(g => g.Outlets.Count > 0).ToList();
+        int total = coverage.Sum(o => o.Articles);
+        string words = string.Join(", ", groups.Select(g => $"{g.Outlets.Sum(o => o.Articles)} {g.Leaning ?? "unrated"}"));
+        sb.Append("<div class=\"coverage\"><svg class=\"strip\" viewBox=\"0 0 ").Append(total * 10).Append(" 8\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"Coverage by leaning: ")
+          .Append(E(words)).Append("\">");
+        int x = 0;
+        foreach (var (leaning, outlets) in groups)
+        {
+            foreach (var o in outlets)
+            {
+                sb.Append("<rect class=\"lean-").Append(leaning?.Replace(' ', '-') ?? "unrated").Append("\" x=\"").Append(x).Append("\" y=\"0\" width=\"").Append(o.Articles * 10 - 1).Append("\" height=\"8\"><title>")
+                  .Append(E(o.Name)).Append(" (").Append(leaning ?? "unrated").Append(o.Articles > 1 ? $", {o.Articles} articles" : "").Append(")</title></rect>");
+                x += o.Articles * 10;
+            }
+        }
+        sb.Append("</svg><span class=\"lean-words\">").Append(E(words)).Append("</span></div>");
+    }
+
+    /// <summary>Links to the page before and after, and where this one is; nothing when everything fits on one page.</summary>
+    private static void Pager(StringBuilder sb, int pageNumber, int pages, Func<int, string> link, string previous, string next)
+    {
+        if (pages <= 1) return;
+        sb.Append("<nav class=\"pager\" aria-label=\"Pages\">");
+        if (pageNumber > 1) sb.Append("<a rel=\"prev\" href=\"").Append(E(link(pageNumber - 1))).Append("\">").Append(previous).Append("</a>");
+        sb.Append("<span>Page ").Append(pageNumber.ToString("N0", Ci)).Append(" of ").Append(pages.ToString("N0", Ci)).Append("</span>");
+        if (pageNumber < pages) sb.Append("<a rel=\"next\" href=\"").Append(E(link(pageNumber + 1))).Append("\">").Append(next).Append("</a>");
+        sb.Append("</nav>");
     }
 
     /// <summary>A story page, written around its stored brief fragment, which is copied to the response as it decompresses.</summary>
@@ -223,15 +285,7 @@ internal static class Pages
         }
         sb.Append("</ol>");
         int pages = (Math.Min(found.Total, SqliteStore.MaxSearchOffset + SearchPageSize) + SearchPageSize - 1) / SearchPageSize;
-        if (pages > 1)
-        {
-            string Link(int n) => "/search?q=" + Uri.EscapeDataString(query) + "&page=" + n.ToString(Ci);
-            sb.Append("<nav class=\"pager\">");
-            if (pageNumber > 1) sb.Append("<a rel=\"prev\" href=\"").Append(E(Link(pageNumber - 1))).Append("\">← Better matches</a>");
-            sb.Append("<span>Page ").Append(pageNumber).Append(" of ").Append(pages.ToString("N0", Ci)).Append("</span>");
-            if (pageNumber < pages) sb.Append("<a rel=\"next\" href=\"").Append(E(Link(pageNumber + 1))).Append("\">More results →</a>");
-            sb.Append("</nav>");
-        }
+        Pager(sb, pageNumber, pages, n => "/search?q=" + Uri.EscapeDataString(query) + "&page=" + n.ToString(Ci), "← Better matches", "More results →");
         return Page("Search: " + query, sb.ToString(), query);
     }
 

@@ -174,8 +174,13 @@ public static partial class ParallaxServer
             int min = int.TryParse(minText, NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? Math.Clamp(m, 1, 1000) : 1;
             int page = int.TryParse(q["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, 100_000) : 1;
             int size = site.Options.PageSize;
-            var query = new StoryQuery(since, until, size, (page - 1) * size, min);
-            return HtmlPage(Pages.Home(site.Store.Stories(query), query, page, size, site.Store.StoriesPending));
+            var query = new StoryQuery(since, until, size, (page - 1) * size, min)
+            {
+                Outlet = Api.Text(q["outlet"]),
+                Topic = Api.Text(q["topic"]),
+                HasConflicts = Api.Flag(q["conflicts"]),
+            };
+            return HtmlPage(Pages.Home(site.Store.Stories(query), query, page, size, site.Store.StoriesPending, site.FilterChoices()));
         }).ExcludeFromDescription();
 
         app.MapGet("/stories/{**id}", (string id, HttpContext c, Site site) =>

@@ -38,6 +38,18 @@ public sealed class Site : IDisposable
 
     public PageExtractor Extractor { get; } = new();
 
+    private (Pages.Choices Choices, long At)? _choices;
+
+    /// <summary>The topics and outlets the front page offers as filters, read at most every half minute (and after an add).</summary>
+    internal Pages.Choices FilterChoices()
+    {
+        long now = Environment.TickCount64;
+        if (_choices is { } known && now - known.At < 30_000) return known.Choices;
+        var choices = new Pages.Choices(Store.StoryTopics(), Store.StoryOutlets());
+        _choices = (choices, now);
+        return choices;
+    }
+
     /// <summary>The analysis of a stored article, computed on first view and kept for a while.</summary>
     public AnalyzedArticle? Analysis(StoredArticle stored)
     {
@@ -58,6 +70,7 @@ public sealed class Site : IDisposable
         if (articles.Count == 0) return new AddResult([], false);
         var report = Ingestor.Ingest(articles, cancel: cancel, waitForOthers: false);
         _analyses.Clear();
+        _choices = null;
         return new AddResult([.. report.Outcomes.Select((o, i) => new AddedArticle(o.Id, Status(o.Status), o.Status == AddStatus.Refused ? null : Store.Article(o.Id)?.Story,
             articles[i].Title ?? o.Id) { Reason = o.Reason })], report.Deferred);
     }

@@ -257,6 +257,42 @@ public sealed class StoreTests : IDisposable
     }
 
     [Fact]
+    public void A_schema_4_store_is_briefed_again_in_the_background_and_gains_coverage_and_topics()
+    {
+        string db = Db();
+        using (var store = new SqliteStore(db))
+        {
+            new Ingestor(store, AnalysisPipeline.Default).Ingest(Examples());
+            Assert.False(store.StoriesPending);
+        }
+        // The same store as schema 4 wrote it: no topic column, no story_outlets table.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db}"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "DROP INDEX stories_topic; ALTER TABLE stories DROP COLUMN topic; DROP TABLE story_outlets; PRAGMA user_version = 4;";
+            cmd.ExecuteNonQuery();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using (var store = new SqliteStore(db))
+        {
+            // Its old briefs are served until the new ones are in; the stories are marked for a refresh, which a server runs on its own.
+            var story = Assert.Single(store.Stories(new StoryQuery()).Stories);
+            Assert.Empty(story.Coverage);
+            Assert.True(store.StoriesPending);
+            Assert.NotNull(store.OpenBriefHtml(story.Id));
+            var report = new Ingestor(store, AnalysisPipeline.Default).Resume();
+            Assert.Equal(1, report!.Rebuilt);
+            story = Assert.Single(store.Stories(new StoryQuery()).Stories);
+            Assert.Equal(["Avalen Courier", "Coastline Daily", "Harbor Wire", "Metro Ledger"], story.Coverage.Select(o => o.Name).Order(StringComparer.Ordinal));
+            Assert.False(store.StoriesPending);
+            Assert.Equal("ok", store.Check().Integrity);
+            Assert.Single(store.Stories(new StoryQuery { Outlet = "metro ledger" }).Stories);
+        }
+    }
+
+    [Fact]
     public void Search_pages_through_every_result_once_with_its_outlet_and_date()
     {
         using var store = new SqliteStore(Db());

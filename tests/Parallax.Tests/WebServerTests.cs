@@ -112,6 +112,57 @@ public sealed class WebServerTests : IAsyncLifetime
         Assert.Equal("text/css", css.Content.Headers.ContentType!.MediaType);
     }
 
+    /// <summary>Two reports of a harbour strike, from outlets the input rates, labelled with a topic (as AllSides gives them).</summary>
+    private static IEnumerable<Model.Article> RatedStory() =>
+    [
+        new()
+        {
+            Id = "rated-1", Source = "Left Daily", Title = "Dock workers strike at Port Calder", Published = new DateOnly(2026, 2, 10),
+            Text = "Dock workers at Port Calder walked off the job on Monday, halting cargo traffic at the country's second-busiest harbour. The Calder Dockers Union said 2,400 members joined the strike over pay and night shifts. Union leader Mara Okafor said the port authority had refused to negotiate.",
+            Extra = new Dictionary<string, string> { ["topic"] = "\"labor_unions\"", ["bias"] = "\"left\"" },
+        },
+        new()
+        {
+            Id = "rated-2", Source = "Right Post", Title = "Port Calder halted as dockers strike", Published = new DateOnly(2026, 2, 10),
+            Text = "Cargo traffic at Port Calder stopped on Monday as dock workers went on strike. The Calder Dockers Union said 2,400 members walked out over pay and night shifts. The port authority said it had offered talks, and union leader Mara Okafor declined them.",
+            Extra = new Dictionary<string, string> { ["topic"] = "\"labor_unions\"", ["bias"] = "\"Right\"" },
+        },
+    ];
+
+    [Fact]
+    public async Task The_front_page_filters_by_outlet_topic_and_conflicts_and_the_api_takes_the_same_names()
+    {
+        var (client, _) = await Server(extra: RatedStory());
+        string home = await Page(client, "/");
+        Assert.Contains("2 stories", home, StringComparison.Ordinal);
+        // The coverage strip says in words what its colours show, and each segment names its outlet.
+        Assert.Contains("aria-label=\"Coverage by leaning: 1 left, 1 right\"", home, StringComparison.Ordinal);
+        Assert.Contains("<title>Left Daily (left)</title>", home, StringComparison.Ordinal);
+        Assert.Contains(">labor unions (1)</option>", home, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Avalen Courier\">", home, StringComparison.Ordinal);
+
+        string byTopic = await Page(client, "/?topic=labor_unions");
+        Assert.Contains("1 story,", byTopic, StringComparison.Ordinal);
+        Assert.Contains("Port Calder", byTopic, StringComparison.Ordinal);
+        Assert.Contains("Clear filters", byTopic, StringComparison.Ordinal);
+        // An outlet by its name in any case; the example story's outlets do not carry the strike.
+        Assert.Contains("Port Calder", await Page(client, "/?outlet=right+post"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Port Calder", await Page(client, "/?outlet=Avalen+Courier"), StringComparison.Ordinal);
+        Assert.Contains("No story matches", await Page(client, "/?outlet=Nobody+Weekly"), StringComparison.Ordinal);
+        string withConflicts = await Page(client, "/?conflicts=1");
+        Assert.Contains("1 story,", withConflicts, StringComparison.Ordinal);
+        Assert.DoesNotContain("Port Calder", withConflicts, StringComparison.Ordinal);
+
+        var api = await client.GetFromJsonAsync<JsonElement>("/api/stories?topic=labor_unions&outlet=Left%20Daily");
+        Assert.Equal(1, api.GetProperty("total").GetInt32());
+        var item = api.GetProperty("stories")[0];
+        Assert.Equal("labor_unions", item.GetProperty("topic").GetString());
+        var coverage = item.GetProperty("coverage").EnumerateArray().Select(o => (o.GetProperty("outlet").GetString(), o.GetProperty("leaning").GetString())).ToList();
+        Assert.Equal([("Left Daily", "left"), ("Right Post", "right")], coverage);
+        Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>("/api/stories?conflicts=true")).GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/stories?conflicts=maybe")).StatusCode);
+    }
+
     [Fact]
     public async Task The_api_serves_what_the_pages_show_and_the_openapi_document_lists_it()
     {

@@ -27,4 +27,18 @@ public sealed record Article
     public IReadOnlyDictionary<string, string> Extra { get; init; } = EmptyExtra;
 
     private static readonly IReadOnlyDictionary<string, string> EmptyExtra = new Dictionary<string, string>();
+
+    /// <summary>An extra field's value when it is a JSON string (its text, unescaped), else null.</summary>
+    public string? ExtraText(string key)
+    {
+        if (!Extra.TryGetValue(key, out var raw) || raw.Length < 2 || raw[0] != '"') return null;
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<string>(raw);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 }

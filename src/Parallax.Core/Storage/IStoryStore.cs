@@ -121,8 +121,11 @@ public sealed record StoryRecord
 
     public required int Sources { get; init; }
 
-    /// <summary>The named outlets that carry it, most articles first.</summary>
-    public IReadOnlyList<string> Outlets { get; init; } = [];
+    /// <summary>The named outlets that carry it, most articles first, with their article counts and leanings.</summary>
+    public IReadOnlyList<Briefing.OutletShare> Coverage { get; init; } = [];
+
+    /// <summary>The commonest topic its input labels its articles with, if any.</summary>
+    public string? Topic { get; init; }
 
     public required int Conflicts { get; init; }
 
@@ -142,13 +145,33 @@ public sealed record StorySummary(string Id, string Title, DateOnly? Date, DateO
 {
     /// <summary>The named outlets that carry it, most articles first (a story stored before schema 4 has none until it is briefed again).</summary>
     public IReadOnlyList<string> Outlets { get; init; } = [];
+
+    /// <summary>Who carries it, with article counts and leanings, in the order of <see cref="Outlets"/> (filled by story lists).</summary>
+    public IReadOnlyList<Briefing.OutletShare> Coverage { get; init; } = [];
+
+    /// <summary>The commonest topic its input labels its articles with, if any.</summary>
+    public string? Topic { get; init; }
 }
 
 /// <summary>A stored story: its line, and its articles in citation order (with the originals of copies).</summary>
 public sealed record StoredStory(StorySummary Summary, IReadOnlyList<string> Articles, IReadOnlyDictionary<string, string> DuplicateOf);
 
-/// <summary>Which stories to list: on or after <see cref="Since"/>, on or before <see cref="Until"/>, a page of them.</summary>
-public sealed record StoryQuery(DateOnly? Since = null, DateOnly? Until = null, int Limit = 50, int Offset = 0, int MinSources = 1);
+/// <summary>
+/// Which stories to list: on or after <see cref="Since"/>, on or before <see cref="Until"/>, carried by at least
+/// <see cref="MinSources"/> sources, and when given by <see cref="Outlet"/> (its name, any case), about <see cref="Topic"/>,
+/// with a conflict; a page of them.
+/// </summary>
+public sealed record StoryQuery(DateOnly? Since = null, DateOnly? Until = null, int Limit = 50, int Offset = 0, int MinSources = 1)
+{
+    public string? Outlet { get; init; }
+
+    public string? Topic { get; init; }
+
+    public bool HasConflicts { get; init; }
+
+    /// <summary>Whether anything narrows the list.</summary>
+    public bool Filtered => Since is not null || Until is not null || MinSources > 1 || !string.IsNullOrWhiteSpace(Outlet) || !string.IsNullOrWhiteSpace(Topic) || HasConflicts;
+}
 
 public sealed record StoryPage(IReadOnlyList<StorySummary> Stories, int Total);
 

@@ -19,7 +19,7 @@ public sealed class StoreException(string message, Exception? inner = null) : Ex
 public sealed class SqliteStore : IStoryStore
 {
     /// <summary>The schema this code reads and writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     private readonly string _connectionString;
     private readonly Lock _writeGate = new();
@@ -55,12 +55,21 @@ public sealed class SqliteStore : IStoryStore
             {
                 throw new StoreException($"{Path} is an SQLite database but not a Parallax store; give another --db file");
             }
-            // Every statement of the schema is "IF NOT EXISTS", so running it upgrades a schema-1 store by adding what is new.
+            // Columns first, since the schema indexes them; then every statement of the schema, each "IF NOT EXISTS", adds
+            // what else is new to an older store.
+            // Schema 4 names a story's outlets; stories stored before show none until they are briefed again.
+            if (version is > 0 and < 4 && !HasColumn(c, tx, "stories", "outlets")) Exec(c, "ALTER TABLE stories ADD COLUMN outlets TEXT", tx);
+            if (version is > 0 and < 5 && !HasColumn(c, tx, "stories", "topic")) Exec(c, "ALTER TABLE stories ADD COLUMN topic TEXT", tx);
             if (version < SchemaVersion) WriteSchema(c, tx);
             // Schema 3: an undated story ranks after every dated one (it was ranked by the day its articles arrived).
             if (version is > 0 and < 3) Exec(c, "UPDATE stories SET score = score - $behind WHERE date IS NULL AND score > -$behind / 2", tx, ("$behind", StoryRefresher.UndatedBehind));
-            // Schema 4 names a story's outlets; stories stored before show none until they are briefed again.
-            if (version is > 0 and < 4) Exec(c, "ALTER TABLE stories ADD COLUMN outlets TEXT", tx);
+            // Schema 5 stores each story's coverage and topic and lays its page out anew: every story is briefed again at
+            // the next refresh (a server starts it in the background), and its old brief is served until then.
+            if (version is > 0 and < 5)
+            {
+                Exec(c, "UPDATE stories SET members_key = ''", tx);
+                Exec(c, "UPDATE meta SET value = '1' WHERE key = 'stories_pending' AND EXISTS (SELECT 1 FROM stories)", tx);
+            }
             tx.Commit();
         });
     }
@@ -115,6 +124,9 @@ public sealed class SqliteStore : IStoryStore
         Exec(c, Schema, tx);
         Exec(c, "INSERT OR IGNORE INTO meta(key, value) VALUES ('created', $now), ('stories_pending', '0')", tx, ("$now", Now()));
     }
+
+    private static bool HasColumn(SqliteConnection c, SqliteTransaction tx, string table, string column) =>
+        Convert.ToInt64(Scalar(c, $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = $column", tx, ("$column", column)), CultureInfo.InvariantCulture) > 0;
 
     private static int UserVersion(SqliteConnection c, SqliteTransaction? tx = null) => Convert.ToInt32(Scalar(c, "PRAGMA user_version", tx), CultureInfo.InvariantCulture);
 
@@ -321,9 +333,10 @@ public sealed class SqliteStore : IStoryStore
             using var tx = c.BeginTransaction(deferred: false);
             foreach (var id in removed) DeleteStory(c, tx, id);
             using var story = Command(c, """
-                INSERT OR REPLACE INTO stories(id, members_key, title, date, day, sources, outlets, articles, conflicts, summary, score, updated)
-                VALUES ($id, $key, $title, $date, $day, $sources, $outlets, $articles, $conflicts, $summary, $score, $updated)
+                INSERT OR REPLACE INTO stories(id, members_key, title, date, day, sources, outlets, topic, articles, conflicts, summary, score, updated)
+                VALUES ($id, $key, $title, $date, $day, $sources, $outlets, $topic, $articles, $conflicts, $summary, $score, $updated)
                 """, tx);
+            using var outlet = Command(c, "INSERT INTO story_outlets(story_id, position, outlet, articles, leaning) VALUES ($s, $p, $o, $n, $l)", tx);
             using var brief = Command(c, "INSERT OR REPLACE INTO briefs(story_id, json, html) VALUES ($id, $json, $html)", tx);
             using var member = Command(c, "INSERT OR REPLACE INTO story_articles(article_id, story_id, position, duplicate_of) VALUES ($a, $s, $p, $d)", tx);
             using var fact = Command(c, "INSERT INTO facts(story_id, rank, sources, text) VALUES ($s, $r, $n, $t)", tx);
@@ -331,9 +344,14 @@ public sealed class SqliteStore : IStoryStore
             foreach (var s in stories)
             {
                 DeleteStory(c, tx, s.Id);
-                Bind(story, ("$id", s.Id), ("$key", s.MembersKey), ("$title", s.Title), ("$date", Iso(s.Date)), ("$day", Iso(s.Day)), ("$sources", s.Sources), ("$outlets", s.Outlets.Count == 0 ? null : string.Join('\n', s.Outlets)),
+                Bind(story, ("$id", s.Id), ("$key", s.MembersKey), ("$title", s.Title), ("$date", Iso(s.Date)), ("$day", Iso(s.Day)), ("$sources", s.Sources), ("$outlets", s.Coverage.Count == 0 ? null : string.Join('\n', s.Coverage.Select(o => o.Name))), ("$topic", s.Topic),
                     ("$articles", s.Members.Count), ("$conflicts", s.Conflicts), ("$summary", s.Summary), ("$score", s.Score), ("$updated", now));
                 story.ExecuteNonQuery();
+                for (int i = 0; i < s.Coverage.Count; i++)
+                {
+                    Bind(outlet, ("$s", s.Id), ("$p", i), ("$o", s.Coverage[i].Name), ("$n", s.Coverage[i].Articles), ("$l", s.Coverage[i].Leaning));
+                    outlet.ExecuteNonQuery();
+                }
                 Bind(brief, ("$id", s.Id), ("$json", Gzip(s.BriefJson)), ("$html", Gzip(s.BriefHtml)));
                 brief.ExecuteNonQuery();
                 for (int i = 0; i < s.Members.Count; i++)
@@ -363,6 +381,7 @@ public sealed class SqliteStore : IStoryStore
         Exec(c, "DELETE FROM briefs WHERE story_id = $id", tx, ("$id", id));
         Exec(c, "DELETE FROM story_articles WHERE story_id = $id", tx, ("$id", id));
         Exec(c, "DELETE FROM facts WHERE story_id = $id", tx, ("$id", id));
+        Exec(c, "DELETE FROM story_outlets WHERE story_id = $id", tx, ("$id", id));
     }
 
     public IReadOnlyList<StoredArticle> Articles(IReadOnlyList<string> ids) => Guard(() =>
@@ -406,14 +425,78 @@ public sealed class SqliteStore : IStoryStore
             conditions.Add("sources >= $min");
             args.Add(("$min", query.MinSources));
         }
+        if (query.HasConflicts)
+        {
+            conditions.Add("conflicts > 0");
+        }
+        if (!string.IsNullOrWhiteSpace(query.Topic))
+        {
+            conditions.Add("topic = $topic");
+            args.Add(("$topic", query.Topic.Trim().ToLowerInvariant()));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Outlet))
+        {
+            conditions.Add("id IN (SELECT story_id FROM story_outlets WHERE outlet = $outlet COLLATE NOCASE)");
+            args.Add(("$outlet", Text.Words.SingleSpaced(query.Outlet).Trim()));
+        }
         string where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
         int total = Convert.ToInt32(Scalar(c, $"SELECT count(*) FROM stories {where}", null, [.. args]), CultureInfo.InvariantCulture);
         using var cmd = Command(c, $"SELECT {StoryColumns} FROM stories {where} ORDER BY score DESC, id LIMIT $limit OFFSET $offset");
-        Bind(cmd, [.. args, ("$limit", Math.Clamp(query.Limit, 0, 1000)), ("$offset", Math.Max(0, query.Offset))]);
-        using var r = cmd.ExecuteReader();
+        Bind(cmd, [.. args, ("$limit", Math.Clamp(query.Limit, 0, MaxStoryLimit)), ("$offset", Math.Max(0, query.Offset))]);
         var list = new List<StorySummary>();
-        while (r.Read()) list.Add(ReadStory(r));
-        return new StoryPage(list, total);
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read()) list.Add(ReadStory(r));
+        }
+        return new StoryPage(WithCoverage(c, list), total);
+    });
+
+    /// <summary>The most stories one <see cref="Stories"/> call lists; ask again with an offset for more.</summary>
+    public const int MaxStoryLimit = 1000;
+
+    /// <summary>The stories with who carries each (one read for the page).</summary>
+    private static List<StorySummary> WithCoverage(SqliteConnection c, List<StorySummary> stories)
+    {
+        if (stories.Count == 0) return stories;
+        var coverage = new Dictionary<string, List<Briefing.OutletShare>>(StringComparer.Ordinal);
+        foreach (var chunk in stories.Chunk(400))
+        {
+            var names = chunk.Select((_, i) => $"$p{i}").ToArray();
+            using var cmd = Command(c, $"SELECT story_id, outlet, articles, leaning FROM story_outlets WHERE story_id IN ({string.Join(", ", names)}) ORDER BY story_id, position");
+            Bind(cmd, [.. chunk.Select((s, i) => (names[i], (object?)s.Id))]);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                string id = r.GetString(0);
+                if (!coverage.TryGetValue(id, out var list)) coverage[id] = list = [];
+                list.Add(new Briefing.OutletShare(r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3)));
+            }
+        }
+        return [.. stories.Select(s => coverage.TryGetValue(s.Id, out var list) ? s with { Coverage = list } : s)];
+    }
+
+    /// <summary>The topics stories carry, with how many stories each, commonest first.</summary>
+    public IReadOnlyList<(string Topic, int Stories)> StoryTopics(int limit = 200) => Guard(() =>
+    {
+        using var c = Open();
+        using var cmd = Command(c, "SELECT topic, count(*) FROM stories WHERE topic IS NOT NULL GROUP BY topic ORDER BY 2 DESC, 1 LIMIT $limit");
+        Bind(cmd, ("$limit", limit));
+        using var r = cmd.ExecuteReader();
+        var list = new List<(string, int)>();
+        while (r.Read()) list.Add((r.GetString(0), r.GetInt32(1)));
+        return (IReadOnlyList<(string, int)>)list;
+    });
+
+    /// <summary>The outlets that carry stories, with how many stories each, most first.</summary>
+    public IReadOnlyList<(string Outlet, int Stories)> StoryOutlets(int limit = 500) => Guard(() =>
+    {
+        using var c = Open();
+        using var cmd = Command(c, "SELECT outlet, count(*) FROM story_outlets GROUP BY outlet COLLATE NOCASE ORDER BY 2 DESC, 1 LIMIT $limit");
+        Bind(cmd, ("$limit", limit));
+        using var r = cmd.ExecuteReader();
+        var list = new List<(string, int)>();
+        while (r.Read()) list.Add((r.GetString(0), r.GetInt32(1)));
+        return (IReadOnlyList<(string, int)>)list;
     });
 
     public StoredStory? Story(string id) => Guard(() =>
@@ -621,13 +704,14 @@ public sealed class SqliteStore : IStoryStore
     private static readonly string[] FtsTables = ["articles_fts", "facts_fts"];
 
     private const string ArticleColumns = "a.seq, a.id, a.text, a.source, a.title, a.url, a.published, a.origin, a.extra, a.added";
-    private const string StoryColumns = "id, title, date, day, sources, articles, conflicts, summary, score, outlets";
+    private const string StoryColumns = "id, title, date, day, sources, articles, conflicts, summary, score, outlets, topic";
 
     private static StorySummary ReadStory(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : ParseDate(r.GetString(2)), ParseDate(r.GetString(3)) ?? default,
         r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetString(7), r.GetDouble(8))
     {
         Outlets = r.IsDBNull(9) ? [] : r.GetString(9).Split('\n', StringSplitOptions.RemoveEmptyEntries),
+        Topic = r.IsDBNull(10) ? null : r.GetString(10),
     };
 
     private static List<StoredArticle> ReadArticles(SqliteConnection c, string sql, params (string, object?)[] args)

@@ -1,6 +1,6 @@
 -- The Parallax store (SQLite). Articles are never rewritten: their text, once stored, is what every span indexes.
 -- Stories, briefs and facts are derived from the articles and rebuilt when membership changes.
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
@@ -45,6 +45,7 @@ CREATE TABLE IF NOT EXISTS stories (
   day         TEXT NOT NULL,              -- date, or the day its newest article was stored: for ranking and filtering
   sources     INTEGER NOT NULL,           -- independent sources (copies count once)
   outlets     TEXT,                       -- the named outlets carrying it, most articles first, one per line (schema 4)
+  topic       TEXT,                       -- the commonest topic its input labels its articles with, if any (schema 5)
   articles    INTEGER NOT NULL,
   conflicts   INTEGER NOT NULL,
   summary     TEXT NOT NULL,              -- one line for lists
@@ -60,6 +61,18 @@ CREATE TABLE IF NOT EXISTS briefs (
 );
 CREATE INDEX IF NOT EXISTS stories_rank ON stories(score DESC, id);
 CREATE INDEX IF NOT EXISTS stories_day ON stories(day);
+CREATE INDEX IF NOT EXISTS stories_topic ON stories(topic) WHERE topic IS NOT NULL;
+
+-- Who carries each story, for the front page's coverage strip and its outlet filter (schema 5).
+CREATE TABLE IF NOT EXISTS story_outlets (
+  story_id TEXT NOT NULL,
+  position INTEGER NOT NULL,              -- most articles first, as stories.outlets
+  outlet   TEXT NOT NULL,
+  articles INTEGER NOT NULL,              -- its articles in the story, copies aside
+  leaning  TEXT,                          -- left, lean left, center, lean right or right, when the input rates it
+  PRIMARY KEY (story_id, position)
+);
+CREATE INDEX IF NOT EXISTS story_outlets_outlet ON story_outlets(outlet COLLATE NOCASE);
 
 CREATE TABLE IF NOT EXISTS story_articles (
   article_id   TEXT PRIMARY KEY,
