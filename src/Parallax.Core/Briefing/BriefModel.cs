@@ -89,8 +89,17 @@ public sealed record BriefArticle(AnalyzedArticle Analysis, string? DuplicateOf)
 
     public Article Article => Analysis.Article;
 
-    /// <summary>How the article is named to a reader: its outlet, else its id.</summary>
-    public string Label => Article.Source ?? Article.Id;
+    /// <summary>
+    /// How the article is named to a reader: its outlet (source name, else its address's host), else its title, else its
+    /// opening words; never a file name or an id, which mean nothing to a reader.
+    /// </summary>
+    public string Label => Outlets.Name(Article) ?? (string.IsNullOrWhiteSpace(Article.Title) ? Opening(Article.Text) ?? Article.Id : Article.Title.Trim());
+
+    private static string? Opening(string text)
+    {
+        string line = Text.Words.SingleSpaced(text.TrimStart().Split('\n', 2)[0]).Trim();
+        return line.Length == 0 ? null : BriefBuilder.Shorten(line, 60);
+    }
 }
 
 /// <summary>A span of one article's text that supports a statement of the brief.</summary>
