@@ -55,6 +55,9 @@ internal static class Api
 
     private static bool IsFlag(string value) => value.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on" or "0" or "false" or "no" or "off" or "";
 
+    /// <summary>Whether a search's sort asks for the newest first ("date") rather than the best match ("relevance", the default).</summary>
+    public static bool Newest(string? sort) => string.Equals(sort?.Trim(), "date", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>A yes/no filter: 1, true, yes or on (a checkbox's value) mean yes.</summary>
     public static bool Flag(string? value) => value?.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on";
 
@@ -99,15 +102,17 @@ internal static class Api
         .WithName("GetArticle").WithSummary("An article with its story and its analysis: sentences, entities, quotes with speakers, quantities and times, as spans of its text.")
         .Produces<ArticleResponse>().Produces<ErrorResponse>(404);
 
-        api.MapGet("/search", (string? q, int? limit, int? offset, Site site) =>
+        api.MapGet("/search", (string? q, int? limit, int? offset, string? since, string? until, string? outlet, string? sort, Site site) =>
         {
             if ((Outside(limit, "limit", 1, 200) ?? Outside(offset, "offset", 0, SqliteStore.MaxSearchOffset)) is { } range) return Error(400, range);
+            if (!Day(since, "since", out var from, out var problem) || !Day(until, "until", out var to, out problem)) return Error(400, problem!);
+            if (sort is not null && sort is not ("relevance" or "date")) return Error(400, $"sort \"{sort}\" is not relevance or date");
             string query = q ?? "";
             if (FtsQuery.From(query) is null) return Error(400, "give words to look for in q");
-            var found = site.Store.SearchPage(query, limit ?? 20, offset ?? 0);
+            var found = site.Store.SearchPage(new SearchQuery(query, limit ?? 20, offset ?? 0) { Since = from, Until = to, Outlet = Text(outlet), Newest = Newest(sort) });
             return Results.Json(new SearchResponse(query, found.Total, offset ?? 0, [.. found.Hits.Select(Result)]), ParallaxServer.Json);
         })
-        .WithName("Search").WithSummary("Full-text search over articles and the facts of briefs, best first; all words must match, \"quoted words\" as a phrase; page with limit/offset, total counts all results.")
+        .WithName("Search").WithSummary("Full-text search over articles and the facts of briefs; all words must match, \"quoted words\" as a phrase; sort=relevance (the default) or date (newest first); filter with since/until (YYYY-MM-DD) and outlet; page with limit/offset, total counts all results.")
         .Produces<SearchResponse>().Produces<ErrorResponse>(400);
 
         api.MapGet("/quarantine", (int? limit, Site site) =>

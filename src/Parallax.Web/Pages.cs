@@ -41,12 +41,7 @@ internal static class Pages
             sb.Append("</select></label>");
         }
         sb.Append("<label>Outlet <input type=\"text\" name=\"outlet\" list=\"outlet-names\" value=\"").Append(E(query.Outlet)).Append("\" placeholder=\"any\"></label>");
-        if (choices.Outlets.Count > 0)
-        {
-            sb.Append("<datalist id=\"outlet-names\">");
-            foreach (var (outlet, _) in choices.Outlets) sb.Append("<option value=\"").Append(E(outlet)).Append("\">");
-            sb.Append("</datalist>");
-        }
+        OutletList(sb, choices);
         sb.Append("<label class=\"check\"><input type=\"checkbox\" name=\"conflicts\" value=\"1\"").Append(query.HasConflicts ? " checked" : "").Append("> Only with conflicts</label>");
         sb.Append("<button type=\"submit\">Filter</button>");
         if (query.Filtered) sb.Append("<a class=\"clear\" href=\"/\">Clear filters</a>");
@@ -261,8 +256,9 @@ internal static class Pages
     /// <summary>Search results on one page of the site.</summary>
     public const int SearchPageSize = 20;
 
-    public static string Search(string query, SearchPage found, int pageNumber)
+    public static string Search(SearchQuery search, SearchPage found, int pageNumber, Choices choices)
     {
+        string query = search.Text;
         var hits = found.Hits;
         var sb = new StringBuilder("<h1>Search</h1>");
         if (FtsQuery.From(query) is null)
@@ -270,10 +266,20 @@ internal static class Pages
             sb.Append("<p>Type words to look for in articles and in the facts of their briefs; \"quoted words\" must appear together.</p>");
             return Page("Search", sb.ToString(), query);
         }
+        sb.Append("<form class=\"filters\" method=\"get\" action=\"/search\" aria-label=\"Sort and filter results\"><input type=\"hidden\" name=\"q\" value=\"").Append(E(query)).Append("\">");
+        sb.Append("<label>Sort <select name=\"sort\"><option value=\"relevance\"").Append(search.Newest ? "" : " selected").Append(">best match</option><option value=\"date\"")
+          .Append(search.Newest ? " selected" : "").Append(">newest</option></select></label>");
+        sb.Append("<label>From <input type=\"date\" name=\"since\" value=\"").Append(E(search.Since?.ToString("yyyy-MM-dd", Ci))).Append("\"></label>");
+        sb.Append("<label>To <input type=\"date\" name=\"until\" value=\"").Append(E(search.Until?.ToString("yyyy-MM-dd", Ci))).Append("\"></label>");
+        sb.Append("<label>Outlet <input type=\"text\" name=\"outlet\" list=\"outlet-names\" value=\"").Append(E(search.Outlet)).Append("\" placeholder=\"any\"></label>");
+        OutletList(sb, choices);
+        sb.Append("<button type=\"submit\">Apply</button>");
+        if (search.Filtered || search.Newest) sb.Append("<a class=\"clear\" href=\"/search?q=").Append(E(Uri.EscapeDataString(query))).Append("\">Clear</a>");
+        sb.Append("</form>");
         int first = (pageNumber - 1) * SearchPageSize + 1;
-        sb.Append("<p class=\"meta\">").Append(found.Total.ToString("N0", Ci)).Append(found.Total == 1 ? " result" : " results").Append(" for <strong>").Append(E(query)).Append("</strong>");
+        sb.Append("<p class=\"meta\" role=\"status\">").Append(found.Total.ToString("N0", Ci)).Append(found.Total == 1 ? " result" : " results").Append(" for <strong>").Append(E(query)).Append("</strong>");
         if (hits.Count > 0 && found.Total > hits.Count) sb.Append(", ").Append(first.ToString("N0", Ci)).Append('–').Append((first + hits.Count - 1).ToString("N0", Ci)).Append(" shown");
-        sb.Append("</p><ol class=\"hits\" start=\"").Append(first).Append("\">");
+        sb.Append(search.Newest ? ", newest first" : ", best match first").Append("</p><ol class=\"hits\" start=\"").Append(first).Append("\">");
         foreach (var h in hits)
         {
             string href = h.Kind == SearchHitKind.Article ? "/articles/" + Uri.EscapeDataString(h.Article!) : "/stories/" + Uri.EscapeDataString(h.Story!);
@@ -284,9 +290,26 @@ internal static class Pages
             sb.Append("</div><div>").Append(Marked(h.Snippet)).Append("</div></li>");
         }
         sb.Append("</ol>");
+        string Link(int n) => "/search?" + string.Join("&", new[]
+        {
+            "q=" + Uri.EscapeDataString(query),
+            search.Newest ? "sort=date" : null,
+            search.Since is { } a ? "since=" + a.ToString("yyyy-MM-dd", Ci) : null,
+            search.Until is { } b ? "until=" + b.ToString("yyyy-MM-dd", Ci) : null,
+            string.IsNullOrWhiteSpace(search.Outlet) ? null : "outlet=" + Uri.EscapeDataString(search.Outlet),
+            "page=" + n.ToString(Ci),
+        }.Where(x => x is not null));
         int pages = (Math.Min(found.Total, SqliteStore.MaxSearchOffset + SearchPageSize) + SearchPageSize - 1) / SearchPageSize;
-        Pager(sb, pageNumber, pages, n => "/search?q=" + Uri.EscapeDataString(query) + "&page=" + n.ToString(Ci), "← Better matches", "More results →");
+        Pager(sb, pageNumber, pages, Link, search.Newest ? "← Newer" : "← Better matches", search.Newest ? "Older →" : "More results →");
         return Page("Search: " + query, sb.ToString(), query);
+    }
+
+    private static void OutletList(StringBuilder sb, Choices choices)
+    {
+        if (choices.Outlets.Count == 0) return;
+        sb.Append("<datalist id=\"outlet-names\">");
+        foreach (var (outlet, _) in choices.Outlets) sb.Append("<option value=\"").Append(E(outlet)).Append("\">");
+        sb.Append("</datalist>");
     }
 
     /// <summary>A snippet with its match marks as &lt;mark&gt;, everything else escaped.</summary>

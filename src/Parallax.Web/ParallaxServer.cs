@@ -207,10 +207,22 @@ public static partial class ParallaxServer
 
         app.MapGet("/search", (HttpContext c, Site site) =>
         {
-            string query = c.Request.Query["q"].ToString();
-            int page = int.TryParse(c.Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, 1 + SqliteStore.MaxSearchOffset / Pages.SearchPageSize) : 1;
-            var found = FtsQuery.From(query) is null ? new SearchPage([], 0) : site.Store.SearchPage(query, Pages.SearchPageSize, (page - 1) * Pages.SearchPageSize);
-            return HtmlPage(Pages.Search(query, found, page));
+            var q = c.Request.Query;
+            string query = q["q"].ToString();
+            if (!Api.Day(q["since"], "From", out var since, out var problem) || !Api.Day(q["until"], "To", out var until, out problem))
+            {
+                return HtmlPage(Pages.Problem("Not a date", problem! + "."), 400);
+            }
+            int page = int.TryParse(q["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, 1 + SqliteStore.MaxSearchOffset / Pages.SearchPageSize) : 1;
+            var search = new SearchQuery(query, Pages.SearchPageSize, (page - 1) * Pages.SearchPageSize)
+            {
+                Since = since,
+                Until = until,
+                Outlet = Api.Text(q["outlet"]),
+                Newest = Api.Newest(q["sort"]),
+            };
+            var found = FtsQuery.From(query) is null ? new SearchPage([], 0) : site.Store.SearchPage(search);
+            return HtmlPage(Pages.Search(search, found, page, site.FilterChoices()));
         }).ExcludeFromDescription();
 
         app.MapGet("/add", (Site site) => HtmlPage(Pages.Add(site.Options.WritesNeedToken, site.Options.MaxUploadBytes))).ExcludeFromDescription();

@@ -293,6 +293,39 @@ public sealed class StoreTests : IDisposable
     }
 
     [Fact]
+    public void Search_sorts_by_date_and_filters_by_day_and_outlet()
+    {
+        using var store = new SqliteStore(Db());
+        new Ingestor(store, AnalysisPipeline.Default).Ingest([.. Examples(),
+            Made("old", "The Meridian Bridge was closed for repairs after inspectors found corroded steel cables, the city said.", published: new DateOnly(2024, 9, 1)),
+            Made("new", "Traffic on the Meridian Bridge was light on its first full week after the reopening, the city said.", published: new DateOnly(2026, 3, 20))]);
+        var best = store.SearchPage(new SearchQuery("Meridian bridge", 100));
+        var newest = store.SearchPage(new SearchQuery("Meridian bridge", 100) { Newest = true });
+        Assert.Equal(best.Total, newest.Total);
+        Assert.Equal(best.Hits.Select(h => (h.Kind, h.Article, h.Story, h.Snippet)).Order(), newest.Hits.Select(h => (h.Kind, h.Article, h.Story, h.Snippet)).Order());
+        var days = newest.Hits.Select(h => h.Date ?? DateOnly.MinValue).ToList();
+        Assert.Equal(days.OrderDescending(), days);
+        Assert.Equal("new", newest.Hits[0].Article);
+        // Pages of the newest-first order read in turn give the same results in the same order.
+        var paged = new List<SearchHit>();
+        for (int offset = 0; offset < newest.Total; offset += 3) paged.AddRange(store.SearchPage(new SearchQuery("Meridian bridge", 3, offset) { Newest = true }).Hits);
+        Assert.Equal(newest.Hits.Select(h => (h.Kind, h.Article, h.Story)), paged.Select(h => (h.Kind, h.Article, h.Story)));
+
+        var before = store.SearchPage(new SearchQuery("Meridian bridge", 100) { Until = new DateOnly(2025, 12, 31) });
+        Assert.Equal(["old"], before.Hits.Select(h => h.Article!));
+        Assert.Equal(1, before.Total);
+        var march = store.SearchPage(new SearchQuery("Meridian bridge", 100) { Since = new DateOnly(2026, 3, 1), Until = new DateOnly(2026, 3, 10) });
+        Assert.All(march.Hits, h => Assert.InRange(h.Date!.Value, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 10)));
+        Assert.DoesNotContain(march.Hits, h => h.Article is "old" or "new");
+        // An outlet by name, any case: its articles, and the facts of the stories it carries.
+        var courier = store.SearchPage(new SearchQuery("Meridian bridge", 100) { Outlet = "avalen courier" });
+        Assert.NotEmpty(courier.Hits);
+        Assert.All(courier.Hits.Where(h => h.Kind == SearchHitKind.Article), h => Assert.Equal("Avalen Courier", h.Source));
+        Assert.Equal(courier.Hits.Count, courier.Total);
+        Assert.Empty(store.SearchPage(new SearchQuery("Meridian bridge", 100) { Outlet = "Nobody Weekly" }).Hits);
+    }
+
+    [Fact]
     public void Search_pages_through_every_result_once_with_its_outlet_and_date()
     {
         using var store = new SqliteStore(Db());

@@ -94,6 +94,12 @@ public sealed class WebServerTests : IAsyncLifetime
         Assert.Contains("Meridian", search, StringComparison.Ordinal);
         Assert.Contains("2026-03-02 · Avalen Courier", search, StringComparison.Ordinal);
         Assert.Contains("results for", search, StringComparison.Ordinal);
+        string newest = await Page(client, "/search?q=Meridian+bridge&sort=date&outlet=Avalen+Courier");
+        Assert.Contains("newest first", newest, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"date\" selected>", newest, StringComparison.Ordinal);
+        Assert.Contains("value=\"Avalen Courier\" placeholder", newest, StringComparison.Ordinal);
+        Assert.Contains("0 results", await Page(client, "/search?q=Meridian+bridge&until=2020-01-01"), StringComparison.Ordinal);
+        Assert.Contains("Not a date", await Page(client, "/search?q=Meridian&since=yesterday", HttpStatusCode.BadRequest), StringComparison.Ordinal);
         // Beyond the last page a search says so rather than failing.
         Assert.Contains("results for", await Page(client, "/search?q=Meridian+bridge&page=400"), StringComparison.Ordinal);
         Assert.Contains("No story matches", await Page(client, "/?since=2099-01-01"), StringComparison.Ordinal);
@@ -161,6 +167,10 @@ public sealed class WebServerTests : IAsyncLifetime
         Assert.Equal([("Left Daily", "left"), ("Right Post", "right")], coverage);
         Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>("/api/stories?conflicts=true")).GetProperty("total").GetInt32());
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/stories?conflicts=maybe")).StatusCode);
+        var byDate = await client.GetFromJsonAsync<JsonElement>("/api/search?q=strike&sort=date&outlet=Right%20Post&since=2026-02-01");
+        Assert.True(byDate.GetProperty("total").GetInt32() >= 1);
+        Assert.All(byDate.GetProperty("hits").EnumerateArray(), h => Assert.Equal("2026-02-10", h.GetProperty("date").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/search?q=strike&sort=oldest")).StatusCode);
     }
 
     [Fact]

@@ -162,13 +162,13 @@ public static class BriefHtml
         sb.AppendLine("</article>");
     }
 
-    /// <summary>The story's date, and the days its articles span when they differ.</summary>
+    /// <summary>The story's date, or the days its articles span when they differ.</summary>
     private static string Dates(Brief b)
     {
         var days = b.Articles.Where(a => a.Article.Published is not null && !a.Article.PublishedInferred).Select(a => a.Article.Published!.Value).ToList();
         string date = b.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated";
         if (days.Count < 2 || days.Min() == days.Max()) return date;
-        return $"{date} · reported {days.Min().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} to {days.Max().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        return $"reported {days.Min().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} to {days.Max().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>Opens a folding section: a landmark named by its heading, the heading in the summary a reader clicks.</summary>

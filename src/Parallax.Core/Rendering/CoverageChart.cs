@@ -18,7 +18,7 @@ public static class CoverageChart
     /// <summary>Outlets drawn one per row; the rest share a last row.</summary>
     public const int MaxRows = 12;
 
-    private const int LabelWidth = 170, Row = 22, Top = 8, Axis = 26, PlotWidth = 620;
+    private const int LabelWidth = 120, Row = 22, Top = 8, Axis = 26, PlotWidth = 480, MinPlot = 240;
 
     /// <summary>One mark: an outlet's articles in one column.</summary>
     private readonly record struct Mark(int Row, int Column, int Articles);
@@ -47,8 +47,8 @@ public static class CoverageChart
         }
 
         int slots = columns + (undated ? 1 : 0);
-        // Columns of at most 28 px, but a plot of at least 300 px, so the axis labels never run into each other.
-        double cell = Math.Min(Math.Max(28, 300.0 / slots), (double)PlotWidth / slots);
+        // Columns of at most 28 px, but a plot wide enough that the axis labels never run into each other.
+        double cell = Math.Min(Math.Max(28, (double)MinPlot / slots), (double)PlotWidth / slots);
         var marks = new List<Mark>();
         for (int r = 0; r < rows.Count; r++)
         {
@@ -74,7 +74,7 @@ public static class CoverageChart
         for (int r = 0; r < rows.Count; r++)
         {
             sb.Append("<line class=\"row\" x1=\"").Append(LabelWidth).Append("\" x2=\"").Append(width - 10).Append("\" y1=\"").Append(Y(r)).Append("\" y2=\"").Append(Y(r)).Append("\"/>");
-            sb.Append("<text class=\"outlet\" x=\"").Append(LabelWidth - 8).Append("\" y=\"").Append(Y(r)).Append("\" dy=\"0.35em\" text-anchor=\"end\">").Append(E(BriefBuilder.Shorten(rows[r].Name, 24))).Append("</text>");
+            sb.Append("<text class=\"outlet\" x=\"").Append(LabelWidth - 8).Append("\" y=\"").Append(Y(r)).Append("\" dy=\"0.35em\" text-anchor=\"end\">").Append(E(BriefBuilder.Shorten(rows[r].Name, 18))).Append("</text>");
         }
         foreach (var m in marks)
         {
@@ -84,7 +84,7 @@ public static class CoverageChart
         }
         // The axis names the first and last columns, and the undated one; a mark's own title gives its exact date.
         double axisY = Top + rows.Count * Row + 16;
-        bool room = cell * columns >= 170;
+        bool room = cell * columns >= 160;
         sb.Append("<text class=\"axis\" x=\"").Append(LabelWidth).Append("\" y=\"").Append(axisY.ToString("0.#", ci)).Append("\">").Append(E(room || columns == 1 ? first.ToString("yyyy-MM-dd", ci) : span)).Append("</text>");
         if (columns > 1 && room) sb.Append("<text class=\"axis\" x=\"").Append(X(columns - 1)).Append("\" y=\"").Append(axisY.ToString("0.#", ci)).Append("\" text-anchor=\"").Append(undated ? "middle" : "end").Append("\">").Append(E(last.ToString("yyyy-MM-dd", ci))).Append("</text>");
         if (undated) sb.Append("<text class=\"axis\" x=\"").Append(X(columns)).Append("\" y=\"").Append(axisY.ToString("0.#", ci)).Append("\" text-anchor=\"end\">undated</text>");

@@ -58,8 +58,8 @@ public interface IStoryStore : IArticleStore
     /// <summary>Articles and facts matching <paramref name="query"/> (words, "quoted phrases"), best first.</summary>
     IReadOnlyList<SearchHit> Search(string query, int limit = 50);
 
-    /// <summary>One page of search results, best first, with how many there are in all.</summary>
-    SearchPage SearchPage(string query, int limit, int offset);
+    /// <summary>One page of search results, best first (or newest first), with how many there are in all.</summary>
+    SearchPage SearchPage(SearchQuery query);
 
     /// <summary>
     /// Sets articles aside that could not be processed, with the stage and the reason: they stay stored, are never offered
@@ -191,6 +191,25 @@ public sealed record SearchHit(SearchHitKind Kind, string? Article, string? Stor
 
     /// <summary>The snippet with its marks removed.</summary>
     public string Plain => Snippet.Replace(MarkStart.ToString(), "").Replace(MarkEnd.ToString(), "");
+}
+
+/// <summary>
+/// What to search for (<see cref="Text"/>: all words must match, "quoted words" as a phrase) and which page; results dated
+/// from <see cref="Since"/> to <see cref="Until"/> and from <see cref="Outlet"/> only, when given (an article by its own
+/// date and outlet, a fact by its story's); newest first instead of best match first when <see cref="Newest"/>.
+/// </summary>
+public sealed record SearchQuery(string Text, int Limit = 20, int Offset = 0)
+{
+    public DateOnly? Since { get; init; }
+
+    public DateOnly? Until { get; init; }
+
+    public string? Outlet { get; init; }
+
+    public bool Newest { get; init; }
+
+    /// <summary>Whether anything narrows the results.</summary>
+    public bool Filtered => Since is not null || Until is not null || !string.IsNullOrWhiteSpace(Outlet);
 }
 
 /// <summary>A page of search results and the number of results in all.</summary>

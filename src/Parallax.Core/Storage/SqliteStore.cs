@@ -562,23 +562,50 @@ public sealed class SqliteStore : IStoryStore
     /// <summary>Deepest a search pages: a result further down than this is not worth reading, and each page reads all before it.</summary>
     public const int MaxSearchOffset = 10_000;
 
-    public SearchPage SearchPage(string query, int limit, int offset) => Guard(() =>
+    public SearchPage SearchPage(string query, int limit, int offset) => SearchPage(new SearchQuery(query, limit, offset));
+
+    public SearchPage SearchPage(SearchQuery query) => Guard(() =>
     {
-        string? match = FtsQuery.From(query);
+        string? match = FtsQuery.From(query.Text);
         if (match is null) return new SearchPage([], 0);
-        limit = Math.Clamp(limit, 1, 500);
-        offset = Math.Clamp(offset, 0, MaxSearchOffset);
+        int limit = Math.Clamp(query.Limit, 1, 500), offset = Math.Clamp(query.Offset, 0, MaxSearchOffset);
         using var c = Open();
+        // The filters, for articles by their own date and outlet, for facts by their story's.
+        var args = new List<(string, object?)> { ("$q", match) };
+        var onArticles = new List<string>();
+        var onFacts = new List<string>();
+        if (query.Since is { } since)
+        {
+            onArticles.Add("a.published >= $since");
+            onFacts.Add("s.date >= $since");
+            args.Add(("$since", Iso(since)));
+        }
+        if (query.Until is { } until)
+        {
+            onArticles.Add("a.published <= $until");
+            onFacts.Add("s.date <= $until");
+            args.Add(("$until", Iso(until)));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Outlet))
+        {
+            onArticles.Add("a.source = $outlet COLLATE NOCASE");
+            onFacts.Add("f.story_id IN (SELECT story_id FROM story_outlets WHERE outlet = $outlet COLLATE NOCASE)");
+            args.Add(("$outlet", Text.Words.SingleSpaced(query.Outlet).Trim()));
+        }
+        string And(List<string> conditions) => string.Concat(conditions.Select(x => " AND " + x));
+        // Newest first puts undated results last; among one day, the better match first.
+        string articleOrder = query.Newest ? "coalesce(a.published, '') DESC, r" : "r";
+        string factOrder = query.Newest ? "coalesce(s.date, '') DESC, r" : "r";
         // Both kinds are ranked together: the best offset + limit of each are enough to cut the page from.
         int take = offset + limit;
         var hits = new List<SearchHit>();
-        using (var cmd = Command(c, """
-            SELECT a.id, s.story_id, coalesce(a.title, a.id), snippet(articles_fts, 1, char(2), char(3), '…', 24), bm25(articles_fts, 3.0, 1.0) AS r, a.source, a.published
-            FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid LEFT JOIN story_articles s ON s.article_id = a.id
-            WHERE articles_fts MATCH $q ORDER BY r LIMIT $limit
+        using (var cmd = Command(c, $"""
+            SELECT a.id, st.story_id, coalesce(a.title, a.id), snippet(articles_fts, 1, char(2), char(3), '…', 24), bm25(articles_fts, 3.0, 1.0) AS r, a.source, a.published
+            FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid LEFT JOIN story_articles st ON st.article_id = a.id
+            WHERE articles_fts MATCH $q{And(onArticles)} ORDER BY {articleOrder} LIMIT $limit
             """))
         {
-            Bind(cmd, ("$q", match), ("$limit", take));
+            Bind(cmd, [.. args, ("$limit", take)]);
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
@@ -589,13 +616,13 @@ public sealed class SqliteStore : IStoryStore
                 });
             }
         }
-        using (var cmd = Command(c, """
+        using (var cmd = Command(c, $"""
             SELECT f.story_id, s.title, snippet(facts_fts, 0, char(2), char(3), '…', 32), bm25(facts_fts) AS r, s.outlets, s.date
             FROM facts_fts JOIN facts f ON f.rowid = facts_fts.rowid JOIN stories s ON s.id = f.story_id
-            WHERE facts_fts MATCH $q ORDER BY r LIMIT $limit
+            WHERE facts_fts MATCH $q{And(onFacts)} ORDER BY {factOrder} LIMIT $limit
             """))
         {
-            Bind(cmd, ("$q", match), ("$limit", take));
+            Bind(cmd, [.. args, ("$limit", take)]);
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
@@ -610,8 +637,14 @@ public sealed class SqliteStore : IStoryStore
         int articleHits = hits.Count(h => h.Kind == SearchHitKind.Article);
         int total = articleHits < take && hits.Count - articleHits < take
             ? hits.Count
-            : Convert.ToInt32(Scalar(c, "SELECT (SELECT count(*) FROM articles_fts WHERE articles_fts MATCH $q) + (SELECT count(*) FROM facts_fts WHERE facts_fts MATCH $q)", null, ("$q", match)), CultureInfo.InvariantCulture);
-        return new SearchPage([.. hits.OrderBy(h => h.Rank).ThenBy(h => h.Kind).ThenBy(h => h.Article ?? h.Story, StringComparer.Ordinal).Skip(offset).Take(limit)], total);
+            : Convert.ToInt32(Scalar(c, $"""
+                SELECT (SELECT count(*) FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH $q{And(onArticles)})
+                     + (SELECT count(*) FROM facts_fts JOIN facts f ON f.rowid = facts_fts.rowid JOIN stories s ON s.id = f.story_id WHERE facts_fts MATCH $q{And(onFacts)})
+                """, null, [.. args]), CultureInfo.InvariantCulture);
+        var ordered = query.Newest
+            ? hits.OrderByDescending(h => h.Date ?? DateOnly.MinValue).ThenBy(h => h.Rank)
+            : hits.OrderBy(h => h.Rank);
+        return new SearchPage([.. ordered.ThenBy(h => h.Kind).ThenBy(h => h.Article ?? h.Story, StringComparer.Ordinal).Skip(offset).Take(limit)], total);
     });
 
     public FeedState? Feed(string url) => Guard(() =>
