@@ -27,10 +27,10 @@ internal static class Html
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         sb.Append("<title>").Append(E(title)).Append(" — Parallax</title>");
         sb.Append("<link rel=\"icon\" href=\"/assets/icon.svg\" type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/assets/site.css\"></head><body>\n");
-        sb.Append("<header class=\"site\"><a class=\"brand\" href=\"/\">Parallax</a>");
+        sb.Append("<a class=\"skip\" href=\"#main\">Skip to the content</a><header class=\"site\"><a class=\"brand\" href=\"/\">Parallax</a>");
         sb.Append("<form class=\"search\" action=\"/search\" method=\"get\" role=\"search\"><input type=\"search\" name=\"q\" value=\"").Append(E(query))
           .Append("\" placeholder=\"Search articles and facts\" aria-label=\"Search articles and facts\"><button type=\"submit\">Search</button></form>");
-        sb.Append("<nav><a href=\"/\">Stories</a><a href=\"/add\">Add articles</a><a href=\"/openapi/v1.json\">API</a></nav></header>\n<main>\n");
+        sb.Append("<nav aria-label=\"Site\"><a href=\"/\">Stories</a><a href=\"/add\">Add articles</a><a href=\"/openapi/v1.json\">API</a></nav></header>\n<main id=\"main\" tabindex=\"-1\">\n");
         string head = sb.ToString();
         string tail = "\n</main>" + (briefScript ? "<script src=\"/assets/brief.js\"></script>" : "") + "</body></html>\n";
         return (head, tail);

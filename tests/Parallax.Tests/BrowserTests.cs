@@ -30,7 +30,7 @@ public sealed class BrowserFactAttribute : FactAttribute
 /// screenshot in TestResults/screenshots.
 /// </summary>
 [Collection("Timed")]
-public sealed class BrowserTests : IAsyncLifetime
+public sealed partial class BrowserTests : IAsyncLifetime
 {
     public static string Chromium => Environment.GetEnvironmentVariable("PARALLAX_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
 
@@ -47,9 +47,10 @@ public sealed class BrowserTests : IAsyncLifetime
         string db = Path.Combine(_dir, "site.db");
         using (var store = new SqliteStore(db))
         {
-            new Ingestor(store, AnalysisPipeline.Default).Ingest(ArticleSource.Read([TestPaths.Examples]).Articles);
+            new Ingestor(store, AnalysisPipeline.Default).Ingest([.. ArticleSource.Read([TestPaths.Examples]).Articles, .. SampleStories.Rated(), .. SampleStories.Older()]);
         }
-        _app = ParallaxServer.Build(new ServerOptions { DbPath = db, Urls = ["http://127.0.0.1:0"] }, b => b.Logging.ClearProviders());
+        // Two stories a page, so three stories (four once a test pastes one) page.
+        _app = ParallaxServer.Build(new ServerOptions { DbPath = db, Urls = ["http://127.0.0.1:0"], PageSize = 2 }, b => b.Logging.ClearProviders());
         await _app.StartAsync();
         _base = _app.Urls.First().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();

@@ -118,27 +118,10 @@ public sealed class WebServerTests : IAsyncLifetime
         Assert.Equal("text/css", css.Content.Headers.ContentType!.MediaType);
     }
 
-    /// <summary>Two reports of a harbour strike, from outlets the input rates, labelled with a topic (as AllSides gives them).</summary>
-    private static IEnumerable<Model.Article> RatedStory() =>
-    [
-        new()
-        {
-            Id = "rated-1", Source = "Left Daily", Title = "Dock workers strike at Port Calder", Published = new DateOnly(2026, 2, 10),
-            Text = "Dock workers at Port Calder walked off the job on Monday, halting cargo traffic at the country's second-busiest harbour. The Calder Dockers Union said 2,400 members joined the strike over pay and night shifts. Union leader Mara Okafor said the port authority had refused to negotiate.",
-            Extra = new Dictionary<string, string> { ["topic"] = "\"labor_unions\"", ["bias"] = "\"left\"" },
-        },
-        new()
-        {
-            Id = "rated-2", Source = "Right Post", Title = "Port Calder halted as dockers strike", Published = new DateOnly(2026, 2, 10),
-            Text = "Cargo traffic at Port Calder stopped on Monday as dock workers went on strike. The Calder Dockers Union said 2,400 members walked out over pay and night shifts. The port authority said it had offered talks, and union leader Mara Okafor declined them.",
-            Extra = new Dictionary<string, string> { ["topic"] = "\"labor_unions\"", ["bias"] = "\"Right\"" },
-        },
-    ];
-
     [Fact]
     public async Task The_front_page_filters_by_outlet_topic_and_conflicts_and_the_api_takes_the_same_names()
     {
-        var (client, _) = await Server(extra: RatedStory());
+        var (client, _) = await Server(extra: SampleStories.Rated());
         string home = await Page(client, "/");
         Assert.Contains("2 stories", home, StringComparison.Ordinal);
         // The coverage strip says in words what its colours show, and each segment names its outlet.
