@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using Parallax.Extraction;
+using Parallax.Feeds;
+using Parallax.Fetching;
+using Parallax.Storage;
+
+namespace Parallax.Cli;
+
+/// <summary><c>parallax watch</c>: polls feeds and adds their new articles to a store.</summary>
+public static partial class ParallaxCli
+{
+    private static Command WatchCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var sources = new Argument<string[]>("FEED_OR_OPML") { Description = "Feed addresses (RSS 2.0, Atom or RSS 1.0), and OPML lists of feeds (addresses ending in .opml, or local files).", Arity = ArgumentArity.OneOrMore };
+        var db = DbOption("Where articles are stored: an SQLite store (stories are brought up to date after each poll; see 'parallax serve'), or a file ending in .jsonl for plain JSON Lines (one article a line, readable by 'parallax brief FILE', feed state in FILE.feeds.json).");
+        var every = new Option<string>("--every") { Description = "Time between polls, e.g. 15m, 1h, 90s.", DefaultValueFactory = _ => "15m", HelpName = "DURATION" };
+        var once = new Option<bool>("--once") { Description = "Poll every feed once, ingest what is new, and exit (for cron jobs and scripts)." };
+        var delay = new Option<string>("--delay") { Description = "Least time between two requests to one host (a robots.txt Crawl-delay can raise it).", DefaultValueFactory = _ => "1s", HelpName = "DURATION" };
+        var cmd = new Command("watch", "Poll news feeds and store each new article as it arrives: feeds are asked for with conditional requests, pages are fetched politely (robots.txt, one request at a time per host, a pause between requests, retries with backoff), and the article is extracted from each page. Stop with Ctrl+C; what was stored is kept.")
+        {
+            sources, db, every, once, delay,
+        };
+        cmd.SetAction(async (parse, cancel) =>
+        {
+            if (!TryDuration(parse.GetValue(every)!, out var interval) || interval < TimeSpan.FromSeconds(1)) return Fail(stderr, $"--every {parse.GetValue(every)}: give a duration such as 15m, 1h or 90s");
+            if (!TryDuration(parse.GetValue(delay)!, out var pause)) return Fail(stderr, $"--delay {parse.GetValue(delay)}: give a duration such as 1s or 500ms");
+            string dbPath = parse.GetValue(db)!;
+            IArticleStore store;
+            try
+            {
+                store = dbPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? new JsonlArticleStore(dbPath) : new SqliteStore(dbPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or StoreException)
+            {
+                return Fail(stderr, $"cannot open the store {dbPath}: {e.Message}");
+            }
+            var ingestor = store is IStoryStore stories ? new Ingestor(stories, Pipeline.AnalysisPipeline.Default) : null;
+            using (store)
+            using (var fetcher = new PoliteFetcher(new FetchOptions { PerHostDelay = pause }))
+            {
+                var watcher = new FeedWatcher(fetcher, new PageExtractor(), store);
+                var log = new SynchronousProgress<WatchEvent>(e =>
+                {
+                    if (e.Kind is WatchEventKind.FeedFailed or WatchEventKind.ArticleFailed) stderr.WriteLine($"parallax: warning: {e.Url}: {e.Detail}");
+                    else if (e.Kind == WatchEventKind.ArticleAdded) stdout.WriteLine($"added\t{e.Url}\t{e.Detail}");
+                });
+                var feeds = await watcher.ResolveFeedsAsync(parse.GetValue(sources)!, log, cancel);
+                if (feeds.Count == 0) return Fail(stderr, "no feed to watch; give feed addresses or OPML lists");
+                bool anyFailed = false;
+                try
+                {
+                    while (true)
+                    {
+                        var r = await watcher.PollAsync(feeds, log, cancel);
+                        anyFailed |= r.FeedsFailed > 0 || r.ArticlesFailed > 0;
+                        if (r.Added > 0 && ingestor is not null) ingestor.Resume(cancel: cancel);
+                        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"polled {r.Feeds} feeds at {DateTime.Now:HH:mm:ss} ({r.Unchanged} unchanged, {r.FeedsFailed} failed): {r.Added} new articles, {r.AlreadyStored} already stored, {r.Skipped} skipped, {r.ArticlesFailed} failed; {store.Count} in {parse.GetValue(db)}"));
+                        if (parse.GetValue(once)) break;
+                        await Task.Delay(interval, cancel);
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    stdout.WriteLine($"stopped; {store.Count} articles in {parse.GetValue(db)}");
+                }
+                return anyFailed ? Partial : Ok;
+            }
+        });
+        return cmd;
+    }
+}
