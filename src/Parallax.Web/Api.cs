@@ -109,7 +109,7 @@ internal static class Api
             if (sort is not null && sort is not ("relevance" or "date")) return Error(400, $"sort \"{sort}\" is not relevance or date");
             string query = q ?? "";
             if (FtsQuery.From(query) is null) return Error(400, "give words to look for in q");
-            var found = site.Store.SearchPage(new SearchQuery(query, limit ?? 20, offset ?? 0) { Since = from, Until = to, Outlet = Text(outlet), Newest = Newest(sort) });
+            var found = site.Search(new SearchQuery(query, limit ?? 20, offset ?? 0) { Since = from, Until = to, Outlet = Text(outlet), Newest = Newest(sort) });
             return Results.Json(new SearchResponse(query, found.Total, offset ?? 0, [.. found.Hits.Select(Result)]), ParallaxServer.Json);
         })
         .WithName("Search").WithSummary("Full-text search over articles and the facts of briefs; all words must match, \"quoted words\" as a phrase; sort=relevance (the default) or date (newest first); filter with since/until (YYYY-MM-DD) and outlet; page with limit/offset, total counts all results.")

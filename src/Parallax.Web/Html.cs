@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace Parallax.Web;
@@ -7,7 +6,7 @@ namespace Parallax.Web;
 internal static class Html
 {
     /// <summary>HTML-escapes text (quotes included, so it is safe in attributes too).</summary>
-    public static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+    public static string E(string? s) => Rendering.Markup.Escape(s);
 
     /// <summary>A link target for an address taken from an article: http(s) only, so no javascript: or data: address gets through.</summary>
     public static string? SafeHref(string? url) =>

@@ -221,7 +221,7 @@ public static partial class ParallaxServer
                 Outlet = Api.Text(q["outlet"]),
                 Newest = Api.Newest(q["sort"]),
             };
-            var found = FtsQuery.From(query) is null ? new SearchPage([], 0) : site.Store.SearchPage(search);
+            var found = FtsQuery.From(query) is null ? new SearchPage([], 0) : site.Search(search);
             return HtmlPage(Pages.Search(search, found, page, site.FilterChoices()));
         }).ExcludeFromDescription();
 

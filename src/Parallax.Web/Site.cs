@@ -40,6 +40,28 @@ public sealed class Site : IDisposable
 
     private (Pages.Choices Choices, long At)? _choices;
 
+    private readonly ConcurrentDictionary<SearchQuery, (SearchPage Page, long At)> _searches = new();
+
+    /// <summary>How long a search's results are reused (and so how stale they can be after another process writes).</summary>
+    public const int SearchReuseMs = 10_000;
+
+    private const int SearchesKept = 512;
+
+    /// <summary>
+    /// A page of search results, reused for <see cref="SearchReuseMs"/>: a search costs tens of milliseconds on a store of
+    /// tens of thousands of articles (ranking every match), and a newsroom's readers search the same few things at once.
+    /// An add through this server forgets every kept result.
+    /// </summary>
+    public SearchPage Search(SearchQuery query)
+    {
+        long now = Environment.TickCount64;
+        if (_searches.TryGetValue(query, out var kept) && now - kept.At < SearchReuseMs) return kept.Page;
+        var page = Store.SearchPage(query);
+        if (_searches.Count >= SearchesKept) _searches.Clear();
+        _searches[query] = (page, now);
+        return page;
+    }
+
     /// <summary>The topics and outlets the front page offers as filters, read at most every half minute (and after an add).</summary>
     internal Pages.Choices FilterChoices()
     {
@@ -71,6 +93,7 @@ public sealed class Site : IDisposable
         var report = Ingestor.Ingest(articles, cancel: cancel, waitForOthers: false);
         _analyses.Clear();
         _choices = null;
+        _searches.Clear();
         return new AddResult([.. report.Outcomes.Select((o, i) => new AddedArticle(o.Id, Status(o.Status), o.Status == AddStatus.Refused ? null : Store.Article(o.Id)?.Story,
             articles[i].Title ?? o.Id) { Reason = o.Reason })], report.Deferred);
     }
@@ -80,7 +103,12 @@ public sealed class Site : IDisposable
     {
         try
         {
-            if (Ingestor.Resume(waitForOthers: false) is not null) _analyses.Clear();
+            if (Ingestor.Resume(waitForOthers: false) is not null)
+            {
+                _analyses.Clear();
+                _choices = null;
+                _searches.Clear();
+            }
         }
         catch (StoreException)
         {

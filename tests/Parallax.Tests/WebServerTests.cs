@@ -157,6 +157,18 @@ public sealed class WebServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_kept_search_result_is_forgotten_when_an_article_is_added()
+    {
+        var (client, _) = await Server();
+        async Task<int> Found() => (await client.GetFromJsonAsync<JsonElement>("/api/search?q=Calder")).GetProperty("total").GetInt32();
+        Assert.Equal(0, await Found());
+        Assert.Equal(0, await Found()); // the kept result
+        var added = await client.PostAsJsonAsync("/api/articles", new { text = "Dock workers at Port Calder walked off the job on Monday, halting cargo traffic, the union said.", title = "Strike at Port Calder" });
+        Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        Assert.True(await Found() >= 1, "a search after an add still gave the result kept before it");
+    }
+
+    [Fact]
     public async Task The_api_serves_what_the_pages_show_and_the_openapi_document_lists_it()
     {
         var (client, options) = await Server();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Parallax.Model;
 
@@ -50,5 +49,5 @@ public static class AnalysisHtml
         return (q.IsChange ? "change: " : "") + hedge + value + (q.Unit is { } unit ? " " + unit : "");
     }
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    private static string E(string s) => Markup.Escape(s);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Parallax.Briefing;
 using Parallax.Model;
@@ -341,7 +340,7 @@ public static class BriefHtml
             .Concat(b.Quotes.SelectMany(q => q.Variants.SelectMany(v => v.Support)))
             .Concat(b.Timeline.SelectMany(t => t.Support));
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    private static string E(string s) => Markup.Escape(s);
 
     /// <summary>The brief's stylesheet.</summary>
     public const string Css = """

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Parallax.Briefing;
 
@@ -92,5 +91,5 @@ public static class CoverageChart
         return sb.ToString();
     }
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    private static string E(string s) => Markup.Escape(s);
 }

@@ -599,10 +599,17 @@ public sealed class SqliteStore : IStoryStore
         // Both kinds are ranked together: the best offset + limit of each are enough to cut the page from.
         int take = offset + limit;
         var hits = new List<SearchHit>();
+        // The page is chosen from the index (and, to sort or filter, each match's date and outlet) before any snippet is
+        // cut: a snippet reads and tokenises its article's whole text, so only the results shown pay for one.
+        bool needsRow = onArticles.Count > 0 || query.Newest;
         using (var cmd = Command(c, $"""
-            SELECT a.id, st.story_id, coalesce(a.title, a.id), snippet(articles_fts, 1, char(2), char(3), '…', 24), bm25(articles_fts, 3.0, 1.0) AS r, a.source, a.published
-            FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid LEFT JOIN story_articles st ON st.article_id = a.id
-            WHERE articles_fts MATCH $q{And(onArticles)} ORDER BY {articleOrder} LIMIT $limit
+            WITH top AS (
+              SELECT articles_fts.rowid AS seq, bm25(articles_fts, 3.0, 1.0) AS r{(needsRow ? ", coalesce(a.published, '') AS p" : "")}
+              FROM articles_fts{(needsRow ? " JOIN articles a ON a.seq = articles_fts.rowid" : "")}
+              WHERE articles_fts MATCH $q{And(onArticles)} ORDER BY {articleOrder} LIMIT $limit)
+            SELECT a.id, st.story_id, coalesce(a.title, a.id), snippet(articles_fts, 1, char(2), char(3), '…', 24), top.r, a.source, a.published
+            FROM top JOIN articles_fts ON articles_fts.rowid = top.seq JOIN articles a ON a.seq = top.seq LEFT JOIN story_articles st ON st.article_id = a.id
+            WHERE articles_fts MATCH $q ORDER BY {(query.Newest ? "top.p DESC, top.r" : "top.r")}
             """))
         {
             Bind(cmd, [.. args, ("$limit", take)]);

@@ -61,7 +61,10 @@ CREATE TABLE IF NOT EXISTS briefs (
 );
 CREATE INDEX IF NOT EXISTS stories_rank ON stories(score DESC, id);
 CREATE INDEX IF NOT EXISTS stories_day ON stories(day);
-CREATE INDEX IF NOT EXISTS stories_topic ON stories(topic) WHERE topic IS NOT NULL;
+-- The front page's filters, each answered from an index alone (its count too) on a store of tens of thousands of stories.
+CREATE INDEX IF NOT EXISTS stories_topic ON stories(topic, sources, score) WHERE topic IS NOT NULL;
+CREATE INDEX IF NOT EXISTS stories_sources ON stories(sources, score);
+CREATE INDEX IF NOT EXISTS stories_conflicted ON stories(score) WHERE conflicts > 0;
 
 -- Who carries each story, for the front page's coverage strip and its outlet filter (schema 5).
 CREATE TABLE IF NOT EXISTS story_outlets (
