@@ -135,7 +135,16 @@ public static partial class ParallaxCli
             }
         }
         stdout.WriteLine("target	sent	ok	failed	rate_per_s	p50_ms	p90_ms	p99_ms	max_ms");
-        var r = LoadClient.RunAsync(urls, rate, span, CancellationToken.None).GetAwaiter().GetResult();
+        LoadReport r;
+        try
+        {
+            r = LoadClient.RunAsync(urls, rate, span, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (HttpRequestException e)
+        {
+            // The warm-up found no server: a mistake of the command, not a measurement.
+            return Fail(stderr, $"cannot reach {urls[0].GetLeftPart(UriPartial.Authority)} ({e.Message}); is 'parallax serve' running there?");
+        }
         stdout.WriteLine(LoadClient.Line(urls.Count == 1 ? urls[0].ToString() : $"{urls.Count} addresses", r));
         return r.Failed > 0 ? Partial : Ok;
     }

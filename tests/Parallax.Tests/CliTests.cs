@@ -30,6 +30,17 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Bench_against_no_server_says_so_in_one_line()
+    {
+        // Port 9 (discard) on loopback: nothing listens there, so the connection is refused at once.
+        var (code, _, err) = Run("bench", "--http", "http://127.0.0.1:9/", "--rate", "10", "--duration", "1s");
+        Assert.Equal(ParallaxCli.Failed, code);
+        Assert.StartsWith("parallax: error: cannot reach http://127.0.0.1:9 (", err, StringComparison.Ordinal);
+        Assert.Contains("is 'parallax serve' running there?", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_names_every_command_and_explains_the_tool()
     {
         var (code, output, _) = Run("--help");
