@@ -253,9 +253,6 @@ internal static class Pages
         return Page("Added", sb.ToString());
     }
 
-    /// <summary>Search results on one page of the site.</summary>
-    public const int SearchPageSize = 20;
-
     public static string Search(SearchQuery search, SearchPage found, int pageNumber, Choices choices)
     {
         string query = search.Text;
@@ -276,7 +273,7 @@ internal static class Pages
         sb.Append("<button type=\"submit\">Apply</button>");
         if (search.Filtered || search.Newest) sb.Append("<a class=\"clear\" href=\"/search?q=").Append(E(Uri.EscapeDataString(query))).Append("\">Clear</a>");
         sb.Append("</form>");
-        int first = (pageNumber - 1) * SearchPageSize + 1;
+        int size = search.Limit, first = (pageNumber - 1) * size + 1;
         sb.Append("<p class=\"meta\" role=\"status\">").Append(found.Total.ToString("N0", Ci)).Append(found.Total == 1 ? " result" : " results").Append(" for <strong>").Append(E(query)).Append("</strong>");
         if (hits.Count > 0 && found.Total > hits.Count) sb.Append(", ").Append(first.ToString("N0", Ci)).Append('–').Append((first + hits.Count - 1).ToString("N0", Ci)).Append(" shown");
         sb.Append(search.Newest ? ", newest first" : ", best match first").Append("</p><ol class=\"hits\" start=\"").Append(first).Append("\">");
@@ -299,7 +296,7 @@ internal static class Pages
             string.IsNullOrWhiteSpace(search.Outlet) ? null : "outlet=" + Uri.EscapeDataString(search.Outlet),
             "page=" + n.ToString(Ci),
         }.Where(x => x is not null));
-        int pages = (Math.Min(found.Total, SqliteStore.MaxSearchOffset + SearchPageSize) + SearchPageSize - 1) / SearchPageSize;
+        int pages = (Math.Min(found.Total, SqliteStore.MaxSearchOffset + size) + size - 1) / size;
         Pager(sb, pageNumber, pages, Link, search.Newest ? "← Newer" : "← Better matches", search.Newest ? "Older →" : "More results →");
         return Page("Search: " + query, sb.ToString(), query);
     }

@@ -213,8 +213,8 @@ public static partial class ParallaxServer
             {
                 return HtmlPage(Pages.Problem("Not a date", problem! + "."), 400);
             }
-            int page = int.TryParse(q["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, 1 + SqliteStore.MaxSearchOffset / Pages.SearchPageSize) : 1;
-            var search = new SearchQuery(query, Pages.SearchPageSize, (page - 1) * Pages.SearchPageSize)
+            int page = int.TryParse(q["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, 1 + SqliteStore.MaxSearchOffset / site.Options.SearchPageSize) : 1;
+            var search = new SearchQuery(query, site.Options.SearchPageSize, (page - 1) * site.Options.SearchPageSize)
             {
                 Since = since,
                 Until = until,

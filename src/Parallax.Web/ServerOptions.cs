@@ -26,6 +26,9 @@ public sealed record ServerOptions
     /// <summary>Stories per page of the home page.</summary>
     public int PageSize { get; init; } = 30;
 
+    /// <summary>Results per page of the site's search.</summary>
+    public int SearchPageSize { get; init; } = 20;
+
     /// <summary>
     /// Host names (with or without a port) requests may be addressed to, beyond the listen addresses and localhost; a request
     /// naming any other host is refused, so a page that rebinds its own name to 127.0.0.1 cannot reach this server.

@@ -55,6 +55,45 @@ public sealed partial class BrowserTests
         Assert.Equal(await page.Locator("ol.stories > li").CountAsync(), await page.Locator("ol.stories > li .badge.conflicts").CountAsync());
     });
 
+    [BrowserFact]
+    public Task Search_pages_sorts_newest_first_and_filters_by_outlet() => OnPage(async page =>
+    {
+        await page.GotoAsync(_base + "/search?q=bridge");
+        string status = await page.Locator("p[role=status]").InnerTextAsync();
+        Assert.Matches(@"^\d+ results for bridge, 1–3 shown, best match first$", status);
+        // Every result once, over the pages in turn.
+        var seen = new List<string>();
+        for (int n = 1; ; n++)
+        {
+            seen.AddRange(await page.Locator("ol.hits > li").AllInnerTextsAsync());
+            if (await page.Locator("nav.pager a[rel=next]").CountAsync() == 0) break;
+            await page.Locator("nav.pager a[rel=next]").ClickAsync();
+            await Arrived(page, $"page={n + 1}");
+        }
+        Assert.Equal(int.Parse(status.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture), seen.Count);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+
+        // Newest first: the dates down the page never rise; undated results come last.
+        await page.GotoAsync(_base + "/search?q=bridge");
+        await page.SelectOptionAsync("select[name=sort]", "date");
+        await page.ClickAsync("form.filters button[type=submit]");
+        await Arrived(page, "sort=date");
+        var days = await page.Locator("ol.hits > li .meta").AllInnerTextsAsync();
+        var dates = days.Select(d => d.Split(' ')[0]).Select(d => d == "undated" ? "0000" : d).ToList();
+        Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
+        Assert.Contains("newest first", await page.Locator("p[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        // The next page keeps the sort.
+        if (await page.Locator("nav.pager a[rel=next]").CountAsync() > 0) Assert.Contains("sort=date", await page.Locator("nav.pager a[rel=next]").GetAttributeAsync("href"), StringComparison.Ordinal);
+
+        await page.FillAsync("form.filters input[name=outlet]", "Avalen Courier");
+        await page.ClickAsync("form.filters button[type=submit]");
+        await Arrived(page, "outlet=Avalen");
+        // Articles by their own outlet (a fact is of a story the outlet carries).
+        var outlets = await page.Locator("ol.hits > li:has(span.badge:text-is('article')) .meta").AllInnerTextsAsync();
+        Assert.NotEmpty(outlets);
+        Assert.All(outlets, o => Assert.Contains("Avalen Courier", o, StringComparison.Ordinal));
+    });
+
     /// <summary>Opens the example story (four reports of a bridge reopening) from the front page.</summary>
     private async Task OpenBridgeStory(IPage page)
     {

@@ -49,8 +49,8 @@ public sealed partial class BrowserTests : IAsyncLifetime
         {
             new Ingestor(store, AnalysisPipeline.Default).Ingest([.. ArticleSource.Read([TestPaths.Examples]).Articles, .. SampleStories.Rated(), .. SampleStories.Older()]);
         }
-        // Two stories a page, so three stories (four once a test pastes one) page.
-        _app = ParallaxServer.Build(new ServerOptions { DbPath = db, Urls = ["http://127.0.0.1:0"], PageSize = 2 }, b => b.Logging.ClearProviders());
+        // Two stories a page, so three stories (four once a test pastes one) page; three search results a page.
+        _app = ParallaxServer.Build(new ServerOptions { DbPath = db, Urls = ["http://127.0.0.1:0"], PageSize = 2, SearchPageSize = 3 }, b => b.Logging.ClearProviders());
         await _app.StartAsync();
         _base = _app.Urls.First().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
