@@ -88,8 +88,14 @@ public sealed partial class BrowserTests
         await page.FillAsync("form.filters input[name=outlet]", "Avalen Courier");
         await page.ClickAsync("form.filters button[type=submit]");
         await Arrived(page, "outlet=Avalen");
-        // Articles by their own outlet (a fact is of a story the outlet carries).
-        var outlets = await page.Locator("ol.hits > li:has(span.badge:text-is('article')) .meta").AllInnerTextsAsync();
+        // Articles by their own outlet (a fact is of a story the outlet carries), over every page of results.
+        var outlets = new List<string>(await page.Locator("ol.hits > li:has(span.badge:text-is('article')) .meta").AllInnerTextsAsync());
+        for (int n = 2; await page.Locator("nav.pager a[rel=next]").CountAsync() > 0; n++)
+        {
+            await page.Locator("nav.pager a[rel=next]").ClickAsync();
+            await Arrived(page, $"page={n}");
+            outlets.AddRange(await page.Locator("ol.hits > li:has(span.badge:text-is('article')) .meta").AllInnerTextsAsync());
+        }
         Assert.NotEmpty(outlets);
         Assert.All(outlets, o => Assert.Contains("Avalen Courier", o, StringComparison.Ordinal));
     });
