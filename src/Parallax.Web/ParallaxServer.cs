@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -7,11 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Parallax.Model;
-using Parallax.Reading;
 using Parallax.Rendering;
-using Parallax.Storage;
 
 namespace Parallax.Web;
 
@@ -21,13 +16,6 @@ namespace Parallax.Web;
 /// </summary>
 public static partial class ParallaxServer
 {
-    [LoggerMessage(Level = LogLevel.Error, Message = "request {Path} failed")]
-    private static partial void RequestFailed(ILogger logger, Exception error, string path);
-
-    /// <summary>Sent with every response: scripts and styles only from this server, no framing, no plugins, no referrer.</summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
     /// <summary>Builds the server; <paramref name="configure"/> can adjust the builder (tests use an in-memory server).</summary>
     public static WebApplication Build(ServerOptions options, Action<WebApplicationBuilder>? configure = null)
     {
@@ -78,72 +66,6 @@ public static partial class ParallaxServer
         return app;
     }
 
-    /// <summary>Security headers on every response, and one clear line (never a stack trace) for anything that goes wrong.</summary>
-    private static void SecurityHeaders(IHeaderDictionary headers)
-    {
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
-    }
-
-    /// <summary>Refuses a request addressed to a host this server does not answer for (DNS rebinding), before anything else runs.</summary>
-    private static Task KnownHost(HttpContext context, RequestDelegate next)
-    {
-        var options = context.RequestServices.GetRequiredService<ServerOptions>();
-        if (options.HostAllowed(context.Request.Host.Value)) return next(context);
-        context.Response.StatusCode = 421;
-        string message = "this server does not answer for that host name; use the address it was started with, or start it with --allowed-hosts";
-        if (context.Request.Path.StartsWithSegments("/api")) return Api.Error(421, message).ExecuteAsync(context);
-        context.Response.ContentType = "text/html; charset=utf-8";
-        return context.Response.WriteAsync(Pages.Problem("Misdirected request", message));
-    }
-
-    private static async Task Guarded(HttpContext context, RequestDelegate next)
-    {
-        SecurityHeaders(context.Response.Headers);
-        try
-        {
-            await next(context);
-        }
-        catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
-        {
-            (int Status, string Message) outcome = e switch
-            {
-                BadHttpRequestException bad when bad.StatusCode == 413 => (413, TooLarge(context)),
-                BadHttpRequestException bad => (bad.StatusCode, "the request could not be read: " + bad.Message.TrimEnd('.') + "; see /openapi/v1.json for what each parameter takes"),
-                InputTooLargeException or InvalidDataException => (413, TooLarge(context)),
-                StoreException store => (503, Public(store.Message, context)),
-                _ => (500, $"internal error ({e.GetType().Name}); the server log has the details"),
-            };
-            var (status, message) = outcome;
-            if (status == 500 && context.RequestServices.GetService<ILoggerFactory>() is { } logs) RequestFailed(logs.CreateLogger("Parallax.Web"), e, context.Request.Path);
-            context.Response.Clear();
-            SecurityHeaders(context.Response.Headers);
-            context.Response.StatusCode = status;
-            if (context.Request.Path.StartsWithSegments("/api"))
-            {
-                await Api.Error(status, message).ExecuteAsync(context);
-            }
-            else
-            {
-                context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.WriteAsync(Pages.Problem(status == 413 ? "Too large" : "Something went wrong", message));
-            }
-        }
-    }
-
-    /// <summary>A store problem as a visitor may see it: the file's place on the server is not theirs to know.</summary>
-    private static string Public(string message, HttpContext c)
-    {
-        var site = c.RequestServices.GetService<Site>();
-        return site is null ? message : message.Replace(site.Store.Path, "the store", StringComparison.Ordinal);
-    }
-
-    private static string TooLarge(HttpContext c) =>
-        $"the request is larger than this server accepts ({c.RequestServices.GetRequiredService<ServerOptions>().MaxUploadBytes / (1024 * 1024)} MB); send fewer or smaller files";
-
     private static IResult Asset(string content, string type) => Results.Text(content, type, Encoding.UTF8);
 
     /// <summary>Two offset bars: the same event seen from two places.</summary>
@@ -159,116 +81,6 @@ public static partial class ParallaxServer
     }
 
     private static IResult HtmlPage(string html, int status = 200) => Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
-
-    private static void MapPages(WebApplication app)
-    {
-        app.MapGet("/", (HttpContext c, Site site) =>
-        {
-            var q = c.Request.Query;
-            if (!Api.Day(q["since"], "From", out var since, out var problem) || !Api.Day(q["until"], "To", out var until, out problem))
-            {
-                return HtmlPage(Pages.Problem("Not a date", problem! + "."), 400);
-            }
-            // The API's name for the filter; "min" is what links made before it carried the same name.
-            string? minText = q["minSources"].Count > 0 ? q["minSources"] : q["min"];
-            int min = int.TryParse(minText, NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? Math.Clamp(m, 1, 1000) : 1;
-            int page = int.TryParse(q["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, 100_000) : 1;
-            int size = site.Options.PageSize;
-            var query = new StoryQuery(since, until, size, (page - 1) * size, min)
-            {
-                Outlet = Api.Text(q["outlet"]),
-                Topic = Api.Text(q["topic"]),
-                HasConflicts = Api.Flag(q["conflicts"]),
-            };
-            return HtmlPage(Pages.Home(site.Store.Stories(query), query, page, size, site.Store.StoriesPending, site.FilterChoices()));
-        }).ExcludeFromDescription();
-
-        app.MapGet("/stories/{**id}", (string id, HttpContext c, Site site) =>
-        {
-            id = Id(id);
-            var story = site.Store.Story(id);
-            var brief = story is null ? null : site.Store.OpenBriefHtml(id);
-            if (story is null || brief is null) return HtmlPage(Pages.Problem("No such story", $"There is no story {id}; it may have merged into another as articles arrived."), 404);
-            string? notice = c.Request.Query["added"].Count > 0 ? "Your articles were added to this story." : null;
-            return Results.Stream(async output =>
-            {
-                await using (brief) await Pages.WriteStory(output, story.Summary, brief, notice, c.RequestAborted);
-            }, "text/html; charset=utf-8");
-        }).ExcludeFromDescription();
-
-        app.MapGet("/articles/{**id}", (string id, Site site) =>
-        {
-            id = Id(id);
-            var stored = site.Store.Article(id);
-            if (stored is null) return HtmlPage(Pages.Problem("No such article", $"There is no article {id} in this store."), 404);
-            string? storyTitle = stored.Story is { } s ? site.Store.Story(s)?.Summary.Title : null;
-            return HtmlPage(Pages.Article(stored, site.Analysis(stored)!, storyTitle));
-        }).ExcludeFromDescription();
-
-        app.MapGet("/search", (HttpContext c, Site site) =>
-        {
-            var q = c.Request.Query;
-            string query = q["q"].ToString();
-            if (!Api.Day(q["since"], "From", out var since, out var problem) || !Api.Day(q["until"], "To", out var until, out problem))
-            {
-                return HtmlPage(Pages.Problem("Not a date", problem! + "."), 400);
-            }
-            int page = int.TryParse(q["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, 1 + SqliteStore.MaxSearchOffset / site.Options.SearchPageSize) : 1;
-            var search = new SearchQuery(query, site.Options.SearchPageSize, (page - 1) * site.Options.SearchPageSize)
-            {
-                Since = since,
-                Until = until,
-                Outlet = Api.Text(q["outlet"]),
-                Newest = Api.Newest(q["sort"]),
-            };
-            var found = FtsQuery.From(query) is null ? new SearchPage([], 0) : site.Search(search);
-            return HtmlPage(Pages.Search(search, found, page, site.FilterChoices()));
-        }).ExcludeFromDescription();
-
-        app.MapGet("/add", (Site site) => HtmlPage(Pages.Add(site.Options.WritesNeedToken, site.Options.MaxUploadBytes))).ExcludeFromDescription();
-
-        app.MapPost("/add", async (HttpContext c, Site site, CancellationToken cancel) =>
-        {
-            if (WriteRefusal(c, site.Options, formToken: null) is { } early && early.Status != 401) return HtmlPage(Pages.Problem("Not allowed", early.Message), early.Status);
-            var form = await c.Request.ReadFormAsync(cancel);
-            string? F(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
-            var filled = new AddForm(F("title"), F("source"), F("published"), F("url"), F("text"), F("fetch"));
-            if (WriteRefusal(c, site.Options, F("token")) is { } refusal) return HtmlPage(Pages.Add(site.Options.WritesNeedToken, site.Options.MaxUploadBytes, refusal.Message, filled), refusal.Status);
-            IResult Again(string error, int status = 422) => HtmlPage(Pages.Add(site.Options.WritesNeedToken, site.Options.MaxUploadBytes, error, filled), status);
-
-            List<Article> articles = [];
-            var problems = new List<string>();
-            if (form.Files.Count > 0)
-            {
-                var (read, issues) = Site.ReadUploads(form.Files.Select(f => (f.FileName, f.OpenReadStream())), site.Options.MaxUploadBytes);
-                articles.AddRange(read);
-                problems.AddRange(issues);
-                if (articles.Count == 0) return Again(problems.Count > 0 ? string.Join("; ", problems) : "the files hold no article");
-            }
-            else if (filled.Fetch is { } address)
-            {
-                var (article, error) = await site.FetchAsync(address, cancel);
-                if (article is null) return Again(error!);
-                articles.Add(article);
-            }
-            else if (filled.Text is { } text)
-            {
-                var (article, error) = Site.Paste(text, filled.Title, filled.Source, filled.Published, filled.Url);
-                if (article is null) return Again(error!);
-                articles.Add(article);
-            }
-            else
-            {
-                return Again("nothing to add: paste a text, choose files, or give an address");
-            }
-            var added = site.Add(articles, cancel);
-            if (added.Articles.Count == 1 && problems.Count == 0 && added.Articles[0].Story is { } story)
-            {
-                return Results.Redirect($"/stories/{Uri.EscapeDataString(story)}?added=1", permanent: false, preserveMethod: false);
-            }
-            return HtmlPage(Pages.Added(added, problems));
-        }).ExcludeFromDescription().DisableAntiforgery();
-    }
 
     /// <summary>An id from a catch-all route: the server decodes the path except "%2F", so an id holding "/" arrives with it still encoded.</summary>
     internal static string Id(string routed) => routed.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);

@@ -342,118 +342,16 @@ public static class BriefHtml
 
     private static string E(string s) => Markup.Escape(s);
 
-    /// <summary>The brief's stylesheet.</summary>
-    public const string Css = """
-        body { font: 15px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 1400px; padding: 1rem 2rem; color: #1d1d1f; }
-        h1 { margin: 0; line-height: 1.25; } .meta { color: #595959; margin-top: .2rem; font-size: 90%; }
-        section { margin: 1.2rem 0; } h2 { border-bottom: 1px solid #ddd; padding-bottom: .2rem; font-size: 125%; }
-        .story-top { display: grid; grid-template-columns: minmax(0, 2fr) minmax(16rem, 1fr); gap: 2rem; align-items: start; }
-        .story-side { border: 1px solid #ddd; border-radius: 6px; padding: .2rem 1rem .8rem; font-size: 92%; }
-        .story-side h2 { font-size: 105%; margin: .6rem 0; }
-        .carriers { list-style: none; padding: 0; margin: 0; } .carriers > li { margin: .4rem 0; }
-        .carriers .jump { color: #0b57a4; } .carriers .original { font-size: 85%; color: #0b57a4; }
-        .leaning { font-size: 80%; color: #595959; border: 1px solid #ccc; border-radius: 3px; padding: 0 .3rem; }
-        .chart { margin: .8rem 0 0; overflow-x: auto; } .chart figcaption { font-size: 80%; color: #595959; }
-        .coverage-chart { max-width: 100%; height: auto; } .coverage-chart text { font: 11px system-ui, sans-serif; fill: #333; }
-        .coverage-chart .row { stroke: #e4e4e4; } .coverage-chart .mark { fill: #0b57a4; fill-opacity: .8; } .coverage-chart .mark.undated { fill: #8a8a8a; }
-        .fold > details > summary { cursor: pointer; list-style: none; } .fold > details > summary::-webkit-details-marker { display: none; }
-        .fold > details > summary h2 { display: flex; align-items: center; gap: .4rem; margin: 0; }
-        .fold > details > summary h2::before { content: "▸"; color: #595959; font-size: 80%; } .fold > details[open] > summary h2::before { content: "▾"; }
-        .fold > details > summary:focus-visible { outline: 2px solid #0b57a4; outline-offset: 2px; }
-        .headline { font-weight: normal; color: #595959; font-size: 90%; }
-        .count { display: inline-block; min-width: 2.2em; font-weight: 600; color: #0a6b3d; }
-        .conflict { border-left: 4px solid #c62828; padding: .2rem .8rem; margin: .8rem 0; background: #fff6f6; }
-        .conflict h3 { font-size: 100%; margin: .3rem 0; } .kind { background: #c62828; color: #fff; border-radius: 3px; padding: 0 .4rem; font-size: 80%; margin-right: .3rem; }
-        .timeline { list-style: none; padding-left: 0; } .diff del { background: #fdd; } .diff ins { background: #dfd; text-decoration: none; }
-        .suspect, .disputed { color: #b00020; } .alias { color: #595959; } .type { color: #595959; font-size: 90%; } .missing { color: #595959; font-style: italic; }
-        .variant { border-left: 3px solid #e90; padding-left: .5rem; list-style: none; }
-        a.cite { text-decoration: none; color: #0b57a4; font-size: 85%; vertical-align: super; margin-left: 1px; }
-        a.cite:focus-visible, .source:focus-visible { outline: 2px solid #0b57a4; outline-offset: 1px; }
-        .pick { border: 1px solid #ddd; border-radius: 6px; display: flex; flex-wrap: wrap; gap: .3rem 1rem; margin: 0 0 .8rem; }
-        .pick label { overflow-wrap: anywhere; }
-        .story-main, .story-side { min-width: 0; }
-        .sources { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 1rem; }
-        .source { border: 1px solid #ddd; border-radius: 6px; padding: .5rem 1rem; max-height: 80vh; overflow: auto; }
-        .source[hidden] { display: none; }
-        .source .text { white-space: pre-wrap; font-size: 92%; }
-        .source .meta .id, .story-head .id { font-size: 85%; color: #6b6b6b; }
-        .hl { background: #ffe066; outline: 1px solid #e0b000; }
-        time { font-family: monospace; font-weight: 600; margin-right: .4rem; } code { background: #f2f2f2; padding: 0 .3rem; }
-        @media (max-width: 760px) { body { padding: .5rem 1rem; } .story-top { grid-template-columns: 1fr; gap: .5rem; } .sources { grid-template-columns: 1fr; } .source { max-height: 60vh; } }
-        """;
+    /// <summary>The brief's stylesheet (Rendering/Assets/brief.css).</summary>
+    public static string Css { get; } = Asset("brief.css");
 
-    /// <summary>
-    /// The brief's script: citations light up their supporting spans on hover and focus, and pin them on click (or Enter);
-    /// the reader chooses which sources to read side by side, and a citation to one not shown brings it in.
-    /// </summary>
-    public const string Script = """
-        (function () {
-          function spans(el) {
-            return (el.getAttribute('data-spans') || '').split(' ').filter(Boolean).map(function (s) {
-              var i = s.lastIndexOf(':'); var r = s.slice(i + 1).split('-');
-              return { a: s.slice(0, i), s: +r[0], e: +r[1] };
-            });
-          }
-          function light(el, on) {
-            var first = null;
-            spans(el).forEach(function (sp) {
-              document.querySelectorAll('span[data-a="' + sp.a + '"]').forEach(function (seg) {
-                var s = +seg.getAttribute('data-s'), e = +seg.getAttribute('data-e');
-                if (s >= sp.s && e <= sp.e) { seg.classList.toggle('hl', on); if (!first) first = seg; }
-              });
-            });
-            return first;
-          }
-          var max = 3;
-          function pickers(story) { return story ? story.querySelectorAll('.pick input[type=checkbox]') : []; }
-          function apply(story) {
-            var chosen = {};
-            pickers(story).forEach(function (box) { chosen[box.value] = box.checked; });
-            story.querySelectorAll('.sources > .source').forEach(function (panel) {
-              panel.hidden = chosen[panel.getAttribute('data-source')] === false;
-            });
-          }
-          function show(panel) {
-            if (!panel || !panel.hidden) return;
-            var story = panel.closest('article.story'), boxes = Array.prototype.slice.call(pickers(story));
-            var checked = boxes.filter(function (b) { return b.checked; });
-            if (checked.length >= max) checked[checked.length - 1].checked = false;
-            boxes.forEach(function (b) { if (b.value === panel.getAttribute('data-source')) b.checked = true; });
-            apply(story);
-          }
-          document.querySelectorAll('article.story').forEach(function (story) {
-            var boxes = pickers(story);
-            boxes.forEach(function (box) {
-              box.addEventListener('change', function () {
-                var checked = Array.prototype.filter.call(boxes, function (b) { return b.checked; });
-                if (checked.length > max) box.checked = false;
-                if (checked.length === 0) box.checked = true;
-                apply(story);
-              });
-            });
-            if (boxes.length) apply(story);
-          });
-          var pinned = null;
-          document.querySelectorAll('a.cite').forEach(function (a) {
-            a.addEventListener('mouseenter', function () { light(a, true); });
-            a.addEventListener('mouseleave', function () { if (pinned !== a) light(a, false); });
-            a.addEventListener('focus', function () { light(a, true); });
-            a.addEventListener('blur', function () { if (pinned !== a) light(a, false); });
-            a.addEventListener('click', function (ev) {
-              ev.preventDefault();
-              if (pinned) light(pinned, false);
-              pinned = a;
-              var panel = document.querySelector(a.getAttribute('href'));
-              show(panel);
-              var first = light(a, true);
-              var target = first || panel;
-              if (target) target.scrollIntoView({ behavior: 'smooth', block: 'center' });
-              if (panel) panel.focus({ preventScroll: true });
-            });
-          });
-          document.querySelectorAll('a.jump').forEach(function (a) {
-            a.addEventListener('click', function () { show(document.querySelector(a.getAttribute('href'))); });
-          });
-        })();
-        """;
+    /// <summary>The brief's script (Rendering/Assets/brief.js): citations light up their supporting spans on hover and focus, and pin them on click (or Enter); the reader chooses which sources to read side by side, and a citation to one not shown brings it in.</summary>
+    public static string Script { get; } = Asset("brief.js");
+
+    private static string Asset(string name)
+    {
+        using var stream = typeof(BriefHtml).Assembly.GetManifestResourceStream($"Parallax.Rendering.Assets.{name}") ?? throw new InvalidOperationException($"asset {name} missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().TrimEnd();
+    }
 }
