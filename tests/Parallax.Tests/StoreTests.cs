@@ -293,6 +293,38 @@ public sealed class StoreTests : IDisposable
     }
 
     [Fact]
+    public void A_list_line_that_recurs_across_stories_is_a_template_and_the_next_line_is_shown()
+    {
+        const string pitch = "Marta Quill has covered city hall and the harbour district for the Morning Ledger since 2009.";
+        string[] events =
+        [
+            "The Harlow river flooded the lower town on Sunday after three days of rain, and two hundred families left their homes. Rescue crews used boats to reach the old mill district. The regional water board said the embankment had been due for repair since 2019, and engineers would inspect it once the water fell.",
+            "The city council approved a new budget of $84 million on Tuesday, raising library spending by a fifth. Councillor Rosa Imrie said the vote was the closest in a decade. Property taxes will rise by two percent, and the bus fare stays at two dollars for another year.",
+            "A fire destroyed a furniture warehouse near the rail yard on Wednesday night, fire chief Dan Oyelaran said. Nobody was hurt, but the line to the coast was closed for hours. Investigators are looking at faulty wiring in the loading bay, where the blaze started shortly after ten.",
+        ];
+        var articles = events.Select((text, i) => new Article
+        {
+            Id = $"ledger-{i}",
+            Source = "Morning Ledger",
+            Title = $"Ledger story {i}",
+            Published = new DateOnly(2025, 1, 5).AddDays(i * 120),
+            Text = pitch + "\n\n" + text,
+        }).ToList();
+        using var store = new SqliteStore(Db());
+        var ingestor = new Ingestor(store, AnalysisPipeline.Default);
+        ingestor.Ingest(articles.Take(2).ToList());
+        // Two stories share the line: not yet a template.
+        Assert.Equal(2, store.Stories(new StoryQuery()).Stories.Count(s => s.Summary == pitch));
+        ingestor.Ingest(articles.Skip(2).ToList());
+        var listed = store.Stories(new StoryQuery()).Stories;
+        Assert.Equal(3, listed.Count);
+        // Three do: each story shows its own next line instead.
+        Assert.All(listed, s => Assert.NotEqual(pitch, s.Summary));
+        Assert.Contains(listed, s => s.Summary.StartsWith("The Harlow river flooded", StringComparison.Ordinal));
+        Assert.Contains(listed, s => s.Summary.StartsWith("A fire destroyed a furniture warehouse", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Search_sorts_by_date_and_filters_by_day_and_outlet()
     {
         using var store = new SqliteStore(Db());

@@ -131,6 +131,9 @@ public sealed record StoryRecord
 
     public required string Summary { get; init; }
 
+    /// <summary>The lines to show instead of <see cref="Summary"/>, in order, should it recur across stories (a template).</summary>
+    public IReadOnlyList<string> Alternates { get; init; } = [];
+
     public required double Score { get; init; }
 
     public required string BriefJson { get; init; }
@@ -151,6 +154,9 @@ public sealed record StorySummary(string Id, string Title, DateOnly? Date, DateO
 
     /// <summary>The commonest topic its input labels its articles with, if any.</summary>
     public string? Topic { get; init; }
+
+    /// <summary>The next lines to show should <see cref="Summary"/> turn out to be a template.</summary>
+    public IReadOnlyList<string> Alternates { get; init; } = [];
 }
 
 /// <summary>A stored story: its line, and its articles in citation order (with the originals of copies).</summary>

@@ -60,6 +60,7 @@ public sealed class SqliteStore : IStoryStore
             // Schema 4 names a story's outlets; stories stored before show none until they are briefed again.
             if (version is > 0 and < 4 && !HasColumn(c, tx, "stories", "outlets")) Exec(c, "ALTER TABLE stories ADD COLUMN outlets TEXT", tx);
             if (version is > 0 and < 5 && !HasColumn(c, tx, "stories", "topic")) Exec(c, "ALTER TABLE stories ADD COLUMN topic TEXT", tx);
+            if (version is > 0 and < 5 && !HasColumn(c, tx, "stories", "alternates")) Exec(c, "ALTER TABLE stories ADD COLUMN alternates TEXT", tx);
             if (version < SchemaVersion) WriteSchema(c, tx);
             // Schema 3: an undated story ranks after every dated one (it was ranked by the day its articles arrived).
             if (version is > 0 and < 3) Exec(c, "UPDATE stories SET score = score - $behind WHERE date IS NULL AND score > -$behind / 2", tx, ("$behind", StoryRefresher.UndatedBehind));
@@ -333,8 +334,8 @@ public sealed class SqliteStore : IStoryStore
             using var tx = c.BeginTransaction(deferred: false);
             foreach (var id in removed) DeleteStory(c, tx, id);
             using var story = Command(c, """
-                INSERT OR REPLACE INTO stories(id, members_key, title, date, day, sources, outlets, topic, articles, conflicts, summary, score, updated)
-                VALUES ($id, $key, $title, $date, $day, $sources, $outlets, $topic, $articles, $conflicts, $summary, $score, $updated)
+                INSERT OR REPLACE INTO stories(id, members_key, title, date, day, sources, outlets, topic, articles, conflicts, summary, alternates, score, updated)
+                VALUES ($id, $key, $title, $date, $day, $sources, $outlets, $topic, $articles, $conflicts, $summary, $alternates, $score, $updated)
                 """, tx);
             using var outlet = Command(c, "INSERT INTO story_outlets(story_id, position, outlet, articles, leaning) VALUES ($s, $p, $o, $n, $l)", tx);
             using var brief = Command(c, "INSERT OR REPLACE INTO briefs(story_id, json, html) VALUES ($id, $json, $html)", tx);
@@ -345,7 +346,7 @@ public sealed class SqliteStore : IStoryStore
             {
                 DeleteStory(c, tx, s.Id);
                 Bind(story, ("$id", s.Id), ("$key", s.MembersKey), ("$title", s.Title), ("$date", Iso(s.Date)), ("$day", Iso(s.Day)), ("$sources", s.Sources), ("$outlets", s.Coverage.Count == 0 ? null : string.Join('\n', s.Coverage.Select(o => o.Name))), ("$topic", s.Topic),
-                    ("$articles", s.Members.Count), ("$conflicts", s.Conflicts), ("$summary", s.Summary), ("$score", s.Score), ("$updated", now));
+                    ("$articles", s.Members.Count), ("$conflicts", s.Conflicts), ("$summary", s.Summary), ("$alternates", s.Alternates.Count == 0 ? null : string.Join('\n', s.Alternates)), ("$score", s.Score), ("$updated", now));
                 story.ExecuteNonQuery();
                 for (int i = 0; i < s.Coverage.Count; i++)
                 {
@@ -448,8 +449,33 @@ public sealed class SqliteStore : IStoryStore
         {
             while (r.Read()) list.Add(ReadStory(r));
         }
-        return new StoryPage(WithCoverage(c, list), total);
+        return new StoryPage(WithCoverage(c, WithoutTemplates(c, list)), total);
     });
+
+    /// <summary>
+    /// A list line carried by this many stories is a template, not news: an outlet's newsletter pitch, a byline blurb, a
+    /// poll widget. Counted over the whole store, so it holds for outlets no lexicon has met.
+    /// </summary>
+    public const int RecurringLine = 3;
+
+    /// <summary>The stories, each showing the first of its lines that does not recur across <see cref="RecurringLine"/> or more stories.</summary>
+    private static List<StorySummary> WithoutTemplates(SqliteConnection c, List<StorySummary> stories)
+    {
+        if (stories.Count == 0) return stories;
+        var candidates = stories.SelectMany(s => s.Alternates.Prepend(s.Summary)).Distinct(StringComparer.Ordinal).ToList();
+        var recurring = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in candidates.Chunk(400))
+        {
+            var names = chunk.Select((_, i) => $"$p{i}").ToArray();
+            using var cmd = Command(c, $"SELECT summary FROM stories WHERE summary IN ({string.Join(", ", names)}) GROUP BY summary HAVING count(*) >= $n");
+            Bind(cmd, [.. chunk.Select((line, i) => (names[i], (object?)line)), ("$n", RecurringLine)]);
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) recurring.Add(r.GetString(0));
+        }
+        if (recurring.Count == 0) return stories;
+        return [.. stories.Select(s => !recurring.Contains(s.Summary) ? s
+            : s.Alternates.FirstOrDefault(line => !recurring.Contains(line)) is { } line ? s with { Summary = line } : s)];
+    }
 
     /// <summary>The most stories one <see cref="Stories"/> call lists; ask again with an offset for more.</summary>
     public const int MaxStoryLimit = 1000;
@@ -744,7 +770,7 @@ public sealed class SqliteStore : IStoryStore
     private static readonly string[] FtsTables = ["articles_fts", "facts_fts"];
 
     private const string ArticleColumns = "a.seq, a.id, a.text, a.source, a.title, a.url, a.published, a.origin, a.extra, a.added";
-    private const string StoryColumns = "id, title, date, day, sources, articles, conflicts, summary, score, outlets, topic";
+    private const string StoryColumns = "id, title, date, day, sources, articles, conflicts, summary, score, outlets, topic, alternates";
 
     private static StorySummary ReadStory(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : ParseDate(r.GetString(2)), ParseDate(r.GetString(3)) ?? default,
@@ -752,6 +778,7 @@ public sealed class SqliteStore : IStoryStore
     {
         Outlets = r.IsDBNull(9) ? [] : r.GetString(9).Split('\n', StringSplitOptions.RemoveEmptyEntries),
         Topic = r.IsDBNull(10) ? null : r.GetString(10),
+        Alternates = r.IsDBNull(11) ? [] : r.GetString(11).Split('\n', StringSplitOptions.RemoveEmptyEntries),
     };
 
     private static List<StoredArticle> ReadArticles(SqliteConnection c, string sql, params (string, object?)[] args)

@@ -193,7 +193,7 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
         // Outlets, not articles: three articles of one outlet are one source.
         int sources = brief.IndependentSources;
         var day = brief.Date ?? DateOnly.FromDateTime(newestAdded.UtcDateTime);
-        string summary = brief.Summary.Count > 0 ? brief.Summary[0].Text : Lead(brief);
+        var lines = Lines(brief);
         return new StoryRecord
         {
             Id = story.Id,
@@ -206,7 +206,8 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
             Coverage = Outlets.Coverage(brief.Articles.Where(a => a.DuplicateOf is null).Select(a => a.Article)),
             Topic = Topics.Of(brief.Articles.Select(a => a.Article)),
             Conflicts = brief.Conflicts.Count,
-            Summary = BriefBuilder.Shorten(Text.Words.SingleSpaced(summary).Trim(), 220),
+            Summary = lines[0],
+            Alternates = [.. lines.Skip(1)],
             Score = brief.Date is null ? Score(sources, day) - UndatedBehind : Score(sources, day),
             BriefJson = BriefJson.WriteStory(brief),
             BriefHtml = BriefHtml.Fragment(brief, ArticleHref),
@@ -214,12 +215,36 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
         };
     }
 
+    /// <summary>Most lines a story keeps for lists: its line, and the next ones should its line turn out to be a template.</summary>
+    public const int ListLines = 4;
+
+    /// <summary>
+    /// The lines a story list may show under the title, best first: the summary's sentences (facts two sources state),
+    /// then sentences of reporting (<see cref="Lead"/>), each once, single-spaced and cut to 220 characters. A list shows the
+    /// first that does not recur across stories (see <see cref="SqliteStore.RecurringLine"/>).
+    /// </summary>
+    internal static IReadOnlyList<string> Lines(Brief brief)
+    {
+        static string Clean(string text) => BriefBuilder.Shorten(Text.Words.SingleSpaced(text).Trim(), 220);
+        var lines = new List<string>();
+        foreach (var text in brief.Summary.Select(s => s.Text).Concat(Leads(brief)).Append(Lead(brief)))
+        {
+            string line = Clean(text);
+            if (line.Length > 0 && !lines.Contains(line, StringComparer.Ordinal)) lines.Add(line);
+            if (lines.Count == ListLines) break;
+        }
+        return lines.Count > 0 ? lines : [Clean(brief.Title)];
+    }
+
     /// <summary>
     /// The line a story list shows under the title when no fact has two sources: the first fact that reads as a sentence of
     /// reporting — not a fragment cut from a quote ("… he discussed sanctions"), not a lower-case tail, not a few words
     /// (a caption's "It doesn't happen often") — else the first fact, else the title.
     /// </summary>
-    internal static string Lead(Brief brief)
+    internal static string Lead(Brief brief) => Leads(brief).FirstOrDefault() ?? (brief.Facts.Count > 0 ? brief.Facts[0].Text : brief.Title);
+
+    /// <summary>Every fact that reads as a sentence of reporting, in the brief's order (see <see cref="Lead"/>).</summary>
+    private static IEnumerable<string> Leads(Brief brief)
     {
         foreach (var fact in brief.Facts)
         {
@@ -227,9 +252,8 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
             string text = WireDateline().Replace(fact.Text.Trim(), "");
             if (text.Length == 0 || text[0] == '…' || text.StartsWith("...", StringComparison.Ordinal) || char.IsLower(text[0])) continue;
             if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 6) continue;
-            return text;
+            yield return text;
         }
-        return brief.Facts.Count > 0 ? brief.Facts[0].Text : brief.Title;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}\)\s*(?:[-–—]\s*)?", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

@@ -49,6 +49,7 @@ CREATE TABLE IF NOT EXISTS stories (
   articles    INTEGER NOT NULL,
   conflicts   INTEGER NOT NULL,
   summary     TEXT NOT NULL,              -- one line for lists
+  alternates  TEXT,                       -- the next lines, one per line, shown when the summary recurs across stories (schema 5)
   score       REAL NOT NULL,              -- coverage and recency together; higher ranks first
   updated     TEXT NOT NULL
 );
@@ -65,6 +66,8 @@ CREATE INDEX IF NOT EXISTS stories_day ON stories(day);
 CREATE INDEX IF NOT EXISTS stories_topic ON stories(topic, sources, score) WHERE topic IS NOT NULL;
 CREATE INDEX IF NOT EXISTS stories_sources ON stories(sources, score);
 CREATE INDEX IF NOT EXISTS stories_conflicted ON stories(score) WHERE conflicts > 0;
+-- A list line that recurs across stories is a template (a newsletter pitch, a byline blurb): counted by this index.
+CREATE INDEX IF NOT EXISTS stories_summary ON stories(summary);
 
 -- Who carries each story, for the front page's coverage strip and its outlet filter (schema 5).
 CREATE TABLE IF NOT EXISTS story_outlets (
