@@ -322,6 +322,7 @@ public sealed class StoreTests : IDisposable
         Assert.All(listed, s => Assert.NotEqual(pitch, s.Summary));
         Assert.Contains(listed, s => s.Summary.StartsWith("The Harlow river flooded", StringComparison.Ordinal));
         Assert.Contains(listed, s => s.Summary.StartsWith("A fire destroyed a furniture warehouse", StringComparison.Ordinal));
+        Assert.Equal("ok", store.Check().Integrity);
     }
 
     [Fact]

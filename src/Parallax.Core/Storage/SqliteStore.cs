@@ -338,6 +338,7 @@ public sealed class SqliteStore : IStoryStore
                 VALUES ($id, $key, $title, $date, $day, $sources, $outlets, $topic, $articles, $conflicts, $summary, $alternates, $score, $updated)
                 """, tx);
             using var outlet = Command(c, "INSERT INTO story_outlets(story_id, position, outlet, articles, leaning) VALUES ($s, $p, $o, $n, $l)", tx);
+            using var line = Command(c, "INSERT OR IGNORE INTO story_lines(line_key, story_id) VALUES ($k, $s)", tx);
             using var brief = Command(c, "INSERT OR REPLACE INTO briefs(story_id, json, html) VALUES ($id, $json, $html)", tx);
             using var member = Command(c, "INSERT OR REPLACE INTO story_articles(article_id, story_id, position, duplicate_of) VALUES ($a, $s, $p, $d)", tx);
             using var fact = Command(c, "INSERT INTO facts(story_id, rank, sources, text) VALUES ($s, $r, $n, $t)", tx);
@@ -348,6 +349,11 @@ public sealed class SqliteStore : IStoryStore
                 Bind(story, ("$id", s.Id), ("$key", s.MembersKey), ("$title", s.Title), ("$date", Iso(s.Date)), ("$day", Iso(s.Day)), ("$sources", s.Sources), ("$outlets", s.Coverage.Count == 0 ? null : string.Join('\n', s.Coverage.Select(o => o.Name))), ("$topic", s.Topic),
                     ("$articles", s.Members.Count), ("$conflicts", s.Conflicts), ("$summary", s.Summary), ("$alternates", s.Alternates.Count == 0 ? null : string.Join('\n', s.Alternates)), ("$score", s.Score), ("$updated", now));
                 story.ExecuteNonQuery();
+                foreach (var text in s.Alternates.Prepend(s.Summary))
+                {
+                    Bind(line, ("$k", LineKey(text)), ("$s", s.Id));
+                    line.ExecuteNonQuery();
+                }
                 for (int i = 0; i < s.Coverage.Count; i++)
                 {
                     Bind(outlet, ("$s", s.Id), ("$p", i), ("$o", s.Coverage[i].Name), ("$n", s.Coverage[i].Articles), ("$l", s.Coverage[i].Leaning));
@@ -383,6 +389,7 @@ public sealed class SqliteStore : IStoryStore
         Exec(c, "DELETE FROM story_articles WHERE story_id = $id", tx, ("$id", id));
         Exec(c, "DELETE FROM facts WHERE story_id = $id", tx, ("$id", id));
         Exec(c, "DELETE FROM story_outlets WHERE story_id = $id", tx, ("$id", id));
+        Exec(c, "DELETE FROM story_lines WHERE story_id = $id", tx, ("$id", id));
     }
 
     public IReadOnlyList<StoredArticle> Articles(IReadOnlyList<string> ids) => Guard(() =>
@@ -458,24 +465,30 @@ public sealed class SqliteStore : IStoryStore
     /// </summary>
     public const int RecurringLine = 3;
 
-    /// <summary>The stories, each showing the first of its lines that does not recur across <see cref="RecurringLine"/> or more stories.</summary>
+    /// <summary>
+    /// The stories, each showing the first of its lines (summary, then alternates) that fewer than <see cref="RecurringLine"/>
+    /// stories carry among theirs; a story whose every line recurs keeps its summary.
+    /// </summary>
     private static List<StorySummary> WithoutTemplates(SqliteConnection c, List<StorySummary> stories)
     {
         if (stories.Count == 0) return stories;
-        var candidates = stories.SelectMany(s => s.Alternates.Prepend(s.Summary)).Distinct(StringComparer.Ordinal).ToList();
-        var recurring = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in candidates.Chunk(400))
+        var keys = stories.SelectMany(s => s.Alternates.Prepend(s.Summary)).Select(LineKey).Distinct().ToList();
+        var recurring = new HashSet<long>();
+        foreach (var chunk in keys.Chunk(400))
         {
             var names = chunk.Select((_, i) => $"$p{i}").ToArray();
-            using var cmd = Command(c, $"SELECT summary FROM stories WHERE summary IN ({string.Join(", ", names)}) GROUP BY summary HAVING count(*) >= $n");
-            Bind(cmd, [.. chunk.Select((line, i) => (names[i], (object?)line)), ("$n", RecurringLine)]);
+            using var cmd = Command(c, $"SELECT line_key FROM story_lines WHERE line_key IN ({string.Join(", ", names)}) GROUP BY line_key HAVING count(*) >= $n");
+            Bind(cmd, [.. chunk.Select((key, i) => (names[i], (object?)key)), ("$n", RecurringLine)]);
             using var r = cmd.ExecuteReader();
-            while (r.Read()) recurring.Add(r.GetString(0));
+            while (r.Read()) recurring.Add(r.GetInt64(0));
         }
         if (recurring.Count == 0) return stories;
-        return [.. stories.Select(s => !recurring.Contains(s.Summary) ? s
-            : s.Alternates.FirstOrDefault(line => !recurring.Contains(line)) is { } line ? s with { Summary = line } : s)];
+        return [.. stories.Select(s => !recurring.Contains(LineKey(s.Summary)) ? s
+            : s.Alternates.FirstOrDefault(line => !recurring.Contains(LineKey(line))) is { } line ? s with { Summary = line } : s)];
     }
+
+    /// <summary>A list line's key: the first 8 bytes of its text's SHA-256 (a collision among a store's lines is one in billions).</summary>
+    private static long LineKey(string line) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(line)), 0);
 
     /// <summary>The most stories one <see cref="Stories"/> call lists; ask again with an offset for more.</summary>
     public const int MaxStoryLimit = 1000;

@@ -66,8 +66,15 @@ CREATE INDEX IF NOT EXISTS stories_day ON stories(day);
 CREATE INDEX IF NOT EXISTS stories_topic ON stories(topic, sources, score) WHERE topic IS NOT NULL;
 CREATE INDEX IF NOT EXISTS stories_sources ON stories(sources, score);
 CREATE INDEX IF NOT EXISTS stories_conflicted ON stories(score) WHERE conflicts > 0;
--- A list line that recurs across stories is a template (a newsletter pitch, a byline blurb): counted by this index.
-CREATE INDEX IF NOT EXISTS stories_summary ON stories(summary);
+
+-- Each story's list lines (its summary and alternates) by a 64-bit key of their text: a line three or more stories carry
+-- is a template (a newsletter pitch, a byline blurb), and lists show the story's next line instead (schema 5).
+CREATE TABLE IF NOT EXISTS story_lines (
+  line_key INTEGER NOT NULL,
+  story_id TEXT NOT NULL,
+  PRIMARY KEY (line_key, story_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_lines_story ON story_lines(story_id);
 
 -- Who carries each story, for the front page's coverage strip and its outlet filter (schema 5).
 CREATE TABLE IF NOT EXISTS story_outlets (
