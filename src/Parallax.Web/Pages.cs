@@ -90,7 +90,8 @@ internal static class Pages
         }
         sb.Append("</div>");
         Strip(sb, s.Coverage);
-        sb.Append("<p class=\"line\">").Append(E(s.Summary)).Append("</p></li>");
+        if (s.Summary.Length > 0) sb.Append("<p class=\"line\">").Append(E(s.Summary)).Append("</p>");
+        sb.Append("</li>");
     }
 
     /// <summary>

@@ -292,6 +292,8 @@ public sealed class StoreTests : IDisposable
         }
     }
 
+    private static readonly string[] GalleryTitles = ["Regatta in pictures", "Seed market scenes", "Lantern parade photographs"];
+
     [Fact]
     public void A_list_line_that_recurs_across_stories_is_a_template_and_the_next_line_is_shown()
     {
@@ -323,6 +325,23 @@ public sealed class StoreTests : IDisposable
         Assert.Contains(listed, s => s.Summary.StartsWith("The Harlow river flooded", StringComparison.Ordinal));
         Assert.Contains(listed, s => s.Summary.StartsWith("A fire destroyed a furniture warehouse", StringComparison.Ordinal));
         Assert.Equal("ok", store.Check().Integrity);
+        // A story whose every line is one the others share shows no line at all rather than a template. Each of these has
+        // the byline, and otherwise only captions (lower case, so never a list line of their own).
+        string[] captions =
+        [
+            "photographs of the autumn regatta, taken from the lighthouse pier as forty yachts rounded the northern buoy in a stiff breeze. more frames show the crews hauling sails, the judges' launch and a capsized dinghy towed home at dusk.",
+            "pictures from the spring seed market, where growers from nine valleys sold heirloom beans, quinces and rare apple grafts. further shots show children sorting marrow seeds and a beekeeper selling comb honey by the fountain.",
+            "images of the winter lantern parade, which wound from the cathedral steps past the frozen canal to the old corn exchange. later pictures catch the brass band, paper dragons and a fire juggler on stilts.",
+        ];
+        ingestor.Ingest([.. captions.Select((caption, i) => new Article
+        {
+            Id = $"caption-{i}", Source = "Morning Ledger", Title = GalleryTitles[i], Published = new DateOnly(2027, 1, 1).AddDays(i * 150),
+            Text = pitch + "\n\n" + caption,
+        })]);
+        var galleryStories = captions.Select((_, i) => store.Article($"caption-{i}")!.Story).ToHashSet();
+        var galleries = store.Stories(new StoryQuery()).Stories.Where(s => galleryStories.Contains(s.Id)).ToList();
+        Assert.Equal(3, galleries.Count);
+        Assert.All(galleries, s => Assert.Equal("", s.Summary));
     }
 
     [Fact]

@@ -467,7 +467,7 @@ public sealed class SqliteStore : IStoryStore
 
     /// <summary>
     /// The stories, each showing the first of its lines (summary, then alternates) that fewer than <see cref="RecurringLine"/>
-    /// stories carry among theirs; a story whose every line recurs keeps its summary.
+    /// stories carry among theirs; a story whose every line recurs shows none (no line is better than a template).
     /// </summary>
     private static List<StorySummary> WithoutTemplates(SqliteConnection c, List<StorySummary> stories)
     {
@@ -484,7 +484,7 @@ public sealed class SqliteStore : IStoryStore
         }
         if (recurring.Count == 0) return stories;
         return [.. stories.Select(s => !recurring.Contains(LineKey(s.Summary)) ? s
-            : s.Alternates.FirstOrDefault(line => !recurring.Contains(LineKey(line))) is { } line ? s with { Summary = line } : s)];
+            : s with { Summary = s.Alternates.FirstOrDefault(line => !recurring.Contains(LineKey(line))) ?? "" })];
     }
 
     /// <summary>A list line's key: the first 8 bytes of its text's SHA-256 (a collision among a store's lines is one in billions).</summary>
