@@ -102,17 +102,18 @@ internal static class Api
         .WithName("GetArticle").WithSummary("An article with its story and its analysis: sentences, entities, quotes with speakers, quantities and times, as spans of its text.")
         .Produces<ArticleResponse>().Produces<ErrorResponse>(404);
 
-        api.MapGet("/search", (string? q, int? limit, int? offset, string? since, string? until, string? outlet, string? sort, Site site) =>
+        api.MapGet("/search", (string? q, int? limit, int? offset, string? since, string? until, string? outlet, string? topic, int? minSources, string? conflicts, string? sort, Site site) =>
         {
-            if ((Outside(limit, "limit", 1, 200) ?? Outside(offset, "offset", 0, SqliteStore.MaxSearchOffset)) is { } range) return Error(400, range);
+            if ((Outside(limit, "limit", 1, 200) ?? Outside(offset, "offset", 0, SqliteStore.MaxSearchOffset) ?? Outside(minSources, "minSources", 1, 1000)) is { } range) return Error(400, range);
+            if (conflicts is not null && !IsFlag(conflicts)) return Error(400, $"conflicts \"{conflicts}\" is not 1/true or 0/false");
             if (!Day(since, "since", out var from, out var problem) || !Day(until, "until", out var to, out problem)) return Error(400, problem!);
             if (sort is not null && sort is not ("relevance" or "date")) return Error(400, $"sort \"{sort}\" is not relevance or date");
             string query = q ?? "";
             if (FtsQuery.From(query) is null) return Error(400, "give words to look for in q");
-            var found = site.Search(new SearchQuery(query, limit ?? 20, offset ?? 0) { Since = from, Until = to, Outlet = Text(outlet), Newest = Newest(sort) });
+            var found = site.Search(new SearchQuery(query, limit ?? 20, offset ?? 0) { Since = from, Until = to, Outlet = Text(outlet), Topic = Text(topic), MinSources = minSources ?? 1, HasConflicts = Flag(conflicts), Newest = Newest(sort) });
             return Results.Json(new SearchResponse(query, found.Total, offset ?? 0, [.. found.Hits.Select(Result)]), ParallaxServer.Json);
         })
-        .WithName("Search").WithSummary("Full-text search over articles and the facts of briefs; all words must match, \"quoted words\" as a phrase; sort=relevance (the default) or date (newest first); filter with since/until (YYYY-MM-DD) and outlet; page with limit/offset, total counts all results.")
+        .WithName("Search").WithSummary("Full-text search over articles and the facts of briefs; all words must match, \"quoted words\" as a phrase; sort=relevance (the default) or date (newest first); filter with since/until (YYYY-MM-DD) and outlet, and by the result's story with topic, minSources and conflicts=1; page with limit/offset, total counts all results.")
         .Produces<SearchResponse>().Produces<ErrorResponse>(400);
 
         api.MapGet("/quarantine", (int? limit, Site site) =>

@@ -24,25 +24,9 @@ internal static class Pages
         sb.Append("<form class=\"filters\" method=\"get\" action=\"/\" aria-label=\"Filter stories\">");
         sb.Append("<label>From <input type=\"date\" name=\"since\" value=\"").Append(E(query.Since?.ToString("yyyy-MM-dd", Ci))).Append("\"></label>");
         sb.Append("<label>To <input type=\"date\" name=\"until\" value=\"").Append(E(query.Until?.ToString("yyyy-MM-dd", Ci))).Append("\"></label>");
-        sb.Append("<label>At least <select name=\"minSources\">");
-        foreach (int n in new[] { 1, 2, 3, 5 })
-        {
-            sb.Append("<option value=\"").Append(n).Append('"').Append(query.MinSources == n ? " selected" : "").Append('>').Append(n).Append(n == 1 ? " source" : " sources").Append("</option>");
-        }
-        sb.Append("</select></label>");
-        if (choices.Topics.Count > 0 || query.Topic is not null)
-        {
-            sb.Append("<label>Topic <select name=\"topic\"><option value=\"\">any</option>");
-            foreach (var (topic, n) in choices.Topics)
-            {
-                sb.Append("<option value=\"").Append(E(topic)).Append('"').Append(string.Equals(query.Topic, topic, StringComparison.OrdinalIgnoreCase) ? " selected" : "").Append('>')
-                  .Append(E(Briefing.Topics.Label(topic))).Append(" (").Append(n.ToString("N0", Ci)).Append(")</option>");
-            }
-            sb.Append("</select></label>");
-        }
         sb.Append("<label>Outlet <input type=\"text\" name=\"outlet\" list=\"outlet-names\" value=\"").Append(E(query.Outlet)).Append("\" placeholder=\"any\"></label>");
         OutletList(sb, choices);
-        sb.Append("<label class=\"check\"><input type=\"checkbox\" name=\"conflicts\" value=\"1\"").Append(query.HasConflicts ? " checked" : "").Append("> Only with conflicts</label>");
+        StoryFilters(sb, query.Topic, query.MinSources, query.HasConflicts, choices);
         sb.Append("<button type=\"submit\">Filter</button>");
         if (query.Filtered) sb.Append("<a class=\"clear\" href=\"/\">Clear filters</a>");
         sb.Append("</form>");
@@ -271,6 +255,7 @@ internal static class Pages
         sb.Append("<label>To <input type=\"date\" name=\"until\" value=\"").Append(E(search.Until?.ToString("yyyy-MM-dd", Ci))).Append("\"></label>");
         sb.Append("<label>Outlet <input type=\"text\" name=\"outlet\" list=\"outlet-names\" value=\"").Append(E(search.Outlet)).Append("\" placeholder=\"any\"></label>");
         OutletList(sb, choices);
+        StoryFilters(sb, search.Topic, search.MinSources, search.HasConflicts, choices);
         sb.Append("<button type=\"submit\">Apply</button>");
         if (search.Filtered || search.Newest) sb.Append("<a class=\"clear\" href=\"/search?q=").Append(E(Uri.EscapeDataString(query))).Append("\">Clear</a>");
         sb.Append("</form>");
@@ -295,11 +280,36 @@ internal static class Pages
             search.Since is { } a ? "since=" + a.ToString("yyyy-MM-dd", Ci) : null,
             search.Until is { } b ? "until=" + b.ToString("yyyy-MM-dd", Ci) : null,
             string.IsNullOrWhiteSpace(search.Outlet) ? null : "outlet=" + Uri.EscapeDataString(search.Outlet),
+            string.IsNullOrWhiteSpace(search.Topic) ? null : "topic=" + Uri.EscapeDataString(search.Topic),
+            search.MinSources > 1 ? "minSources=" + search.MinSources.ToString(Ci) : null,
+            search.HasConflicts ? "conflicts=1" : null,
             "page=" + n.ToString(Ci),
         }.Where(x => x is not null));
         int pages = (Math.Min(found.Total, SqliteStore.MaxSearchOffset + size) + size - 1) / size;
         Pager(sb, pageNumber, pages, Link, search.Newest ? "← Newer" : "← Better matches", search.Newest ? "Older →" : "More results →");
         return Page("Search: " + query, sb.ToString(), query);
+    }
+
+    /// <summary>The filters on a story's coverage, the same on the front page and in search: at least N sources, topic, only with conflicts.</summary>
+    private static void StoryFilters(StringBuilder sb, string? topic, int minSources, bool hasConflicts, Choices choices)
+    {
+        sb.Append("<label>At least <select name=\"minSources\">");
+        foreach (int n in new[] { 1, 2, 3, 5 })
+        {
+            sb.Append("<option value=\"").Append(n).Append('"').Append(minSources == n ? " selected" : "").Append('>').Append(n).Append(n == 1 ? " source" : " sources").Append("</option>");
+        }
+        sb.Append("</select></label>");
+        if (choices.Topics.Count > 0 || topic is not null)
+        {
+            sb.Append("<label>Topic <select name=\"topic\"><option value=\"\">any</option>");
+            foreach (var (key, n) in choices.Topics)
+            {
+                sb.Append("<option value=\"").Append(E(key)).Append('"').Append(string.Equals(topic, key, StringComparison.OrdinalIgnoreCase) ? " selected" : "").Append('>')
+                  .Append(E(Briefing.Topics.Label(key))).Append(" (").Append(n.ToString("N0", Ci)).Append(")</option>");
+            }
+            sb.Append("</select></label>");
+        }
+        sb.Append("<label class=\"check\"><input type=\"checkbox\" name=\"conflicts\" value=\"1\"").Append(hasConflicts ? " checked" : "").Append("> Only with conflicts</label>");
     }
 
     private static void OutletList(StringBuilder sb, Choices choices)

@@ -68,6 +68,9 @@ public static partial class ParallaxServer
                 Since = since,
                 Until = until,
                 Outlet = Api.Text(q["outlet"]),
+                Topic = Api.Text(q["topic"]),
+                MinSources = int.TryParse(q["minSources"], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? Math.Clamp(m, 1, 1000) : 1,
+                HasConflicts = Api.Flag(q["conflicts"]),
                 Newest = Api.Newest(q["sort"]),
             };
             var found = FtsQuery.From(query) is null ? new SearchPage([], 0) : site.Search(search);

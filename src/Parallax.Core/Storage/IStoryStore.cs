@@ -202,7 +202,8 @@ public sealed record SearchHit(SearchHitKind Kind, string? Article, string? Stor
 /// <summary>
 /// What to search for (<see cref="Text"/>: all words must match, "quoted words" as a phrase) and which page; results dated
 /// from <see cref="Since"/> to <see cref="Until"/> and from <see cref="Outlet"/> only, when given (an article by its own
-/// date and outlet, a fact by its story's); newest first instead of best match first when <see cref="Newest"/>.
+/// date and outlet, a fact by its story's) and in stories of <see cref="Topic"/>, <see cref="MinSources"/> and with a
+/// conflict when asked; newest first instead of best match first when <see cref="Newest"/>.
 /// </summary>
 public sealed record SearchQuery(string Text, int Limit = 20, int Offset = 0)
 {
@@ -212,10 +213,19 @@ public sealed record SearchQuery(string Text, int Limit = 20, int Offset = 0)
 
     public string? Outlet { get; init; }
 
+    /// <summary>Only results in stories about this topic (an article by its story).</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>Only results in stories carried by at least this many sources.</summary>
+    public int MinSources { get; init; } = 1;
+
+    /// <summary>Only results in stories with a conflict.</summary>
+    public bool HasConflicts { get; init; }
+
     public bool Newest { get; init; }
 
     /// <summary>Whether anything narrows the results.</summary>
-    public bool Filtered => Since is not null || Until is not null || !string.IsNullOrWhiteSpace(Outlet);
+    public bool Filtered => Since is not null || Until is not null || !string.IsNullOrWhiteSpace(Outlet) || !string.IsNullOrWhiteSpace(Topic) || MinSources > 1 || HasConflicts;
 }
 
 /// <summary>A page of search results and the number of results in all.</summary>

@@ -631,6 +631,24 @@ public sealed class SqliteStore : IStoryStore
             onFacts.Add("f.story_id IN (SELECT story_id FROM story_outlets WHERE outlet = $outlet COLLATE NOCASE)");
             args.Add(("$outlet", Text.Words.SingleSpaced(query.Outlet).Trim()));
         }
+        // What the front page filters stories by, asked of each result's story (named by the alias given).
+        var ofStory = new List<Func<string, string>>();
+        if (!string.IsNullOrWhiteSpace(query.Topic))
+        {
+            ofStory.Add(story => $"{story}.topic = $topic");
+            args.Add(("$topic", query.Topic.Trim().ToLowerInvariant()));
+        }
+        if (query.MinSources > 1)
+        {
+            ofStory.Add(story => $"{story}.sources >= $min");
+            args.Add(("$min", query.MinSources));
+        }
+        if (query.HasConflicts) ofStory.Add(story => $"{story}.conflicts > 0");
+        if (ofStory.Count > 0)
+        {
+            onArticles.Add($"a.id IN (SELECT m.article_id FROM story_articles m JOIN stories x ON x.id = m.story_id WHERE {string.Join(" AND ", ofStory.Select(f => f("x")))})");
+            onFacts.AddRange(ofStory.Select(f => f("s")));
+        }
         string And(List<string> conditions) => string.Concat(conditions.Select(x => " AND " + x));
         // Newest first puts undated results last; among one day, the better match first.
         string articleOrder = query.Newest ? "coalesce(a.published, '') DESC, r" : "r";

@@ -375,6 +375,15 @@ public sealed class StoreTests : IDisposable
         Assert.All(courier.Hits.Where(h => h.Kind == SearchHitKind.Article), h => Assert.Equal("Avalen Courier", h.Source));
         Assert.Equal(courier.Hits.Count, courier.Total);
         Assert.Empty(store.SearchPage(new SearchQuery("Meridian bridge", 100) { Outlet = "Nobody Weekly" }).Hits);
+        // By the result's story, as the front page filters stories: sources, conflicts, topic.
+        var wide = store.SearchPage(new SearchQuery("Meridian bridge", 100) { MinSources = 4 });
+        Assert.NotEmpty(wide.Hits);
+        Assert.True(wide.Total < best.Total, $"{wide.Total} of {best.Total}");
+        Assert.All(wide.Hits, h => Assert.True(store.Story(h.Story!)!.Summary.Sources >= 4));
+        var disputed = store.SearchPage(new SearchQuery("Meridian bridge", 100) { HasConflicts = true });
+        Assert.All(disputed.Hits, h => Assert.True(store.Story(h.Story!)!.Summary.Conflicts > 0));
+        Assert.DoesNotContain(disputed.Hits, h => h.Article == "old");
+        Assert.Empty(store.SearchPage(new SearchQuery("Meridian bridge", 100) { Topic = "sports" }).Hits);
     }
 
     [Fact]

@@ -154,6 +154,9 @@ public sealed class WebServerTests : IAsyncLifetime
         Assert.True(byDate.GetProperty("total").GetInt32() >= 1);
         Assert.All(byDate.GetProperty("hits").EnumerateArray(), h => Assert.Equal("2026-02-10", h.GetProperty("date").GetString()));
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/search?q=strike&sort=oldest")).StatusCode);
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/search?q=strike&conflicts=1")).GetProperty("total").GetInt32());
+        Assert.True((await client.GetFromJsonAsync<JsonElement>("/api/search?q=strike&topic=labor_unions&minSources=2")).GetProperty("total").GetInt32() >= 1);
+        Assert.Contains("name=\"topic\"", await Page(client, "/search?q=strike&topic=labor_unions"), StringComparison.Ordinal);
     }
 
     [Fact]
