@@ -38,7 +38,10 @@ public sealed class Site : IDisposable
 
     public PageExtractor Extractor { get; } = new();
 
-    private (Pages.Choices Choices, long At)? _choices;
+    /// <summary>The filter choices and when they were read; one reference, so a reader never sees half of an update.</summary>
+    private sealed record KeptChoices(Pages.Choices Choices, long At);
+
+    private volatile KeptChoices? _choices;
 
     private readonly ConcurrentDictionary<SearchQuery, (SearchPage Page, long At)> _searches = new();
 
@@ -68,7 +71,7 @@ public sealed class Site : IDisposable
         long now = Environment.TickCount64;
         if (_choices is { } known && now - known.At < 30_000) return known.Choices;
         var choices = new Pages.Choices(Store.StoryTopics(), Store.StoryOutlets());
-        _choices = (choices, now);
+        _choices = new KeptChoices(choices, now);
         return choices;
     }
 
