@@ -1,0 +1,122 @@
+using System.Globalization;
+
+namespace Parallax.Storage;
+
+/// <summary>The store's full-text search over articles and the facts of briefs, ranked, sorted, filtered and paged.</summary>
+public sealed partial class SqliteStore
+{
+    public IReadOnlyList<SearchHit> Search(string query, int limit = 50) => SearchPage(query, limit, 0).Hits;
+
+    /// <summary>Deepest a search pages: a result further down than this is not worth reading, and each page reads all before it.</summary>
+    public const int MaxSearchOffset = 10_000;
+
+    public SearchPage SearchPage(string query, int limit, int offset) => SearchPage(new SearchQuery(query, limit, offset));
+
+    public SearchPage SearchPage(SearchQuery query) => Guard(() =>
+    {
+        string? match = FtsQuery.From(query.Text);
+        if (match is null) return new SearchPage([], 0);
+        int limit = Math.Clamp(query.Limit, 1, 500), offset = Math.Clamp(query.Offset, 0, MaxSearchOffset);
+        using var c = Open();
+        // The filters, for articles by their own date and outlet, for facts by their story's.
+        var args = new List<(string, object?)> { ("$q", match) };
+        var onArticles = new List<string>();
+        var onFacts = new List<string>();
+        if (query.Since is { } since)
+        {
+            onArticles.Add("a.published >= $since");
+            onFacts.Add("s.date >= $since");
+            args.Add(("$since", Iso(since)));
+        }
+        if (query.Until is { } until)
+        {
+            onArticles.Add("a.published <= $until");
+            onFacts.Add("s.date <= $until");
+            args.Add(("$until", Iso(until)));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Outlet))
+        {
+            onArticles.Add("a.source = $outlet COLLATE NOCASE");
+            onFacts.Add("f.story_id IN (SELECT story_id FROM story_outlets WHERE outlet = $outlet COLLATE NOCASE)");
+            args.Add(("$outlet", Text.Words.SingleSpaced(query.Outlet).Trim()));
+        }
+        // What the front page filters stories by, asked of each result's story (named by the alias given).
+        var ofStory = new List<Func<string, string>>();
+        if (!string.IsNullOrWhiteSpace(query.Topic))
+        {
+            ofStory.Add(story => $"{story}.topic = $topic");
+            args.Add(("$topic", query.Topic.Trim().ToLowerInvariant()));
+        }
+        if (query.MinSources > 1)
+        {
+            ofStory.Add(story => $"{story}.sources >= $min");
+            args.Add(("$min", query.MinSources));
+        }
+        if (query.HasConflicts) ofStory.Add(story => $"{story}.conflicts > 0");
+        if (ofStory.Count > 0)
+        {
+            onArticles.Add($"a.id IN (SELECT m.article_id FROM story_articles m JOIN stories x ON x.id = m.story_id WHERE {string.Join(" AND ", ofStory.Select(f => f("x")))})");
+            onFacts.AddRange(ofStory.Select(f => f("s")));
+        }
+        string And(List<string> conditions) => string.Concat(conditions.Select(x => " AND " + x));
+        // Newest first puts undated results last; among one day, the better match first.
+        string articleOrder = query.Newest ? "coalesce(a.published, '') DESC, r" : "r";
+        string factOrder = query.Newest ? "coalesce(s.date, '') DESC, r" : "r";
+        // Both kinds are ranked together: the best offset + limit of each are enough to cut the page from.
+        int take = offset + limit;
+        var hits = new List<SearchHit>();
+        // The page is chosen from the index (and, to sort or filter, each match's date and outlet) before any snippet is
+        // cut: a snippet reads and tokenises its article's whole text, so only the results shown pay for one.
+        bool needsRow = onArticles.Count > 0 || query.Newest;
+        using (var cmd = Command(c, $"""
+            WITH top AS (
+              SELECT articles_fts.rowid AS seq, bm25(articles_fts, 3.0, 1.0) AS r{(needsRow ? ", coalesce(a.published, '') AS p" : "")}
+              FROM articles_fts{(needsRow ? " JOIN articles a ON a.seq = articles_fts.rowid" : "")}
+              WHERE articles_fts MATCH $q{And(onArticles)} ORDER BY {articleOrder} LIMIT $limit)
+            SELECT a.id, st.story_id, coalesce(a.title, a.id), snippet(articles_fts, 1, char(2), char(3), '…', 24), top.r, a.source, a.published
+            FROM top JOIN articles_fts ON articles_fts.rowid = top.seq JOIN articles a ON a.seq = top.seq LEFT JOIN story_articles st ON st.article_id = a.id
+            WHERE articles_fts MATCH $q ORDER BY {(query.Newest ? "top.p DESC, top.r" : "top.r")}
+            """))
+        {
+            Bind(cmd, [.. args, ("$limit", take)]);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                hits.Add(new SearchHit(SearchHitKind.Article, r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4))
+                {
+                    Source = r.IsDBNull(5) ? null : r.GetString(5),
+                    Date = r.IsDBNull(6) ? null : ParseDate(r.GetString(6)),
+                });
+            }
+        }
+        using (var cmd = Command(c, $"""
+            SELECT f.story_id, s.title, snippet(facts_fts, 0, char(2), char(3), '…', 32), bm25(facts_fts) AS r, s.outlets, s.date
+            FROM facts_fts JOIN facts f ON f.rowid = facts_fts.rowid JOIN stories s ON s.id = f.story_id
+            WHERE facts_fts MATCH $q{And(onFacts)} ORDER BY {factOrder} LIMIT $limit
+            """))
+        {
+            Bind(cmd, [.. args, ("$limit", take)]);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                hits.Add(new SearchHit(SearchHitKind.Fact, null, r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3))
+                {
+                    Source = r.IsDBNull(4) ? null : r.GetString(4).Split('\n')[0],
+                    Date = r.IsDBNull(5) ? null : ParseDate(r.GetString(5)),
+                });
+            }
+        }
+        // When neither kind filled its share, the results read are all there are; only otherwise are they counted.
+        int articleHits = hits.Count(h => h.Kind == SearchHitKind.Article);
+        int total = articleHits < take && hits.Count - articleHits < take
+            ? hits.Count
+            : Convert.ToInt32(Scalar(c, $"""
+                SELECT (SELECT count(*) FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH $q{And(onArticles)})
+                     + (SELECT count(*) FROM facts_fts JOIN facts f ON f.rowid = facts_fts.rowid JOIN stories s ON s.id = f.story_id WHERE facts_fts MATCH $q{And(onFacts)})
+                """, null, [.. args]), CultureInfo.InvariantCulture);
+        var ordered = query.Newest
+            ? hits.OrderByDescending(h => h.Date ?? DateOnly.MinValue).ThenBy(h => h.Rank)
+            : hits.OrderBy(h => h.Rank);
+        return new SearchPage([.. ordered.ThenBy(h => h.Kind).ThenBy(h => h.Article ?? h.Story, StringComparer.Ordinal).Skip(offset).Take(limit)], total);
+    });
+}
