@@ -112,22 +112,18 @@ public sealed partial class SqliteStore
     }
 
     /// <summary>The topics stories carry, with how many stories each, commonest first.</summary>
-    public IReadOnlyList<(string Topic, int Stories)> StoryTopics(int limit = 200) => Guard(() =>
-    {
-        using var c = Open();
-        using var cmd = Command(c, "SELECT topic, count(*) FROM stories WHERE topic IS NOT NULL GROUP BY topic ORDER BY 2 DESC, 1 LIMIT $limit");
-        Bind(cmd, ("$limit", limit));
-        using var r = cmd.ExecuteReader();
-        var list = new List<(string, int)>();
-        while (r.Read()) list.Add((r.GetString(0), r.GetInt32(1)));
-        return (IReadOnlyList<(string, int)>)list;
-    });
+    public IReadOnlyList<(string Topic, int Stories)> StoryTopics(int limit = 200) =>
+        Tally("SELECT topic, count(*) FROM stories WHERE topic IS NOT NULL GROUP BY topic ORDER BY 2 DESC, 1 LIMIT $limit", limit);
 
     /// <summary>The outlets that carry stories, with how many stories each, most first.</summary>
-    public IReadOnlyList<(string Outlet, int Stories)> StoryOutlets(int limit = 500) => Guard(() =>
+    public IReadOnlyList<(string Outlet, int Stories)> StoryOutlets(int limit = 500) =>
+        Tally("SELECT outlet, count(*) FROM story_outlets GROUP BY outlet COLLATE NOCASE ORDER BY 2 DESC, 1 LIMIT $limit", limit);
+
+    /// <summary>The (name, count) rows of a counting query that takes $limit.</summary>
+    private IReadOnlyList<(string, int)> Tally(string sql, int limit) => Guard(() =>
     {
         using var c = Open();
-        using var cmd = Command(c, "SELECT outlet, count(*) FROM story_outlets GROUP BY outlet COLLATE NOCASE ORDER BY 2 DESC, 1 LIMIT $limit");
+        using var cmd = Command(c, sql);
         Bind(cmd, ("$limit", limit));
         using var r = cmd.ExecuteReader();
         var list = new List<(string, int)>();
