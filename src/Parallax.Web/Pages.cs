@@ -22,11 +22,8 @@ internal static class Pages
         var sb = new StringBuilder();
         sb.Append("<h1>Stories</h1>");
         sb.Append("<form class=\"filters\" method=\"get\" action=\"/\" aria-label=\"Filter stories\">");
-        sb.Append("<label>From <input type=\"date\" name=\"since\" value=\"").Append(E(query.Since?.ToString("yyyy-MM-dd", Ci))).Append("\"></label>");
-        sb.Append("<label>To <input type=\"date\" name=\"until\" value=\"").Append(E(query.Until?.ToString("yyyy-MM-dd", Ci))).Append("\"></label>");
-        sb.Append("<label>Outlet <input type=\"text\" name=\"outlet\" list=\"outlet-names\" value=\"").Append(E(query.Outlet)).Append("\" placeholder=\"any\"></label>");
-        OutletList(sb, choices);
-        StoryFilters(sb, query.Topic, query.MinSources, query.HasConflicts, choices);
+        var filters = new Filters(query.Since, query.Until, query.Outlet, query.Topic, query.MinSources, query.HasConflicts);
+        filters.Fields(sb, choices);
         sb.Append("<button type=\"submit\">Filter</button>");
         if (query.Filtered) sb.Append("<a class=\"clear\" href=\"/\">Clear filters</a>");
         sb.Append("</form>");
@@ -42,16 +39,7 @@ internal static class Pages
         sb.Append("<ol class=\"stories\" start=\"").Append((pageNumber - 1) * pageSize + 1).Append("\">");
         foreach (var s in page.Stories) StoryLine(sb, s);
         sb.Append("</ol>");
-        string Link(int n) => "/?" + string.Join("&", new[]
-        {
-            query.Since is { } a ? "since=" + a.ToString("yyyy-MM-dd", Ci) : null,
-            query.Until is { } b ? "until=" + b.ToString("yyyy-MM-dd", Ci) : null,
-            query.MinSources > 1 ? "minSources=" + query.MinSources.ToString(Ci) : null,
-            string.IsNullOrWhiteSpace(query.Topic) ? null : "topic=" + Uri.EscapeDataString(query.Topic),
-            string.IsNullOrWhiteSpace(query.Outlet) ? null : "outlet=" + Uri.EscapeDataString(query.Outlet),
-            query.HasConflicts ? "conflicts=1" : null,
-            "page=" + n.ToString(Ci),
-        }.Where(x => x is not null));
+        string Link(int n) => "/?" + string.Join("&", filters.Parameters().Append("page=" + n.ToString(Ci)));
         Pager(sb, pageNumber, (page.Total + pageSize - 1) / pageSize, Link, "← Newer", "Older →");
         return Page("Stories", sb.ToString());
     }
@@ -251,11 +239,8 @@ internal static class Pages
         sb.Append("<form class=\"filters\" method=\"get\" action=\"/search\" aria-label=\"Sort and filter results\"><input type=\"hidden\" name=\"q\" value=\"").Append(E(query)).Append("\">");
         sb.Append("<label>Sort <select name=\"sort\"><option value=\"relevance\"").Append(search.Newest ? "" : " selected").Append(">best match</option><option value=\"date\"")
           .Append(search.Newest ? " selected" : "").Append(">newest</option></select></label>");
-        sb.Append("<label>From <input type=\"date\" name=\"since\" value=\"").Append(E(search.Since?.ToString("yyyy-MM-dd", Ci))).Append("\"></label>");
-        sb.Append("<label>To <input type=\"date\" name=\"until\" value=\"").Append(E(search.Until?.ToString("yyyy-MM-dd", Ci))).Append("\"></label>");
-        sb.Append("<label>Outlet <input type=\"text\" name=\"outlet\" list=\"outlet-names\" value=\"").Append(E(search.Outlet)).Append("\" placeholder=\"any\"></label>");
-        OutletList(sb, choices);
-        StoryFilters(sb, search.Topic, search.MinSources, search.HasConflicts, choices);
+        var filters = new Filters(search.Since, search.Until, search.Outlet, search.Topic, search.MinSources, search.HasConflicts);
+        filters.Fields(sb, choices);
         sb.Append("<button type=\"submit\">Apply</button>");
         if (search.Filtered || search.Newest) sb.Append("<a class=\"clear\" href=\"/search?q=").Append(E(Uri.EscapeDataString(query))).Append("\">Clear</a>");
         sb.Append("</form>");
@@ -273,51 +258,58 @@ internal static class Pages
             sb.Append("</div><div>").Append(Marked(h.Snippet)).Append("</div></li>");
         }
         sb.Append("</ol>");
-        string Link(int n) => "/search?" + string.Join("&", new[]
-        {
-            "q=" + Uri.EscapeDataString(query),
-            search.Newest ? "sort=date" : null,
-            search.Since is { } a ? "since=" + a.ToString("yyyy-MM-dd", Ci) : null,
-            search.Until is { } b ? "until=" + b.ToString("yyyy-MM-dd", Ci) : null,
-            string.IsNullOrWhiteSpace(search.Outlet) ? null : "outlet=" + Uri.EscapeDataString(search.Outlet),
-            string.IsNullOrWhiteSpace(search.Topic) ? null : "topic=" + Uri.EscapeDataString(search.Topic),
-            search.MinSources > 1 ? "minSources=" + search.MinSources.ToString(Ci) : null,
-            search.HasConflicts ? "conflicts=1" : null,
-            "page=" + n.ToString(Ci),
-        }.Where(x => x is not null));
+        string Link(int n) => "/search?" + string.Join("&", new[] { "q=" + Uri.EscapeDataString(query) }
+            .Concat(search.Newest ? ["sort=date"] : []).Concat(filters.Parameters()).Append("page=" + n.ToString(Ci)));
         int pages = (Math.Min(found.Total, SqliteStore.MaxSearchOffset + size) + size - 1) / size;
         Pager(sb, pageNumber, pages, Link, search.Newest ? "← Newer" : "← Better matches", search.Newest ? "Older →" : "More results →");
         return Page("Search: " + query, sb.ToString(), query);
     }
 
-    /// <summary>The filters on a story's coverage, the same on the front page and in search: at least N sources, topic, only with conflicts.</summary>
-    private static void StoryFilters(StringBuilder sb, string? topic, int minSources, bool hasConflicts, Choices choices)
+    /// <summary>
+    /// The filters the front page and search share — days, outlet, at least N sources, topic, only with conflicts — as
+    /// form fields and as the query parameters of a link to another page of results (the API's names).
+    /// </summary>
+    private sealed record Filters(DateOnly? Since, DateOnly? Until, string? Outlet, string? Topic, int MinSources, bool HasConflicts)
     {
-        sb.Append("<label>At least <select name=\"minSources\">");
-        foreach (int n in new[] { 1, 2, 3, 5 })
+        public void Fields(StringBuilder sb, Choices choices)
         {
-            sb.Append("<option value=\"").Append(n).Append('"').Append(minSources == n ? " selected" : "").Append('>').Append(n).Append(n == 1 ? " source" : " sources").Append("</option>");
-        }
-        sb.Append("</select></label>");
-        if (choices.Topics.Count > 0 || topic is not null)
-        {
-            sb.Append("<label>Topic <select name=\"topic\"><option value=\"\">any</option>");
-            foreach (var (key, n) in choices.Topics)
+            sb.Append("<label>From <input type=\"date\" name=\"since\" value=\"").Append(E(Since?.ToString("yyyy-MM-dd", Ci))).Append("\"></label>");
+            sb.Append("<label>To <input type=\"date\" name=\"until\" value=\"").Append(E(Until?.ToString("yyyy-MM-dd", Ci))).Append("\"></label>");
+            sb.Append("<label>Outlet <input type=\"text\" name=\"outlet\" list=\"outlet-names\" value=\"").Append(E(Outlet)).Append("\" placeholder=\"any\"></label>");
+            if (choices.Outlets.Count > 0)
             {
-                sb.Append("<option value=\"").Append(E(key)).Append('"').Append(string.Equals(topic, key, StringComparison.OrdinalIgnoreCase) ? " selected" : "").Append('>')
-                  .Append(E(Briefing.Topics.Label(key))).Append(" (").Append(n.ToString("N0", Ci)).Append(")</option>");
+                sb.Append("<datalist id=\"outlet-names\">");
+                foreach (var (outlet, _) in choices.Outlets) sb.Append("<option value=\"").Append(E(outlet)).Append("\">");
+                sb.Append("</datalist>");
+            }
+            sb.Append("<label>At least <select name=\"minSources\">");
+            foreach (int n in new[] { 1, 2, 3, 5 })
+            {
+                sb.Append("<option value=\"").Append(n).Append('"').Append(MinSources == n ? " selected" : "").Append('>').Append(n).Append(n == 1 ? " source" : " sources").Append("</option>");
             }
             sb.Append("</select></label>");
+            if (choices.Topics.Count > 0 || Topic is not null)
+            {
+                sb.Append("<label>Topic <select name=\"topic\"><option value=\"\">any</option>");
+                foreach (var (key, n) in choices.Topics)
+                {
+                    sb.Append("<option value=\"").Append(E(key)).Append('"').Append(string.Equals(Topic, key, StringComparison.OrdinalIgnoreCase) ? " selected" : "").Append('>')
+                      .Append(E(Briefing.Topics.Label(key))).Append(" (").Append(n.ToString("N0", Ci)).Append(")</option>");
+                }
+                sb.Append("</select></label>");
+            }
+            sb.Append("<label class=\"check\"><input type=\"checkbox\" name=\"conflicts\" value=\"1\"").Append(HasConflicts ? " checked" : "").Append("> Only with conflicts</label>");
         }
-        sb.Append("<label class=\"check\"><input type=\"checkbox\" name=\"conflicts\" value=\"1\"").Append(hasConflicts ? " checked" : "").Append("> Only with conflicts</label>");
-    }
 
-    private static void OutletList(StringBuilder sb, Choices choices)
-    {
-        if (choices.Outlets.Count == 0) return;
-        sb.Append("<datalist id=\"outlet-names\">");
-        foreach (var (outlet, _) in choices.Outlets) sb.Append("<option value=\"").Append(E(outlet)).Append("\">");
-        sb.Append("</datalist>");
+        public IEnumerable<string> Parameters() => new[]
+        {
+            Since is { } a ? "since=" + a.ToString("yyyy-MM-dd", Ci) : null,
+            Until is { } b ? "until=" + b.ToString("yyyy-MM-dd", Ci) : null,
+            MinSources > 1 ? "minSources=" + MinSources.ToString(Ci) : null,
+            string.IsNullOrWhiteSpace(Topic) ? null : "topic=" + Uri.EscapeDataString(Topic),
+            string.IsNullOrWhiteSpace(Outlet) ? null : "outlet=" + Uri.EscapeDataString(Outlet),
+            HasConflicts ? "conflicts=1" : null,
+        }.OfType<string>();
     }
 
     /// <summary>A snippet with its match marks as &lt;mark&gt;, everything else escaped.</summary>

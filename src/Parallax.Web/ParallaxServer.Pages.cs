@@ -18,9 +18,7 @@ public static partial class ParallaxServer
             {
                 return HtmlPage(Pages.Problem("Not a date", problem! + "."), 400);
             }
-            // The API's name for the filter; "min" is what links made before it carried the same name.
-            string? minText = q["minSources"].Count > 0 ? q["minSources"] : q["min"];
-            int min = int.TryParse(minText, NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? Math.Clamp(m, 1, 1000) : 1;
+            int min = MinSources(q);
             int page = int.TryParse(q["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, 100_000) : 1;
             int size = site.Options.PageSize;
             var query = new StoryQuery(since, until, size, (page - 1) * size, min)
@@ -69,7 +67,7 @@ public static partial class ParallaxServer
                 Until = until,
                 Outlet = Api.Text(q["outlet"]),
                 Topic = Api.Text(q["topic"]),
-                MinSources = int.TryParse(q["minSources"], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? Math.Clamp(m, 1, 1000) : 1,
+                MinSources = MinSources(q),
                 HasConflicts = Api.Flag(q["conflicts"]),
                 Newest = Api.Newest(q["sort"]),
             };
@@ -120,5 +118,15 @@ public static partial class ParallaxServer
             }
             return HtmlPage(Pages.Added(added, problems));
         }).ExcludeFromDescription().DisableAntiforgery();
+    }
+
+    /// <summary>
+    /// A page's "at least N sources" filter, 1 to 1,000 (1 when absent or not a number). "min" is what links made before
+    /// the filter took the API's name.
+    /// </summary>
+    private static int MinSources(IQueryCollection q)
+    {
+        string? text = q["minSources"].Count > 0 ? q["minSources"] : q["min"];
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 1, 1000) : 1;
     }
 }

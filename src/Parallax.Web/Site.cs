@@ -94,11 +94,17 @@ public sealed class Site : IDisposable
     {
         if (articles.Count == 0) return new AddResult([], false);
         var report = Ingestor.Ingest(articles, cancel: cancel, waitForOthers: false);
+        Forget();
+        return new AddResult([.. report.Outcomes.Select((o, i) => new AddedArticle(o.Id, Status(o.Status), o.Status == AddStatus.Refused ? null : Store.Article(o.Id)?.Story,
+            articles[i].Title ?? o.Id) { Reason = o.Reason })], report.Deferred);
+    }
+
+    /// <summary>Forgets what was kept from the store (analyses, filter choices, search results) once this server has written to it.</summary>
+    private void Forget()
+    {
         _analyses.Clear();
         _choices = null;
         _searches.Clear();
-        return new AddResult([.. report.Outcomes.Select((o, i) => new AddedArticle(o.Id, Status(o.Status), o.Status == AddStatus.Refused ? null : Store.Article(o.Id)?.Story,
-            articles[i].Title ?? o.Id) { Reason = o.Reason })], report.Deferred);
     }
 
     /// <summary>Refreshes stories left pending (by an add deferred while another process ingested); the server calls it every few seconds.</summary>
@@ -106,12 +112,7 @@ public sealed class Site : IDisposable
     {
         try
         {
-            if (Ingestor.Resume(waitForOthers: false) is not null)
-            {
-                _analyses.Clear();
-                _choices = null;
-                _searches.Clear();
-            }
+            if (Ingestor.Resume(waitForOthers: false) is not null) Forget();
         }
         catch (StoreException)
         {

@@ -228,10 +228,7 @@ public static class BriefHtml
                 firstLine = false;
                 sb.Append("<a class=\"jump\" href=\"#").Append(prefix).Append('a').Append(n).Append("\" data-source=\"").Append(n).Append("\">[").Append(n).Append("] ").Append(E(BriefBuilder.Shorten(a.Article.Title ?? a.Label, 80))).Append("</a>");
                 if (a.Article.Published is { } d && !a.Article.PublishedInferred) sb.Append(" <span class=\"meta\">").Append(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</span>");
-                if (Fetching.WebAddress.TryParse(a.Article.Url, out var u))
-                {
-                    sb.Append(" <a class=\"original\" href=\"").Append(E(u.AbsoluteUri)).Append("\" rel=\"noopener noreferrer nofollow\">original</a>");
-                }
+                Original(sb, a.Article, " ", _ => "original");
             }
             sb.AppendLine("</li>");
         }
@@ -308,10 +305,7 @@ public static class BriefHtml
             if (a.Article.PublishedInferred) sb.Append(" (inferred)");
             if (a.DuplicateOf is not null) sb.Append(" · copy of [").Append(b.CitationOf(a.DuplicateOf)).Append(']');
             // The original, for the reader to check the brief against; the article's id stays for whoever needs it.
-            if (Fetching.WebAddress.TryParse(a.Article.Url, out var u))
-            {
-                sb.Append(" · <a class=\"original\" href=\"").Append(E(u.AbsoluteUri)).Append("\" rel=\"noopener noreferrer nofollow\">original at ").Append(E(u.Host)).Append("</a>");
-            }
+            Original(sb, a.Article, " · ", u => "original at " + u.Host);
             sb.Append(" · <span class=\"id\">").Append(E(a.Id)).Append("</span>");
             sb.AppendLine("</p>");
             if (a.Article.Title is { } t) sb.Append("<h4>").Append(E(t)).AppendLine("</h4>");
@@ -320,6 +314,16 @@ public static class BriefHtml
             sb.AppendLine("</div></div>");
         }
         sb.AppendLine("</div></section>");
+    }
+
+    /// <summary>
+    /// A link to the article's original, after <paramref name="separator"/>, when it has an http(s) address (the one rule,
+    /// <see cref="Fetching.WebAddress.TryParse"/>); it never sends the reader's page as referrer.
+    /// </summary>
+    private static void Original(StringBuilder sb, Article article, string separator, Func<Uri, string> text)
+    {
+        if (!Fetching.WebAddress.TryParse(article.Url, out var u)) return;
+        sb.Append(separator).Append("<a class=\"original\" href=\"").Append(E(u.AbsoluteUri)).Append("\" rel=\"noopener noreferrer nofollow\">").Append(E(text(u))).Append("</a>");
     }
 
     /// <summary>How many sources are read side by side at once.</summary>

@@ -25,24 +25,11 @@ public sealed partial class SqliteStore
             conditions.Add("date <= $until");
             args.Add(("$until", Iso(until)));
         }
-        if (query.MinSources > 1)
-        {
-            conditions.Add("sources >= $min");
-            args.Add(("$min", query.MinSources));
-        }
-        if (query.HasConflicts)
-        {
-            conditions.Add("conflicts > 0");
-        }
-        if (!string.IsNullOrWhiteSpace(query.Topic))
-        {
-            conditions.Add("topic = $topic");
-            args.Add(("$topic", query.Topic.Trim().ToLowerInvariant()));
-        }
+        conditions.AddRange(CoverageFilter(query.MinSources, query.Topic, query.HasConflicts, args)("stories"));
         if (!string.IsNullOrWhiteSpace(query.Outlet))
         {
             conditions.Add("id IN (SELECT story_id FROM story_outlets WHERE outlet = $outlet COLLATE NOCASE)");
-            args.Add(("$outlet", Text.Words.SingleSpaced(query.Outlet).Trim()));
+            args.Add(("$outlet", OutletName(query.Outlet)));
         }
         string where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
         int total = Convert.ToInt32(Scalar(c, $"SELECT count(*) FROM stories {where}", null, [.. args]), CultureInfo.InvariantCulture);
@@ -55,6 +42,27 @@ public sealed partial class SqliteStore
         }
         return new StoryPage(WithCoverage(c, WithoutTemplates(c, list)), total);
     });
+
+    /// <summary>
+    /// What story lists and search both filter stories by — at least N sources, a topic, a conflict — as conditions on the
+    /// stories row named by the alias given (search asks them of two); their parameters are added to <paramref name="args"/> once.
+    /// </summary>
+    private static Func<string, List<string>> CoverageFilter(int minSources, string? topic, bool hasConflicts, List<(string, object?)> args)
+    {
+        if (minSources > 1) args.Add(("$min", minSources));
+        if (!string.IsNullOrWhiteSpace(topic)) args.Add(("$topic", topic.Trim().ToLowerInvariant()));
+        return story =>
+        {
+            var conditions = new List<string>();
+            if (minSources > 1) conditions.Add($"{story}.sources >= $min");
+            if (!string.IsNullOrWhiteSpace(topic)) conditions.Add($"{story}.topic = $topic");
+            if (hasConflicts) conditions.Add($"{story}.conflicts > 0");
+            return conditions;
+        };
+    }
+
+    /// <summary>An outlet's name as the filters compare it (case aside, in SQL): single-spaced and trimmed.</summary>
+    private static string OutletName(string outlet) => Text.Words.SingleSpaced(outlet).Trim();
 
     /// <summary>
     /// A list line carried by this many stories is a template, not news: an outlet's newsletter pitch, a byline blurb, a

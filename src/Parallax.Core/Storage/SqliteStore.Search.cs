@@ -38,25 +38,14 @@ public sealed partial class SqliteStore
         {
             onArticles.Add("a.source = $outlet COLLATE NOCASE");
             onFacts.Add("f.story_id IN (SELECT story_id FROM story_outlets WHERE outlet = $outlet COLLATE NOCASE)");
-            args.Add(("$outlet", Text.Words.SingleSpaced(query.Outlet).Trim()));
+            args.Add(("$outlet", OutletName(query.Outlet)));
         }
-        // What the front page filters stories by, asked of each result's story (named by the alias given).
-        var ofStory = new List<Func<string, string>>();
-        if (!string.IsNullOrWhiteSpace(query.Topic))
+        // What story lists filter stories by, asked of each result's story.
+        var ofStory = CoverageFilter(query.MinSources, query.Topic, query.HasConflicts, args);
+        if (ofStory("x") is { Count: > 0 } inStory)
         {
-            ofStory.Add(story => $"{story}.topic = $topic");
-            args.Add(("$topic", query.Topic.Trim().ToLowerInvariant()));
-        }
-        if (query.MinSources > 1)
-        {
-            ofStory.Add(story => $"{story}.sources >= $min");
-            args.Add(("$min", query.MinSources));
-        }
-        if (query.HasConflicts) ofStory.Add(story => $"{story}.conflicts > 0");
-        if (ofStory.Count > 0)
-        {
-            onArticles.Add($"a.id IN (SELECT m.article_id FROM story_articles m JOIN stories x ON x.id = m.story_id WHERE {string.Join(" AND ", ofStory.Select(f => f("x")))})");
-            onFacts.AddRange(ofStory.Select(f => f("s")));
+            onArticles.Add($"a.id IN (SELECT m.article_id FROM story_articles m JOIN stories x ON x.id = m.story_id WHERE {string.Join(" AND ", inStory)})");
+            onFacts.AddRange(ofStory("s"));
         }
         string And(List<string> conditions) => string.Concat(conditions.Select(x => " AND " + x));
         // Newest first puts undated results last; among one day, the better match first.
