@@ -77,7 +77,8 @@ public sealed partial class SqliteStore
     private static List<StorySummary> WithoutTemplates(SqliteConnection c, List<StorySummary> stories)
     {
         if (stories.Count == 0) return stories;
-        var keys = stories.SelectMany(s => s.Alternates.Prepend(s.Summary)).Select(LineKey).Distinct().ToList();
+        var keyOf = stories.SelectMany(s => s.Alternates.Prepend(s.Summary)).Distinct(StringComparer.Ordinal).ToDictionary(line => line, LineKey, StringComparer.Ordinal);
+        var keys = keyOf.Values.Distinct().ToList();
         var recurring = new HashSet<long>();
         foreach (var chunk in keys.Chunk(400))
         {
@@ -88,8 +89,8 @@ public sealed partial class SqliteStore
             while (r.Read()) recurring.Add(r.GetInt64(0));
         }
         if (recurring.Count == 0) return stories;
-        return [.. stories.Select(s => !recurring.Contains(LineKey(s.Summary)) ? s
-            : s with { Summary = s.Alternates.FirstOrDefault(line => !recurring.Contains(LineKey(line))) ?? "" })];
+        return [.. stories.Select(s => !recurring.Contains(keyOf[s.Summary]) ? s
+            : s with { Summary = s.Alternates.FirstOrDefault(line => !recurring.Contains(keyOf[line])) ?? "" })];
     }
 
     /// <summary>A list line's key: the first 8 bytes of its text's SHA-256 (a collision among a store's lines is one in billions).</summary>

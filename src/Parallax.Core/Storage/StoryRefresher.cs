@@ -227,7 +227,7 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
     {
         static string Clean(string text) => BriefBuilder.Shorten(Text.Words.SingleSpaced(text).Trim(), 220);
         var lines = new List<string>();
-        foreach (var text in brief.Summary.Select(s => s.Text).Concat(Leads(brief)).Append(Lead(brief)))
+        foreach (var text in brief.Summary.Select(s => s.Text).Concat(Leads(brief)).Append(LastResort(brief)))
         {
             string line = Clean(text);
             if (line.Length > 0 && !lines.Contains(line, StringComparer.Ordinal)) lines.Add(line);
@@ -241,7 +241,10 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
     /// reporting — not a fragment cut from a quote ("… he discussed sanctions"), not a lower-case tail, not a few words
     /// (a caption's "It doesn't happen often") — else the first fact, else the title.
     /// </summary>
-    internal static string Lead(Brief brief) => Leads(brief).FirstOrDefault() ?? (brief.Facts.Count > 0 ? brief.Facts[0].Text : brief.Title);
+    internal static string Lead(Brief brief) => Leads(brief).FirstOrDefault() ?? LastResort(brief);
+
+    /// <summary>A list line when no fact reads as reporting: the first fact, else the title.</summary>
+    private static string LastResort(Brief brief) => brief.Facts.Count > 0 ? brief.Facts[0].Text : brief.Title;
 
     /// <summary>Every fact that reads as a sentence of reporting, in the brief's order (see <see cref="Lead"/>).</summary>
     private static IEnumerable<string> Leads(Brief brief)
