@@ -32,6 +32,7 @@ internal static partial class CliFace
         ["parallax eval conflicts"] = ["parallax eval conflicts ../shared/corpora/basil-dev.jsonl"],
         ["parallax eval extraction"] = ["parallax eval extraction ../shared/corpora/extraction-dev --passes 5"],
         ["parallax ingest"] = ["parallax ingest examples/", "parallax ingest feed.jsonl --db newsroom.db"],
+        ["parallax refresh"] = ["parallax refresh", "parallax refresh --db newsroom.db"],
         ["parallax stories"] = ["parallax stories --limit 20", "parallax stories --since 2025-11-01 --min-sources 2 --with-conflicts"],
         ["parallax search"] = ["parallax search rare earths", "parallax search \"return visit\" --db newsroom.db"],
         ["parallax serve"] = ["parallax serve", "parallax serve --db newsroom.db --urls http://0.0.0.0:5080 --token SECRET"],

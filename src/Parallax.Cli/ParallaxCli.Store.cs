@@ -23,6 +23,11 @@ public static partial class ParallaxCli
     /// <summary>Opens the store, or says on stderr why it cannot be opened.</summary>
     internal static SqliteStore? OpenStore(string path, TextWriter stderr, bool mustExist = false)
     {
+        if (StoreAddress.Refusal(path) is { } refusal)
+        {
+            Fail(stderr, refusal);
+            return null;
+        }
         if (mustExist && !File.Exists(path))
         {
             Fail(stderr, $"no store at {path}; create one with: parallax ingest --db {path} FOLDER_OR_FILES");
@@ -108,6 +113,41 @@ public static partial class ParallaxCli
                 $"timings: storing {clock.Elapsed.TotalSeconds - r.Elapsed.TotalSeconds:F1} s, story features {r.FeatureTime.TotalSeconds:F1} s, grouping {r.ClusterTime.TotalSeconds:F1} s, briefs {r.BriefTime.TotalSeconds:F1} s"));
             if (report.Offered == 0 && failed == 0 && errors.Count == 0) stderr.WriteLine("parallax: warning: no articles found in the inputs");
             return Task.FromResult(failed > 0 || errors.Count > 0 ? (report.Added > 0 || report.Offered > 0 ? Partial : Failed) : Ok);
+        });
+        return cmd;
+    }
+
+    private static Command RefreshCommand(TextWriter stdout, TextWriter stderr, bool stderrRedirected)
+    {
+        var db = DbOption();
+        var cmd = new Command("refresh", "Bring a store's stories up to date from scratch: compute story features for articles that lack them, group every article into stories afresh, and rebuild the briefs that changed. 'parallax serve' and 'watch' place each new article in its story at once and do this in the background when the stream goes quiet; afterwards the store equals one ingest of the same articles. Waits for another ingest into the store to finish. Safe to interrupt: the next refresh finishes the rest.")
+        {
+            db,
+        };
+        cmd.SetAction(parse =>
+        {
+            using var store = OpenStore(parse.GetValue(db)!, stderr, mustExist: true);
+            if (store is null) return Failed;
+            var ingestor = new Ingestor(store, AnalysisPipeline.Default);
+            IngestReport report;
+            using (var progress = new PhaseProgress(stderr, enabled: !stderrRedirected))
+            {
+                try
+                {
+                    report = ingestor.Ingest([], progress);
+                }
+                catch (StoreException e)
+                {
+                    return Fail(stderr, e.Message);
+                }
+            }
+            var r = report.Refresh;
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Count(r.Stories, "story", "stories")} ({r.Rebuilt} briefed, {r.Removed} merged away, {r.Featured} articles analysed); {Count(store.Count, "article", "articles")} in {store.Path}"));
+            if (r.Quarantined > 0) stderr.WriteLine($"parallax: warning: {r.Quarantined} articles could not be processed and were set aside; see them with: parallax check --db {store.Path}");
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"timings: story features {r.FeatureTime.TotalSeconds:F1} s, grouping {r.ClusterTime.TotalSeconds:F1} s, briefs {r.BriefTime.TotalSeconds:F1} s"));
+            return Ok;
         });
         return cmd;
     }

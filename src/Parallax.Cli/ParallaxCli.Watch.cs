@@ -26,6 +26,7 @@ public static partial class ParallaxCli
             if (!TryDuration(parse.GetValue(every)!, out var interval) || interval < TimeSpan.FromSeconds(1)) return Fail(stderr, $"--every {parse.GetValue(every)}: give a duration such as 15m, 1h or 90s");
             if (!TryDuration(parse.GetValue(delay)!, out var pause)) return Fail(stderr, $"--delay {parse.GetValue(delay)}: give a duration such as 1s or 500ms");
             string dbPath = parse.GetValue(db)!;
+            if (StoreAddress.Refusal(dbPath) is { } refusal) return Fail(stderr, refusal);
             IArticleStore store;
             try
             {
@@ -35,7 +36,9 @@ public static partial class ParallaxCli
             {
                 return Fail(stderr, $"cannot open the store {dbPath}: {e.Message}");
             }
-            var ingestor = store is IStoryStore stories ? new Ingestor(stories, Pipeline.AnalysisPipeline.Default) : null;
+            // Each poll's articles join their stories at once; the stories are consolidated (clustered afresh) when the
+            // feeds go quiet, and before a single poll (--once) exits.
+            var live = store is IStoryStore stories ? new LiveStories(stories, Pipeline.AnalysisPipeline.Default) { Quiet = TimeSpan.FromMinutes(1) } : null;
             using (store)
             using (var fetcher = new PoliteFetcher(new FetchOptions { PerHostDelay = pause }))
             {
@@ -54,7 +57,11 @@ public static partial class ParallaxCli
                     {
                         var r = await watcher.PollAsync(feeds, log, cancel);
                         anyFailed |= r.FeedsFailed > 0 || r.ArticlesFailed > 0;
-                        if (r.Added > 0 && ingestor is not null) ingestor.Resume(cancel: cancel);
+                        if (live is not null)
+                        {
+                            if (r.Added > 0) live.Place(cancel);
+                            if (parse.GetValue(once) || live.ConsolidationDue()) live.Consolidate(cancel: cancel);
+                        }
                         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                             $"polled {r.Feeds} feeds at {DateTime.Now:HH:mm:ss} ({r.Unchanged} unchanged, {r.FeedsFailed} failed): {r.Added} new articles, {r.AlreadyStored} already stored, {r.Skipped} skipped, {r.ArticlesFailed} failed; {store.Count} in {parse.GetValue(db)}"));
                         if (parse.GetValue(once)) break;

@@ -48,9 +48,10 @@ public static partial class ParallaxServer
         var app = builder.Build();
         app.Use(Guarded);
         app.Use(KnownHost);
-        // Stories that an add left pending (another process was ingesting) are finished in the background.
+        // Articles other processes stored are placed, and stories consolidated when due, in the background; the first tick
+        // reads the stored stories into memory, so the first add does not wait for that.
         var site = app.Services.GetRequiredService<Site>();
-        var timer = new Timer(_ => site.RefreshPending(), null, options.PendingRefreshEvery, options.PendingRefreshEvery);
+        var timer = new Timer(_ => site.Tick(), null, TimeSpan.Zero, options.PendingRefreshEvery);
         app.Lifetime.ApplicationStopping.Register(() => timer.Dispose());
         MapPages(app);
         Api.Map(app);

@@ -35,8 +35,14 @@ public sealed record ServerOptions
     /// </summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 
-    /// <summary>How often stories left pending (an add deferred while another process ingested) are looked at again.</summary>
+    /// <summary>How often the server looks for articles other processes stored (to place them) and for stories due to be consolidated.</summary>
     public TimeSpan PendingRefreshEvery { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long the stream of added articles must be quiet before the stories are consolidated (clustered afresh).</summary>
+    public TimeSpan ConsolidateWhenQuiet { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest live placements go unconsolidated however busy the stream.</summary>
+    public TimeSpan ConsolidateAtLeastEvery { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>True when a Host header may be answered: any host when listening on all interfaces without an allow-list, else only those listed.</summary>
     public bool HostAllowed(string? host)

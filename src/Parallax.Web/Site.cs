@@ -25,6 +25,7 @@ public sealed class Site : IDisposable
             throw new StoreException($"{Store.Path} is damaged ({damage}); run 'parallax check --db {Store.Path}' and restore it from a backup");
         }
         Ingestor = new Ingestor(Store, AnalysisPipeline.Default);
+        Live = new LiveStories(Store, AnalysisPipeline.Default) { Quiet = options.ConsolidateWhenQuiet, MaxLag = options.ConsolidateAtLeastEvery };
         Fetcher = new PoliteFetcher(options.Fetch);
     }
 
@@ -32,7 +33,11 @@ public sealed class Site : IDisposable
 
     public SqliteStore Store { get; }
 
+    /// <summary>Checks and stores what is added.</summary>
     public Ingestor Ingestor { get; }
+
+    /// <summary>Places added articles in their stories at once, and consolidates the stories when the stream goes quiet.</summary>
+    public LiveStories Live { get; }
 
     public PoliteFetcher Fetcher { get; }
 
@@ -86,17 +91,19 @@ public sealed class Site : IDisposable
     }
 
     /// <summary>
-    /// Adds articles and reports, for each, its stored id, what happened, and its story. When another process (a bulk
-    /// ingest) is refreshing stories, the articles are stored at once and their stories follow when it is done: the
-    /// result says so (<see cref="AddResult.Deferred"/>) instead of making the visitor wait.
+    /// Adds articles and reports, for each, its stored id, what happened, and its story: the articles are stored, then
+    /// placed in their stories at once (<see cref="LiveStories"/>). When another process (a bulk ingest) holds the stories,
+    /// the articles stay stored and their stories follow when it is done: the result says so
+    /// (<see cref="AddResult.Deferred"/>) instead of making the visitor wait.
     /// </summary>
     public AddResult Add(IReadOnlyList<Article> articles, CancellationToken cancel)
     {
         if (articles.Count == 0) return new AddResult([], false);
-        var report = Ingestor.Ingest(articles, cancel: cancel, waitForOthers: false);
+        var outcomes = Ingestor.StoreAll(articles, cancel: cancel);
+        var placed = outcomes.Any(o => o.Status == AddStatus.Added) ? Live.Place(cancel) : PlaceReport.Nothing;
         Forget();
-        return new AddResult([.. report.Outcomes.Select((o, i) => new AddedArticle(o.Id, Status(o.Status), o.Status == AddStatus.Refused ? null : Store.Article(o.Id)?.Story,
-            articles[i].Title ?? o.Id) { Reason = o.Reason })], report.Deferred);
+        return new AddResult([.. outcomes.Select((o, i) => new AddedArticle(o.Id, Status(o.Status), o.Status == AddStatus.Refused ? null : Store.Article(o.Id)?.Story,
+            articles[i].Title ?? o.Id) { Reason = o.Reason })], placed.Deferred);
     }
 
     /// <summary>Forgets what was kept from the store (analyses, filter choices, search results) once this server has written to it.</summary>
@@ -107,16 +114,28 @@ public sealed class Site : IDisposable
         _searches.Clear();
     }
 
-    /// <summary>Refreshes stories left pending (by an add deferred while another process ingested); the server calls it every few seconds.</summary>
-    public void RefreshPending()
+    private int _ticking;
+
+    /// <summary>
+    /// The server's background work, every few seconds: places articles other processes stored (feed watching), and
+    /// consolidates the stories when they are due (<see cref="LiveStories.ConsolidationDue"/>). A tick that finds the
+    /// previous one still running does nothing.
+    /// </summary>
+    public void Tick()
     {
+        if (Interlocked.Exchange(ref _ticking, 1) == 1) return;
         try
         {
-            if (Ingestor.Resume(waitForOthers: false) is not null) Forget();
+            if (Live.Place() is { Placed: > 0 } or { Rebuilt: > 0 }) Forget();
+            if (Live.ConsolidationDue() && Live.Consolidate() is { } done && (done.Rebuilt > 0 || done.Removed > 0)) Forget();
         }
         catch (StoreException)
         {
             // The store is busy or damaged; requests report that, and the next tick tries again.
+        }
+        finally
+        {
+            Volatile.Write(ref _ticking, 0);
         }
     }
 

@@ -25,6 +25,21 @@ public interface IStoryStore : IArticleStore
     /// <summary>The features of every article that has them, in arrival order, with its arrival number.</summary>
     IReadOnlyList<(long Seq, StoryFeatures Features)> Features();
 
+    /// <summary>
+    /// Featured articles after arrival number <paramref name="afterSeq"/> that are in no story (and not set aside), in
+    /// arrival order: what the live path (<see cref="LiveStories"/>) has still to place.
+    /// </summary>
+    IReadOnlyList<(long Seq, StoryFeatures Features)> Unplaced(long afterSeq);
+
+    /// <summary>The arrival number of the newest stored article (0 when none).</summary>
+    long LastSeq { get; }
+
+    /// <summary>Which story each article is in, with the article it copies: every stored story's membership.</summary>
+    IReadOnlyList<(string Story, string Article, string? DuplicateOf)> Memberships();
+
+    /// <summary>A number that changes whenever stories are written: a process that keeps stories in memory knows from it whether another process wrote since.</summary>
+    long StoriesVersion { get; }
+
     /// <summary>Each stored story's id and the hash of its membership.</summary>
     IReadOnlyDictionary<string, string> StoryKeys();
 

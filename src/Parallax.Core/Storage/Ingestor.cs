@@ -50,35 +50,7 @@ public sealed class Ingestor(IStoryStore store, AnalysisPipeline pipeline, Clust
             var held = Acquire(progress, waitForOthers, cancel);
             try
             {
-                var outcomes = new List<AddOutcome>();
-                var batch = new List<Article>(Batch);
-                var slots = new List<int>(Batch);
-                void Flush()
-                {
-                    if (batch.Count > 0)
-                    {
-                        var stored = store.AddAll(batch);
-                        for (int i = 0; i < stored.Count; i++) outcomes[slots[i]] = stored[i];
-                    }
-                    batch.Clear();
-                    slots.Clear();
-                    progress?.Report(new RefreshProgress("storing articles", outcomes.Count, 0));
-                }
-                foreach (var a in articles)
-                {
-                    cancel.ThrowIfCancellationRequested();
-                    var verdict = ArticleAdmission.Check(a, Limits);
-                    if (verdict.Article is null)
-                    {
-                        outcomes.Add(new AddOutcome(a.Id, AddStatus.Refused) { Reason = verdict.Refusal });
-                        continue;
-                    }
-                    slots.Add(outcomes.Count);
-                    outcomes.Add(null!);
-                    batch.Add(verdict.Article);
-                    if (batch.Count >= Batch) Flush();
-                }
-                Flush();
+                var outcomes = StoreAll(articles, progress, cancel);
                 var refresh = held is null ? RefreshReport.None : RefreshHeld(progress, cancel);
                 return new IngestReport(outcomes.Count, outcomes.Count(o => o.Status == AddStatus.Added), outcomes.Count(o => o.Status == AddStatus.SameText),
                     outcomes.Count(o => o.Status == AddStatus.SameUrl), outcomes, refresh, Deferred: held is null);
@@ -88,6 +60,44 @@ public sealed class Ingestor(IStoryStore store, AnalysisPipeline pipeline, Clust
                 held?.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// Checks each article (<see cref="ArticleAdmission"/>) and stores those that pass, committed in batches of
+    /// <see cref="Batch"/>, without touching stories: outcomes in input order.
+    /// </summary>
+    public IReadOnlyList<AddOutcome> StoreAll(IEnumerable<Article> articles, IProgress<RefreshProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var outcomes = new List<AddOutcome>();
+        var batch = new List<Article>(Batch);
+        var slots = new List<int>(Batch);
+        void Flush()
+        {
+            if (batch.Count > 0)
+            {
+                var stored = store.AddAll(batch);
+                for (int i = 0; i < stored.Count; i++) outcomes[slots[i]] = stored[i];
+            }
+            batch.Clear();
+            slots.Clear();
+            progress?.Report(new RefreshProgress("storing articles", outcomes.Count, 0));
+        }
+        foreach (var a in articles)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var verdict = ArticleAdmission.Check(a, Limits);
+            if (verdict.Article is null)
+            {
+                outcomes.Add(new AddOutcome(a.Id, AddStatus.Refused) { Reason = verdict.Refusal });
+                continue;
+            }
+            slots.Add(outcomes.Count);
+            outcomes.Add(null!);
+            batch.Add(verdict.Article);
+            if (batch.Count >= Batch) Flush();
+        }
+        Flush();
+        return outcomes;
     }
 
     /// <summary>Finishes a refresh that an earlier, interrupted ingest (or another process's articles) left pending; null when stories are up to date or another process is at it.</summary>

@@ -316,6 +316,48 @@ public sealed partial class SqliteStore : IStoryStore
         return (IReadOnlyList<(long, StoryFeatures)>)list;
     });
 
+    public IReadOnlyList<(long Seq, StoryFeatures Features)> Unplaced(long afterSeq) => Guard(() =>
+    {
+        using var c = Open();
+        using var cmd = Command(c, """
+            SELECT seq, id, features FROM articles a
+            WHERE seq > $after AND features IS NOT NULL AND length(features) > 0
+              AND NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)
+            ORDER BY seq
+            """);
+        Bind(cmd, ("$after", afterSeq));
+        using var r = cmd.ExecuteReader();
+        var list = new List<(long, StoryFeatures)>();
+        while (r.Read())
+        {
+            var f = FeatureCodec.Decode(r.GetString(1), (byte[])r.GetValue(2));
+            if (f is not null) list.Add((r.GetInt64(0), f));
+        }
+        return (IReadOnlyList<(long, StoryFeatures)>)list;
+    });
+
+    public long LastSeq => Guard(() =>
+    {
+        using var c = Open();
+        return Convert.ToInt64(Scalar(c, "SELECT coalesce(max(seq), 0) FROM articles"), CultureInfo.InvariantCulture);
+    });
+
+    public IReadOnlyList<(string Story, string Article, string? DuplicateOf)> Memberships() => Guard(() =>
+    {
+        using var c = Open();
+        using var cmd = Command(c, "SELECT story_id, article_id, duplicate_of FROM story_articles ORDER BY story_id, position");
+        using var r = cmd.ExecuteReader();
+        var list = new List<(string, string, string?)>();
+        while (r.Read()) list.Add((r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)));
+        return (IReadOnlyList<(string, string, string?)>)list;
+    });
+
+    public long StoriesVersion => Guard(() =>
+    {
+        using var c = Open();
+        return Convert.ToInt64(Scalar(c, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'stories_version'), 0)"), CultureInfo.InvariantCulture);
+    });
+
     public IReadOnlyDictionary<string, string> StoryKeys() => Guard(() =>
     {
         using var c = Open();
@@ -373,6 +415,7 @@ public sealed partial class SqliteStore : IStoryStore
                     fact.ExecuteNonQuery();
                 }
             }
+            Exec(c, "INSERT INTO meta(key, value) VALUES ('stories_version', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1", tx);
             if (upToDateThrough is { } seq)
             {
                 // Articles another process added meanwhile keep the stories pending.

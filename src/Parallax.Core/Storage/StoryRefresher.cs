@@ -36,6 +36,50 @@ public sealed record RefreshReport(int Featured, int Stories, int Rebuilt, int R
     public TimeSpan BriefTime { get; init; }
 }
 
+/// <summary>The stories a refresh computed, by id, and the last arrival number they reflect.</summary>
+public sealed record RefreshPlan(IReadOnlyList<(string Id, StoryMembers Members)> Stories, long Through);
+
+/// <summary>
+/// Analyses of articles kept between the steps that need them (features, then briefs), up to a number; thread-safe.
+/// When full, the oldest half is forgotten, so a long run holds a bounded number.
+/// </summary>
+public sealed class AnalysisCache(int capacity)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, (AnalyzedArticle Analysis, DateTimeOffset Added)> _kept = new(StringComparer.Ordinal);
+    private readonly Queue<string> _order = new();
+
+    public void Keep(string id, AnalyzedArticle analysis, DateTimeOffset added)
+    {
+        if (capacity <= 0) return;
+        lock (_gate)
+        {
+            if (_kept.ContainsKey(id)) return;
+            if (_kept.Count >= capacity)
+            {
+                while (_kept.Count > capacity / 2 && _order.TryDequeue(out var old)) _kept.Remove(old);
+            }
+            _kept[id] = (analysis, added);
+            _order.Enqueue(id);
+        }
+    }
+
+    public bool TryGet(string id, out (AnalyzedArticle Analysis, DateTimeOffset Added) kept)
+    {
+        lock (_gate) return _kept.TryGetValue(id, out kept);
+    }
+
+    /// <summary>Forgets every analysis (after the analyzers or the articles change).</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _kept.Clear();
+            _order.Clear();
+        }
+    }
+}
+
 /// <summary>
 /// Brings a store's stories up to date with its articles: new articles are analysed for story features, all articles are
 /// clustered again (in arrival order, so the result depends only on what is stored), and only the stories whose articles
@@ -48,7 +92,7 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
     public int FeatureBatch { get; init; } = 512;
 
     /// <summary>Most articles whose analyses are kept between the two phases, so small ingests analyse each article once.</summary>
-    public int AnalysisCache { get; init; } = 2048;
+    public int AnalysisCacheSize { get; init; } = 2048;
 
     /// <summary>Articles briefed and committed together when rebuilding stories.</summary>
     public int BriefBatch { get; init; } = 1024;
@@ -59,15 +103,33 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
     public RefreshReport Refresh(IProgress<RefreshProgress>? progress = null, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
-        var cache = new Dictionary<string, (AnalyzedArticle Analysis, DateTimeOffset Added)>(StringComparer.Ordinal);
-        int featured = 0;
-        int quarantined = 0;
+        var cache = new AnalysisCache(AnalysisCacheSize);
+        var (featured, quarantinedFeatures) = Featurize(cache, progress, cancel);
+        var featureTime = clock.Elapsed;
+        var plan = Plan(progress);
+        var clusterTime = clock.Elapsed - featureTime;
+        var (rebuilt, removed, quarantinedBriefs) = Apply(plan, cache, progress, cancel);
+        return new RefreshReport(featured, plan.Stories.Count, rebuilt, removed, clock.Elapsed)
+        {
+            Quarantined = quarantinedFeatures + quarantinedBriefs,
+            FeatureTime = featureTime,
+            ClusterTime = clusterTime,
+            BriefTime = clock.Elapsed - featureTime - clusterTime,
+        };
+    }
+
+    /// <summary>
+    /// Computes story features for every article that has none, in committed batches; an article that cannot be analysed
+    /// is set aside with its reason and the rest of its batch goes on. The analyses are kept in <paramref name="cache"/>.
+    /// </summary>
+    public (int Featured, int Quarantined) Featurize(AnalysisCache cache, IProgress<RefreshProgress>? progress = null, CancellationToken cancel = default)
+    {
+        int featured = 0, quarantined = 0;
         while (true)
         {
             cancel.ThrowIfCancellationRequested();
             var batch = store.Unfeatured(FeatureBatch);
             if (batch.Count == 0) break;
-            // One article that cannot be analysed is set aside with its reason; the rest of the batch goes on.
             var outcomes = Corpus.TryAnalyze([.. batch.Select(a => a.Article)], pipeline, StoryFeatures.Of, cancel);
             var failed = new List<QuarantinedArticle>();
             var features = new List<StoryFeatures>(batch.Count);
@@ -77,7 +139,7 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
                 else
                 {
                     features.Add(outcomes[i].Kept!);
-                    if (cache.Count < AnalysisCache) cache[batch[i].Article.Id] = (outcomes[i].Analysis!, batch[i].Added);
+                    cache.Keep(batch[i].Article.Id, outcomes[i].Analysis!, batch[i].Added);
                 }
             }
             store.SaveFeatures(features);
@@ -86,64 +148,100 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
             featured += batch.Count;
             progress?.Report(new RefreshProgress("analysing new articles", featured, 0));
         }
+        return (featured, quarantined);
+    }
 
-        var featureTime = clock.Elapsed;
+    /// <summary>
+    /// The stories every featured article makes when clustered from scratch (in arrival order, so the result depends only on
+    /// what is stored), each named by its first article's arrival number: <c>story-N</c>.
+    /// </summary>
+    public RefreshPlan Plan(IProgress<RefreshProgress>? progress = null)
+    {
+        // Through: the last article every one up to which is featured or set aside (one another process stored since the
+        // features were computed keeps the stories pending), and an article set aside last does not keep them pending forever.
+        long last = store.LastSeq;
         var all = store.Features();
-        long through = all.Count == 0 ? 0 : all[^1].Seq;
+        long through = store.Unfeatured(1) is [var unfeatured, ..] ? Math.Min(last, unfeatured.Seq - 1) : last;
         var seqOf = all.ToDictionary(f => f.Features.Id, f => f.Seq, StringComparer.Ordinal);
         progress?.Report(new RefreshProgress("grouping into stories", 0, all.Count));
         var computed = new StoryClusterer(options).Cluster([.. all.Select(f => f.Features)])
-            .Select(s => (Id: $"story-{s.Articles.Min(a => seqOf[a])}", Members: s))
+            .Select(s => (Id: StoryId(s.Articles.Min(a => seqOf[a])), Members: s))
             .ToList();
-        var stored = store.StoryKeys();
-        var keyOf = computed.ToDictionary(c => c.Id, c => MembersKey(c.Members), StringComparer.Ordinal);
-        var changed = computed.Where(c => !stored.TryGetValue(c.Id, out var k) || k != keyOf[c.Id]).ToList();
-        var removed = stored.Keys.Where(id => !keyOf.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
+        return new RefreshPlan(computed, through);
+    }
 
-        var clusterTime = clock.Elapsed - featureTime;
-        var builder = new BriefBuilder(pipeline);
-        int rebuilt = 0;
+    /// <summary>A story's id: the arrival number of its first article. Both the live path and a refresh name stories this way, so an id outlives both.</summary>
+    public static string StoryId(long firstSeq) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"story-{firstSeq}");
+
+    /// <summary>
+    /// Stores the planned stories: briefs those whose articles changed since they were stored, removes those that no longer
+    /// exist, in committed batches; the last batch marks the stories up to date through the plan's last article.
+    /// </summary>
+    public (int Rebuilt, int Removed, int Quarantined) Apply(RefreshPlan plan, AnalysisCache cache, IProgress<RefreshProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var stored = store.StoryKeys();
+        var keyOf = plan.Stories.ToDictionary(c => c.Id, c => MembersKey(c.Members), StringComparer.Ordinal);
+        var changed = plan.Stories.Where(c => !stored.TryGetValue(c.Id, out var k) || k != keyOf[c.Id]).ToList();
+        var removed = stored.Keys.Where(id => !keyOf.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
+        int rebuilt = 0, quarantined = 0;
         var chunks = Chunk(changed, c => c.Members.Articles.Count, BriefBatch).ToList();
-        if (chunks.Count == 0) store.SaveStories([], removed, through);
+        if (chunks.Count == 0) store.SaveStories([], removed, plan.Through);
         for (int k = 0; k < chunks.Count; k++)
         {
             cancel.ThrowIfCancellationRequested();
             var chunk = chunks[k];
-            var needed = chunk.SelectMany(c => c.Members.Articles).Where(id => !cache.ContainsKey(id)).ToList();
-            var loaded = store.Articles(needed);
-            var outcomes = Corpus.TryAnalyze([.. loaded.Select(a => a.Article)], pipeline, a => a, cancel);
-            var fresh = new Dictionary<string, (AnalyzedArticle Analysis, DateTimeOffset Added)>(StringComparer.Ordinal);
-            var failed = new System.Collections.Concurrent.ConcurrentBag<QuarantinedArticle>();
-            for (int i = 0; i < loaded.Count; i++)
-            {
-                if (outcomes[i].Analysis is { } analysis) fresh[analysis.Id] = (analysis, loaded[i].Added);
-                else failed.Add(new QuarantinedArticle(loaded[i].Article.Id, "brief", outcomes[i].Error!));
-            }
-            bool Known(string id) => cache.ContainsKey(id) || fresh.ContainsKey(id);
-            (AnalyzedArticle Analysis, DateTimeOffset Added) Get(string id) => cache.TryGetValue(id, out var hit) ? hit : fresh[id];
-            var records = new StoryRecord?[chunk.Count];
-            Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancel }, i =>
-            {
-                var (id, members) = chunk[i];
-                var articles = members.Articles.Where(Known).Select(Get).ToList();
-                records[i] = Briefed(id, members, keyOf[id], articles, builder, failed);
-            });
-            store.Quarantine([.. failed.OrderBy(q => q.Id, StringComparer.Ordinal)]);
+            var (records, failed) = Brief(chunk, keyOf, cache, cancel);
+            store.Quarantine(failed);
             quarantined += failed.Count;
             // A story left with no article that can be briefed is not stored; an older version of it goes, in the same transaction.
-            var vanished = chunk.Where((c, i) => records[i] is null && stored.ContainsKey(c.Id)).Select(c => c.Id);
+            var vanished = chunk.Where(c => !records.ContainsKey(c.Id) && stored.ContainsKey(c.Id)).Select(c => c.Id);
             bool last = k == chunks.Count - 1;
-            store.SaveStories([.. records.OfType<StoryRecord>()], [.. vanished, .. last ? removed : []], last ? through : null);
+            store.SaveStories([.. chunk.Where(c => records.ContainsKey(c.Id)).Select(c => records[c.Id])], [.. vanished, .. last ? removed : []], last ? plan.Through : null);
             rebuilt += chunk.Count;
             progress?.Report(new RefreshProgress("briefing stories", rebuilt, changed.Count));
         }
-        return new RefreshReport(featured, computed.Count, rebuilt, removed.Count, clock.Elapsed)
+        return (rebuilt, removed.Count, quarantined);
+    }
+
+    /// <summary>
+    /// Briefs stories (in parallel), analysing the articles <paramref name="cache"/> lacks; the articles that cannot be
+    /// analysed or briefed come back to be quarantined, and a story none of whose articles can be briefed has no record.
+    /// </summary>
+    internal (Dictionary<string, StoryRecord> Records, List<QuarantinedArticle> Failed) Brief(IReadOnlyList<(string Id, StoryMembers Members)> stories,
+        IReadOnlyDictionary<string, string> keyOf, AnalysisCache cache, CancellationToken cancel)
+    {
+        // The analyses at hand are taken first: keeping the fresh ones may push them out of the cache.
+        var known = new Dictionary<string, (AnalyzedArticle Analysis, DateTimeOffset Added)>(StringComparer.Ordinal);
+        var needed = new List<string>();
+        foreach (var id in stories.SelectMany(c => c.Members.Articles))
         {
-            Quarantined = quarantined,
-            FeatureTime = featureTime,
-            ClusterTime = clusterTime,
-            BriefTime = clock.Elapsed - featureTime - clusterTime,
-        };
+            if (known.ContainsKey(id)) continue;
+            if (cache.TryGet(id, out var hit)) known[id] = hit;
+            else needed.Add(id);
+        }
+        var loaded = store.Articles(needed.Distinct(StringComparer.Ordinal).ToList());
+        var outcomes = Corpus.TryAnalyze([.. loaded.Select(a => a.Article)], pipeline, a => a, cancel);
+        var failed = new System.Collections.Concurrent.ConcurrentBag<QuarantinedArticle>();
+        for (int i = 0; i < loaded.Count; i++)
+        {
+            if (outcomes[i].Analysis is { } analysis)
+            {
+                known[analysis.Id] = (analysis, loaded[i].Added);
+                cache.Keep(analysis.Id, analysis, loaded[i].Added);
+            }
+            else failed.Add(new QuarantinedArticle(loaded[i].Article.Id, "brief", outcomes[i].Error!));
+        }
+        var builder = new BriefBuilder(pipeline);
+        var records = new StoryRecord?[stories.Count];
+        Parallel.For(0, stories.Count, new ParallelOptions { CancellationToken = cancel }, i =>
+        {
+            var (id, members) = stories[i];
+            var articles = members.Articles.Where(known.ContainsKey).Select(id => known[id]).ToList();
+            records[i] = Briefed(id, members, keyOf[id], articles, builder, failed);
+        });
+        var byId = new Dictionary<string, StoryRecord>(StringComparer.Ordinal);
+        foreach (var r in records) if (r is not null) byId[r.Id] = r;
+        return (byId, [.. failed.OrderBy(q => q.Id, StringComparer.Ordinal)]);
     }
 
     /// <summary>

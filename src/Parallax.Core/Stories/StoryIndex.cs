@@ -202,16 +202,65 @@ public sealed class StoryIndex(ClusteringOptions? options = null)
         return new Placement(target, null, absorbed);
     }
 
+    /// <summary>Whether an article of this id is placed.</summary>
+    public bool Contains(string articleId) => _articleNumbers.ContainsKey(articleId);
+
+    /// <summary>
+    /// Starts an empty index from stories already decided (a consolidated store), without searching: each article joins the
+    /// story numbered by its group (numbers 0, 1, … in the order groups first appear), as a copy when it names an original
+    /// placed before it. Articles are weighed by the document frequencies of the whole set, and indexed in the order given,
+    /// so what arrives next finds them as if it had been placed among them. Returns each group's story number.
+    /// </summary>
+    public IReadOnlyDictionary<int, int> Seed(IReadOnlyList<(StoryFeatures Features, int Group, string? DuplicateOf)> articles)
+    {
+        if (_articles.Count > 0) throw new InvalidOperationException("only an empty index can be seeded");
+        foreach (var (features, _, _) in articles) Count(features);
+        var numberOf = new Dictionary<int, int>();
+        foreach (var (features, group, duplicateOf) in articles)
+        {
+            if (_articleNumbers.ContainsKey(features.Id)) throw new ArgumentException($"article {features.Id} is given twice", nameof(articles));
+            if (!numberOf.TryGetValue(group, out int story))
+            {
+                numberOf[group] = story = _stories.Count;
+                _stories.Add(new StoryState());
+                _parent.Add(story);
+            }
+            int me = _articles.Count;
+            _articleNumbers[features.Id] = me;
+            // A copy whose original is not here (set aside, or not yet placed) counts with its own words.
+            string? original = duplicateOf is not null && _articleNumbers.TryGetValue(duplicateOf, out int o) && _articles[o].Story == story ? duplicateOf : null;
+            var article = new ArticleState(features.Id, features.Published, original, features.Shingles.Length, SampledCount(features), features.AllShingles) { Story = story };
+            _articles.Add(article);
+            IndexShingles(features, me);
+            if (original is not null)
+            {
+                _stories[story].AddCopy(me, features.Published);
+                continue;
+            }
+            var vector = Vectorize(features);
+            var heaviest = vector.Heaviest(_options.IndexTerms);
+            _stories[story].Add(me, vector, features.Published, _options);
+            Post(vector, heaviest, features.Published, story);
+        }
+        return numberOf;
+    }
+
+    /// <summary>One live story (the one <paramref name="number"/> was merged into, if it was): its articles in arrival order and its copies.</summary>
+    public IndexedStory Story(int number)
+    {
+        int s = Find(number);
+        var members = _stories[s].Members.Order().Select(m => _articles[m]).ToList();
+        var duplicates = members.Where(m => m.DuplicateOf is not null).ToDictionary(m => m.Id, m => m.DuplicateOf!, StringComparer.Ordinal);
+        return new IndexedStory(s, members.Select(m => m.Id).ToList(), duplicates);
+    }
+
     /// <summary>The live stories, in the order they were started, each with its articles in arrival order.</summary>
     public IReadOnlyList<IndexedStory> Stories()
     {
         var result = new List<IndexedStory>();
         for (int s = 0; s < _stories.Count; s++)
         {
-            if (_parent[s] != s) continue;
-            var members = _stories[s].Members.Order().Select(m => _articles[m]).ToList();
-            var duplicates = members.Where(m => m.DuplicateOf is not null).ToDictionary(m => m.Id, m => m.DuplicateOf!, StringComparer.Ordinal);
-            result.Add(new IndexedStory(s, members.Select(m => m.Id).ToList(), duplicates));
+            if (_parent[s] == s) result.Add(Story(s));
         }
         return result;
     }
