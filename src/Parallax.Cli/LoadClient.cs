@@ -7,6 +7,8 @@ namespace Parallax.Cli;
 internal sealed record LoadReport(int Sent, int Ok, int Failed, double Seconds, double P50, double P90, double P99, double Max)
 {
     public double Rate => Sent / Seconds;
+
+    public double P95 { get; init; }
 }
 
 /// <summary>
@@ -28,38 +30,78 @@ internal static class LoadClient
         foreach (var u in urls.Take(50)) (await http.GetAsync(u, cancel)).Dispose();
 
         int total = (int)Math.Max(1, rate * duration.TotalSeconds);
+        return await Schedule(total, rate, async n =>
+        {
+            using var response = await http.GetAsync(urls[n % urls.Count], HttpCompletionOption.ResponseContentRead, cancel);
+            return response.IsSuccessStatusCode;
+        }, cancel);
+    }
+
+    /// <summary>
+    /// Adds articles to a server one request each (a one-line JSON Lines upload to <c>/api/articles/files</c>, so each keeps
+    /// its id and fields), on the open-loop schedule of <paramref name="rate"/> a second — or, with a rate of 0, one after
+    /// another, each sent when the last was answered, so they are stored in the file's order. Also counts the adds the
+    /// server stored but could not place at once (its answer says "pending").
+    /// </summary>
+    public static async Task<(LoadReport Report, int Deferred)> AddAsync(Uri server, IReadOnlyList<string> lines, double rate, string? token, CancellationToken cancel)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        if (token is not null) http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        (await http.GetAsync(new Uri(server, "/healthz"), cancel)).Dispose();
+        var target = new Uri(server, "/api/articles/files");
+        int deferred = 0;
+        var report = await Schedule(lines.Count, rate, async n =>
+        {
+            using var form = new MultipartFormDataContent();
+            form.Add(new StringContent(lines[n] + "\n", System.Text.Encoding.UTF8, "application/x-ndjson"), "files", $"add-{n + 1}.jsonl");
+            using var response = await http.PostAsync(target, form, cancel);
+            string body = await response.Content.ReadAsStringAsync(cancel);
+            if (body.Contains("\"pending\":true", StringComparison.Ordinal)) Interlocked.Increment(ref deferred);
+            return response.IsSuccessStatusCode;
+        }, cancel);
+        return (report, deferred);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="total"/> requests, the n-th due at n / <paramref name="rate"/> seconds (open loop; each latency
+    /// counts from when it was due), or one after another when the rate is 0; a request that throws counts as failed.
+    /// </summary>
+    private static async Task<LoadReport> Schedule(int total, double rate, Func<int, Task<bool>> send, CancellationToken cancel)
+    {
         var latencies = new double[total];
         var ok = new bool[total];
         var inFlight = new List<Task>(total);
         var clock = Stopwatch.StartNew();
-        double interval = 1000.0 / rate;
+        double interval = rate > 0 ? 1000.0 / rate : 0;
         for (int i = 0; i < total; i++)
         {
-            double due = i * interval;
+            double due = rate > 0 ? i * interval : clock.Elapsed.TotalMilliseconds;
             double wait = due - clock.Elapsed.TotalMilliseconds;
             if (wait > 2) await Task.Delay(TimeSpan.FromMilliseconds(wait - 1), cancel);
             while (clock.Elapsed.TotalMilliseconds < due) Thread.SpinWait(20);
             int n = i;
-            inFlight.Add(Task.Run(async () =>
+            var request = Task.Run(async () =>
             {
                 try
                 {
-                    using var response = await http.GetAsync(urls[n % urls.Count], HttpCompletionOption.ResponseContentRead, cancel);
-                    ok[n] = response.IsSuccessStatusCode;
+                    ok[n] = await send(n);
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
                     ok[n] = false;
                 }
                 latencies[n] = clock.Elapsed.TotalMilliseconds - due;
-            }, cancel));
+            }, cancel);
+            if (rate > 0) inFlight.Add(request);
+            else await request;
         }
-        double sending = clock.Elapsed.TotalSeconds;
+        double sending = Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
         await Task.WhenAll(inFlight);
+        if (rate <= 0) sending = Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
         Array.Sort(latencies);
         double P(double q) => latencies[Math.Min(total - 1, (int)Math.Ceiling(q * total) - 1)];
         int good = ok.Count(x => x);
-        return new LoadReport(total, good, total - good, sending, P(0.50), P(0.90), P(0.99), latencies[^1]);
+        return new LoadReport(total, good, total - good, sending, P(0.50), P(0.90), P(0.99), latencies[^1]) { P95 = P(0.95) };
     }
 
     public static string Line(string label, LoadReport r) => string.Join('\t', label, r.Sent, r.Ok, r.Failed,

@@ -31,15 +31,22 @@ public static partial class ParallaxCli
             AllowMultipleArgumentsPerToken = true,
             HelpName = "URL",
         };
+        var add = new Option<string>("--add")
+        {
+            Description = "With --http BASE: add the articles of this JSON Lines file to that server, one request each at --rate a second (default 1; 0 sends each when the last was answered, keeping the file's order) through POST /api/articles/files, and report the latency of an add (p50/p90/p95/p99/max) and how many the server stored without placing at once. Add to a copy of a store: the articles stay.",
+            HelpName = "FILE",
+        };
+        var token = new Option<string>("--token") { Description = "With --add: the server's write token, when it has one.", HelpName = "TOKEN" };
         var rate = new Option<double>("--rate") { Description = "With --http: requests per second.", DefaultValueFactory = _ => 500, HelpName = "RATE" };
         var duration = new Option<string>("--duration") { Description = "With --http: how long to send, e.g. 20s.", DefaultValueFactory = _ => "20s", HelpName = "DURATION" };
         paths.Arity = ArgumentArity.ZeroOrMore;
         var cmd = new Command("bench", "Measure speed on a corpus: articles and words per second for reading, analysis and story clustering, with peak memory, at one or more input sizes (the first N articles), to show how time grows with input. With --http, measure a running server's latency at a fixed request rate instead.")
         {
-            paths, limits, stream, briefs, storySizes, shapes, http, rate, duration,
+            paths, limits, stream, briefs, storySizes, shapes, http, add, token, rate, duration,
         };
         cmd.SetAction(parse =>
         {
+            if (parse.GetValue(add) is { } addFile) return AddBench(parse.GetValue(http) ?? [], addFile, parse.GetResult(rate) is null ? 1 : parse.GetValue(rate), parse.GetValue(token), stdout, stderr);
             if (parse.GetValue(http) is { Length: > 0 } targets) return HttpBench(targets, parse.GetValue(rate), parse.GetValue(duration)!, stdout, stderr);
             if (parse.GetValue(paths) is not { Length: > 0 }) return Fail(stderr, "give the articles to measure on (files or folders), or --http URL to load-test a server");
             if (parse.GetValue(stream)) return StreamBench(parse.GetValue(paths)!, parse.GetValue(limits) ?? [], stdout, stderr, stderrRedirected);
@@ -101,6 +108,37 @@ public static partial class ParallaxCli
             return Ok;
         });
         return cmd;
+    }
+
+    private static int AddBench(string[] servers, string file, double rate, string? token, TextWriter stdout, TextWriter stderr)
+    {
+        if (servers is not [var server] || !Fetching.WebAddress.TryParse(server, out var baseUri)) return Fail(stderr, "--add needs one server: --http http://127.0.0.1:5080 --add FILE");
+        if (rate is < 0 or > 1000) return Fail(stderr, "--rate takes adds per second with --add, up to 1000 (0: one after another, each when the last was answered)");
+        List<string> lines;
+        try
+        {
+            lines = [.. File.ReadLines(file).Where(l => l.Trim().Length > 0)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(stderr, $"cannot read {file}: {e.Message}");
+        }
+        if (lines.Count == 0) return Fail(stderr, $"{file} holds no articles (one JSON object a line)");
+        (LoadReport Report, int Deferred) r;
+        try
+        {
+            r = LoadClient.AddAsync(baseUri, lines, rate, token, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (HttpRequestException e)
+        {
+            return Fail(stderr, $"cannot reach {baseUri.GetLeftPart(UriPartial.Authority)} ({e.Message}); is 'parallax serve' running there?");
+        }
+        var ci = System.Globalization.CultureInfo.InvariantCulture;
+        stdout.WriteLine("target\tadds\tok\tfailed\trate_per_s\tp50_ms\tp90_ms\tp95_ms\tp99_ms\tmax_ms\tnot_placed_at_once");
+        var x = r.Report;
+        stdout.WriteLine(string.Join('\t', baseUri.GetLeftPart(UriPartial.Authority) + "/api/articles/files", x.Sent, x.Ok, x.Failed, x.Rate.ToString("F2", ci), x.P50.ToString("F1", ci),
+            x.P90.ToString("F1", ci), x.P95.ToString("F1", ci), x.P99.ToString("F1", ci), x.Max.ToString("F1", ci), r.Deferred));
+        return x.Failed > 0 ? Partial : Ok;
     }
 
     private static int HttpBench(string[] targets, double rate, string duration, TextWriter stdout, TextWriter stderr)

@@ -35,8 +35,11 @@ public sealed record SearchResult(string Kind, string? Story, string? Article, s
 /// <summary>An article to add: its text with optional metadata, or an address to fetch it from (then only "fetch").</summary>
 public sealed record ArticleInput(string? Text, string? Title, string? Source, string? Published, string? Url, string? Fetch);
 
-/// <summary>What became of each article sent; pending is true when their stories are still being worked out (another ingest was running).</summary>
-public sealed record AddResponse(IReadOnlyList<AddedArticle> Results, IReadOnlyList<string> Problems, bool Pending = false);
+/// <summary>
+/// What became of each article sent; pending is true when their stories are still being worked out (another ingest was
+/// running); briefing is true when each article is in its story but a rebuilt brief is still on its way (within a second or so).
+/// </summary>
+public sealed record AddResponse(IReadOnlyList<AddedArticle> Results, IReadOnlyList<string> Problems, bool Pending = false, bool Briefing = false);
 
 /// <summary>An article set aside: the stage that could not process it and why.</summary>
 public sealed record QuarantineItem(string Id, string Stage, string Reason, string Href);
@@ -207,7 +210,7 @@ internal static class Api
     private static IResult Added(AddResult added, IReadOnlyList<string> given)
     {
         var problems = added.Deferred ? [.. given, AddResult.DeferredNote] : given;
-        var response = new AddResponse(added.Articles, problems, added.Deferred);
+        var response = new AddResponse(added.Articles, problems, added.Deferred, added.Briefing);
         int status = added.Articles.All(a => a.Status == "refused") ? 422
             : added.Articles.Any(a => a.Status == "added") ? (added.Deferred ? 202 : 201) : 200;
         return Results.Json(response, ParallaxServer.Json, statusCode: status);

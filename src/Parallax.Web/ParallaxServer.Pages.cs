@@ -111,7 +111,8 @@ public static partial class ParallaxServer
             {
                 return Again("nothing to add: paste a text, choose files, or give an address");
             }
-            var added = site.Add(articles, cancel);
+            // A person pasting waits for the brief, so the story they are sent to shows their article.
+            var added = site.Add(articles, cancel, TimeSpan.FromSeconds(20));
             if (added.Articles.Count == 1 && problems.Count == 0 && added.Articles[0].Story is { } story)
             {
                 return Results.Redirect($"/stories/{Uri.EscapeDataString(story)}?added=1", permanent: false, preserveMethod: false);

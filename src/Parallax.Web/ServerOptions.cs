@@ -38,6 +38,12 @@ public sealed record ServerOptions
     /// <summary>How often the server looks for articles other processes stored (to place them) and for stories due to be consolidated.</summary>
     public TimeSpan PendingRefreshEvery { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// How long an add through the API waits for the rebuilt briefs of the stories its articles joined; the story is known
+    /// at once, and a brief not ready by then is stored in the background (a story of fifty articles takes about half a second).
+    /// </summary>
+    public TimeSpan AddWaitsForBriefs { get; init; } = TimeSpan.FromMilliseconds(150);
+
     /// <summary>How long the stream of added articles must be quiet before the stories are consolidated (clustered afresh).</summary>
     public TimeSpan ConsolidateWhenQuiet { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -25,7 +25,7 @@ public sealed class Site : IDisposable
             throw new StoreException($"{Store.Path} is damaged ({damage}); run 'parallax check --db {Store.Path}' and restore it from a backup");
         }
         Ingestor = new Ingestor(Store, AnalysisPipeline.Default);
-        Live = new LiveStories(Store, AnalysisPipeline.Default) { Quiet = options.ConsolidateWhenQuiet, MaxLag = options.ConsolidateAtLeastEvery };
+        Live = new LiveStories(Store, AnalysisPipeline.Default) { Quiet = options.ConsolidateWhenQuiet, MaxLag = options.ConsolidateAtLeastEvery, BriefWait = TimeSpan.Zero };
         Fetcher = new PoliteFetcher(options.Fetch);
     }
 
@@ -96,14 +96,17 @@ public sealed class Site : IDisposable
     /// the articles stay stored and their stories follow when it is done: the result says so
     /// (<see cref="AddResult.Deferred"/>) instead of making the visitor wait.
     /// </summary>
-    public AddResult Add(IReadOnlyList<Article> articles, CancellationToken cancel)
+    public AddResult Add(IReadOnlyList<Article> articles, CancellationToken cancel, TimeSpan? briefWait = null)
     {
         if (articles.Count == 0) return new AddResult([], false);
         var outcomes = Ingestor.StoreAll(articles, cancel: cancel);
         var placed = outcomes.Any(o => o.Status == AddStatus.Added) ? Live.Place(cancel) : PlaceReport.Nothing;
+        // The story is known once placed; its brief follows in the background, waited for here up to a point.
+        bool briefed = placed.Ticket == 0 || Live.WaitForBriefs(placed.Ticket, briefWait ?? Options.AddWaitsForBriefs);
         Forget();
-        return new AddResult([.. outcomes.Select((o, i) => new AddedArticle(o.Id, Status(o.Status), o.Status == AddStatus.Refused ? null : Store.Article(o.Id)?.Story,
-            articles[i].Title ?? o.Id) { Reason = o.Reason })], placed.Deferred);
+        return new AddResult([.. outcomes.Select((o, i) => new AddedArticle(o.Id, Status(o.Status), o.Status == AddStatus.Refused ? null : Live.StoryOf(o.Id) ?? Store.Article(o.Id)?.Story,
+            articles[i].Title ?? o.Id) { Reason = o.Reason })], placed.Deferred)
+        { Briefing = !briefed };
     }
 
     /// <summary>Forgets what was kept from the store (analyses, filter choices, search results) once this server has written to it.</summary>
@@ -219,7 +222,8 @@ public sealed class Site : IDisposable
                 return message.Replace(dir, "upload", StringComparison.Ordinal);
             }
             problems.AddRange(read.Errors.Select(e => Named(e.ToString())));
-            return (read.Articles, problems);
+            // Where an article came from is the file as sent, never the server's temporary folder.
+            return ([.. read.Articles.Select(a => a.Origin is null ? a : a with { Origin = Named(a.Origin) })], problems);
         }
         finally
         {
@@ -255,6 +259,9 @@ public sealed record AddedArticle(string Id, string Status, string? Story, strin
 /// <summary>What became of the articles of one add, and whether their stories are still to come (another ingest was running).</summary>
 public sealed record AddResult(IReadOnlyList<AddedArticle> Articles, bool Deferred)
 {
+    /// <summary>True when the articles are in their stories but a brief is still being rebuilt (it is stored within a second or so).</summary>
+    public bool Briefing { get; init; }
+
     /// <summary>Said to the person who added them when <see cref="Deferred"/> is set.</summary>
     public const string DeferredNote = "stored; another ingest is bringing this store's stories up to date, and these articles join their stories when it finishes (within a few seconds of it)";
 }

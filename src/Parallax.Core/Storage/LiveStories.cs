@@ -18,6 +18,9 @@ public sealed record PlaceReport(int Placed, int Rebuilt, int Removed, int Quara
 
     /// <summary>Time spent reading the stored stories into memory first (at start, or after another process wrote them).</summary>
     public TimeSpan SeedTime { get; init; }
+
+    /// <summary>The briefs of the stories this placement touched are stored once <see cref="LiveStories.WaitForBriefs"/> of this ticket returns.</summary>
+    public long Ticket { get; init; }
 }
 
 /// <summary>
@@ -65,12 +68,15 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
     {
         // Nothing new, and nobody else wrote: the common case of a server's timer costs two small reads and no lock.
         if (_index is not null && store.LastSeq <= _placedThrough && store.StoriesVersion == _version) return PlaceReport.Nothing;
+        PlaceReport report;
         lock (_gate)
         {
             using var held = store.TryLockRefresh();
             if (held is null) return PlaceReport.Nothing with { Deferred = true };
-            return PlaceHeld(cancel);
+            report = PlaceHeld(cancel);
         }
+        if (report.Ticket > 0) WaitForBriefs(report.Ticket, BriefWait);
+        return report;
     }
 
     /// <summary>
@@ -93,6 +99,8 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
         var featureTime = clock.Elapsed;
         var plan = Refresher.Plan(progress);
         var clusterTime = clock.Elapsed - featureTime;
+        PlaceReport again;
+        RefreshReport report;
         lock (_gate)
         {
             using var held = store.TryLockRefresh();
@@ -102,8 +110,8 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
             // The stored stories are now the plan's; articles placed since it was made are placed again among them.
             _index = null;
             _lastPlacement = _firstUnconsolidated = -1;
-            var again = PlaceHeld(cancel);
-            return new RefreshReport(featured, plan.Stories.Count, rebuilt + again.Rebuilt, removed + again.Removed, clock.Elapsed)
+            again = PlaceHeld(cancel);
+            report = new RefreshReport(featured, plan.Stories.Count, rebuilt + again.Rebuilt, removed + again.Removed, clock.Elapsed)
             {
                 Quarantined = quarantined + failed + again.Quarantined,
                 FeatureTime = featureTime,
@@ -111,6 +119,8 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
                 BriefTime = clock.Elapsed - featureTime - clusterTime,
             };
         }
+        if (again.Ticket > 0) WaitForBriefs(again.Ticket, BriefWait);
+        return report;
     }
 
     /// <summary>
@@ -150,7 +160,9 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
         }
 
         var touched = new HashSet<int>();
-        var gone = new HashSet<string>(StringComparer.Ordinal);
+        // The stored stories each touched story replaces: those it absorbed, and its own old id should its first article change.
+        var replaces = new Dictionary<int, List<string>>();
+        List<string> Replaced(int number) => replaces.TryGetValue(number, out var list) ? list : replaces[number] = [];
         foreach (var (seq, features) in news)
         {
             cancel.ThrowIfCancellationRequested();
@@ -160,34 +172,159 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
             foreach (int absorbed in placement.Absorbed)
             {
                 touched.Remove(absorbed);
-                if (_idOf.Remove(absorbed, out var id)) gone.Add(id);
+                if (_idOf.Remove(absorbed, out var id)) Replaced(placement.Story).Add(id);
+                if (replaces.Remove(absorbed, out var earlier)) Replaced(placement.Story).AddRange(earlier);
             }
             touched.Add(placement.Story);
             _placedThrough = Math.Max(_placedThrough, seq);
         }
 
-        var stories = new List<(string Id, StoryMembers Members)>();
+        long ticket = 0;
+        int removed = 0;
         foreach (int number in touched)
         {
             var indexed = _index!.Story(number);
-            var members = indexed.Articles.OrderBy(id => _seqOf[id]).ToList();
-            string id = StoryRefresher.StoryId(_seqOf[members[0]]);
-            if (_idOf.TryGetValue(number, out var old) && old != id) gone.Add(old);
+            var members = new StoryMembers("", [.. indexed.Articles.OrderBy(a => _seqOf[a])], indexed.DuplicateOf);
+            string id = StoryRefresher.StoryId(_seqOf[members.Articles[0]]);
+            if (_idOf.TryGetValue(number, out var old) && old != id) Replaced(number).Add(old);
             _idOf[number] = id;
-            stories.Add((id, new StoryMembers(id, members, indexed.DuplicateOf)));
+            _liveIds.Add(id);
+            // A story queued before and not yet briefed is briefed once, with its newest articles; the stories it replaces
+            // (and those they were to replace) are removed when it is stored, in the same transaction.
+            var gone = new List<string>();
+            if (_dirty.TryGetValue(id, out var before)) gone.AddRange(before.Gone);
+            foreach (var g in replaces.GetValueOrDefault(number) ?? [])
+            {
+                if (g == id) continue;
+                _liveIds.Remove(g);
+                if (_dirty.Remove(g, out var queuedBefore)) gone.AddRange(queuedBefore.Gone);
+                gone.Add(g);
+                removed++;
+            }
+            ticket = ++_ticket;
+            _dirty[id] = new Queued(members with { Id = id }, [.. gone.Distinct(StringComparer.Ordinal).Where(g => g != id)], _generation, ticket);
         }
-        foreach (var (id, _) in stories) gone.Remove(id);
-        var keyOf = stories.ToDictionary(s => s.Id, s => StoryRefresher.MembersKey(s.Members), StringComparer.Ordinal);
-        var (records, failed) = Refresher.Brief(stories, keyOf, Analyses, cancel);
-        store.Quarantine(failed);
-        // A story none of whose articles could be briefed is not stored, and an older version of it goes.
-        var vanished = stories.Where(s => !records.ContainsKey(s.Id)).Select(s => s.Id);
-        store.SaveStories([.. stories.Where(s => records.ContainsKey(s.Id)).Select(s => records[s.Id])], [.. gone.Order(StringComparer.Ordinal), .. vanished], null);
-        _version = store.StoriesVersion;
+        StartBriefing();
         long now = Environment.TickCount64;
         _lastPlacement = now;
         if (_firstUnconsolidated < 0) _firstUnconsolidated = now;
-        return new PlaceReport(news.Count, records.Count, gone.Count, quarantined + failed.Count, clock.Elapsed) { SeedTime = seedTime };
+        return new PlaceReport(news.Count, touched.Count, removed, quarantined, clock.Elapsed) { SeedTime = seedTime, Ticket = ticket };
+    }
+
+    /// <summary>A story waiting for its brief: its articles when queued, the stories it absorbed (removed when it is stored), and when it was queued.</summary>
+    private sealed record Queued(StoryMembers Members, IReadOnlyList<string> Gone, long Generation, long Ticket);
+
+    private readonly Dictionary<string, Queued> _dirty = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _liveIds = new(StringComparer.Ordinal);
+    private long _generation, _ticket;
+    private Task? _briefing;
+    private readonly object _briefed = new();
+
+    /// <summary>How long a placement waits for the briefs of the stories it touched before it returns (they are stored in the background either way).</summary>
+    public TimeSpan BriefWait { get; init; } = Timeout.InfiniteTimeSpan;
+
+    /// <summary>The story an article is placed in (its brief may still be on its way), or null when it is not placed.</summary>
+    public string? StoryOf(string articleId)
+    {
+        lock (_gate)
+        {
+            return _index is not null && _index.Contains(articleId) && _idOf.TryGetValue(_index.StoryOf(articleId), out var id) ? id : null;
+        }
+    }
+
+    /// <summary>Waits until every story queued up to <paramref name="ticket"/> has its brief stored (or a newer one queued); false when the wait timed out.</summary>
+    public bool WaitForBriefs(long ticket, TimeSpan timeout)
+    {
+        var until = timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        lock (_briefed)
+        {
+            while (true)
+            {
+                bool waiting;
+                lock (_gate) waiting = _dirty.Values.Any(q => q.Ticket <= ticket);
+                if (!waiting) return true;
+                long left = until - Environment.TickCount64;
+                if (left <= 0) return false;
+                Monitor.Wait(_briefed, (int)Math.Min(left, 1000));
+            }
+        }
+    }
+
+    /// <summary>Waits until every queued brief is stored.</summary>
+    public void Flush() => WaitForBriefs(long.MaxValue, Timeout.InfiniteTimeSpan);
+
+    private void StartBriefing()
+    {
+        if (_dirty.Count > 0 && _briefing is null) _briefing = Task.Run(BriefQueued);
+    }
+
+    /// <summary>
+    /// Briefs the queued stories, outside the lock so placements go on, and stores each unless the index was read afresh
+    /// since (another process wrote; the articles are placed again) or the story was merged away meanwhile. A story queued
+    /// again while it was briefed keeps its newer entry, which the next round briefs.
+    /// </summary>
+    private void BriefQueued()
+    {
+        while (true)
+        {
+            List<(string Id, Queued Entry)> batch;
+            lock (_gate)
+            {
+                if (_dirty.Count == 0)
+                {
+                    _briefing = null;
+                    break;
+                }
+                batch = [.. _dirty.Select(kv => (kv.Key, kv.Value))];
+            }
+            try
+            {
+                var stories = batch.Select(b => (b.Id, b.Entry.Members)).ToList();
+                var keyOf = batch.ToDictionary(b => b.Id, b => StoryRefresher.MembersKey(b.Entry.Members), StringComparer.Ordinal);
+                var (records, failed) = Refresher.Brief(stories, keyOf, Analyses, CancellationToken.None);
+                bool stored = false;
+                lock (_gate)
+                {
+                    using var held = store.TryLockRefresh();
+                    if (held is not null)
+                    {
+                        // Another process wrote since this process read the stories: the articles are placed again after it.
+                        var current = held is null || store.StoriesVersion != _version ? [] : batch.Where(b => b.Entry.Generation == _generation && _liveIds.Contains(b.Id)).ToList();
+                        store.Quarantine(failed);
+                        var vanished = current.Where(b => !records.ContainsKey(b.Id)).Select(b => b.Id);
+                        if (current.Count > 0)
+                        {
+                            store.SaveStories([.. current.Where(b => records.ContainsKey(b.Id)).Select(b => records[b.Id])],
+                                [.. current.SelectMany(b => b.Entry.Gone).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal), .. vanished], null);
+                            _version = store.StoriesVersion;
+                        }
+                        else if (store.StoriesVersion != _version) _index = null;
+                        foreach (var (id, entry) in batch)
+                        {
+                            if (_dirty.TryGetValue(id, out var now) && now.Ticket == entry.Ticket) _dirty.Remove(id);
+                        }
+                        stored = true;
+                    }
+                }
+                if (!stored) Thread.Sleep(200); // another process holds the stories; try again shortly
+            }
+            catch (Exception e) when (e is StoreException or IOException)
+            {
+                // The store is busy or failing: the articles stay stored and unplaced; a later placement or restart takes them in.
+                lock (_gate)
+                {
+                    _dirty.Clear();
+                    _index = null;
+                    _briefing = null;
+                }
+                break;
+            }
+            finally
+            {
+                lock (_briefed) Monitor.PulseAll(_briefed);
+            }
+        }
+        lock (_briefed) Monitor.PulseAll(_briefed);
     }
 
     /// <summary>Reads the stored stories into a new index, each article in the story it is stored in.</summary>
@@ -198,6 +335,9 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
         foreach (var (story, article, duplicateOf) in store.Memberships()) storyOf[article] = (story, duplicateOf);
         _seqOf.Clear();
         _idOf.Clear();
+        _liveIds.Clear();
+        _dirty.Clear();
+        _generation++;
         var group = new Dictionary<string, int>(StringComparer.Ordinal);
         var seeded = new List<(StoryFeatures Features, int Group, string? DuplicateOf)>();
         // As the clusterer feeds articles: by publication date (undated last), then arrival.
@@ -210,7 +350,11 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
         }
         _index = new StoryIndex(_options);
         var numbers = _index.Seed(seeded);
-        foreach (var (story, g) in group) _idOf[numbers[g]] = story;
+        foreach (var (story, g) in group)
+        {
+            _idOf[numbers[g]] = story;
+            _liveIds.Add(story);
+        }
         Indexed = seeded.Count;
         // Everything not in the index yet (new, or in no stored story) is placed next, whatever its arrival number.
         _placedThrough = 0;

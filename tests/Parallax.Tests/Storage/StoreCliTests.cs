@@ -89,6 +89,35 @@ public sealed class StoreCliTests : IDisposable
     }
 
     [Fact]
+    public void A_db_value_naming_another_scheme_is_refused_and_creates_nothing()
+    {
+        foreach (var command in new[] { "ingest", "watch" })
+        {
+            string db = "mysql://root:hunter2@db.example:3306/news-" + command;
+            var r = command == "ingest" ? Run("ingest", TestPaths.Examples, "--db", db) : Run("watch", "https://example.org/feed.xml", "--once", "--db", db);
+            Assert.Equal(ParallaxCli.Failed, r.Code);
+            Assert.Single(r.Err.Trim().Split('\n'));
+            Assert.Contains("mysql:// is not a store Parallax can use", r.Err, StringComparison.Ordinal);
+            Assert.DoesNotContain("hunter2", r.Err, StringComparison.Ordinal);
+        }
+        Assert.False(Directory.Exists("mysql:"));
+        Assert.Contains("PostgreSQL", Run("stories", "--db", "Host=localhost;Database=news").Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refresh_brings_stories_up_to_date_from_scratch_and_says_what_it_did()
+    {
+        string db = Path.Combine(_dir, "news.db");
+        Assert.Equal(ParallaxCli.Failed, Run("refresh", "--db", db).Code);
+        Assert.False(File.Exists(db));
+        Run("ingest", TestPaths.Examples, "--db", db);
+        var r = Run("refresh", "--db", db);
+        Assert.Equal(0, r.Code);
+        Assert.Contains("1 story (0 briefed, 0 merged away, 0 articles analysed); 4 articles in", r.Out, StringComparison.Ordinal);
+        Assert.Contains("parallax refresh --db", Run("refresh", "--help").Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_explains_the_service_commands()
     {
         var root = Run("--help").Out;

@@ -160,6 +160,31 @@ public sealed class WebServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_article_added_through_the_api_joins_its_story_at_once_and_the_story_keeps_its_id()
+    {
+        var (client, _) = await Server();
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/stories");
+        string id = list.GetProperty("stories")[0].GetProperty("id").GetString()!;
+        var added = await client.PostAsJsonAsync("/api/articles", new
+        {
+            text = "PORT AVALEN — The Meridian Bridge repair, which cost $42 million, is finished, Mayor Elena Marsch said on Monday, and the bridge will reopen to traffic in March after a final load test.",
+            title = "Meridian Bridge repair finished, mayor says",
+            source = "Avalen Evening Post",
+            published = "2026-03-02",
+        });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var body = await added.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(body.GetProperty("pending").GetBoolean());
+        Assert.Equal(id, body.GetProperty("results")[0].GetProperty("story").GetString());
+        // The brief is rebuilt in the background when it takes longer than the add waits; it is stored soon after.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        int articles;
+        while ((articles = (await client.GetFromJsonAsync<JsonElement>($"/api/stories/{id}")).GetProperty("articles").GetArrayLength()) < 5 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Equal(5, articles);
+        Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>("/api/stories")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task A_kept_search_result_is_forgotten_when_an_article_is_added()
     {
         var (client, _) = await Server();
