@@ -41,15 +41,16 @@ internal static class LoadClient
     /// Adds articles to a server one request each (a one-line JSON Lines upload to <c>/api/articles/files</c>, so each keeps
     /// its id and fields), on the open-loop schedule of <paramref name="rate"/> a second — or, with a rate of 0, one after
     /// another, each sent when the last was answered, so they are stored in the file's order. Also counts the adds the
-    /// server stored but could not place at once (its answer says "pending").
+    /// server stored but could not place at once (its answer says "pending"), and those answered before their story's brief
+    /// was rebuilt ("briefing": placed, the brief stored in the background).
     /// </summary>
-    public static async Task<(LoadReport Report, int Deferred)> AddAsync(Uri server, IReadOnlyList<string> lines, double rate, string? token, CancellationToken cancel)
+    public static async Task<(LoadReport Report, int Deferred, int Briefing)> AddAsync(Uri server, IReadOnlyList<string> lines, double rate, string? token, CancellationToken cancel)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         if (token is not null) http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         (await http.GetAsync(new Uri(server, "/healthz"), cancel)).Dispose();
         var target = new Uri(server, "/api/articles/files");
-        int deferred = 0;
+        int deferred = 0, briefing = 0;
         var report = await Schedule(lines.Count, rate, async n =>
         {
             using var form = new MultipartFormDataContent();
@@ -57,9 +58,10 @@ internal static class LoadClient
             using var response = await http.PostAsync(target, form, cancel);
             string body = await response.Content.ReadAsStringAsync(cancel);
             if (body.Contains("\"pending\":true", StringComparison.Ordinal)) Interlocked.Increment(ref deferred);
+            if (body.Contains("\"briefing\":true", StringComparison.Ordinal)) Interlocked.Increment(ref briefing);
             return response.IsSuccessStatusCode;
         }, cancel);
-        return (report, deferred);
+        return (report, deferred, briefing);
     }
 
     /// <summary>

@@ -124,7 +124,7 @@ public static partial class ParallaxCli
             return Fail(stderr, $"cannot read {file}: {e.Message}");
         }
         if (lines.Count == 0) return Fail(stderr, $"{file} holds no articles (one JSON object a line)");
-        (LoadReport Report, int Deferred) r;
+        (LoadReport Report, int Deferred, int Briefing) r;
         try
         {
             r = LoadClient.AddAsync(baseUri, lines, rate, token, CancellationToken.None).GetAwaiter().GetResult();
@@ -134,10 +134,10 @@ public static partial class ParallaxCli
             return Fail(stderr, $"cannot reach {baseUri.GetLeftPart(UriPartial.Authority)} ({e.Message}); is 'parallax serve' running there?");
         }
         var ci = System.Globalization.CultureInfo.InvariantCulture;
-        stdout.WriteLine("target\tadds\tok\tfailed\trate_per_s\tp50_ms\tp90_ms\tp95_ms\tp99_ms\tmax_ms\tnot_placed_at_once");
+        stdout.WriteLine("target\tadds\tok\tfailed\trate_per_s\tp50_ms\tp90_ms\tp95_ms\tp99_ms\tmax_ms\tnot_placed_at_once\tanswered_before_brief");
         var x = r.Report;
         stdout.WriteLine(string.Join('\t', baseUri.GetLeftPart(UriPartial.Authority) + "/api/articles/files", x.Sent, x.Ok, x.Failed, x.Rate.ToString("F2", ci), x.P50.ToString("F1", ci),
-            x.P90.ToString("F1", ci), x.P95.ToString("F1", ci), x.P99.ToString("F1", ci), x.Max.ToString("F1", ci), r.Deferred));
+            x.P90.ToString("F1", ci), x.P95.ToString("F1", ci), x.P99.ToString("F1", ci), x.Max.ToString("F1", ci), r.Deferred, r.Briefing));
         return x.Failed > 0 ? Partial : Ok;
     }
 

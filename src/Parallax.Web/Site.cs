@@ -44,7 +44,11 @@ public sealed class Site : IDisposable
     public PageExtractor Extractor { get; } = new();
 
     /// <summary>The filter choices and when they were read; one reference, so a reader never sees half of an update.</summary>
-    private sealed record KeptChoices(Pages.Choices Choices, long At);
+    private sealed record KeptChoices(Pages.Choices Choices, long At)
+    {
+        /// <summary>True once this server has written to the store since the choices were read.</summary>
+        public bool Stale { get; init; }
+    }
 
     private volatile KeptChoices? _choices;
 
@@ -70,14 +74,42 @@ public sealed class Site : IDisposable
         return page;
     }
 
-    /// <summary>The topics and outlets the front page offers as filters, read at most every half minute (and after an add).</summary>
+    private int _readingChoices;
+
+    /// <summary>
+    /// The topics and outlets the front page offers as filters, read at most every half minute. Once read, an old list is
+    /// served while a fresh one is read in the background (after an add, or when it is half a minute old): tallying every
+    /// story's outlets takes tens of milliseconds on a large store, which no visitor should wait for.
+    /// </summary>
     internal Pages.Choices FilterChoices()
     {
         long now = Environment.TickCount64;
-        if (_choices is { } known && now - known.At < 30_000) return known.Choices;
-        var choices = new Pages.Choices(Store.StoryTopics(), Store.StoryOutlets());
-        _choices = new KeptChoices(choices, now);
-        return choices;
+        var known = _choices;
+        if (known is null)
+        {
+            var first = new Pages.Choices(Store.StoryTopics(), Store.StoryOutlets());
+            _choices = new KeptChoices(first, now);
+            return first;
+        }
+        if ((known.Stale || now - known.At >= 30_000) && Interlocked.Exchange(ref _readingChoices, 1) == 0)
+        {
+            Task.Run(() =>
+            {
+                try
+                {
+                    _choices = new KeptChoices(new Pages.Choices(Store.StoryTopics(), Store.StoryOutlets()), Environment.TickCount64);
+                }
+                catch (StoreException)
+                {
+                    // Busy or damaged store: the old list stays, and the next request tries again.
+                }
+                finally
+                {
+                    Volatile.Write(ref _readingChoices, 0);
+                }
+            });
+        }
+        return known.Choices;
     }
 
     /// <summary>The analysis of a stored article, computed on first view and kept for a while.</summary>
@@ -113,7 +145,7 @@ public sealed class Site : IDisposable
     private void Forget()
     {
         _analyses.Clear();
-        _choices = null;
+        if (_choices is { } kept) _choices = kept with { Stale = true };
         _searches.Clear();
     }
 

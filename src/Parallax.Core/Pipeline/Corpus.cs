@@ -24,10 +24,10 @@ public static class Corpus
     /// As <see cref="Analyze"/>, but an article whose analysis fails does not fail the others: its slot holds the reason
     /// instead of an analysis. <paramref name="keep"/> runs on the analysing thread, and a failure in it counts the same.
     /// </summary>
-    public static IReadOnlyList<Outcome<T>> TryAnalyze<T>(IReadOnlyList<Article> articles, AnalysisPipeline pipeline, Func<AnalyzedArticle, T> keep, CancellationToken cancel = default)
+    public static IReadOnlyList<Outcome<T>> TryAnalyze<T>(IReadOnlyList<Article> articles, AnalysisPipeline pipeline, Func<AnalyzedArticle, T> keep, int cores = -1, CancellationToken cancel = default)
     {
         var result = new Outcome<T>[articles.Count];
-        Parallel.For(0, articles.Count, new ParallelOptions { CancellationToken = cancel }, i =>
+        Parallel.For(0, articles.Count, new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = cores }, i =>
         {
             try
             {

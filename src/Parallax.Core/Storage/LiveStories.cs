@@ -46,7 +46,8 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
     private readonly Dictionary<string, long> _seqOf = new(StringComparer.Ordinal);
     private long _lastPlacement = -1, _firstUnconsolidated = -1;
 
-    public StoryRefresher Refresher { get; } = new(store, pipeline, options);
+    /// <summary>Analyses, briefs and consolidates, on all but one core (the process's other work — pages — keeps one).</summary>
+    public StoryRefresher Refresher { get; } = new(store, pipeline, options) { Cores = Math.Max(1, Environment.ProcessorCount - 1) };
 
     /// <summary>Analyses kept between placements: a story that grows article by article analyses its older articles once.</summary>
     public AnalysisCache Analyses { get; } = new(4096);

@@ -97,6 +97,9 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
     /// <summary>Articles briefed and committed together when rebuilding stories.</summary>
     public int BriefBatch { get; init; } = 1024;
 
+    /// <summary>Most cores analysis and briefing use at once (-1: all); a server working in the background leaves one to its pages.</summary>
+    public int Cores { get; init; } = -1;
+
     /// <summary>How a story's source headings link to its articles.</summary>
     public Func<string, string> ArticleHref { get; init; } = id => "../articles/" + Uri.EscapeDataString(id);
 
@@ -130,7 +133,7 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
             cancel.ThrowIfCancellationRequested();
             var batch = store.Unfeatured(FeatureBatch);
             if (batch.Count == 0) break;
-            var outcomes = Corpus.TryAnalyze([.. batch.Select(a => a.Article)], pipeline, StoryFeatures.Of, cancel);
+            var outcomes = Corpus.TryAnalyze([.. batch.Select(a => a.Article)], pipeline, StoryFeatures.Of, Cores, cancel);
             var failed = new List<QuarantinedArticle>();
             var features = new List<StoryFeatures>(batch.Count);
             for (int i = 0; i < batch.Count; i++)
@@ -220,7 +223,7 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
             else needed.Add(id);
         }
         var loaded = store.Articles(needed.Distinct(StringComparer.Ordinal).ToList());
-        var outcomes = Corpus.TryAnalyze([.. loaded.Select(a => a.Article)], pipeline, a => a, cancel);
+        var outcomes = Corpus.TryAnalyze([.. loaded.Select(a => a.Article)], pipeline, a => a, Cores, cancel);
         var failed = new System.Collections.Concurrent.ConcurrentBag<QuarantinedArticle>();
         for (int i = 0; i < loaded.Count; i++)
         {
@@ -233,7 +236,7 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
         }
         var builder = new BriefBuilder(pipeline);
         var records = new StoryRecord?[stories.Count];
-        Parallel.For(0, stories.Count, new ParallelOptions { CancellationToken = cancel }, i =>
+        Parallel.For(0, stories.Count, new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = Cores }, i =>
         {
             var (id, members) = stories[i];
             var articles = members.Articles.Where(known.ContainsKey).Select(id => known[id]).ToList();
