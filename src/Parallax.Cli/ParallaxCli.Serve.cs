@@ -27,9 +27,15 @@ public static partial class ParallaxCli
             AllowMultipleArgumentsPerToken = true,
             HelpName = "HOST",
         };
+        var quiet = new Option<string>("--consolidate-after")
+        {
+            Description = "Added articles join their stories at once; once no article has been added for this long, the stories are grouped afresh in the background (at the latest every 10 minutes while articles keep coming), so they end as one ingest of the same articles would make them.",
+            DefaultValueFactory = _ => "30s",
+            HelpName = "DURATION",
+        };
         var cmd = new Command("serve", "Serve a store as a web site and JSON API: stories ranked by coverage and recency, each story's brief with its sources side by side and every citation lighting up its supporting text, articles with what was found in them, search, and a form to add articles (paste, upload, or a page's address). OpenAPI document at /openapi/v1.json. Stop with Ctrl+C.")
         {
-            db, urls, token, maxUpload, allowedHosts,
+            db, urls, token, maxUpload, allowedHosts, quiet,
         };
         cmd.SetAction(async (parse, cancel) =>
         {
@@ -41,6 +47,7 @@ public static partial class ParallaxCli
                     return Fail(stderr, $"--urls {u}: give an http address with a port, e.g. http://127.0.0.1:5080 (put a TLS proxy in front for https)");
                 }
             }
+            if (!TryDuration(parse.GetValue(quiet)!, out var quietFor) || quietFor < TimeSpan.Zero || quietFor > TimeSpan.FromDays(1)) return Fail(stderr, $"--consolidate-after {parse.GetValue(quiet)}: give a duration such as 30s or 5m");
             if (parse.GetValue(maxUpload) is < 1 or > 1024) return Fail(stderr, "--max-upload takes a size in MB between 1 and 1024");
             string? writeToken = parse.GetValue(token) ?? (Environment.GetEnvironmentVariable("PARALLAX_TOKEN") is { Length: > 0 } t ? t : null);
             if (writeToken is { Length: < 12 }) return Fail(stderr, "the write token is too short to be safe; use at least 12 characters (e.g. openssl rand -hex 16)");
@@ -50,6 +57,7 @@ public static partial class ParallaxCli
                 Urls = addresses,
                 WriteToken = writeToken,
                 MaxUploadBytes = parse.GetValue(maxUpload) * 1024L * 1024,
+                ConsolidateWhenQuiet = quietFor,
                 AllowedHosts = [.. (parse.GetValue(allowedHosts) ?? []).SelectMany(h => h.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
             };
             using (var check = OpenStore(options.DbPath, stderr))
