@@ -91,7 +91,7 @@ public static partial class ParallaxCli
                 string writes = options.WriteToken is not null ? "adding articles needs the token"
                     : options.LoopbackOnly ? "adding articles open to this machine"
                     : "adding articles disabled (no --token, and reachable from other machines)";
-                stdout.WriteLine($"Parallax serving {Path.GetFullPath(options.DbPath)} on {string.Join(", ", app.Urls)} ({writes}); stop with Ctrl+C");
+                stdout.WriteLine($"Parallax serving {(StoreAddress.Of(options.DbPath) == StoreAddress.Kind.Sqlite ? Path.GetFullPath(options.DbPath) : StoreAddress.Shown(options.DbPath))} on {string.Join(", ", app.Urls)} ({writes}); stop with Ctrl+C");
                 try
                 {
                     await Task.Delay(Timeout.Infinite, cancel);

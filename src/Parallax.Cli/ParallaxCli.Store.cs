@@ -21,21 +21,21 @@ public static partial class ParallaxCli
     internal static string Count(long n, string one, string many) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : many)}");
 
     /// <summary>Opens the store, or says on stderr why it cannot be opened.</summary>
-    internal static SqliteStore? OpenStore(string path, TextWriter stderr, bool mustExist = false)
+    internal static IStoryStore? OpenStore(string path, TextWriter stderr, bool mustExist = false)
     {
         if (StoreAddress.Refusal(path) is { } refusal)
         {
             Fail(stderr, refusal);
             return null;
         }
-        if (mustExist && !File.Exists(path))
+        if (mustExist && StoreAddress.Of(path) == StoreAddress.Kind.Sqlite && !File.Exists(path))
         {
             Fail(stderr, $"no store at {path}; create one with: parallax ingest --db {path} FOLDER_OR_FILES");
             return null;
         }
         try
         {
-            return new SqliteStore(path);
+            return StoreAddress.Open(path);
         }
         catch (Exception e) when (e is StoreException or IOException or UnauthorizedAccessException)
         {
@@ -284,7 +284,7 @@ public static partial class ParallaxCli
     }
 
     /// <summary>The brief of one stored story, rebuilt from its stored articles (the same brief the store holds).</summary>
-    internal static Briefing.Brief? StoredBrief(SqliteStore store, string storyId, TextWriter stderr)
+    internal static Briefing.Brief? StoredBrief(IStoryStore store, string storyId, TextWriter stderr)
     {
         var stored = store.Story(storyId);
         if (stored is null)

@@ -30,7 +30,7 @@ public static partial class ParallaxCli
             IArticleStore store;
             try
             {
-                store = dbPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? new JsonlArticleStore(dbPath) : new SqliteStore(dbPath);
+                store = dbPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? new JsonlArticleStore(dbPath) : StoreAddress.Open(dbPath);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or StoreException)
             {

@@ -17,7 +17,7 @@ public sealed class Site : IDisposable
     public Site(ServerOptions options)
     {
         Options = options;
-        Store = new SqliteStore(options.DbPath);
+        Store = StoreAddress.Open(options.DbPath);
         // A damaged store is refused at start with one line, rather than serving pages cut short later.
         if (Store.QuickCheck() is { } damage)
         {
@@ -31,7 +31,7 @@ public sealed class Site : IDisposable
 
     public ServerOptions Options { get; }
 
-    public SqliteStore Store { get; }
+    public IStoryStore Store { get; }
 
     /// <summary>Checks and stores what is added.</summary>
     public Ingestor Ingestor { get; }

@@ -14,7 +14,15 @@ public static class FtsQuery
     /// <summary>The FTS5 expression, or null when the query holds no word to look for.</summary>
     public static string? From(string? query)
     {
-        if (string.IsNullOrWhiteSpace(query)) return null;
+        var terms = Terms(query);
+        // Each term is one FTS5 string; inside it, only letters, digits and spaces remain, so no quote can break out.
+        return terms.Count == 0 ? null : string.Join(' ', terms.Select(t => "\"" + t + "\""));
+    }
+
+    /// <summary>What must match, at most <see cref="MaxTerms"/>: each a word, or a quoted phrase's words joined by spaces; only letters, digits and spaces remain.</summary>
+    public static IReadOnlyList<string> Terms(string? query)
+    {
+        if (string.IsNullOrWhiteSpace(query)) return [];
         var terms = new List<string>();
         bool inPhrase = false;
         var phrase = new List<string>();
@@ -49,8 +57,6 @@ public static class FtsQuery
         }
         EndWord();
         EndPhrase();
-        if (terms.Count == 0) return null;
-        // Each term is one FTS5 string; inside it, only letters, digits and spaces remain, so no quote can break out.
-        return string.Join(' ', terms.Take(MaxTerms).Select(t => "\"" + t + "\""));
+        return [.. terms.Take(MaxTerms)];
     }
 }

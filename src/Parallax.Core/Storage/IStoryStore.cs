@@ -10,6 +10,18 @@ namespace Parallax.Storage;
 /// </summary>
 public interface IStoryStore : IArticleStore
 {
+    /// <summary>Where the store is, as messages name it: a file path, or a server's address without its password.</summary>
+    string Path { get; }
+
+    /// <summary>A quick look at the store's health: null when it passes, else what is wrong.</summary>
+    string? QuickCheck();
+
+    /// <summary>The topics stories carry, with how many stories each, commonest first.</summary>
+    IReadOnlyList<(string Topic, int Stories)> StoryTopics(int limit = 200);
+
+    /// <summary>The outlets that carry stories, with how many stories each, most first.</summary>
+    IReadOnlyList<(string Outlet, int Stories)> StoryOutlets(int limit = 500);
+
     /// <summary>Stores each article unless its address or text is already there, in one transaction; outcomes in input order.</summary>
     IReadOnlyList<AddOutcome> AddAll(IReadOnlyList<Article> articles);
 

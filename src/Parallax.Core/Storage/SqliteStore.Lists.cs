@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace Parallax.Storage;
@@ -18,27 +16,27 @@ public sealed partial class SqliteStore
         {
             // By the story's own date: an undated story has none, so a date filter leaves it out.
             conditions.Add("date >= $since");
-            args.Add(("$since", Iso(since)));
+            args.Add(("$since", StoreRows.Iso(since)));
         }
         if (query.Until is { } until)
         {
             conditions.Add("date <= $until");
-            args.Add(("$until", Iso(until)));
+            args.Add(("$until", StoreRows.Iso(until)));
         }
         conditions.AddRange(CoverageFilter(query.MinSources, query.Topic, query.HasConflicts, args)("stories"));
         if (!string.IsNullOrWhiteSpace(query.Outlet))
         {
             conditions.Add("id IN (SELECT story_id FROM story_outlets WHERE outlet = $outlet COLLATE NOCASE)");
-            args.Add(("$outlet", OutletName(query.Outlet)));
+            args.Add(("$outlet", StoreRows.OutletName(query.Outlet)));
         }
         string where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
         int total = Convert.ToInt32(Scalar(c, $"SELECT count(*) FROM stories {where}", null, [.. args]), CultureInfo.InvariantCulture);
-        using var cmd = Command(c, $"SELECT {StoryColumns} FROM stories {where} ORDER BY score DESC, id LIMIT $limit OFFSET $offset");
+        using var cmd = Command(c, $"SELECT {StoreRows.StoryColumns} FROM stories {where} ORDER BY score DESC, id LIMIT $limit OFFSET $offset");
         Bind(cmd, [.. args, ("$limit", Math.Clamp(query.Limit, 0, MaxStoryLimit)), ("$offset", Math.Max(0, query.Offset))]);
         var list = new List<StorySummary>();
         using (var r = cmd.ExecuteReader())
         {
-            while (r.Read()) list.Add(ReadStory(r));
+            while (r.Read()) list.Add(StoreRows.ReadStory(r));
         }
         return new StoryPage(WithCoverage(c, WithoutTemplates(c, list)), total);
     });
@@ -61,9 +59,6 @@ public sealed partial class SqliteStore
         };
     }
 
-    /// <summary>An outlet's name as the filters compare it (case aside, in SQL): single-spaced and trimmed.</summary>
-    private static string OutletName(string outlet) => Text.Words.SingleSpaced(outlet).Trim();
-
     /// <summary>
     /// A list line carried by this many stories is a template, not news: an outlet's newsletter pitch, a byline blurb, a
     /// poll widget. Counted over the whole store, so it holds for outlets no lexicon has met.
@@ -77,7 +72,7 @@ public sealed partial class SqliteStore
     private static List<StorySummary> WithoutTemplates(SqliteConnection c, List<StorySummary> stories)
     {
         if (stories.Count == 0) return stories;
-        var keyOf = stories.SelectMany(s => s.Alternates.Prepend(s.Summary)).Distinct(StringComparer.Ordinal).ToDictionary(line => line, LineKey, StringComparer.Ordinal);
+        var keyOf = stories.SelectMany(s => s.Alternates.Prepend(s.Summary)).Distinct(StringComparer.Ordinal).ToDictionary(line => line, StoreRows.LineKey, StringComparer.Ordinal);
         var keys = keyOf.Values.Distinct().ToList();
         var recurring = new HashSet<long>();
         foreach (var chunk in keys.Chunk(400))
@@ -92,9 +87,6 @@ public sealed partial class SqliteStore
         return [.. stories.Select(s => !recurring.Contains(keyOf[s.Summary]) ? s
             : s with { Summary = s.Alternates.FirstOrDefault(line => !recurring.Contains(keyOf[line])) ?? "" })];
     }
-
-    /// <summary>A list line's key: the first 8 bytes of its text's SHA-256 (a collision among a store's lines is one in billions).</summary>
-    private static long LineKey(string line) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(line)), 0);
 
     /// <summary>The most stories one <see cref="Stories"/> call lists; ask again with an offset for more.</summary>
     public const int MaxStoryLimit = 1000;

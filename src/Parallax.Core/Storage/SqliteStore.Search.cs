@@ -26,19 +26,19 @@ public sealed partial class SqliteStore
         {
             onArticles.Add("a.published >= $since");
             onFacts.Add("s.date >= $since");
-            args.Add(("$since", Iso(since)));
+            args.Add(("$since", StoreRows.Iso(since)));
         }
         if (query.Until is { } until)
         {
             onArticles.Add("a.published <= $until");
             onFacts.Add("s.date <= $until");
-            args.Add(("$until", Iso(until)));
+            args.Add(("$until", StoreRows.Iso(until)));
         }
         if (!string.IsNullOrWhiteSpace(query.Outlet))
         {
             onArticles.Add("a.source = $outlet COLLATE NOCASE");
             onFacts.Add("f.story_id IN (SELECT story_id FROM story_outlets WHERE outlet = $outlet COLLATE NOCASE)");
-            args.Add(("$outlet", OutletName(query.Outlet)));
+            args.Add(("$outlet", StoreRows.OutletName(query.Outlet)));
         }
         // What story lists filter stories by, asked of each result's story.
         var ofStory = CoverageFilter(query.MinSources, query.Topic, query.HasConflicts, args);
@@ -74,7 +74,7 @@ public sealed partial class SqliteStore
                 hits.Add(new SearchHit(SearchHitKind.Article, r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4))
                 {
                     Source = r.IsDBNull(5) ? null : r.GetString(5),
-                    Date = r.IsDBNull(6) ? null : ParseDate(r.GetString(6)),
+                    Date = r.IsDBNull(6) ? null : StoreRows.ParseDate(r.GetString(6)),
                 });
             }
         }
@@ -91,7 +91,7 @@ public sealed partial class SqliteStore
                 hits.Add(new SearchHit(SearchHitKind.Fact, null, r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3))
                 {
                     Source = r.IsDBNull(4) ? null : r.GetString(4).Split('\n')[0],
-                    Date = r.IsDBNull(5) ? null : ParseDate(r.GetString(5)),
+                    Date = r.IsDBNull(5) ? null : StoreRows.ParseDate(r.GetString(5)),
                 });
             }
         }

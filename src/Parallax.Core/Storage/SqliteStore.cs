@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Parallax.Model;
@@ -207,7 +205,7 @@ public sealed partial class SqliteStore : IStoryStore
                 }
                 Bind(insert, ("$id", id), ("$hash", hash), ("$url", a.Url), ("$url_key", urlKey), ("$source", a.Source), ("$title", a.Title),
                     ("$published", a.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$origin", a.Origin),
-                    ("$extra", a.Extra.Count == 0 ? null : ExtraJson(a.Extra)), ("$text", a.Text), ("$added", now));
+                    ("$extra", a.Extra.Count == 0 ? null : StoreRows.ExtraJson(a.Extra)), ("$text", a.Text), ("$added", now));
                 insert.ExecuteNonQuery();
                 outcomes.Add(new AddOutcome(id, AddStatus.Added));
                 added = true;
@@ -221,7 +219,7 @@ public sealed partial class SqliteStore : IStoryStore
     public IReadOnlyList<StoredArticle> Unfeatured(int limit) => Guard(() =>
     {
         using var c = Open();
-        return ReadArticles(c, $"SELECT {ArticleColumns} FROM articles a WHERE features IS NULL ORDER BY seq LIMIT $limit", ("$limit", limit));
+        return ReadArticles(c, $"SELECT {StoreRows.ArticleColumns} FROM articles a WHERE features IS NULL ORDER BY seq LIMIT $limit", ("$limit", limit));
     });
 
     public void SaveFeatures(IReadOnlyList<StoryFeatures> features) => Guard(() =>
@@ -388,12 +386,12 @@ public sealed partial class SqliteStore : IStoryStore
             foreach (var s in stories)
             {
                 DeleteStory(c, tx, s.Id);
-                Bind(story, ("$id", s.Id), ("$key", s.MembersKey), ("$title", s.Title), ("$date", Iso(s.Date)), ("$day", Iso(s.Day)), ("$sources", s.Sources), ("$outlets", s.Coverage.Count == 0 ? null : string.Join('\n', s.Coverage.Select(o => o.Name))), ("$topic", s.Topic),
+                Bind(story, ("$id", s.Id), ("$key", s.MembersKey), ("$title", s.Title), ("$date", StoreRows.Iso(s.Date)), ("$day", StoreRows.Iso(s.Day)), ("$sources", s.Sources), ("$outlets", s.Coverage.Count == 0 ? null : string.Join('\n', s.Coverage.Select(o => o.Name))), ("$topic", s.Topic),
                     ("$articles", s.Members.Count), ("$conflicts", s.Conflicts), ("$summary", s.Summary), ("$alternates", s.Alternates.Count == 0 ? null : string.Join('\n', s.Alternates)), ("$score", s.Score), ("$updated", now));
                 story.ExecuteNonQuery();
                 foreach (var text in s.Alternates.Prepend(s.Summary))
                 {
-                    Bind(line, ("$k", LineKey(text)), ("$s", s.Id));
+                    Bind(line, ("$k", StoreRows.LineKey(text)), ("$s", s.Id));
                     line.ExecuteNonQuery();
                 }
                 for (int i = 0; i < s.Coverage.Count; i++)
@@ -401,7 +399,7 @@ public sealed partial class SqliteStore : IStoryStore
                     Bind(outlet, ("$s", s.Id), ("$p", i), ("$o", s.Coverage[i].Name), ("$n", s.Coverage[i].Articles), ("$l", s.Coverage[i].Leaning));
                     outlet.ExecuteNonQuery();
                 }
-                Bind(brief, ("$id", s.Id), ("$json", Gzip(s.BriefJson)), ("$html", Gzip(s.BriefHtml)));
+                Bind(brief, ("$id", s.Id), ("$json", StoreRows.Gzip(s.BriefJson)), ("$html", StoreRows.Gzip(s.BriefHtml)));
                 brief.ExecuteNonQuery();
                 for (int i = 0; i < s.Members.Count; i++)
                 {
@@ -443,7 +441,7 @@ public sealed partial class SqliteStore : IStoryStore
         {
             var names = chunk.Select((_, i) => $"$p{i}").ToArray();
             var args = chunk.Select((id, i) => (names[i], (object?)id)).ToArray();
-            foreach (var a in ReadArticles(c, $"SELECT {ArticleColumns} FROM articles a WHERE id IN ({string.Join(", ", names)})", args)) found[a.Article.Id] = a;
+            foreach (var a in ReadArticles(c, $"SELECT {StoreRows.ArticleColumns} FROM articles a WHERE id IN ({string.Join(", ", names)})", args)) found[a.Article.Id] = a;
         }
         return (IReadOnlyList<StoredArticle>)[.. ids.Where(found.ContainsKey).Select(id => found[id])];
     });
@@ -451,19 +449,19 @@ public sealed partial class SqliteStore : IStoryStore
     public StoredArticle? Article(string id) => Guard(() =>
     {
         using var c = Open();
-        return ReadArticles(c, $"SELECT {ArticleColumns}, s.story_id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id WHERE a.id = $id", ("$id", id)).FirstOrDefault();
+        return ReadArticles(c, $"SELECT {StoreRows.ArticleColumns}, s.story_id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id WHERE a.id = $id", ("$id", id)).FirstOrDefault();
     });
 
     public StoredStory? Story(string id) => Guard(() =>
     {
         using var c = Open();
-        using var cmd = Command(c, $"SELECT {StoryColumns} FROM stories WHERE id = $id");
+        using var cmd = Command(c, $"SELECT {StoreRows.StoryColumns} FROM stories WHERE id = $id");
         Bind(cmd, ("$id", id));
         StorySummary summary;
         using (var r = cmd.ExecuteReader())
         {
             if (!r.Read()) return null;
-            summary = ReadStory(r);
+            summary = StoreRows.ReadStory(r);
         }
         using var members = Command(c, "SELECT article_id, duplicate_of FROM story_articles WHERE story_id = $id ORDER BY position");
         Bind(members, ("$id", id));
@@ -478,9 +476,9 @@ public sealed partial class SqliteStore : IStoryStore
         return new StoredStory(summary, ids, copies);
     });
 
-    public string? BriefJson(string storyId) => ReadToEnd(OpenBrief(storyId, "json"));
+    public string? BriefJson(string storyId) => StoreRows.ReadToEnd(OpenBrief(storyId, "json"));
 
-    public string? BriefHtml(string storyId) => ReadToEnd(OpenBrief(storyId, "html"));
+    public string? BriefHtml(string storyId) => StoreRows.ReadToEnd(OpenBrief(storyId, "html"));
 
     /// <summary>A story's brief as an HTML fragment, as a stream of UTF-8 that decompresses as it is read (no page-sized string is built).</summary>
     public Stream? OpenBriefHtml(string storyId) => OpenBrief(storyId, "html");
@@ -489,28 +487,8 @@ public sealed partial class SqliteStore : IStoryStore
     {
         using var c = Open();
         if (Scalar(c, $"SELECT {column} FROM briefs WHERE story_id = $id", null, ("$id", storyId)) is not byte[] gz) return null;
-        // Decompressed whole before anything is sent: a damaged brief must fail here, as a store error, not half-way
-        // through a response that has already said 200. A brief is tens of kilobytes; gzip's own check covers the rest.
-        try
-        {
-            using var inflate = new System.IO.Compression.GZipStream(new MemoryStream(gz), System.IO.Compression.CompressionMode.Decompress);
-            var plain = new MemoryStream(gz.Length * 4);
-            inflate.CopyTo(plain);
-            plain.Position = 0;
-            return (Stream?)plain;
-        }
-        catch (InvalidDataException e)
-        {
-            throw new StoreException($"{Path} is damaged: the brief of {storyId} cannot be read ({e.Message}); run 'parallax check' and restore the store from a backup", e);
-        }
+        return (Stream?)StoreRows.Gunzip(gz, storyId, Path);
     });
-
-    private static string? ReadToEnd(Stream? utf8)
-    {
-        if (utf8 is null) return null;
-        using var r = new StreamReader(utf8, Encoding.UTF8);
-        return r.ReadToEnd();
-    }
 
     public FeedState? Feed(string url) => Guard(() =>
     {
@@ -557,40 +535,7 @@ public sealed partial class SqliteStore : IStoryStore
         return counts with { Integrity = problems.Count == 0 ? "ok" : string.Join("; ", problems), Digest = Digest(c) };
     });
 
-    /// <summary>A hash of everything stored except times of day and what derives from them (when an article was stored, the ranking of undated stories).</summary>
-    private static string Digest(SqliteConnection c)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        void Rows(string sql)
-        {
-            using var cmd = Command(c, sql);
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                for (int i = 0; i < r.FieldCount; i++)
-                {
-                    object v = r.GetValue(i);
-                    byte[] bytes = v switch
-                    {
-                        DBNull => [0xFF],
-                        byte[] b => b,
-                        IFormattable f => Encoding.UTF8.GetBytes(f.ToString(null, CultureInfo.InvariantCulture)),
-                        _ => Encoding.UTF8.GetBytes(v.ToString() ?? ""),
-                    };
-                    hash.AppendData(BitConverter.GetBytes(bytes.Length));
-                    hash.AppendData(bytes);
-                }
-            }
-        }
-        Rows("SELECT seq, id, hash, url, url_key, source, title, published, origin, extra, text, features FROM articles ORDER BY seq");
-        Rows("SELECT id, members_key, title, date, CASE WHEN date IS NULL THEN NULL ELSE score END, sources, articles, conflicts, summary FROM stories ORDER BY id");
-        Rows("SELECT story_id, json, html FROM briefs ORDER BY story_id");
-        Rows("SELECT article_id, story_id, position, duplicate_of FROM story_articles ORDER BY article_id");
-        Rows("SELECT story_id, rank, sources, text FROM facts ORDER BY story_id, rank");
-        Rows("SELECT url, state FROM feeds ORDER BY url");
-        Rows("SELECT article_id, stage, reason FROM quarantine ORDER BY article_id");
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
+    private static string Digest(SqliteConnection c) => StoreRows.Digest(sql => Command(c, sql).ExecuteReader());
 
     public void Dispose()
     {
@@ -601,86 +546,17 @@ public sealed partial class SqliteStore : IStoryStore
 
     private static readonly string[] FtsTables = ["articles_fts", "facts_fts"];
 
-    private const string ArticleColumns = "a.seq, a.id, a.text, a.source, a.title, a.url, a.published, a.origin, a.extra, a.added";
-    private const string StoryColumns = "id, title, date, day, sources, articles, conflicts, summary, score, outlets, topic, alternates";
-
-    private static StorySummary ReadStory(SqliteDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : ParseDate(r.GetString(2)), ParseDate(r.GetString(3)) ?? default,
-        r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetString(7), r.GetDouble(8))
-    {
-        Outlets = r.IsDBNull(9) ? [] : r.GetString(9).Split('\n', StringSplitOptions.RemoveEmptyEntries),
-        Topic = r.IsDBNull(10) ? null : r.GetString(10),
-        Alternates = r.IsDBNull(11) ? [] : r.GetString(11).Split('\n', StringSplitOptions.RemoveEmptyEntries),
-    };
-
     private static List<StoredArticle> ReadArticles(SqliteConnection c, string sql, params (string, object?)[] args)
     {
         using var cmd = Command(c, sql);
         Bind(cmd, args);
         using var r = cmd.ExecuteReader();
         var list = new List<StoredArticle>();
-        while (r.Read())
-        {
-            string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-            var article = new Article
-            {
-                Id = r.GetString(1),
-                Text = r.GetString(2),
-                Source = S(3),
-                Title = S(4),
-                Url = S(5),
-                Published = S(6) is { } p ? ParseDate(p) : null,
-                Origin = S(7),
-                Extra = S(8) is { } extra ? ReadExtra(extra) : new Dictionary<string, string>(),
-            };
-            var added = DateTimeOffset.Parse(r.GetString(9), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-            list.Add(new StoredArticle(r.GetInt64(0), article, added, r.FieldCount > 10 && !r.IsDBNull(10) ? r.GetString(10) : null));
-        }
+        while (r.Read()) list.Add(StoreRows.ReadArticle(r));
         return list;
     }
 
-    private static string ExtraJson(IReadOnlyDictionary<string, string> extra)
-    {
-        var sb = new StringBuilder("{");
-        foreach (var (key, raw) in extra.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            if (sb.Length > 1) sb.Append(',');
-            sb.Append(JsonSerializer.Serialize(key)).Append(':').Append(raw);
-        }
-        return sb.Append('}').ToString();
-    }
-
-    private static Dictionary<string, string> ReadExtra(string json)
-    {
-        var extra = new Dictionary<string, string>(StringComparer.Ordinal);
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            foreach (var p in doc.RootElement.EnumerateObject()) extra[p.Name] = p.Value.GetRawText();
-        }
-        catch (JsonException)
-        {
-            // Extra fields are kept for other tools, never needed by Parallax; a damaged value is dropped rather than fatal.
-        }
-        return extra;
-    }
-
-    private static byte[] Gzip(string text)
-    {
-        using var buffer = new MemoryStream();
-        using (var gz = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal))
-        {
-            gz.Write(Encoding.UTF8.GetBytes(text));
-        }
-        return buffer.ToArray();
-    }
-
-    private static DateOnly? ParseDate(string s) =>
-        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-
-    private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private string Now() => _clock().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+    private string Now() => StoreRows.Now(_clock());
 
     private SqliteConnection Open(bool write = false)
     {

@@ -30,8 +30,15 @@ public static partial class StoreAddress
     public static string? Refusal(string db) => Of(db) switch
     {
         Kind.Unsupported => $"--db {Shown(db)}: {Scheme().Match(db.Trim()).Groups[1].Value}:// is not a store Parallax can use; give an SQLite file path (e.g. parallax.db) or a PostgreSQL address (postgresql://user@host:5432/db or Host=...;Database=...)",
-        Kind.PostgreSql => $"--db {Shown(db)}: PostgreSQL stores are not available in this build yet; give an SQLite file path (e.g. parallax.db)",
         _ => null,
+    };
+
+    /// <summary>Opens the store the value names (see <see cref="Refusal"/> first for one that cannot be opened).</summary>
+    public static IStoryStore Open(string db) => Of(db) switch
+    {
+        Kind.PostgreSql => new Postgres.PostgresStore(db),
+        Kind.Sqlite => new SqliteStore(db),
+        _ => throw new StoreException(Refusal(db)!),
     };
 
     /// <summary>The value as shown in messages: a password in it is never repeated.</summary>

@@ -15,13 +15,16 @@ public sealed class LiveStoriesTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("parallax-live-").FullName;
 
+    private TestStores? _stores;
+
+    private TestStores Stores => _stores ??= new TestStores(_dir);
+
     public void Dispose()
     {
+        _stores?.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_dir, recursive: true);
     }
-
-    private string Db(string name) => Path.Combine(_dir, name);
 
     private static Article Made(string id, string text, DateOnly day) => new() { Id = id, Text = text, Published = day, Source = "Outlet " + id };
 
@@ -34,24 +37,25 @@ public sealed class LiveStoriesTests : IDisposable
         Made("x2", "Voters in the county approved a school bond of $40 million on Tuesday, the election office said.", new DateOnly(2025, 3, 4)),
     ];
 
-    private static string Reference(string path, IReadOnlyList<Article> articles)
+    private string Reference(string kind, IReadOnlyList<Article> articles)
     {
-        using var store = new SqliteStore(path);
+        using var store = Stores.Open(kind, "ref.db");
         new Ingestor(store, AnalysisPipeline.Default).Ingest(articles);
         return store.Check().Digest;
     }
 
-    private static PlaceReport AddLive(SqliteStore store, LiveStories live, IEnumerable<Article> articles)
+    private static PlaceReport AddLive(IStoryStore store, LiveStories live, IEnumerable<Article> articles)
     {
         new Ingestor(store, AnalysisPipeline.Default).StoreAll(articles);
         return live.Place();
     }
 
-    [Fact]
-    public void An_added_article_joins_its_story_at_once_which_keeps_its_id_and_alone_is_briefed_again()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void An_added_article_joins_its_story_at_once_which_keeps_its_id_and_alone_is_briefed_again(string kind)
     {
         var examples = ArticleSource.Read([TestPaths.Examples]).Articles;
-        using var store = new SqliteStore(Db("live.db"));
+        using var store = Stores.Open(kind, "live.db");
         var live = new LiveStories(store, AnalysisPipeline.Default);
         AddLive(store, live, SampleStories.Rated());
         var first = AddLive(store, live, examples.Take(1));
@@ -70,12 +74,13 @@ public sealed class LiveStoriesTests : IDisposable
         Assert.Equal(PlaceReport.Nothing, live.Place()); // nothing new: no lock, no work
     }
 
-    [Fact]
-    public void Placed_live_then_consolidated_the_store_equals_one_ingest_of_the_same_articles()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Placed_live_then_consolidated_the_store_equals_one_ingest_of_the_same_articles(string kind)
     {
         var articles = Mixed();
-        string reference = Reference(Db("ref.db"), articles);
-        using var store = new SqliteStore(Db("live.db"));
+        string reference = Reference(kind, articles);
+        using var store = Stores.Open(kind, "live.db");
         var live = new LiveStories(store, AnalysisPipeline.Default);
         foreach (var a in articles) AddLive(store, live, [a]);
         Assert.All(articles, a => Assert.NotNull(store.Article(a.Id)!.Story));
@@ -87,12 +92,13 @@ public sealed class LiveStoriesTests : IDisposable
         Assert.Null(new Ingestor(store, AnalysisPipeline.Default).Resume()); // nothing left to do
     }
 
-    [Fact]
-    public void A_restart_places_what_the_last_run_stored_and_a_refresh_by_another_process_is_taken_in()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void A_restart_places_what_the_last_run_stored_and_a_refresh_by_another_process_is_taken_in(string kind)
     {
         var articles = Mixed();
-        string reference = Reference(Db("ref.db"), articles);
-        using var store = new SqliteStore(Db("live.db"));
+        string reference = Reference(kind, articles);
+        using var store = Stores.Open(kind, "live.db");
         AddLive(store, new LiveStories(store, AnalysisPipeline.Default), articles.Take(3));
         // Stored, and the process died before placing them: the next process places them from what is stored.
         new Ingestor(store, AnalysisPipeline.Default).StoreAll(articles.Skip(3).Take(3));
@@ -102,7 +108,7 @@ public sealed class LiveStoriesTests : IDisposable
         Assert.All(articles.Take(6), a => Assert.NotNull(store.Article(a.Id)!.Story));
 
         // Another process (a CLI ingest) refreshes the stories from scratch; this one notices and reads them again.
-        using (var other = new SqliteStore(Db("live.db")))
+        using (var other = Stores.Open(kind, "live.db"))
         {
             new Ingestor(other, AnalysisPipeline.Default).Ingest(articles.Skip(6).Take(2));
         }
@@ -113,12 +119,13 @@ public sealed class LiveStoriesTests : IDisposable
         Assert.Equal(reference, store.Check().Digest);
     }
 
-    [Fact]
-    public void Articles_placed_while_a_consolidation_clusters_are_kept_and_the_next_one_ends_equal_to_an_ingest()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Articles_placed_while_a_consolidation_clusters_are_kept_and_the_next_one_ends_equal_to_an_ingest(string kind)
     {
         var articles = Mixed();
-        string reference = Reference(Db("ref.db"), articles);
-        using var store = new SqliteStore(Db("live.db"));
+        string reference = Reference(kind, articles);
+        using var store = Stores.Open(kind, "live.db");
         var live = new LiveStories(store, AnalysisPipeline.Default);
         AddLive(store, live, articles.Take(articles.Count - 2));
         int during = 0;
@@ -135,10 +142,11 @@ public sealed class LiveStoriesTests : IDisposable
         Assert.Equal(reference, store.Check().Digest);
     }
 
-    [Fact]
-    public void While_another_process_holds_the_stories_articles_stay_stored_and_are_placed_later()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void While_another_process_holds_the_stories_articles_stay_stored_and_are_placed_later(string kind)
     {
-        using var store = new SqliteStore(Db("live.db"));
+        using var store = Stores.Open(kind, "live.db");
         var live = new LiveStories(store, AnalysisPipeline.Default);
         AddLive(store, live, SampleStories.Rated());
         var held = store.TryLockRefresh();
@@ -151,14 +159,15 @@ public sealed class LiveStoriesTests : IDisposable
         Assert.NotNull(store.Article(SampleStories.Older().First().Id)!.Story);
     }
 
-    [SharedFact("corpora/allsides.jsonl.gz")]
-    public void Four_hundred_wire_and_web_reports_placed_in_bursts_with_restarts_end_equal_to_one_ingest()
+    [SharedTheory("corpora/allsides.jsonl.gz")]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Four_hundred_wire_and_web_reports_placed_in_bursts_with_restarts_end_equal_to_one_ingest(string kind)
     {
         var errors = new List<ReadError>();
         var warnings = new List<ReadError>();
         var articles = ArticleSource.Stream([Path.Combine(TestPaths.Shared!, "corpora", "allsides.jsonl.gz")], errors, warnings).Take(400).ToList();
-        string reference = Reference(Db("ref.db"), articles);
-        using var store = new SqliteStore(Db("live.db"));
+        string reference = Reference(kind, articles);
+        using var store = Stores.Open(kind, "live.db");
         var live = new LiveStories(store, AnalysisPipeline.Default);
         var random = new Random(21);
         int at = 0, restarts = 0;

@@ -9,13 +9,22 @@ using Xunit;
 
 namespace Parallax.Tests;
 
-/// <summary>The SQLite store and ingest: idempotent, incremental, transactional, searchable, and equal to the brief of the same files.</summary>
+/// <summary>
+/// The stores and ingest: idempotent, incremental, transactional, searchable, and equal to the brief of the same files —
+/// each test that is about the store's contract runs on SQLite and, when a test server is there, on PostgreSQL.
+/// </summary>
 public sealed class StoreTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("parallax-store-").FullName;
 
+    private TestStores? _stores;
+
+    /// <summary>Stores of either kind for this test, dropped after it.</summary>
+    private TestStores Stores => _stores ??= new TestStores(_dir);
+
     public void Dispose()
     {
+        _stores?.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_dir, recursive: true);
     }
@@ -27,10 +36,11 @@ public sealed class StoreTests : IDisposable
     private static Article Made(string id, string text, string? url = null, DateOnly? published = null) =>
         new() { Id = id, Text = text, Url = url, Published = published ?? new DateOnly(2025, 3, 2), Source = "Outlet " + id };
 
-    [Fact]
-    public void Ingest_stores_each_article_once_and_the_stored_brief_is_the_brief_of_the_files()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Ingest_stores_each_article_once_and_the_stored_brief_is_the_brief_of_the_files(string kind)
     {
-        using var store = new SqliteStore(Db());
+        using var store = Stores.Open(kind, "test.db");
         var ingestor = new Ingestor(store, AnalysisPipeline.Default);
         var first = ingestor.Ingest(Examples());
         Assert.Equal(4, first.Added);
@@ -52,10 +62,11 @@ public sealed class StoreTests : IDisposable
         Assert.Equal("ok", store.Check().Integrity);
     }
 
-    [Fact]
-    public void The_same_address_or_the_same_text_is_recognised_and_a_reused_id_is_made_unique()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void The_same_address_or_the_same_text_is_recognised_and_a_reused_id_is_made_unique(string kind)
     {
-        using var store = new SqliteStore(Db());
+        using var store = Stores.Open(kind, "test.db");
         string text = "The council voted on Tuesday to close the old library. The vote was 7 to 2.";
         var outcomes = store.AddAll([
             Made("a", text, "https://Example.com/news/1#top"),
@@ -70,14 +81,15 @@ public sealed class StoreTests : IDisposable
         Assert.True(store.StoriesPending);
     }
 
-    [Fact]
-    public void Articles_arriving_later_join_their_story_and_end_as_if_ingested_at_once()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Articles_arriving_later_join_their_story_and_end_as_if_ingested_at_once(string kind)
     {
         var all = Examples();
-        using var once = new SqliteStore(Db("once.db"));
+        using var once = Stores.Open(kind, "once.db");
         new Ingestor(once, AnalysisPipeline.Default).Ingest(all);
 
-        using var stepwise = new SqliteStore(Db("steps.db"));
+        using var stepwise = Stores.Open(kind, "steps.db");
         var ingestor = new Ingestor(stepwise, AnalysisPipeline.Default);
         var r1 = ingestor.Ingest(all.Take(2));
         Assert.Equal(1, r1.Refresh.Stories);
@@ -90,15 +102,16 @@ public sealed class StoreTests : IDisposable
         Assert.Equal(once.Check().Digest, stepwise.Check().Digest);
     }
 
-    [Fact]
-    public void A_refresh_cut_short_is_finished_by_the_next_and_ends_as_an_uninterrupted_one()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void A_refresh_cut_short_is_finished_by_the_next_and_ends_as_an_uninterrupted_one(string kind)
     {
         var articles = Examples().Concat([Made("x1", "A harbour in the north reopened on Friday after two years of repairs costing $12 million, officials said."),
             Made("x2", "Voters in the county approved a school bond of $40 million on Tuesday, the election office said.")]).ToList();
-        using var reference = new SqliteStore(Db("ref.db"));
+        using var reference = Stores.Open(kind, "ref.db");
         new Ingestor(reference, AnalysisPipeline.Default).Ingest(articles);
 
-        using var store = new SqliteStore(Db("cut.db"));
+        using var store = Stores.Open(kind, "cut.db");
         store.AddAll(articles);
         using var cancel = new CancellationTokenSource();
         var refresher = new StoryRefresher(store, AnalysisPipeline.Default) { BriefBatch = 1, FeatureBatch = 2 };
@@ -116,10 +129,11 @@ public sealed class StoreTests : IDisposable
         Assert.Null(new Ingestor(store, AnalysisPipeline.Default).Resume());
     }
 
-    [Fact]
-    public void Search_finds_word_forms_and_phrases_in_articles_and_facts_and_never_fails_on_what_is_typed()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Search_finds_word_forms_and_phrases_in_articles_and_facts_and_never_fails_on_what_is_typed(string kind)
     {
-        using var store = new SqliteStore(Db());
+        using var store = Stores.Open(kind, "test.db");
         new Ingestor(store, AnalysisPipeline.Default).Ingest(Examples());
         var hits = store.Search("bridges reopening");
         Assert.Contains(hits, h => h.Kind == SearchHitKind.Article && h.Story is not null);
@@ -145,12 +159,13 @@ public sealed class StoreTests : IDisposable
     [InlineData("", null)]
     public void Search_boxes_become_safe_fts_queries(string typed, string? expected) => Assert.Equal(expected, FtsQuery.From(typed));
 
-    [Fact]
-    public void Stories_are_ranked_by_sources_and_recency_and_filtered_by_date()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Stories_are_ranked_by_sources_and_recency_and_filtered_by_date(string kind)
     {
         Assert.True(StoryRefresher.Score(8, new DateOnly(2025, 3, 1)) > StoryRefresher.Score(1, new DateOnly(2025, 3, 3)));
         Assert.True(StoryRefresher.Score(8, new DateOnly(2025, 3, 1)) < StoryRefresher.Score(1, new DateOnly(2025, 3, 9)));
-        using var store = new SqliteStore(Db());
+        using var store = Stores.Open(kind, "test.db");
         new Ingestor(store, AnalysisPipeline.Default).Ingest([.. Examples(),
             Made("later", "A harbour in the north reopened on Friday after two years of repairs costing $12 million, officials said.", published: new DateOnly(2026, 6, 1))]);
         var all = store.Stories(new StoryQuery());
@@ -162,10 +177,11 @@ public sealed class StoreTests : IDisposable
         Assert.Single(store.Stories(new StoryQuery(Limit: 1, Offset: 1)).Stories);
     }
 
-    [Fact]
-    public void An_undated_story_ranks_after_every_dated_one_and_a_date_filter_leaves_it_out()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void An_undated_story_ranks_after_every_dated_one_and_a_date_filter_leaves_it_out(string kind)
     {
-        using var store = new SqliteStore(Db());
+        using var store = Stores.Open(kind, "test.db");
         new Ingestor(store, AnalysisPipeline.Default).Ingest([.. Examples(),
             Made("undated", "A lighthouse keeper on a remote island retired after forty years, and the light will now run on its own, the trust said.") with { Published = null }]);
         var all = store.Stories(new StoryQuery());
@@ -208,10 +224,11 @@ public sealed class StoreTests : IDisposable
         Assert.Throws<StoreException>(() => new SqliteStore(_dir));
     }
 
-    [Fact]
-    public void Feed_state_is_kept_in_the_store()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Feed_state_is_kept_in_the_store(string kind)
     {
-        using var store = new SqliteStore(Db());
+        using var store = Stores.Open(kind, "test.db");
         Assert.Null(store.Feed("https://example.com/feed"));
         store.SaveFeed(new FeedState("https://example.com/feed", new Fetching.Validators("\"e1\"", null), DateTimeOffset.UnixEpoch, ["a", "b"]));
         var back = store.Feed("https://example.com/feed")!;
@@ -294,8 +311,9 @@ public sealed class StoreTests : IDisposable
 
     private static readonly string[] GalleryTitles = ["Regatta in pictures", "Seed market scenes", "Lantern parade photographs"];
 
-    [Fact]
-    public void A_list_line_that_recurs_across_stories_is_a_template_and_the_next_line_is_shown()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void A_list_line_that_recurs_across_stories_is_a_template_and_the_next_line_is_shown(string kind)
     {
         const string pitch = "Marta Quill has covered city hall and the harbour district for the Morning Ledger since 2009.";
         string[] events =
@@ -312,7 +330,7 @@ public sealed class StoreTests : IDisposable
             Published = new DateOnly(2025, 1, 5).AddDays(i * 120),
             Text = pitch + "\n\n" + text,
         }).ToList();
-        using var store = new SqliteStore(Db());
+        using var store = Stores.Open(kind, "test.db");
         var ingestor = new Ingestor(store, AnalysisPipeline.Default);
         ingestor.Ingest(articles.Take(2).ToList());
         // Two stories share the line: not yet a template.
@@ -344,10 +362,11 @@ public sealed class StoreTests : IDisposable
         Assert.All(galleries, s => Assert.Equal("", s.Summary));
     }
 
-    [Fact]
-    public void Search_sorts_by_date_and_filters_by_day_and_outlet()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Search_sorts_by_date_and_filters_by_day_and_outlet(string kind)
     {
-        using var store = new SqliteStore(Db());
+        using var store = Stores.Open(kind, "test.db");
         new Ingestor(store, AnalysisPipeline.Default).Ingest([.. Examples(),
             Made("old", "The Meridian Bridge was closed for repairs after inspectors found corroded steel cables, the city said.", published: new DateOnly(2024, 9, 1)),
             Made("new", "Traffic on the Meridian Bridge was light on its first full week after the reopening, the city said.", published: new DateOnly(2026, 3, 20))]);
@@ -386,20 +405,21 @@ public sealed class StoreTests : IDisposable
         Assert.Empty(store.SearchPage(new SearchQuery("Meridian bridge", 100) { Topic = "sports" }).Hits);
     }
 
-    [Fact]
-    public void Search_pages_through_every_result_once_with_its_outlet_and_date()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Search_pages_through_every_result_once_with_its_outlet_and_date(string kind)
     {
-        using var store = new SqliteStore(Db());
+        using var store = Stores.Open(kind, "test.db");
         new Ingestor(store, AnalysisPipeline.Default).Ingest(Examples());
-        var all = store.SearchPage("bridge", 100, 0);
+        var all = store.SearchPage(new SearchQuery("bridge", 100, 0));
         Assert.True(all.Total >= 5, $"{all.Total} results");
         Assert.Equal(all.Total, all.Hits.Count);
         // Pages of two, read in turn, are the same results in the same order, each once.
         var paged = new List<SearchHit>();
-        for (int offset = 0; offset < all.Total; offset += 2) paged.AddRange(store.SearchPage("bridge", 2, offset).Hits);
+        for (int offset = 0; offset < all.Total; offset += 2) paged.AddRange(store.SearchPage(new SearchQuery("bridge", 2, offset)).Hits);
         Assert.Equal(all.Hits.Select(h => (h.Kind, h.Article, h.Story, h.Snippet)), paged.Select(h => (h.Kind, h.Article, h.Story, h.Snippet)));
-        Assert.Empty(store.SearchPage("bridge", 2, all.Total).Hits);
-        Assert.Equal(all.Total, store.SearchPage("bridge", 2, all.Total).Total);
+        Assert.Empty(store.SearchPage(new SearchQuery("bridge", 2, all.Total)).Hits);
+        Assert.Equal(all.Total, store.SearchPage(new SearchQuery("bridge", 2, all.Total)).Total);
         var article = all.Hits.First(h => h.Kind == SearchHitKind.Article);
         Assert.NotNull(article.Source);
         Assert.Equal(new DateOnly(2026, 3, 2), article.Date);

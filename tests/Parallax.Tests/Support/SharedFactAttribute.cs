@@ -15,3 +15,16 @@ public sealed class SharedFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs material from ../shared; skipped, with the reason, when this checkout has none.</summary>
+public sealed class SharedTheoryAttribute : TheoryAttribute
+{
+    public SharedTheoryAttribute(string relativePath, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    {
+        if (TestPaths.Shared is not { } shared || !Path.Exists(Path.Combine(shared, relativePath)))
+        {
+            Skip = $"../shared/{relativePath} is not present beside this checkout";
+            DisplayName = $"{test} (skipped: {Skip})";
+        }
+    }
+}

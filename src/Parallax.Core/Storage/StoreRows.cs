@@ -1,0 +1,163 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Parallax.Model;
+
+namespace Parallax.Storage;
+
+/// <summary>
+/// What every store writes and reads alike, whatever the database: rows of articles and stories, the encodings of extra
+/// fields, dates and briefs, and the digest — the same content gives the same digest in SQLite and PostgreSQL.
+/// </summary>
+internal static class StoreRows
+{
+    /// <summary>The article columns <see cref="ReadArticle"/> reads, in order (an eleventh, its story, may follow).</summary>
+    public const string ArticleColumns = "a.seq, a.id, a.text, a.source, a.title, a.url, a.published, a.origin, a.extra, a.added";
+
+    /// <summary>The story columns <see cref="ReadStory"/> reads, in order.</summary>
+    public const string StoryColumns = "id, title, date, day, sources, articles, conflicts, summary, score, outlets, topic, alternates";
+
+    public static StorySummary ReadStory(DbDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : ParseDate(r.GetString(2)), ParseDate(r.GetString(3)) ?? default,
+        r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetString(7), r.GetDouble(8))
+    {
+        Outlets = r.IsDBNull(9) ? [] : r.GetString(9).Split('\n', StringSplitOptions.RemoveEmptyEntries),
+        Topic = r.IsDBNull(10) ? null : r.GetString(10),
+        Alternates = r.IsDBNull(11) ? [] : r.GetString(11).Split('\n', StringSplitOptions.RemoveEmptyEntries),
+    };
+
+    public static StoredArticle ReadArticle(DbDataReader r)
+    {
+        string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        var article = new Article
+        {
+            Id = r.GetString(1),
+            Text = r.GetString(2),
+            Source = S(3),
+            Title = S(4),
+            Url = S(5),
+            Published = S(6) is { } p ? ParseDate(p) : null,
+            Origin = S(7),
+            Extra = S(8) is { } extra ? ReadExtra(extra) : new Dictionary<string, string>(),
+        };
+        var added = DateTimeOffset.Parse(r.GetString(9), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        return new StoredArticle(r.GetInt64(0), article, added, r.FieldCount > 10 && !r.IsDBNull(10) ? r.GetString(10) : null);
+    }
+
+    public static string ExtraJson(IReadOnlyDictionary<string, string> extra)
+    {
+        var sb = new StringBuilder("{");
+        foreach (var (key, raw) in extra.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (sb.Length > 1) sb.Append(',');
+            sb.Append(JsonSerializer.Serialize(key)).Append(':').Append(raw);
+        }
+        return sb.Append('}').ToString();
+    }
+
+    public static Dictionary<string, string> ReadExtra(string json)
+    {
+        var extra = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            foreach (var p in doc.RootElement.EnumerateObject()) extra[p.Name] = p.Value.GetRawText();
+        }
+        catch (JsonException)
+        {
+            // Extra fields are kept for other tools, never needed by Parallax; a damaged value is dropped rather than fatal.
+        }
+        return extra;
+    }
+
+    public static byte[] Gzip(string text)
+    {
+        using var buffer = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal))
+        {
+            gz.Write(Encoding.UTF8.GetBytes(text));
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// A stored brief, decompressed whole before anything is sent: a damaged brief must fail here, as a store error, not
+    /// half-way through a response that has already said 200. A brief is tens of kilobytes; gzip's own check covers the rest.
+    /// </summary>
+    public static Stream Gunzip(byte[] gz, string storyId, string store)
+    {
+        try
+        {
+            using var inflate = new System.IO.Compression.GZipStream(new MemoryStream(gz), System.IO.Compression.CompressionMode.Decompress);
+            var plain = new MemoryStream(gz.Length * 4);
+            inflate.CopyTo(plain);
+            plain.Position = 0;
+            return plain;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new StoreException($"{store} is damaged: the brief of {storyId} cannot be read ({e.Message}); run 'parallax check' and restore the store from a backup", e);
+        }
+    }
+
+    public static string? ReadToEnd(Stream? utf8)
+    {
+        if (utf8 is null) return null;
+        using var r = new StreamReader(utf8, Encoding.UTF8);
+        return r.ReadToEnd();
+    }
+
+    public static DateOnly? ParseDate(string s) =>
+        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    public static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Now(DateTimeOffset clock) => clock.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    /// <summary>A list line's key: the first 8 bytes of its text's SHA-256 (a collision among a store's lines is one in billions).</summary>
+    public static long LineKey(string line) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(line)), 0);
+
+    /// <summary>An outlet's name as the filters compare it (case aside, in SQL): single-spaced and trimmed.</summary>
+    public static string OutletName(string outlet) => Text.Words.SingleSpaced(outlet).Trim();
+
+    /// <summary>The queries whose rows the digest hashes: everything stored except times of day and what derives from them (when an article was stored, the ranking of undated stories).</summary>
+    private static readonly string[] DigestQueries =
+    [
+        "SELECT seq, id, hash, url, url_key, source, title, published, origin, extra, text, features FROM articles ORDER BY seq",
+        "SELECT id, members_key, title, date, CASE WHEN date IS NULL THEN NULL ELSE score END, sources, articles, conflicts, summary FROM stories ORDER BY id",
+        "SELECT story_id, json, html FROM briefs ORDER BY story_id",
+        "SELECT article_id, story_id, position, duplicate_of FROM story_articles ORDER BY article_id",
+        "SELECT story_id, rank, sources, text FROM facts ORDER BY story_id, rank",
+        "SELECT url, state FROM feeds ORDER BY url",
+        "SELECT article_id, stage, reason FROM quarantine ORDER BY article_id",
+    ];
+
+    /// <summary>The digest of a store's content, read through <paramref name="rows"/> (a reader for each query); equal content, equal digest, in any store.</summary>
+    public static string Digest(Func<string, DbDataReader> rows)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var sql in DigestQueries)
+        {
+            using var r = rows(sql);
+            while (r.Read())
+            {
+                for (int i = 0; i < r.FieldCount; i++)
+                {
+                    object v = r.GetValue(i);
+                    byte[] bytes = v switch
+                    {
+                        DBNull => [0xFF],
+                        byte[] b => b,
+                        IFormattable f => Encoding.UTF8.GetBytes(f.ToString(null, CultureInfo.InvariantCulture)),
+                        _ => Encoding.UTF8.GetBytes(v.ToString() ?? ""),
+                    };
+                    hash.AppendData(BitConverter.GetBytes(bytes.Length));
+                    hash.AppendData(bytes);
+                }
+            }
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

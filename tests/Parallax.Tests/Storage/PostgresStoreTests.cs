@@ -1,0 +1,102 @@
+using Npgsql;
+using Parallax.Pipeline;
+using Parallax.Reading;
+using Parallax.Storage;
+using Parallax.Storage.Postgres;
+using Xunit;
+
+namespace Parallax.Tests;
+
+/// <summary>
+/// What is particular to the PostgreSQL store: it holds exactly what the SQLite store holds for the same articles (the
+/// same digest), its schema is versioned and migrated once, its refresh lock is one holder's at a time, and an address
+/// that is wrong or a server that is down costs one line. The store's contract itself is tested on both kinds in
+/// <see cref="StoreTests"/> and <see cref="LiveStoriesTests"/>.
+/// </summary>
+public sealed class PostgresStoreTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("parallax-pg-").FullName;
+    private readonly TestStores _stores;
+
+    public PostgresStoreTests() => _stores = new TestStores(_dir);
+
+    public void Dispose()
+    {
+        _stores.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [PostgresFact]
+    public void A_test_server_is_there_when_one_is_required() => Assert.True(TestPostgres.Server is not null, TestPostgres.WhyNot);
+
+    [PostgresFact]
+    public void The_same_articles_make_the_same_store_in_sqlite_and_in_postgresql()
+    {
+        var articles = ArticleSource.Read([TestPaths.Examples]).Articles.Concat(SampleStories.Rated()).Concat(SampleStories.Older()).ToList();
+        string Digest(string kind)
+        {
+            using var store = _stores.Open(kind, "same.db");
+            var ingestor = new Ingestor(store, AnalysisPipeline.Default);
+            ingestor.Ingest(articles.Take(3));
+            ingestor.Ingest(articles.Skip(3));
+            var report = store.Check();
+            Assert.Equal("ok", report.Integrity);
+            return report.Digest;
+        }
+        Assert.Equal(Digest(TestStores.Sqlite), Digest(TestStores.Postgres));
+    }
+
+    [PostgresFact]
+    public void Each_migration_is_applied_once_and_a_store_from_a_newer_build_is_refused()
+    {
+        string address = _stores.Address(TestStores.Postgres, "migrations");
+        using (var first = new PostgresStore(address)) Assert.Equal(0, first.Count);
+        using (var again = new PostgresStore(address)) Assert.Equal(0, again.Count);
+        using var c = new NpgsqlConnection(address);
+        c.Open();
+        using (var count = new NpgsqlCommand("SELECT count(*), max(version) FROM schema_migrations", c))
+        using (var r = count.ExecuteReader())
+        {
+            Assert.True(r.Read());
+            Assert.Equal(PostgresMigrations.Known.Count, r.GetInt64(0));
+            Assert.Equal(PostgresMigrations.Latest, r.GetInt32(1));
+        }
+        using (var newer = new NpgsqlCommand("INSERT INTO schema_migrations(version, name) VALUES (9999, 'from the future')", c)) newer.ExecuteNonQuery();
+        var e = Assert.Throws<StoreException>(() => new PostgresStore(address));
+        Assert.Contains("newer than this build", e.Message, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public void The_refresh_lock_has_one_holder_across_connections_and_is_released_on_dispose()
+    {
+        string address = _stores.Address(TestStores.Postgres, "locks");
+        using var one = new PostgresStore(address);
+        using var two = new PostgresStore(address);
+        var held = one.TryLockRefresh();
+        Assert.NotNull(held);
+        Assert.Null(two.TryLockRefresh());
+        held!.Dispose();
+        using var now = two.TryLockRefresh();
+        Assert.NotNull(now);
+    }
+
+    [Theory]
+    [InlineData("postgresql://parallax:s%40cret@db.example:5433/news?sslmode=disable", "db.example", 5433, "parallax", "s@cret", "news")]
+    [InlineData("postgres://localhost/news", "localhost", 5432, null, null, "news")]
+    [InlineData("Host=db1;Port=6000;Username=u;Database=d", "db1", 6000, "u", null, "d")]
+    public void An_address_becomes_a_connection_string(string address, string host, int port, string? user, string? password, string database)
+    {
+        var b = new NpgsqlConnectionStringBuilder(PostgresStore.ConnectionString(address));
+        Assert.Equal((host, port, user, password, database), (b.Host, b.Port, b.Username, b.Password, b.Database));
+    }
+
+    [Fact]
+    public void A_server_that_does_not_answer_costs_one_line_that_names_it_without_its_password()
+    {
+        var e = Assert.Throws<StoreException>(() => new PostgresStore("Host=127.0.0.1;Port=1;Username=u;Password=hunter22;Database=d;Timeout=3"));
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.DoesNotContain("hunter22", e.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot reach the PostgreSQL server", e.Message, StringComparison.Ordinal);
+    }
+}
