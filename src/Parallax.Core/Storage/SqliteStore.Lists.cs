@@ -9,26 +9,8 @@ public sealed partial class SqliteStore
     public StoryPage Stories(StoryQuery query) => Guard(() =>
     {
         using var c = Open();
-        // Only the conditions asked for, so an unfiltered list walks the ranking index instead of the table.
-        var conditions = new List<string>();
         var args = new List<(string, object?)>();
-        if (query.Since is { } since)
-        {
-            // By the story's own date: an undated story has none, so a date filter leaves it out.
-            conditions.Add("date >= $since");
-            args.Add(("$since", StoreRows.Iso(since)));
-        }
-        if (query.Until is { } until)
-        {
-            conditions.Add("date <= $until");
-            args.Add(("$until", StoreRows.Iso(until)));
-        }
-        conditions.AddRange(CoverageFilter(query.MinSources, query.Topic, query.HasConflicts, args)("stories"));
-        if (!string.IsNullOrWhiteSpace(query.Outlet))
-        {
-            conditions.Add("id IN (SELECT story_id FROM story_outlets WHERE outlet = $outlet COLLATE NOCASE)");
-            args.Add(("$outlet", StoreRows.OutletName(query.Outlet)));
-        }
+        var conditions = StoreFilters.Stories(query, SqlDialect.Sqlite, args);
         string where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
         int total = Convert.ToInt32(Scalar(c, $"SELECT count(*) FROM stories {where}", null, [.. args]), CultureInfo.InvariantCulture);
         using var cmd = Command(c, $"SELECT {StoreRows.StoryColumns} FROM stories {where} ORDER BY score DESC, id LIMIT $limit OFFSET $offset");
@@ -40,24 +22,6 @@ public sealed partial class SqliteStore
         }
         return new StoryPage(WithCoverage(c, WithoutTemplates(c, list)), total);
     });
-
-    /// <summary>
-    /// What story lists and search both filter stories by — at least N sources, a topic, a conflict — as conditions on the
-    /// stories row named by the alias given (search asks them of two); their parameters are added to <paramref name="args"/> once.
-    /// </summary>
-    private static Func<string, List<string>> CoverageFilter(int minSources, string? topic, bool hasConflicts, List<(string, object?)> args)
-    {
-        if (minSources > 1) args.Add(("$min", minSources));
-        if (!string.IsNullOrWhiteSpace(topic)) args.Add(("$topic", topic.Trim().ToLowerInvariant()));
-        return story =>
-        {
-            var conditions = new List<string>();
-            if (minSources > 1) conditions.Add($"{story}.sources >= $min");
-            if (!string.IsNullOrWhiteSpace(topic)) conditions.Add($"{story}.topic = $topic");
-            if (hasConflicts) conditions.Add($"{story}.conflicts > 0");
-            return conditions;
-        };
-    }
 
     /// <summary>
     /// A list line carried by this many stories is a template, not news: an outlet's newsletter pitch, a byline blurb, a

@@ -20,34 +20,8 @@ public sealed partial class SqliteStore
         using var c = Open();
         // The filters, for articles by their own date and outlet, for facts by their story's.
         var args = new List<(string, object?)> { ("$q", match) };
-        var onArticles = new List<string>();
-        var onFacts = new List<string>();
-        if (query.Since is { } since)
-        {
-            onArticles.Add("a.published >= $since");
-            onFacts.Add("s.date >= $since");
-            args.Add(("$since", StoreRows.Iso(since)));
-        }
-        if (query.Until is { } until)
-        {
-            onArticles.Add("a.published <= $until");
-            onFacts.Add("s.date <= $until");
-            args.Add(("$until", StoreRows.Iso(until)));
-        }
-        if (!string.IsNullOrWhiteSpace(query.Outlet))
-        {
-            onArticles.Add("a.source = $outlet COLLATE NOCASE");
-            onFacts.Add("f.story_id IN (SELECT story_id FROM story_outlets WHERE outlet = $outlet COLLATE NOCASE)");
-            args.Add(("$outlet", StoreRows.OutletName(query.Outlet)));
-        }
-        // What story lists filter stories by, asked of each result's story.
-        var ofStory = CoverageFilter(query.MinSources, query.Topic, query.HasConflicts, args);
-        if (ofStory("x") is { Count: > 0 } inStory)
-        {
-            onArticles.Add($"a.id IN (SELECT m.article_id FROM story_articles m JOIN stories x ON x.id = m.story_id WHERE {string.Join(" AND ", inStory)})");
-            onFacts.AddRange(ofStory("s"));
-        }
-        string And(List<string> conditions) => string.Concat(conditions.Select(x => " AND " + x));
+        var (onArticles, onFacts) = StoreFilters.Search(query, SqlDialect.Sqlite, args);
+        string And(List<string> conditions) => StoreFilters.And(conditions);
         // Newest first puts undated results last; among one day, the better match first.
         string articleOrder = query.Newest ? "coalesce(a.published, '') DESC, r" : "r";
         string factOrder = query.Newest ? "coalesce(s.date, '') DESC, r" : "r";
@@ -103,9 +77,6 @@ public sealed partial class SqliteStore
                 SELECT (SELECT count(*) FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH $q{And(onArticles)})
                      + (SELECT count(*) FROM facts_fts JOIN facts f ON f.rowid = facts_fts.rowid JOIN stories s ON s.id = f.story_id WHERE facts_fts MATCH $q{And(onFacts)})
                 """, null, [.. args]), CultureInfo.InvariantCulture);
-        var ordered = query.Newest
-            ? hits.OrderByDescending(h => h.Date ?? DateOnly.MinValue).ThenBy(h => h.Rank)
-            : hits.OrderBy(h => h.Rank);
-        return new SearchPage([.. ordered.ThenBy(h => h.Kind).ThenBy(h => h.Article ?? h.Story, StringComparer.Ordinal).Skip(offset).Take(limit)], total);
+        return new SearchPage(StoreFilters.Page(hits, query, offset, limit), total);
     });
 }

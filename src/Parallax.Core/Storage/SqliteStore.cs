@@ -609,17 +609,7 @@ public sealed partial class SqliteStore : IStoryStore
         cmd.ExecuteNonQuery();
     }
 
-    private T Guard<T>(Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (SqliteException e)
-        {
-            throw new StoreException(Explain(e), e);
-        }
-    }
+    private T Guard<T>(Func<T> action) => StoreGuard.Run<T, SqliteException>(action, Explain);
 
     private void Guard(Action action) => Guard(() =>
     {

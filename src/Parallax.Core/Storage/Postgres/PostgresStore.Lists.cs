@@ -8,24 +8,8 @@ public sealed partial class PostgresStore
 {
     public StoryPage Stories(StoryQuery query) => Guard(() =>
     {
-        var conditions = new List<string>();
         var args = new List<(string, object?)>();
-        if (query.Since is { } since)
-        {
-            conditions.Add("date >= @since");
-            args.Add(("since", StoreRows.Iso(since)));
-        }
-        if (query.Until is { } until)
-        {
-            conditions.Add("date <= @until");
-            args.Add(("until", StoreRows.Iso(until)));
-        }
-        conditions.AddRange(CoverageFilter(query.MinSources, query.Topic, query.HasConflicts, args)("stories"));
-        if (!string.IsNullOrWhiteSpace(query.Outlet))
-        {
-            conditions.Add("id IN (SELECT story_id FROM story_outlets WHERE lower(outlet) = lower(@outlet))");
-            args.Add(("outlet", StoreRows.OutletName(query.Outlet)));
-        }
+        var conditions = StoreFilters.Stories(query, SqlDialect.Postgres, args);
         string where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
         using var c = _source.OpenConnection();
         int total = Convert.ToInt32(Scalar(c, null, $"SELECT count(*) FROM stories {where}", [.. args]), CultureInfo.InvariantCulture);
@@ -38,21 +22,6 @@ public sealed partial class PostgresStore
         }
         return new StoryPage(WithCoverage(c, WithoutTemplates(c, list)), total);
     });
-
-    /// <summary>At least N sources, a topic, a conflict: conditions on the stories row named by the alias given; parameters added once.</summary>
-    private static Func<string, List<string>> CoverageFilter(int minSources, string? topic, bool hasConflicts, List<(string, object?)> args)
-    {
-        if (minSources > 1) args.Add(("min", minSources));
-        if (!string.IsNullOrWhiteSpace(topic)) args.Add(("topic", topic.Trim().ToLowerInvariant()));
-        return story =>
-        {
-            var conditions = new List<string>();
-            if (minSources > 1) conditions.Add($"{story}.sources >= @min");
-            if (!string.IsNullOrWhiteSpace(topic)) conditions.Add($"{story}.topic = @topic");
-            if (hasConflicts) conditions.Add($"{story}.conflicts > 0");
-            return conditions;
-        };
-    }
 
     /// <summary>Each story shows its first line that fewer than <see cref="SqliteStore.RecurringLine"/> stories carry (none when all recur).</summary>
     private static List<StorySummary> WithoutTemplates(NpgsqlConnection c, List<StorySummary> stories)
@@ -119,33 +88,8 @@ public sealed partial class PostgresStore
         var args = new List<(string, object?)>();
         for (int i = 0; i < terms.Count; i++) args.Add(($"t{i}", terms[i]));
         string tsquery = string.Join(" && ", terms.Select((_, i) => $"phraseto_tsquery('english', @t{i})"));
-        var onArticles = new List<string>();
-        var onFacts = new List<string>();
-        if (query.Since is { } since)
-        {
-            onArticles.Add("a.published >= @since");
-            onFacts.Add("s.date >= @since");
-            args.Add(("since", StoreRows.Iso(since)));
-        }
-        if (query.Until is { } until)
-        {
-            onArticles.Add("a.published <= @until");
-            onFacts.Add("s.date <= @until");
-            args.Add(("until", StoreRows.Iso(until)));
-        }
-        if (!string.IsNullOrWhiteSpace(query.Outlet))
-        {
-            onArticles.Add("lower(a.source) = lower(@outlet)");
-            onFacts.Add("f.story_id IN (SELECT story_id FROM story_outlets WHERE lower(outlet) = lower(@outlet))");
-            args.Add(("outlet", StoreRows.OutletName(query.Outlet)));
-        }
-        var ofStory = CoverageFilter(query.MinSources, query.Topic, query.HasConflicts, args);
-        if (ofStory("x") is { Count: > 0 } inStory)
-        {
-            onArticles.Add($"a.id IN (SELECT m.article_id FROM story_articles m JOIN stories x ON x.id = m.story_id WHERE {string.Join(" AND ", inStory)})");
-            onFacts.AddRange(ofStory("s"));
-        }
-        string And(List<string> conditions) => string.Concat(conditions.Select(x => " AND " + x));
+        var (onArticles, onFacts) = StoreFilters.Search(query, SqlDialect.Postgres, args);
+        string And(List<string> conditions) => StoreFilters.And(conditions);
         int take = offset + limit;
         const string Marks = "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=\" … \"'";
         using var c = _source.OpenConnection();
@@ -197,9 +141,6 @@ public sealed partial class PostgresStore
                 SELECT (SELECT count(*) FROM articles a, q WHERE a.search @@ q.q{And(onArticles)})
                      + (SELECT count(*) FROM facts f JOIN stories s ON s.id = f.story_id CROSS JOIN q WHERE f.search @@ q.q{And(onFacts)})
                 """, [.. args]), CultureInfo.InvariantCulture);
-        var ordered = query.Newest
-            ? hits.OrderByDescending(h => h.Date ?? DateOnly.MinValue).ThenBy(h => h.Rank)
-            : hits.OrderBy(h => h.Rank);
-        return new SearchPage([.. ordered.ThenBy(h => h.Kind).ThenBy(h => h.Article ?? h.Story, StringComparer.Ordinal).Skip(offset).Take(limit)], total);
+        return new SearchPage(StoreFilters.Page(hits, query, offset, limit), total);
     });
 }

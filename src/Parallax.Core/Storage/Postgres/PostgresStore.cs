@@ -418,17 +418,7 @@ public sealed partial class PostgresStore : IStoryStore
         cmd.ExecuteNonQuery();
     }
 
-    private T Guard<T>(Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (NpgsqlException e)
-        {
-            throw new StoreException(Explain(e), e);
-        }
-    }
+    private T Guard<T>(Func<T> action) => StoreGuard.Run<T, NpgsqlException>(action, Explain);
 
     private void Guard(Action action) => Guard(() =>
     {
