@@ -309,9 +309,11 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
                 }
                 if (!stored) Thread.Sleep(200); // another process holds the stories; try again shortly
             }
-            catch (Exception e) when (e is StoreException or IOException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // The store is busy or failing: the articles stay stored and unplaced; a later placement or restart takes them in.
+                // The store is busy or failing, or briefing met something nobody foresaw: nothing is lost — the articles
+                // stay stored and unplaced, and the next placement reads the stories afresh and takes them in. The briefer
+                // must never die holding its place, or no brief would be stored again.
                 lock (_gate)
                 {
                     _dirty.Clear();
