@@ -14,8 +14,8 @@ public static partial class ParallaxCli
     /// <summary>The store file when --db is not given: $PARALLAX_DB, else parallax.db in the current folder.</summary>
     internal static string DefaultDb => Environment.GetEnvironmentVariable("PARALLAX_DB") is { Length: > 0 } db ? db : "parallax.db";
 
-    internal static Option<string> DbOption(string what = "The store: an SQLite file, created on first use.") =>
-        new("--db") { Description = what + " $PARALLAX_DB, when set, is the default.", DefaultValueFactory = _ => DefaultDb, HelpName = "FILE" };
+    internal static Option<string> DbOption(string what = "The store: an SQLite file, created on first use, or a PostgreSQL database (postgresql://user@host:5432/db, or Host=...;Database=...; the database must exist).") =>
+        new("--db") { Description = what + " $PARALLAX_DB, when set, is the default.", DefaultValueFactory = _ => DefaultDb, HelpName = "FILE|URL" };
 
     /// <summary>A count and its noun, singular for one: "1 story", "2 stories".</summary>
     internal static string Count(long n, string one, string many) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : many)}");
