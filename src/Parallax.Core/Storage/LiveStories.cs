@@ -58,9 +58,6 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
     /// <summary>The longest live placements go unconsolidated however busy the stream.</summary>
     public TimeSpan MaxLag { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Articles placed in memory so far (the index's size), for reports.</summary>
-    public int Indexed { get; private set; }
-
     /// <summary>
     /// Places every stored article that is in no story yet: computes its features if it has none, adds it to the index
     /// and briefs the stories it joined or merged. Deferred when another process holds the stories.
@@ -169,7 +166,6 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
             cancel.ThrowIfCancellationRequested();
             _seqOf[features.Id] = seq;
             var placement = _index!.Add(features);
-            Indexed++;
             foreach (int absorbed in placement.Absorbed)
             {
                 touched.Remove(absorbed);
@@ -185,11 +181,10 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
         foreach (int number in touched)
         {
             var indexed = _index!.Story(number);
-            var members = new StoryMembers("", [.. indexed.Articles.OrderBy(a => _seqOf[a])], indexed.DuplicateOf);
-            string id = StoryRefresher.StoryId(_seqOf[members.Articles[0]]);
+            List<string> articles = [.. indexed.Articles.OrderBy(a => _seqOf[a])];
+            string id = StoryRefresher.StoryId(_seqOf[articles[0]]);
             if (_idOf.TryGetValue(number, out var old) && old != id) Replaced(number).Add(old);
             _idOf[number] = id;
-            _liveIds.Add(id);
             // A story queued before and not yet briefed is briefed once, with its newest articles; the stories it replaces
             // (and those they were to replace) are removed when it is stored, in the same transaction.
             var gone = new List<string>();
@@ -197,13 +192,12 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
             foreach (var g in replaces.GetValueOrDefault(number) ?? [])
             {
                 if (g == id) continue;
-                _liveIds.Remove(g);
                 if (_dirty.Remove(g, out var queuedBefore)) gone.AddRange(queuedBefore.Gone);
                 gone.Add(g);
                 removed++;
             }
             ticket = ++_ticket;
-            _dirty[id] = new Queued(members with { Id = id }, [.. gone.Distinct(StringComparer.Ordinal).Where(g => g != id)], _generation, ticket);
+            _dirty[id] = new Queued(new StoryMembers(id, articles, indexed.DuplicateOf), [.. gone.Distinct(StringComparer.Ordinal).Where(g => g != id)], _generation, ticket);
         }
         StartBriefing();
         long now = Environment.TickCount64;
@@ -216,7 +210,6 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
     private sealed record Queued(StoryMembers Members, IReadOnlyList<string> Gone, long Generation, long Ticket);
 
     private readonly Dictionary<string, Queued> _dirty = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _liveIds = new(StringComparer.Ordinal);
     private long _generation, _ticket;
     private Task? _briefing;
     private readonly object _briefed = new();
@@ -290,7 +283,7 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
                     if (held is not null)
                     {
                         // Another process wrote since this process read the stories: the articles are placed again after it.
-                        var current = held is null || store.StoriesVersion != _version ? [] : batch.Where(b => b.Entry.Generation == _generation && _liveIds.Contains(b.Id)).ToList();
+                        var current = store.StoriesVersion != _version ? [] : batch.Where(b => b.Entry.Generation == _generation && _idOf.ContainsValue(b.Id)).ToList();
                         store.Quarantine(failed);
                         var vanished = current.Where(b => !records.ContainsKey(b.Id)).Select(b => b.Id);
                         if (current.Count > 0)
@@ -338,7 +331,6 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
         foreach (var (story, article, duplicateOf) in store.Memberships()) storyOf[article] = (story, duplicateOf);
         _seqOf.Clear();
         _idOf.Clear();
-        _liveIds.Clear();
         _dirty.Clear();
         _generation++;
         var group = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -353,12 +345,7 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
         }
         _index = new StoryIndex(_options);
         var numbers = _index.Seed(seeded);
-        foreach (var (story, g) in group)
-        {
-            _idOf[numbers[g]] = story;
-            _liveIds.Add(story);
-        }
-        Indexed = seeded.Count;
+        foreach (var (story, g) in group) _idOf[numbers[g]] = story;
         // Everything not in the index yet (new, or in no stored story) is placed next, whatever its arrival number.
         _placedThrough = 0;
         _version = store.StoriesVersion;
