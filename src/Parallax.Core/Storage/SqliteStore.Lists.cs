@@ -36,7 +36,7 @@ public sealed partial class SqliteStore
     private static List<StorySummary> WithoutTemplates(SqliteConnection c, List<StorySummary> stories)
     {
         if (stories.Count == 0) return stories;
-        var keyOf = stories.SelectMany(s => s.Alternates.Prepend(s.Summary)).Distinct(StringComparer.Ordinal).ToDictionary(line => line, StoreRows.LineKey, StringComparer.Ordinal);
+        var keyOf = StoreRows.LineKeys(stories);
         var keys = keyOf.Values.Distinct().ToList();
         var recurring = new HashSet<long>();
         foreach (var chunk in keys.Chunk(400))
@@ -47,9 +47,7 @@ public sealed partial class SqliteStore
             using var r = cmd.ExecuteReader();
             while (r.Read()) recurring.Add(r.GetInt64(0));
         }
-        if (recurring.Count == 0) return stories;
-        return [.. stories.Select(s => !recurring.Contains(keyOf[s.Summary]) ? s
-            : s with { Summary = s.Alternates.FirstOrDefault(line => !recurring.Contains(keyOf[line])) ?? "" })];
+        return StoreRows.PassOverTemplates(stories, keyOf, recurring);
     }
 
     /// <summary>The most stories one <see cref="Stories"/> call lists; ask again with an offset for more.</summary>
@@ -66,14 +64,9 @@ public sealed partial class SqliteStore
             using var cmd = Command(c, $"SELECT story_id, outlet, articles, leaning FROM story_outlets WHERE story_id IN ({string.Join(", ", names)}) ORDER BY story_id, position");
             Bind(cmd, [.. chunk.Select((s, i) => (names[i], (object?)s.Id))]);
             using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                string id = r.GetString(0);
-                if (!coverage.TryGetValue(id, out var list)) coverage[id] = list = [];
-                list.Add(new Briefing.OutletShare(r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3)));
-            }
+            StoreRows.ReadCoverage(r, coverage);
         }
-        return [.. stories.Select(s => coverage.TryGetValue(s.Id, out var list) ? s with { Coverage = list } : s)];
+        return StoreRows.WithCoverage(stories, coverage);
     }
 
     /// <summary>The topics stories carry, with how many stories each, commonest first.</summary>

@@ -43,14 +43,7 @@ public sealed partial class SqliteStore
         {
             Bind(cmd, [.. args, ("$limit", take)]);
             using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                hits.Add(new SearchHit(SearchHitKind.Article, r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4))
-                {
-                    Source = r.IsDBNull(5) ? null : r.GetString(5),
-                    Date = r.IsDBNull(6) ? null : StoreRows.ParseDate(r.GetString(6)),
-                });
-            }
+            while (r.Read()) hits.Add(StoreRows.ArticleHit(r));
         }
         using (var cmd = Command(c, $"""
             SELECT f.story_id, s.title, snippet(facts_fts, 0, char(2), char(3), '…', 32), bm25(facts_fts) AS r, s.outlets, s.date
@@ -60,14 +53,7 @@ public sealed partial class SqliteStore
         {
             Bind(cmd, [.. args, ("$limit", take)]);
             using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                hits.Add(new SearchHit(SearchHitKind.Fact, null, r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3))
-                {
-                    Source = r.IsDBNull(4) ? null : r.GetString(4).Split('\n')[0],
-                    Date = r.IsDBNull(5) ? null : StoreRows.ParseDate(r.GetString(5)),
-                });
-            }
+            while (r.Read()) hits.Add(StoreRows.FactHit(r));
         }
         // When neither kind filled its share, the results read are all there are; only otherwise are they counted.
         int articleHits = hits.Count(h => h.Kind == SearchHitKind.Article);

@@ -305,13 +305,7 @@ public sealed partial class SqliteStore : IStoryStore
         using var c = Open();
         using var cmd = Command(c, "SELECT seq, id, features FROM articles WHERE features IS NOT NULL ORDER BY seq");
         using var r = cmd.ExecuteReader();
-        var list = new List<(long, StoryFeatures)>();
-        while (r.Read())
-        {
-            var f = FeatureCodec.Decode(r.GetString(1), (byte[])r.GetValue(2));
-            if (f is not null) list.Add((r.GetInt64(0), f));
-        }
-        return (IReadOnlyList<(long, StoryFeatures)>)list;
+        return StoreRows.ReadFeatured(r);
     });
 
     public IReadOnlyList<(long Seq, StoryFeatures Features)> Unplaced(long afterSeq) => Guard(() =>
@@ -325,13 +319,7 @@ public sealed partial class SqliteStore : IStoryStore
             """);
         Bind(cmd, ("$after", afterSeq));
         using var r = cmd.ExecuteReader();
-        var list = new List<(long, StoryFeatures)>();
-        while (r.Read())
-        {
-            var f = FeatureCodec.Decode(r.GetString(1), (byte[])r.GetValue(2));
-            if (f is not null) list.Add((r.GetInt64(0), f));
-        }
-        return (IReadOnlyList<(long, StoryFeatures)>)list;
+        return StoreRows.ReadFeatured(r);
     });
 
     public long LastSeq => Guard(() =>
@@ -345,9 +333,7 @@ public sealed partial class SqliteStore : IStoryStore
         using var c = Open();
         using var cmd = Command(c, "SELECT story_id, article_id, duplicate_of FROM story_articles ORDER BY story_id, position");
         using var r = cmd.ExecuteReader();
-        var list = new List<(string, string, string?)>();
-        while (r.Read()) list.Add((r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)));
-        return (IReadOnlyList<(string, string, string?)>)list;
+        return StoreRows.ReadMemberships(r);
     });
 
     public long StoriesVersion => Guard(() =>
@@ -361,9 +347,7 @@ public sealed partial class SqliteStore : IStoryStore
         using var c = Open();
         using var cmd = Command(c, "SELECT id, members_key FROM stories");
         using var r = cmd.ExecuteReader();
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (r.Read()) keys[r.GetString(0)] = r.GetString(1);
-        return (IReadOnlyDictionary<string, string>)keys;
+        return StoreRows.ReadKeys(r);
     });
 
     public void SaveStories(IReadOnlyList<StoryRecord> stories, IReadOnlyList<string> removed, long? upToDateThrough) => Guard(() =>
@@ -466,14 +450,7 @@ public sealed partial class SqliteStore : IStoryStore
         using var members = Command(c, "SELECT article_id, duplicate_of FROM story_articles WHERE story_id = $id ORDER BY position");
         Bind(members, ("$id", id));
         using var m = members.ExecuteReader();
-        var ids = new List<string>();
-        var copies = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (m.Read())
-        {
-            ids.Add(m.GetString(0));
-            if (!m.IsDBNull(1)) copies[m.GetString(0)] = m.GetString(1);
-        }
-        return new StoredStory(summary, ids, copies);
+        return StoreRows.ReadStored(summary, m);
     });
 
     public string? BriefJson(string storyId) => StoreRows.ReadToEnd(OpenBrief(storyId, "json"));

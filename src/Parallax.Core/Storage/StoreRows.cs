@@ -46,6 +46,92 @@ internal static class StoreRows
         return new StoredArticle(r.GetInt64(0), article, added, r.FieldCount > 10 && !r.IsDBNull(10) ? r.GetString(10) : null);
     }
 
+    /// <summary>Rows of (seq, id, features): the articles whose features decode (an article set aside has none).</summary>
+    public static IReadOnlyList<(long Seq, Stories.StoryFeatures Features)> ReadFeatured(DbDataReader r)
+    {
+        var list = new List<(long, Stories.StoryFeatures)>();
+        while (r.Read())
+        {
+            if (FeatureCodec.Decode(r.GetString(1), (byte[])r.GetValue(2)) is { } f) list.Add((r.GetInt64(0), f));
+        }
+        return list;
+    }
+
+    /// <summary>Rows of (story, article, duplicate_of).</summary>
+    public static IReadOnlyList<(string Story, string Article, string? DuplicateOf)> ReadMemberships(DbDataReader r)
+    {
+        var list = new List<(string, string, string?)>();
+        while (r.Read()) list.Add((r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)));
+        return list;
+    }
+
+    /// <summary>Rows of (id, members_key).</summary>
+    public static IReadOnlyDictionary<string, string> ReadKeys(DbDataReader r)
+    {
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (r.Read()) keys[r.GetString(0)] = r.GetString(1);
+        return keys;
+    }
+
+    /// <summary>A stored story from its line and the rows of (article_id, duplicate_of) of its members, in citation order.</summary>
+    public static StoredStory ReadStored(StorySummary summary, DbDataReader members)
+    {
+        var ids = new List<string>();
+        var copies = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (members.Read())
+        {
+            ids.Add(members.GetString(0));
+            if (!members.IsDBNull(1)) copies[members.GetString(0)] = members.GetString(1);
+        }
+        return new StoredStory(summary, ids, copies);
+    }
+
+    /// <summary>An article's search hit from a row of (id, story, title, snippet, rank, source, published).</summary>
+    public static SearchHit ArticleHit(DbDataReader r) =>
+        new(SearchHitKind.Article, r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetString(3), Convert.ToDouble(r.GetValue(4), CultureInfo.InvariantCulture))
+        {
+            Source = r.IsDBNull(5) ? null : r.GetString(5),
+            Date = r.IsDBNull(6) ? null : ParseDate(r.GetString(6)),
+        };
+
+    /// <summary>A fact's search hit from a row of (story, title, snippet, rank, outlets, date): its outlet is the story's first.</summary>
+    public static SearchHit FactHit(DbDataReader r) =>
+        new(SearchHitKind.Fact, null, r.GetString(0), r.GetString(1), r.GetString(2), Convert.ToDouble(r.GetValue(3), CultureInfo.InvariantCulture))
+        {
+            Source = r.IsDBNull(4) ? null : r.GetString(4).Split('\n')[0],
+            Date = r.IsDBNull(5) ? null : ParseDate(r.GetString(5)),
+        };
+
+    /// <summary>The key of every line the stories keep for lists (summaries and alternates), to ask which recur.</summary>
+    public static Dictionary<string, long> LineKeys(IEnumerable<StorySummary> stories) =>
+        stories.SelectMany(s => s.Alternates.Prepend(s.Summary)).Distinct(StringComparer.Ordinal).ToDictionary(line => line, LineKey, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The stories, each showing the first of its lines (summary, then alternates) whose key is not among the
+    /// <paramref name="recurring"/> ones (templates); a story whose every line recurs shows none (no line is better than a template).
+    /// </summary>
+    public static List<StorySummary> PassOverTemplates(List<StorySummary> stories, Dictionary<string, long> keyOf, HashSet<long> recurring)
+    {
+        if (recurring.Count == 0) return stories;
+        return [.. stories.Select(s => !recurring.Contains(keyOf[s.Summary]) ? s
+            : s with { Summary = s.Alternates.FirstOrDefault(line => !recurring.Contains(keyOf[line])) ?? "" })];
+    }
+
+    /// <summary>Adds rows of (story_id, outlet, articles, leaning), in position order, to each story's coverage.</summary>
+    public static void ReadCoverage(DbDataReader r, Dictionary<string, List<Briefing.OutletShare>> coverage)
+    {
+        while (r.Read())
+        {
+            string id = r.GetString(0);
+            if (!coverage.TryGetValue(id, out var list)) coverage[id] = list = [];
+            list.Add(new Briefing.OutletShare(r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3)));
+        }
+    }
+
+    /// <summary>The stories with the coverage read for them.</summary>
+    public static List<StorySummary> WithCoverage(List<StorySummary> stories, Dictionary<string, List<Briefing.OutletShare>> coverage) =>
+        [.. stories.Select(s => coverage.TryGetValue(s.Id, out var list) ? s with { Coverage = list } : s)];
+
     public static string ExtraJson(IReadOnlyDictionary<string, string> extra)
     {
         var sb = new StringBuilder("{");

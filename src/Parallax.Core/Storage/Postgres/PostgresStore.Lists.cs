@@ -27,7 +27,7 @@ public sealed partial class PostgresStore
     private static List<StorySummary> WithoutTemplates(NpgsqlConnection c, List<StorySummary> stories)
     {
         if (stories.Count == 0) return stories;
-        var keyOf = stories.SelectMany(s => s.Alternates.Prepend(s.Summary)).Distinct(StringComparer.Ordinal).ToDictionary(line => line, StoreRows.LineKey, StringComparer.Ordinal);
+        var keyOf = StoreRows.LineKeys(stories);
         var recurring = new HashSet<long>();
         using (var cmd = Command(c, null, "SELECT line_key FROM story_lines WHERE line_key = ANY(@keys) GROUP BY line_key HAVING count(*) >= @n",
             ("keys", keyOf.Values.Distinct().ToArray()), ("n", SqliteStore.RecurringLine)))
@@ -35,9 +35,7 @@ public sealed partial class PostgresStore
         {
             while (r.Read()) recurring.Add(r.GetInt64(0));
         }
-        if (recurring.Count == 0) return stories;
-        return [.. stories.Select(s => !recurring.Contains(keyOf[s.Summary]) ? s
-            : s with { Summary = s.Alternates.FirstOrDefault(line => !recurring.Contains(keyOf[line])) ?? "" })];
+        return StoreRows.PassOverTemplates(stories, keyOf, recurring);
     }
 
     private static List<StorySummary> WithCoverage(NpgsqlConnection c, List<StorySummary> stories)
@@ -48,14 +46,9 @@ public sealed partial class PostgresStore
             ("ids", stories.Select(s => s.Id).ToArray())))
         using (var r = cmd.ExecuteReader())
         {
-            while (r.Read())
-            {
-                string id = r.GetString(0);
-                if (!coverage.TryGetValue(id, out var list)) coverage[id] = list = [];
-                list.Add(new Briefing.OutletShare(r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3)));
-            }
+            StoreRows.ReadCoverage(r, coverage);
         }
-        return [.. stories.Select(s => coverage.TryGetValue(s.Id, out var list) ? s with { Coverage = list } : s)];
+        return StoreRows.WithCoverage(stories, coverage);
     }
 
     public IReadOnlyList<(string Topic, int Stories)> StoryTopics(int limit = 200) =>
@@ -106,14 +99,7 @@ public sealed partial class PostgresStore
             """, [.. args, ("take", take)]))
         using (var r = cmd.ExecuteReader())
         {
-            while (r.Read())
-            {
-                hits.Add(new SearchHit(SearchHitKind.Article, r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetString(3), r.GetFloat(4))
-                {
-                    Source = r.IsDBNull(5) ? null : r.GetString(5),
-                    Date = r.IsDBNull(6) ? null : StoreRows.ParseDate(r.GetString(6)),
-                });
-            }
+            while (r.Read()) hits.Add(StoreRows.ArticleHit(r));
         }
         using (var cmd = Command(c, null, $"""
             WITH q AS (SELECT {tsquery} AS q)
@@ -124,14 +110,7 @@ public sealed partial class PostgresStore
             """, [.. args, ("take", take)]))
         using (var r = cmd.ExecuteReader())
         {
-            while (r.Read())
-            {
-                hits.Add(new SearchHit(SearchHitKind.Fact, null, r.GetString(0), r.GetString(1), r.GetString(2), r.GetFloat(3))
-                {
-                    Source = r.IsDBNull(4) ? null : r.GetString(4).Split('\n')[0],
-                    Date = r.IsDBNull(5) ? null : StoreRows.ParseDate(r.GetString(5)),
-                });
-            }
+            while (r.Read()) hits.Add(StoreRows.FactHit(r));
         }
         int articleHits = hits.Count(h => h.Kind == SearchHitKind.Article);
         int total = articleHits < take && hits.Count - articleHits < take

@@ -157,38 +157,21 @@ public sealed partial class PostgresStore : IStoryStore
         ORDER BY seq
         """, ("after", afterSeq)));
 
-    private List<(long, StoryFeatures)> Featured(string sql, params (string, object?)[] args)
+    private IReadOnlyList<(long, StoryFeatures)> Featured(string sql, params (string, object?)[] args) => Rows(sql, StoreRows.ReadFeatured, args);
+
+    /// <summary>What <paramref name="read"/> makes of a query's rows, on a connection of its own.</summary>
+    private T Rows<T>(string sql, Func<NpgsqlDataReader, T> read, params (string, object?)[] args)
     {
         using var c = _source.OpenConnection();
         using var cmd = Command(c, null, sql, args);
         using var r = cmd.ExecuteReader();
-        var list = new List<(long, StoryFeatures)>();
-        while (r.Read())
-        {
-            if (FeatureCodec.Decode(r.GetString(1), (byte[])r.GetValue(2)) is { } f) list.Add((r.GetInt64(0), f));
-        }
-        return list;
+        return read(r);
     }
 
     public IReadOnlyList<(string Story, string Article, string? DuplicateOf)> Memberships() => Guard(() =>
-    {
-        using var c = _source.OpenConnection();
-        using var cmd = Command(c, null, "SELECT story_id, article_id, duplicate_of FROM story_articles ORDER BY story_id, position");
-        using var r = cmd.ExecuteReader();
-        var list = new List<(string, string, string?)>();
-        while (r.Read()) list.Add((r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)));
-        return (IReadOnlyList<(string, string, string?)>)list;
-    });
+        Rows("SELECT story_id, article_id, duplicate_of FROM story_articles ORDER BY story_id, position", StoreRows.ReadMemberships));
 
-    public IReadOnlyDictionary<string, string> StoryKeys() => Guard(() =>
-    {
-        using var c = _source.OpenConnection();
-        using var cmd = Command(c, null, "SELECT id, members_key FROM stories");
-        using var r = cmd.ExecuteReader();
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (r.Read()) keys[r.GetString(0)] = r.GetString(1);
-        return (IReadOnlyDictionary<string, string>)keys;
-    });
+    public IReadOnlyDictionary<string, string> StoryKeys() => Guard(() => Rows("SELECT id, members_key FROM stories", StoreRows.ReadKeys));
 
     public void SaveStories(IReadOnlyList<StoryRecord> stories, IReadOnlyList<string> removed, long? upToDateThrough) => Guard(() =>
     {
@@ -267,14 +250,7 @@ public sealed partial class PostgresStore : IStoryStore
         }
         using var members = Command(c, null, "SELECT article_id, duplicate_of FROM story_articles WHERE story_id = @id ORDER BY position", ("id", id));
         using var m = members.ExecuteReader();
-        var ids = new List<string>();
-        var copies = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (m.Read())
-        {
-            ids.Add(m.GetString(0));
-            if (!m.IsDBNull(1)) copies[m.GetString(0)] = m.GetString(1);
-        }
-        return new StoredStory(summary, ids, copies);
+        return StoreRows.ReadStored(summary, m);
     });
 
     public string? BriefJson(string storyId) => StoreRows.ReadToEnd(OpenBrief(storyId, "json"));
@@ -374,15 +350,12 @@ public sealed partial class PostgresStore : IStoryStore
 
     public void Dispose() => _source.Dispose();
 
-    private List<StoredArticle> ReadArticles(string sql, params (string, object?)[] args)
+    private List<StoredArticle> ReadArticles(string sql, params (string, object?)[] args) => Rows(sql, r =>
     {
-        using var c = _source.OpenConnection();
-        using var cmd = Command(c, null, sql, args);
-        using var r = cmd.ExecuteReader();
         var list = new List<StoredArticle>();
         while (r.Read()) list.Add(StoreRows.ReadArticle(r));
         return list;
-    }
+    }, args);
 
     private static NpgsqlCommand Command(NpgsqlConnection c, NpgsqlTransaction? tx, string sql, params (string Name, object? Value)[] args)
     {
