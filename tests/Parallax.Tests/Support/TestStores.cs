@@ -42,11 +42,7 @@ public sealed class PostgresFactAttribute : FactAttribute
 {
     public PostgresFactAttribute([System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
-        if (TestPostgres.Server is null && !TestPostgres.Required)
-        {
-            Skip = TestPostgres.WhyNot;
-            DisplayName = $"{test} (skipped: {Skip})";
-        }
+        if (TestPostgres.Server is null && !TestPostgres.Required) (Skip, DisplayName) = (TestPostgres.WhyNot, SharedMaterial.Named(test, TestPostgres.WhyNot!));
     }
 }
 
