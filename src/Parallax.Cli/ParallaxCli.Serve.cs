@@ -33,9 +33,10 @@ public static partial class ParallaxCli
             DefaultValueFactory = _ => "30s",
             HelpName = "DURATION",
         };
+        var workers = new Option<bool>("--workers") { Description = "Leave placing articles in stories and briefing them to 'parallax worker' processes: this server only stores what is added, and reads (run several behind a proxy)." };
         var cmd = new Command("serve", "Serve a store as a web site and JSON API: stories ranked by coverage and recency, each story's brief with its sources side by side and every citation lighting up its supporting text, articles with what was found in them, search, and a form to add articles (paste, upload, or a page's address). OpenAPI document at /openapi/v1.json. Stop with Ctrl+C.")
         {
-            db, urls, token, maxUpload, allowedHosts, quiet,
+            db, urls, token, maxUpload, allowedHosts, quiet, workers,
         };
         cmd.SetAction(async (parse, cancel) =>
         {
@@ -58,6 +59,7 @@ public static partial class ParallaxCli
                 WriteToken = writeToken,
                 MaxUploadBytes = parse.GetValue(maxUpload) * 1024L * 1024,
                 ConsolidateWhenQuiet = quietFor,
+                LeaveStoriesToWorkers = parse.GetValue(workers),
                 AllowedHosts = [.. (parse.GetValue(allowedHosts) ?? []).SelectMany(h => h.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
             };
             using (var check = OpenStore(options.DbPath, stderr))

@@ -52,9 +52,10 @@ public static partial class ParallaxCli
             Arity = ArgumentArity.OneOrMore,
         };
         var db = DbOption();
+        var leave = new Option<bool>("--leave-to-workers") { Description = "Only store the articles, and leave their stories to 'parallax worker' processes (which share the work, on several machines)." };
         var cmd = new Command("ingest", "Add articles to a store and bring its stories up to date: each article is stored once (the same address or the same text is recognised), new articles join the stories they belong to, and the briefs of changed stories are rebuilt. Safe to interrupt: what was committed stays, and the next ingest finishes the rest.")
         {
-            inputs, db,
+            inputs, db, leave,
         };
         var sizes = new LimitOptions();
         sizes.AddTo(cmd);
@@ -96,7 +97,7 @@ public static partial class ParallaxCli
             {
                 try
                 {
-                    report = ingestor.Ingest(articles, progress, cancel: cancel);
+                    report = parse.GetValue(leave) ? Stored(ingestor.StoreAll(articles, progress, cancel)) : ingestor.Ingest(articles, progress, cancel: cancel);
                 }
                 catch (StoreException e)
                 {
@@ -111,18 +112,24 @@ public static partial class ParallaxCli
             if (r.Quarantined > 0) stderr.WriteLine($"parallax: warning: {r.Quarantined} articles could not be processed and were set aside; see them with: parallax check --db {store.Path}");
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"timings: storing {clock.Elapsed.TotalSeconds - r.Elapsed.TotalSeconds:F1} s, story features {r.FeatureTime.TotalSeconds:F1} s, grouping {r.ClusterTime.TotalSeconds:F1} s, briefs {r.BriefTime.TotalSeconds:F1} s"));
+            if (parse.GetValue(leave)) stderr.WriteLine($"parallax: note: stories are left to workers; start them with: parallax worker --db {store.Path}");
             if (report.Offered == 0 && failed == 0 && errors.Count == 0) stderr.WriteLine("parallax: warning: no articles found in the inputs");
             return Task.FromResult(failed > 0 || errors.Count > 0 ? (report.Added > 0 || report.Offered > 0 ? Partial : Failed) : Ok);
         });
         return cmd;
     }
 
+    /// <summary>An ingest that only stored its articles (the stories are left to workers).</summary>
+    private static IngestReport Stored(IReadOnlyList<AddOutcome> outcomes) => new(outcomes.Count, outcomes.Count(o => o.Status == AddStatus.Added),
+        outcomes.Count(o => o.Status == AddStatus.SameText), outcomes.Count(o => o.Status == AddStatus.SameUrl), outcomes, RefreshReport.None, Deferred: true);
+
     private static Command RefreshCommand(TextWriter stdout, TextWriter stderr, bool stderrRedirected)
     {
         var db = DbOption();
+        var reanalyse = new Option<bool>("--reanalyse") { Description = "Analyse every article afresh and rebuild every brief, after an upgrade changed the analyzers (articles set aside are tried again). The current briefs are served until their new ones are in; interrupted, the next 'refresh --reanalyse' resumes where it stopped." };
         var cmd = new Command("refresh", "Bring a store's stories up to date from scratch: compute story features for articles that lack them, group every article into stories afresh, and rebuild the briefs that changed. 'parallax serve' and 'watch' place each new article in its story at once and do this in the background when the stream goes quiet; afterwards the store equals one ingest of the same articles. Waits for another ingest into the store to finish. Safe to interrupt: the next refresh finishes the rest.")
         {
-            db,
+            db, reanalyse,
         };
         cmd.SetAction(parse =>
         {
@@ -134,7 +141,14 @@ public static partial class ParallaxCli
             {
                 try
                 {
-                    report = ingestor.Ingest([], progress);
+                    if (parse.GetValue(reanalyse))
+                    {
+                        if (store.Reanalysing) stderr.WriteLine("parallax: resuming the re-analysis begun earlier");
+                        var (refresh, _) = ingestor.Reanalyse(progress);
+                        report = new IngestReport(0, 0, 0, 0, [], refresh);
+                        if (store.Reanalysing) stderr.WriteLine($"parallax: warning: the re-analysis is not finished (another process is still analysing); run 'parallax refresh --reanalyse --db {store.Path}' again to finish it");
+                    }
+                    else report = ingestor.Ingest([], progress);
                 }
                 catch (StoreException e)
                 {

@@ -51,6 +51,7 @@ public static partial class ParallaxCli
         root.Add(EvalCommand(stdout, stderr, stderrRedirected));
         root.Add(IngestCommand(stdout, stderr, stdin, stderrRedirected));
         root.Add(RefreshCommand(stdout, stderr, stderrRedirected));
+        root.Add(WorkerCommand(stdout, stderr, stderrRedirected));
         root.Add(StoriesCommand(stdout, stderr));
         root.Add(SearchCommand(stdout, stderr));
         root.Add(ServeCommand(stdout, stderr));

@@ -47,6 +47,12 @@ public sealed record ServerOptions
     /// <summary>How long the stream of added articles must be quiet before the stories are consolidated (clustered afresh).</summary>
     public TimeSpan ConsolidateWhenQuiet { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Whether <c>parallax worker</c> processes place and brief added articles: the server only stores them (an add is
+    /// answered "deferred") and reads, holding no stories in memory, so any number of servers can run over one store.
+    /// </summary>
+    public bool LeaveStoriesToWorkers { get; init; }
+
     /// <summary>The longest live placements go unconsolidated however busy the stream.</summary>
     public TimeSpan ConsolidateAtLeastEvery { get; init; } = TimeSpan.FromMinutes(10);
 

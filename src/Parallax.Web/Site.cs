@@ -132,7 +132,9 @@ public sealed class Site : IDisposable
     {
         if (articles.Count == 0) return new AddResult([], false);
         var outcomes = Ingestor.StoreAll(articles, cancel: cancel);
-        var placed = outcomes.Any(o => o.Status == AddStatus.Added) ? Live.Place(cancel) : PlaceReport.Nothing;
+        var placed = !outcomes.Any(o => o.Status == AddStatus.Added) ? PlaceReport.Nothing
+            : Options.LeaveStoriesToWorkers ? PlaceReport.Nothing with { Deferred = true }
+            : Live.Place(cancel);
         // The story is known once placed; its brief follows in the background, waited for here up to a point.
         bool briefed = placed.Ticket == 0 || Live.WaitForBriefs(placed.Ticket, briefWait ?? Options.AddWaitsForBriefs);
         Forget();
@@ -158,7 +160,7 @@ public sealed class Site : IDisposable
     /// </summary>
     public void Tick()
     {
-        if (Interlocked.Exchange(ref _ticking, 1) == 1) return;
+        if (Options.LeaveStoriesToWorkers || Interlocked.Exchange(ref _ticking, 1) == 1) return;
         try
         {
             if (Live.Place() is { Placed: > 0 } or { Rebuilt: > 0 }) Forget();
@@ -295,5 +297,5 @@ public sealed record AddResult(IReadOnlyList<AddedArticle> Articles, bool Deferr
     public bool Briefing { get; init; }
 
     /// <summary>Said to the person who added them when <see cref="Deferred"/> is set.</summary>
-    public const string DeferredNote = "stored; another ingest is bringing this store's stories up to date, and these articles join their stories when it finishes (within a few seconds of it)";
+    public const string DeferredNote = "stored; another process (an ingest, or the workers) is bringing this store's stories up to date, and these articles join their stories when it gets to them";
 }

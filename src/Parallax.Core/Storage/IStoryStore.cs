@@ -8,7 +8,7 @@ namespace Parallax.Storage;
 /// (<see cref="SqliteStore"/>) implements it; a server database can implement the same contract. Every write is one
 /// transaction: a process killed at any point leaves what was committed, and nothing half-written.
 /// </summary>
-public interface IStoryStore : IArticleStore
+public interface IStoryStore : IArticleStore, ISharedWork
 {
     /// <summary>Where the store is, as messages name it: a file path, or a server's address without its password.</summary>
     string Path { get; }
@@ -51,6 +51,22 @@ public interface IStoryStore : IArticleStore
 
     /// <summary>A number that changes whenever stories are written: a process that keeps stories in memory knows from it whether another process wrote since.</summary>
     long StoriesVersion { get; }
+
+    /// <summary>
+    /// How many times every article was analysed afresh (<see cref="BeginReanalysis"/>); 0 for a store never re-analysed. It
+    /// salts story keys (<see cref="StoryRefresher.MembersKey"/>), so a re-analysis rebriefs every story.
+    /// </summary>
+    long AnalysisGeneration { get; }
+
+    /// <summary>Whether a re-analysis was begun and its stories are not yet all briefed again.</summary>
+    bool Reanalysing { get; }
+
+    /// <summary>
+    /// Begins analysing every article afresh (after the analyzers changed), in one transaction: a new
+    /// <see cref="AnalysisGeneration"/>, every article's features forgotten (articles set aside are tried again), and the
+    /// stories pending. Stories and briefs stay as they are — served — until a refresh replaces each.
+    /// </summary>
+    void BeginReanalysis();
 
     /// <summary>Each stored story's id and the hash of its membership.</summary>
     IReadOnlyDictionary<string, string> StoryKeys();

@@ -100,6 +100,24 @@ public sealed class Ingestor(IStoryStore store, AnalysisPipeline pipeline, Clust
         return outcomes;
     }
 
+    /// <summary>
+    /// Analyses every article afresh and rebriefs every story (after the analyzers changed): begun once (see
+    /// <see cref="IStoryStore.BeginReanalysis"/>), then a refresh; interrupted, the next call resumes where it stopped
+    /// instead of starting again. The stories' old briefs are served until each one's new brief is in. Waits for another
+    /// process that holds the stories. Resumed is true when an earlier call had begun it.
+    /// </summary>
+    public (RefreshReport Report, bool Resumed) Reanalyse(IProgress<RefreshProgress>? progress = null, CancellationToken cancel = default)
+    {
+        lock (_gate)
+        {
+            using var held = Acquire(progress, wait: true, cancel);
+            bool resumed = store.Reanalysing;
+            // A refresh keeps no analyses between calls, so none made by the older analyzers is reused.
+            if (!resumed) store.BeginReanalysis();
+            return (RefreshHeld(progress, cancel), resumed);
+        }
+    }
+
     /// <summary>Finishes a refresh that an earlier, interrupted ingest (or another process's articles) left pending; null when stories are up to date or another process is at it.</summary>
     public RefreshReport? Resume(IProgress<RefreshProgress>? progress = null, bool waitForOthers = true, CancellationToken cancel = default)
     {

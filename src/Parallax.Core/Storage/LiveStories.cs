@@ -46,8 +46,52 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
     private readonly Dictionary<string, long> _seqOf = new(StringComparer.Ordinal);
     private long _lastPlacement = -1, _firstUnconsolidated = -1;
 
-    /// <summary>Analyses, briefs and consolidates, on all but one core (the process's other work — pages — keeps one).</summary>
-    public StoryRefresher Refresher { get; } = new(store, pipeline, options) { Cores = Math.Max(1, Environment.ProcessorCount - 1) };
+    /// <summary>Analyses, briefs and consolidates, by default on all but one core (the process's other work — pages — keeps one).</summary>
+    public StoryRefresher Refresher { get; init; } = new(store, pipeline, options) { Cores = Math.Max(1, Environment.ProcessorCount - 1) };
+
+    /// <summary>
+    /// Whether the stories this process places are queued in the store for any worker to brief (<see cref="ISharedWork"/>)
+    /// instead of being briefed here: <c>parallax worker</c>, where several processes share the work.
+    /// </summary>
+    public bool SharedBriefs { get; init; }
+
+    private IDisposable? _held;
+
+    /// <summary>
+    /// Takes the stories for this process until <see cref="Release"/> (or its death): the one worker that places articles
+    /// keeps them, so the others never read the stories in again, and takes over only when it dies. True when held.
+    /// </summary>
+    public bool TryHold()
+    {
+        lock (_gate)
+        {
+            _held ??= store.TryLockRefresh();
+            return _held is not null;
+        }
+    }
+
+    /// <summary>Lets the stories go (see <see cref="TryHold"/>); another process may take them.</summary>
+    public void Release()
+    {
+        lock (_gate)
+        {
+            _held?.Dispose();
+            _held = null;
+            _index = null;
+        }
+    }
+
+    /// <summary>The refresh lock for one step: a lock of its own, one that does nothing while the stories are held, or null when another process has them.</summary>
+    private IDisposable? Enter() => _held is not null ? NotHeld.Instance : store.TryLockRefresh();
+
+    private sealed class NotHeld : IDisposable
+    {
+        public static NotHeld Instance { get; } = new();
+
+        public void Dispose()
+        {
+        }
+    }
 
     /// <summary>Analyses kept between placements: a story that grows article by article analyses its older articles once.</summary>
     public AnalysisCache Analyses { get; } = new(4096);
@@ -69,7 +113,7 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
         PlaceReport report;
         lock (_gate)
         {
-            using var held = store.TryLockRefresh();
+            using var held = Enter();
             if (held is null) return PlaceReport.Nothing with { Deferred = true };
             report = PlaceHeld(cancel);
         }
@@ -89,7 +133,7 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
         int featured, quarantined;
         lock (_gate)
         {
-            using var held = store.TryLockRefresh();
+            using var held = Enter();
             if (held is null) return null;
             var first = PlaceHeld(cancel);
             (featured, quarantined) = (first.Placed, first.Quarantined);
@@ -101,7 +145,7 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
         RefreshReport report;
         lock (_gate)
         {
-            using var held = store.TryLockRefresh();
+            using var held = Enter();
             // Another process wrote stories meanwhile (this one's placements keep the version it knows).
             if (held is null || store.StoriesVersion != _version) return null;
             var (rebuilt, removed, failed) = Refresher.Apply(plan, Analyses, progress, cancel);
@@ -143,14 +187,16 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
             Seed();
             seedTime = clock.Elapsed;
         }
-        // Every article up to this one has features (or is set aside) once Featurize is done: SQLite numbers articles in
-        // the order they commit, so none can turn up below it later.
+        // Articles are numbered in the order they commit, so none can turn up below the newest later; once Featurize is
+        // done every one below the first still unfeatured (another worker is analysing it) has features or is set aside.
         long last = store.LastSeq;
         var (_, quarantined) = Refresher.Featurize(Analyses, null, cancel);
+        long through = store.Unfeatured(1) is [var pending, ..] ? Math.Min(last, pending.Seq - 1) : last;
         var news = store.Unplaced(_placedThrough);
-        // Articles set aside when the index placed them are in it already and stay out of stories.
+        // Articles set aside when the index placed them are in it already and stay out of stories; so are those placed
+        // beyond a gap last time (featured by another worker first).
         news = [.. news.Where(n => !_index!.Contains(n.Features.Id))];
-        _placedThrough = Math.Max(_placedThrough, last);
+        _placedThrough = Math.Max(_placedThrough, through);
         if (news.Count == 0)
         {
             _version = store.StoriesVersion;
@@ -173,7 +219,6 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
                 if (replaces.Remove(absorbed, out var earlier)) Replaced(placement.Story).AddRange(earlier);
             }
             touched.Add(placement.Story);
-            _placedThrough = Math.Max(_placedThrough, seq);
         }
 
         long ticket = 0;
@@ -199,7 +244,14 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
             ticket = ++_ticket;
             _dirty[id] = new Queued(new StoryMembers(id, articles, indexed.DuplicateOf), [.. gone.Distinct(StringComparer.Ordinal).Where(g => g != id)], _generation, ticket);
         }
-        StartBriefing();
+        if (SharedBriefs)
+        {
+            // Any worker briefs them; a story queued again before it is briefed is briefed once, with its newest members.
+            store.QueueBriefs([.. _dirty.Values.Select(q => new BriefJob(q.Members, q.Gone, _version))]);
+            _dirty.Clear();
+            ticket = 0;
+        }
+        else StartBriefing();
         long now = Environment.TickCount64;
         _lastPlacement = now;
         if (_firstUnconsolidated < 0) _firstUnconsolidated = now;
@@ -274,12 +326,13 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
             try
             {
                 var stories = batch.Select(b => (b.Id, b.Entry.Members)).ToList();
-                var keyOf = batch.ToDictionary(b => b.Id, b => StoryRefresher.MembersKey(b.Entry.Members), StringComparer.Ordinal);
+                long generation = store.AnalysisGeneration;
+                var keyOf = batch.ToDictionary(b => b.Id, b => StoryRefresher.MembersKey(b.Entry.Members, generation), StringComparer.Ordinal);
                 var (records, failed) = Refresher.Brief(stories, keyOf, Analyses, CancellationToken.None);
                 bool stored = false;
                 lock (_gate)
                 {
-                    using var held = store.TryLockRefresh();
+                    using var held = Enter();
                     if (held is not null)
                     {
                         // Another process wrote since this process read the stories: the articles are placed again after it.
@@ -348,6 +401,9 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
         foreach (var (story, g) in group) _idOf[numbers[g]] = story;
         // Everything not in the index yet (new, or in no stored story) is placed next, whatever its arrival number.
         _placedThrough = 0;
+        // Briefs queued by the process that held the stories before were placed in an index this one does not have: a
+        // new version drops them, and their articles, in no stored story, are placed again here.
+        if (SharedBriefs) store.SaveStories([], [], null);
         _version = store.StoriesVersion;
     }
 }

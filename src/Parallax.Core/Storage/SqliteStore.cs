@@ -17,7 +17,7 @@ public sealed class StoreException(string message, Exception? inner = null) : Ex
 public sealed partial class SqliteStore : IStoryStore
 {
     /// <summary>The schema this code reads and writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 6;
 
     private readonly string _connectionString;
     private readonly Lock _writeGate = new();
@@ -143,6 +143,33 @@ public sealed partial class SqliteStore : IStoryStore
     {
         using var c = Open();
         return Convert.ToInt32(Scalar(c, "SELECT count(*) FROM articles"), CultureInfo.InvariantCulture);
+    });
+
+    public long AnalysisGeneration => Guard(() =>
+    {
+        using var c = Open();
+        return Convert.ToInt64(Scalar(c, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'analysis_generation'), 0)"), CultureInfo.InvariantCulture);
+    });
+
+    public bool Reanalysing => Guard(() =>
+    {
+        using var c = Open();
+        return Scalar(c, "SELECT 1 FROM meta WHERE key = 'reanalysing'") is not null;
+    });
+
+    public void BeginReanalysis() => Guard(() =>
+    {
+        lock (_writeGate)
+        {
+            using var c = Open(write: true);
+            using var tx = c.BeginTransaction(deferred: false);
+            Exec(c, "INSERT INTO meta(key, value) VALUES ('analysis_generation', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1", tx);
+            Exec(c, "INSERT OR REPLACE INTO meta(key, value) VALUES ('reanalysing', '1')", tx);
+            Exec(c, "UPDATE articles SET features = NULL WHERE features IS NOT NULL", tx);
+            Exec(c, "DELETE FROM quarantine", tx);
+            Exec(c, "UPDATE meta SET value = '1' WHERE key = 'stories_pending'", tx);
+            tx.Commit();
+        }
     });
 
     public bool StoriesPending => Guard(() =>
@@ -356,56 +383,63 @@ public sealed partial class SqliteStore : IStoryStore
         {
             using var c = Open(write: true);
             using var tx = c.BeginTransaction(deferred: false);
-            foreach (var id in removed) DeleteStory(c, tx, id);
-            using var story = Command(c, """
-                INSERT OR REPLACE INTO stories(id, members_key, title, date, day, sources, outlets, topic, articles, conflicts, summary, alternates, score, updated)
-                VALUES ($id, $key, $title, $date, $day, $sources, $outlets, $topic, $articles, $conflicts, $summary, $alternates, $score, $updated)
-                """, tx);
-            using var outlet = Command(c, "INSERT INTO story_outlets(story_id, position, outlet, articles, leaning) VALUES ($s, $p, $o, $n, $l)", tx);
-            using var line = Command(c, "INSERT OR IGNORE INTO story_lines(line_key, story_id) VALUES ($k, $s)", tx);
-            using var brief = Command(c, "INSERT OR REPLACE INTO briefs(story_id, json, html) VALUES ($id, $json, $html)", tx);
-            using var member = Command(c, "INSERT OR REPLACE INTO story_articles(article_id, story_id, position, duplicate_of) VALUES ($a, $s, $p, $d)", tx);
-            using var fact = Command(c, "INSERT INTO facts(story_id, rank, sources, text) VALUES ($s, $r, $n, $t)", tx);
-            string now = Now();
-            foreach (var s in stories)
-            {
-                DeleteStory(c, tx, s.Id);
-                Bind(story, ("$id", s.Id), ("$key", s.MembersKey), ("$title", s.Title), ("$date", StoreRows.Iso(s.Date)), ("$day", StoreRows.Iso(s.Day)), ("$sources", s.Sources), ("$outlets", s.Coverage.Count == 0 ? null : string.Join('\n', s.Coverage.Select(o => o.Name))), ("$topic", s.Topic),
-                    ("$articles", s.Members.Count), ("$conflicts", s.Conflicts), ("$summary", s.Summary), ("$alternates", s.Alternates.Count == 0 ? null : string.Join('\n', s.Alternates)), ("$score", s.Score), ("$updated", now));
-                story.ExecuteNonQuery();
-                foreach (var text in s.Alternates.Prepend(s.Summary))
-                {
-                    Bind(line, ("$k", StoreRows.LineKey(text)), ("$s", s.Id));
-                    line.ExecuteNonQuery();
-                }
-                for (int i = 0; i < s.Coverage.Count; i++)
-                {
-                    Bind(outlet, ("$s", s.Id), ("$p", i), ("$o", s.Coverage[i].Name), ("$n", s.Coverage[i].Articles), ("$l", s.Coverage[i].Leaning));
-                    outlet.ExecuteNonQuery();
-                }
-                Bind(brief, ("$id", s.Id), ("$json", StoreRows.Gzip(s.BriefJson)), ("$html", StoreRows.Gzip(s.BriefHtml)));
-                brief.ExecuteNonQuery();
-                for (int i = 0; i < s.Members.Count; i++)
-                {
-                    Bind(member, ("$a", s.Members[i].Article), ("$s", s.Id), ("$p", i), ("$d", s.Members[i].DuplicateOf));
-                    member.ExecuteNonQuery();
-                }
-                for (int i = 0; i < s.Facts.Count; i++)
-                {
-                    if (s.Facts[i].Sources < 2) continue;
-                    Bind(fact, ("$s", s.Id), ("$r", i), ("$n", s.Facts[i].Sources), ("$t", s.Facts[i].Text));
-                    fact.ExecuteNonQuery();
-                }
-            }
+            WriteStories(c, tx, stories, removed);
             Exec(c, "INSERT INTO meta(key, value) VALUES ('stories_version', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1", tx);
             if (upToDateThrough is { } seq)
             {
                 // Articles another process added meanwhile keep the stories pending.
                 Exec(c, "UPDATE meta SET value = '0' WHERE key = 'stories_pending' AND coalesce((SELECT max(seq) FROM articles), 0) <= $seq", tx, ("$seq", seq));
+                Exec(c, "DELETE FROM meta WHERE key = 'reanalysing' AND (SELECT value FROM meta WHERE key = 'stories_pending') = '0'", tx);
             }
             tx.Commit();
         }
     });
+
+    /// <summary>Writes stories (each replacing its older version) and removes others, within the caller's transaction.</summary>
+    private void WriteStories(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<StoryRecord> stories, IEnumerable<string> removed)
+    {
+        foreach (var id in removed) DeleteStory(c, tx, id);
+        using var story = Command(c, """
+            INSERT OR REPLACE INTO stories(id, members_key, title, date, day, sources, outlets, topic, articles, conflicts, summary, alternates, score, updated)
+            VALUES ($id, $key, $title, $date, $day, $sources, $outlets, $topic, $articles, $conflicts, $summary, $alternates, $score, $updated)
+            """, tx);
+        using var outlet = Command(c, "INSERT INTO story_outlets(story_id, position, outlet, articles, leaning) VALUES ($s, $p, $o, $n, $l)", tx);
+        using var line = Command(c, "INSERT OR IGNORE INTO story_lines(line_key, story_id) VALUES ($k, $s)", tx);
+        using var brief = Command(c, "INSERT OR REPLACE INTO briefs(story_id, json, html) VALUES ($id, $json, $html)", tx);
+        using var member = Command(c, "INSERT OR REPLACE INTO story_articles(article_id, story_id, position, duplicate_of) VALUES ($a, $s, $p, $d)", tx);
+        using var fact = Command(c, "INSERT INTO facts(story_id, rank, sources, text) VALUES ($s, $r, $n, $t)", tx);
+        string now = Now();
+        foreach (var s in stories)
+        {
+            DeleteStory(c, tx, s.Id);
+            Bind(story, ("$id", s.Id), ("$key", s.MembersKey), ("$title", s.Title), ("$date", StoreRows.Iso(s.Date)), ("$day", StoreRows.Iso(s.Day)), ("$sources", s.Sources), ("$outlets", s.Coverage.Count == 0 ? null : string.Join('\n', s.Coverage.Select(o => o.Name))), ("$topic", s.Topic),
+                ("$articles", s.Members.Count), ("$conflicts", s.Conflicts), ("$summary", s.Summary), ("$alternates", s.Alternates.Count == 0 ? null : string.Join('\n', s.Alternates)), ("$score", s.Score), ("$updated", now));
+            story.ExecuteNonQuery();
+            foreach (var text in s.Alternates.Prepend(s.Summary))
+            {
+                Bind(line, ("$k", StoreRows.LineKey(text)), ("$s", s.Id));
+                line.ExecuteNonQuery();
+            }
+            for (int i = 0; i < s.Coverage.Count; i++)
+            {
+                Bind(outlet, ("$s", s.Id), ("$p", i), ("$o", s.Coverage[i].Name), ("$n", s.Coverage[i].Articles), ("$l", s.Coverage[i].Leaning));
+                outlet.ExecuteNonQuery();
+            }
+            Bind(brief, ("$id", s.Id), ("$json", StoreRows.Gzip(s.BriefJson)), ("$html", StoreRows.Gzip(s.BriefHtml)));
+            brief.ExecuteNonQuery();
+            for (int i = 0; i < s.Members.Count; i++)
+            {
+                Bind(member, ("$a", s.Members[i].Article), ("$s", s.Id), ("$p", i), ("$d", s.Members[i].DuplicateOf));
+                member.ExecuteNonQuery();
+            }
+            for (int i = 0; i < s.Facts.Count; i++)
+            {
+                if (s.Facts[i].Sources < 2) continue;
+                Bind(fact, ("$s", s.Id), ("$r", i), ("$n", s.Facts[i].Sources), ("$t", s.Facts[i].Text));
+                fact.ExecuteNonQuery();
+            }
+        }
+    }
 
     private static void DeleteStory(SqliteConnection c, SqliteTransaction tx, string id)
     {

@@ -37,7 +37,14 @@ public sealed record RefreshReport(int Featured, int Stories, int Rebuilt, int R
 }
 
 /// <summary>The stories a refresh computed, by id, and the last arrival number they reflect.</summary>
-public sealed record RefreshPlan(IReadOnlyList<(string Id, StoryMembers Members)> Stories, long Through);
+public sealed record RefreshPlan(IReadOnlyList<(string Id, StoryMembers Members)> Stories, long Through)
+{
+    /// <summary>
+    /// A plan made while a re-analysis is under way and some articles still lack their new features: it must not be
+    /// applied, for it would remove their stories, whose old briefs are served until the new ones are in.
+    /// </summary>
+    public bool Incomplete { get; init; }
+}
 
 /// <summary>
 /// Analyses of articles kept between the steps that need them (features, then briefs), up to a number; thread-safe.
@@ -122,8 +129,8 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
     }
 
     /// <summary>
-    /// Computes story features for every article that has none, in committed batches; an article that cannot be analysed
-    /// is set aside with its reason and the rest of its batch goes on. The analyses are kept in <paramref name="cache"/>.
+    /// Computes story features for every article that has none and no other process is analysing, in committed batches; an
+    /// article that cannot be analysed is set aside with its reason and the rest of its batch goes on. The analyses are kept in <paramref name="cache"/>.
     /// </summary>
     public (int Featured, int Quarantined) Featurize(AnalysisCache cache, IProgress<RefreshProgress>? progress = null, CancellationToken cancel = default)
     {
@@ -131,7 +138,9 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
         while (true)
         {
             cancel.ThrowIfCancellationRequested();
-            var batch = store.Unfeatured(FeatureBatch);
+            // A claim: other processes (workers) analyse other articles meanwhile, and one killed mid-batch leaves its batch to the next.
+            using var claim = store.ClaimUnfeatured(FeatureBatch);
+            var batch = claim.Articles;
             if (batch.Count == 0) break;
             var outcomes = Corpus.TryAnalyze([.. batch.Select(a => a.Article)], pipeline, StoryFeatures.Of, Cores, cancel);
             var failed = new List<QuarantinedArticle>();
@@ -145,8 +154,7 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
                     cache.Keep(batch[i].Article.Id, outcomes[i].Analysis!, batch[i].Added);
                 }
             }
-            store.SaveFeatures(features);
-            store.Quarantine(failed);
+            claim.Complete(features, failed);
             quarantined += failed.Count;
             featured += batch.Count;
             progress?.Report(new RefreshProgress("analysing new articles", featured, 0));
@@ -164,13 +172,15 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
         // features were computed keeps the stories pending), and an article set aside last does not keep them pending forever.
         long last = store.LastSeq;
         var all = store.Features();
-        long through = store.Unfeatured(1) is [var unfeatured, ..] ? Math.Min(last, unfeatured.Seq - 1) : last;
+        var firstUnfeatured = store.Unfeatured(1);
+        long through = firstUnfeatured is [var unfeatured, ..] ? Math.Min(last, unfeatured.Seq - 1) : last;
+        bool incomplete = firstUnfeatured.Count > 0 && store.Reanalysing;
         var seqOf = all.ToDictionary(f => f.Features.Id, f => f.Seq, StringComparer.Ordinal);
         progress?.Report(new RefreshProgress("grouping into stories", 0, all.Count));
         var computed = new StoryClusterer(options).Cluster([.. all.Select(f => f.Features)])
             .Select(s => (Id: StoryId(s.Articles.Min(a => seqOf[a])), Members: s))
             .ToList();
-        return new RefreshPlan(computed, through);
+        return new RefreshPlan(computed, through) { Incomplete = incomplete };
     }
 
     /// <summary>A story's id: the arrival number of its first article. Both the live path and a refresh name stories this way, so an id outlives both.</summary>
@@ -182,8 +192,10 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
     /// </summary>
     public (int Rebuilt, int Removed, int Quarantined) Apply(RefreshPlan plan, AnalysisCache cache, IProgress<RefreshProgress>? progress = null, CancellationToken cancel = default)
     {
+        if (plan.Incomplete) return (0, 0, 0);
         var stored = store.StoryKeys();
-        var keyOf = plan.Stories.ToDictionary(c => c.Id, c => MembersKey(c.Members), StringComparer.Ordinal);
+        long generation = store.AnalysisGeneration;
+        var keyOf = plan.Stories.ToDictionary(c => c.Id, c => MembersKey(c.Members, generation), StringComparer.Ordinal);
         var changed = plan.Stories.Where(c => !stored.TryGetValue(c.Id, out var k) || k != keyOf[c.Id]).ToList();
         var removed = stored.Keys.Where(id => !keyOf.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
         int rebuilt = 0, quarantined = 0;
@@ -375,10 +387,14 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
     /// </summary>
     public static double Score(int sources, DateOnly day) => day.DayNumber + 2.0 * Math.Log(1 + sources);
 
-    /// <summary>A hash of a story's articles and copies: equal keys mean the same brief.</summary>
-    public static string MembersKey(StoryMembers members)
+    /// <summary>
+    /// A hash of a story's articles and copies, and of the store's analysis generation (<see cref="IStoryStore.AnalysisGeneration"/>;
+    /// none while it is 0): equal keys mean the same brief.
+    /// </summary>
+    public static string MembersKey(StoryMembers members, long generation = 0)
     {
         var sb = new StringBuilder();
+        if (generation > 0) sb.Append(generation.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\u001d');
         foreach (var id in members.Articles) sb.Append(id).Append('\u001f').Append(members.DuplicateOf.GetValueOrDefault(id)).Append('\u001e');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..32];
     }

@@ -133,3 +133,19 @@ CREATE TABLE IF NOT EXISTS id_next (
   base TEXT PRIMARY KEY,
   next INTEGER NOT NULL
 );
+
+-- Work shared between processes ('parallax worker'; schema 6): stories to brief, queued by the process that places
+-- articles, and per story the newest job whose brief was stored, so a job finished late never overwrites a newer brief.
+-- Job numbers are never reused (AUTOINCREMENT). Neither table is content: the digest leaves them out.
+CREATE TABLE IF NOT EXISTS brief_jobs (
+  job      INTEGER PRIMARY KEY AUTOINCREMENT,
+  story_id TEXT NOT NULL,
+  epoch    INTEGER NOT NULL,              -- the stories_version it was placed under; older ones are dropped
+  members  TEXT NOT NULL                  -- JSON: articles, copies, stories absorbed
+);
+CREATE INDEX IF NOT EXISTS brief_jobs_story ON brief_jobs(story_id, job);
+
+CREATE TABLE IF NOT EXISTS brief_marks (
+  story_id TEXT PRIMARY KEY,
+  job      INTEGER NOT NULL
+);

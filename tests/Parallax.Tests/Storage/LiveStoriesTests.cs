@@ -11,39 +11,8 @@ namespace Parallax.Tests;
 /// briefed again, ids never change, and a consolidation afterwards leaves exactly the store one ingest of the same articles
 /// makes — however the placements were interrupted, and whoever else wrote meanwhile.
 /// </summary>
-public sealed class LiveStoriesTests : IDisposable
+public sealed class LiveStoriesTests : StoreTestBase
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("parallax-live-").FullName;
-
-    private TestStores? _stores;
-
-    private TestStores Stores => _stores ??= new TestStores(_dir);
-
-    public void Dispose()
-    {
-        _stores?.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
-
-    private static Article Made(string id, string text, DateOnly day) => new() { Id = id, Text = text, Published = day, Source = "Outlet " + id };
-
-    private static List<Article> Mixed() =>
-    [
-        .. ArticleSource.Read([TestPaths.Examples]).Articles,
-        .. SampleStories.Rated(),
-        .. SampleStories.Older(),
-        Made("x1", "A harbour in the north reopened on Friday after two years of repairs costing $12 million, officials said.", new DateOnly(2025, 3, 7)),
-        Made("x2", "Voters in the county approved a school bond of $40 million on Tuesday, the election office said.", new DateOnly(2025, 3, 4)),
-    ];
-
-    private string Reference(string kind, IReadOnlyList<Article> articles)
-    {
-        using var store = Stores.Open(kind, "ref.db");
-        new Ingestor(store, AnalysisPipeline.Default).Ingest(articles);
-        return store.Check().Digest;
-    }
-
     private static PlaceReport AddLive(IStoryStore store, LiveStories live, IEnumerable<Article> articles)
     {
         new Ingestor(store, AnalysisPipeline.Default).StoreAll(articles);

@@ -118,6 +118,41 @@ public sealed class StoreCliTests : IDisposable
     }
 
     [Fact]
+    public void Articles_left_to_workers_get_their_stories_from_a_worker_as_from_one_ingest()
+    {
+        string shared = Path.Combine(_dir, "shared.db"), direct = Path.Combine(_dir, "direct.db");
+        Run("ingest", TestPaths.Examples, "--db", direct);
+        var stored = Run("ingest", TestPaths.Examples, "--db", shared, "--leave-to-workers");
+        Assert.Equal(0, stored.Code);
+        Assert.Contains("added 4 of 4 articles", stored.Out, StringComparison.Ordinal);
+        Assert.Contains("parallax worker --db", stored.Err, StringComparison.Ordinal);
+        Assert.Contains("\nstories\t0\n", Run("check", "--db", shared).Out, StringComparison.Ordinal); // stored only
+
+        var worked = Run("worker", "--db", shared, "--until-idle", "--consolidate-after", "0s", "--poll", "20ms");
+        Assert.Equal(0, worked.Code);
+        Assert.Contains("4 articles analysed, 4 placed, 1 stories briefed (0 jobs outdated), 1 consolidations", worked.Out, StringComparison.Ordinal);
+        string Digest(string db) => Run("check", "--db", db).Out.Split('\n').Single(l => l.StartsWith("digest", StringComparison.Ordinal));
+        Assert.Equal(Digest(direct), Digest(shared));
+
+        var bad = Run("worker", "--db", shared, "--poll", "forever");
+        Assert.Equal(ParallaxCli.Failed, bad.Code);
+        Assert.Contains("--poll forever: give a duration", bad.Err, StringComparison.Ordinal);
+        Assert.Contains("parallax worker --db postgresql://", Run("worker", "--help").Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refresh_reanalyse_briefs_every_story_again_and_says_so()
+    {
+        string db = Path.Combine(_dir, "news.db");
+        Run("ingest", TestPaths.Examples, "--db", db);
+        var r = Run("refresh", "--reanalyse", "--db", db);
+        Assert.Equal(0, r.Code);
+        Assert.Contains("1 story (1 briefed, 0 merged away, 4 articles analysed)", r.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("resuming", r.Err, StringComparison.Ordinal);
+        Assert.Contains("1 story (0 briefed, 0 merged away, 0 articles analysed)", Run("refresh", "--db", db).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_explains_the_service_commands()
     {
         var root = Run("--help").Out;

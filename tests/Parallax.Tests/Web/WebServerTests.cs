@@ -540,4 +540,23 @@ public sealed class WebServerTests : IAsyncLifetime
         Assert.False(store.StoriesPending);
         Assert.Equal(1, store.Stories(new StoryQuery()).Total);
     }
+
+    [Fact]
+    public async Task A_server_that_leaves_stories_to_workers_stores_an_add_and_a_worker_places_it()
+    {
+        var (client, options) = await Server(o => o with { LeaveStoriesToWorkers = true }, withExamples: false);
+        var posted = await client.PostAsJsonAsync("/api/articles", new { text = "The harbour in Port Avalen reopened on Monday after repairs costing $12 million, the port authority said." });
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var added = await posted.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(added.GetProperty("pending").GetBoolean());
+        using var store = new SqliteStore(options.DbPath);
+        Assert.Equal((1, 0), (store.Count, store.Stories(new StoryQuery()).Total));
+        // The server holds no stories: a worker takes them at once, and places and briefs the article.
+        var worker = new Worker(store, Pipeline.AnalysisPipeline.Default, consolidateAfter: TimeSpan.Zero);
+        var done = worker.Run(TimeSpan.FromMilliseconds(20), untilIdle: true);
+        Assert.True(done.Placer);
+        Assert.Equal(1, done.Placed);
+        var page = await client.GetStringAsync("/api/stories");
+        Assert.Contains("Port Avalen", page, StringComparison.Ordinal);
+    }
 }

@@ -83,6 +83,22 @@ public sealed partial class PostgresStore : IStoryStore
 
     public long LastSeq => Guard(() => Convert.ToInt64(Scalar("SELECT coalesce(max(seq), 0) FROM articles"), CultureInfo.InvariantCulture));
 
+    public long AnalysisGeneration => Guard(() => Convert.ToInt64(Scalar("SELECT coalesce((SELECT value::bigint FROM meta WHERE key = 'analysis_generation'), 0)"), CultureInfo.InvariantCulture));
+
+    public bool Reanalysing => Guard(() => Scalar("SELECT 1 FROM meta WHERE key = 'reanalysing'") is not null);
+
+    public void BeginReanalysis() => Guard(() =>
+    {
+        using var c = _source.OpenConnection();
+        using var tx = c.BeginTransaction();
+        Exec(c, tx, "INSERT INTO meta(key, value) VALUES ('analysis_generation', '1') ON CONFLICT (key) DO UPDATE SET value = (meta.value::bigint + 1)::text");
+        Exec(c, tx, "INSERT INTO meta(key, value) VALUES ('reanalysing', '1') ON CONFLICT (key) DO NOTHING");
+        Exec(c, tx, "UPDATE articles SET features = NULL WHERE features IS NOT NULL");
+        Exec(c, tx, "DELETE FROM quarantine");
+        Exec(c, tx, "UPDATE meta SET value = '1' WHERE key = 'stories_pending'");
+        tx.Commit();
+    });
+
     public long StoriesVersion => Guard(() => Convert.ToInt64(Scalar("SELECT value FROM meta WHERE key = 'stories_version'"), CultureInfo.InvariantCulture));
 
     public bool HasUrl(string url) => Guard(() => Scalar("SELECT 1 FROM articles WHERE url_key = @v", ("v", ArticleKeys.NormalUrl(url))) is not null);
@@ -177,6 +193,21 @@ public sealed partial class PostgresStore : IStoryStore
     {
         using var c = _source.OpenConnection();
         using var tx = c.BeginTransaction();
+        // The version first: its row lock orders this write after any brief job being completed (which holds it shared).
+        Exec(c, tx, "UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'stories_version'");
+        WriteStories(c, tx, stories, removed);
+        if (upToDateThrough is { } seq)
+        {
+            // Articles another process added meanwhile keep the stories pending.
+            Exec(c, tx, "UPDATE meta SET value = '0' WHERE key = 'stories_pending' AND (SELECT coalesce(max(seq), 0) FROM articles) <= @seq", ("seq", seq));
+            Exec(c, tx, "DELETE FROM meta WHERE key = 'reanalysing' AND (SELECT value FROM meta WHERE key = 'stories_pending') = '0'");
+        }
+        tx.Commit();
+    });
+
+    /// <summary>Writes stories (each replacing its older version) and removes others, within the caller's transaction.</summary>
+    private void WriteStories(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<StoryRecord> stories, IEnumerable<string> removed)
+    {
         foreach (var id in removed) DeleteStory(c, tx, id);
         string now = StoreRows.Now(_clock());
         foreach (var s in stories)
@@ -211,14 +242,7 @@ public sealed partial class PostgresStore : IStoryStore
                 Exec(c, tx, "INSERT INTO facts(story_id, rank, sources, text) VALUES (@s, @r, @n, @t)", ("s", s.Id), ("r", i), ("n", s.Facts[i].Sources), ("t", s.Facts[i].Text));
             }
         }
-        Exec(c, tx, "UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'stories_version'");
-        if (upToDateThrough is { } seq)
-        {
-            // Articles another process added meanwhile keep the stories pending.
-            Exec(c, tx, "UPDATE meta SET value = '0' WHERE key = 'stories_pending' AND (SELECT coalesce(max(seq), 0) FROM articles) <= @seq", ("seq", seq));
-        }
-        tx.Commit();
-    });
+    }
 
     private static void DeleteStory(NpgsqlConnection c, NpgsqlTransaction tx, string id)
     {
@@ -267,13 +291,7 @@ public sealed partial class PostgresStore : IStoryStore
         if (articles.Count == 0) return;
         using var c = _source.OpenConnection();
         using var tx = c.BeginTransaction();
-        foreach (var q in articles)
-        {
-            Exec(c, tx, "INSERT INTO quarantine(article_id, stage, reason) VALUES (@id, @stage, @reason) ON CONFLICT (article_id) DO UPDATE SET stage = excluded.stage, reason = excluded.reason",
-                ("id", q.Id), ("stage", q.Stage), ("reason", q.Reason));
-            // An empty feature blob: not "unfeatured" any more (so never analysed again), and decoded as nothing, so in no story.
-            Exec(c, tx, "UPDATE articles SET features = @empty WHERE id = @id", ("empty", Array.Empty<byte>()), ("id", q.Id));
-        }
+        QuarantineIn(c, tx, articles);
         tx.Commit();
     });
 

@@ -1,0 +1,159 @@
+using Parallax.Pipeline;
+using Parallax.Storage;
+using Parallax.Stories;
+using Xunit;
+
+namespace Parallax.Tests;
+
+/// <summary>
+/// Workers sharing a store (<c>parallax worker</c>): they divide the articles to analyse and the stories to brief through
+/// the store, exactly one of them places articles, and however many run, however they are stopped or killed, the store
+/// ends as one ingest of the same articles makes it. On PostgreSQL, claims are exclusive: no article is analysed by two.
+/// </summary>
+public sealed class WorkerTests : StoreTestBase
+{
+    private static Worker NewWorker(IStoryStore store) => new(store, AnalysisPipeline.Default, consolidateAfter: TimeSpan.Zero, featureBatch: 3) { BriefBatch = 2 };
+
+    private static WorkReport RunToIdle(Worker worker) => worker.Run(TimeSpan.FromMilliseconds(20), untilIdle: true);
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void One_worker_takes_stored_articles_to_the_stories_one_ingest_makes(string kind)
+    {
+        var articles = Mixed();
+        string reference = Reference(kind, articles);
+        using var store = Stores.Open(kind, "shared.db");
+        new Ingestor(store, AnalysisPipeline.Default).StoreAll(articles);
+
+        var done = RunToIdle(NewWorker(store));
+
+        Assert.Equal(articles.Count, done.Featured);
+        Assert.Equal(articles.Count, done.Placed);
+        Assert.True(done.Briefed > 0);
+        Assert.Equal(0, store.QueuedBriefs);
+        Assert.False(store.StoriesPending);
+        Assert.Equal(reference, store.Check().Digest);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public async Task Two_workers_share_the_work_one_places_and_the_result_is_the_same(string kind)
+    {
+        var articles = Mixed();
+        string reference = Reference(kind, articles);
+        using var a = Stores.Open(kind, "shared.db");
+        using var b = Stores.Open(kind, "shared.db");
+        var ingestor = new Ingestor(a, AnalysisPipeline.Default);
+        ingestor.StoreAll(articles.Take(articles.Count / 2));
+        var first = NewWorker(a);
+        var second = NewWorker(b);
+        var runs = new[] { first, second }.Select(w => Task.Run(() => RunToIdle(w))).ToArray();
+        // More articles arrive while they work.
+        ingestor.StoreAll(articles.Skip(articles.Count / 2));
+        var reports = await Task.WhenAll(runs).WaitAsync(TimeSpan.FromMinutes(5));
+
+        Assert.Contains(reports, r => r.Placer);
+        if (kind == TestStores.Postgres) Assert.Equal(articles.Count, reports.Sum(r => r.Featured)); // each article analysed once
+        Assert.Equal(reference, a.Check().Digest);
+    }
+
+    [PostgresFact]
+    public void Claims_on_PostgreSQL_are_exclusive_and_a_claim_let_go_unfinished_goes_to_the_next()
+    {
+        var articles = Mixed();
+        using var store = Stores.Open(TestStores.Postgres, "shared.db");
+        new Ingestor(store, AnalysisPipeline.Default).StoreAll(articles);
+        using var other = Stores.Open(TestStores.Postgres, "shared.db");
+
+        var held = store.ClaimUnfeatured(3);
+        using (var second = other.ClaimUnfeatured(3))
+        {
+            Assert.Equal(3, held.Articles.Count);
+            Assert.Empty(held.Articles.Select(x => x.Article.Id).Intersect(second.Articles.Select(x => x.Article.Id)));
+            Assert.True(second.Articles[0].Seq > held.Articles[^1].Seq);
+            second.Complete([.. second.Articles.Select(x => StoryFeatures.Of(AnalysisPipeline.Default.Analyze(x.Article)))], []);
+        }
+        var heldIds = held.Articles.Select(x => x.Article.Id).ToList();
+        held.Dispose(); // a worker that died holding them: its rows go back
+        using var next = other.ClaimUnfeatured(6);
+        Assert.Equal(heldIds, next.Articles.Take(3).Select(x => x.Article.Id));
+        Assert.Equal(articles.Count - 3, store.Check(quick: true).Unfeatured);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void A_brief_job_is_stored_only_while_it_is_the_newest_of_its_story(string kind)
+    {
+        var articles = Mixed();
+        using var store = Stores.Open(kind, "shared.db");
+        new Ingestor(store, AnalysisPipeline.Default).Ingest(articles);
+        var story = store.Stories(new StoryQuery(Limit: 1)).Stories[0];
+        var stored = store.Story(story.Id)!;
+        long version = store.StoriesVersion;
+        var members = new StoryMembers(story.Id, stored.Articles, stored.DuplicateOf);
+        var refresher = new StoryRefresher(store, AnalysisPipeline.Default);
+        var cache = new AnalysisCache(64);
+
+        // Two jobs of one story, the second queued after the first: only the second is claimed, and stored.
+        store.QueueBriefs([new BriefJob(members, [], version), new BriefJob(members, [], version)]);
+        using (var claim = store.ClaimBriefs(10))
+        {
+            Assert.Single(claim.Jobs);
+            var (records, failed) = refresher.Brief([(story.Id, members)], new Dictionary<string, string> { [story.Id] = StoryRefresher.MembersKey(members) }, cache, default);
+            Assert.Equal(1, claim.Complete(records, failed));
+        }
+        Assert.Equal(0, store.QueuedBriefs);
+
+        // A job placed under an older version (stories were consolidated since) is dropped unbriefed.
+        store.QueueBriefs([new BriefJob(members, [], version - 1)]);
+        using (var claim = store.ClaimBriefs(10)) Assert.Empty(claim.Jobs);
+        Assert.Equal(version, store.StoriesVersion); // briefs of jobs never make the placer read the stories again
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void A_placer_that_stops_leaves_the_stories_to_the_next_which_places_its_unbriefed_articles_again(string kind)
+    {
+        var articles = Mixed();
+        string reference = Reference(kind, articles);
+        using var a = Stores.Open(kind, "shared.db");
+        using var b = Stores.Open(kind, "shared.db");
+        new Ingestor(a, AnalysisPipeline.Default).StoreAll(articles);
+        var first = NewWorker(a);
+        Assert.True(first.Live.TryHold());
+        var placed = first.Live.Place();
+        Assert.Equal(articles.Count, placed.Placed);
+        Assert.True(a.QueuedBriefs > 0);
+        var second = NewWorker(b);
+        Assert.False(second.Live.TryHold()); // one placer at a time
+        first.Live.Release(); // it stops (or dies) before any brief is made
+
+        var done = RunToIdle(second);
+
+        Assert.True(done.Placer);
+        Assert.Equal(articles.Count, done.Placed); // the first one's placements were never stored: placed again
+        Assert.Equal(0, b.QueuedBriefs);
+        Assert.Equal(reference, b.Check().Digest);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void A_worker_stopped_mid_run_leaves_the_rest_to_another_and_the_result_is_the_same(string kind)
+    {
+        var articles = Mixed();
+        string reference = Reference(kind, articles);
+        using var a = Stores.Open(kind, "shared.db");
+        new Ingestor(a, AnalysisPipeline.Default).StoreAll(articles);
+        // One round of a worker that briefs one story a round, then stops (or dies) with the rest queued.
+        var first = new Worker(a, AnalysisPipeline.Default, consolidateAfter: TimeSpan.Zero, featureBatch: 3) { BriefBatch = 1, BriefRounds = 1 };
+        var step = first.Step();
+        Assert.Equal((articles.Count, 1), (step.Placed, step.Briefed));
+        first.Live.Release();
+        Assert.True(a.StoriesPending);
+
+        using var b = Stores.Open(kind, "shared.db");
+        RunToIdle(NewWorker(b));
+        Assert.Equal(reference, b.Check().Digest);
+    }
+
+}
