@@ -33,10 +33,16 @@ public static partial class ParallaxCli
             DefaultValueFactory = _ => "30s",
             HelpName = "DURATION",
         };
+        var proxies = new Option<string[]>("--trust-proxy")
+        {
+            Description = "Addresses of reverse proxies in front of this server whose X-Forwarded-Host, -Proto and -For headers are believed (one hop), so the host and origin checks see the host visitors asked for. Without it those headers are ignored.",
+            HelpName = "IP",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var workers = new Option<bool>("--workers") { Description = "Leave placing articles in stories and briefing them to 'parallax worker' processes: this server only stores what is added, and reads (run several behind a proxy)." };
         var cmd = new Command("serve", "Serve a store as a web site and JSON API: stories ranked by coverage and recency, each story's brief with its sources side by side and every citation lighting up its supporting text, articles with what was found in them, search, and a form to add articles (paste, upload, or a page's address). OpenAPI document at /openapi/v1.json. Stop with Ctrl+C.")
         {
-            db, urls, token, maxUpload, allowedHosts, quiet, workers,
+            db, urls, token, maxUpload, allowedHosts, quiet, workers, proxies,
         };
         cmd.SetAction(async (parse, cancel) =>
         {
@@ -49,6 +55,12 @@ public static partial class ParallaxCli
                 }
             }
             if (!TryDuration(parse.GetValue(quiet)!, out var quietFor) || quietFor < TimeSpan.Zero || quietFor > TimeSpan.FromDays(1)) return Fail(stderr, $"--consolidate-after {parse.GetValue(quiet)}: give a duration such as 30s or 5m");
+            var trusted = new List<System.Net.IPAddress>();
+            foreach (var p in (parse.GetValue(proxies) ?? []).SelectMany(p => p.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+            {
+                if (!System.Net.IPAddress.TryParse(p, out var ip)) return Fail(stderr, $"--trust-proxy {p}: give the proxy's IP address, e.g. 10.0.0.5 or ::1");
+                trusted.Add(ip);
+            }
             if (parse.GetValue(maxUpload) is < 1 or > 1024) return Fail(stderr, "--max-upload takes a size in MB between 1 and 1024");
             string? writeToken = parse.GetValue(token) ?? (Environment.GetEnvironmentVariable("PARALLAX_TOKEN") is { Length: > 0 } t ? t : null);
             if (writeToken is { Length: < 12 }) return Fail(stderr, "the write token is too short to be safe; use at least 12 characters (e.g. openssl rand -hex 16)");
@@ -60,6 +72,7 @@ public static partial class ParallaxCli
                 MaxUploadBytes = parse.GetValue(maxUpload) * 1024L * 1024,
                 ConsolidateWhenQuiet = quietFor,
                 LeaveStoriesToWorkers = parse.GetValue(workers),
+                TrustedProxies = trusted,
                 AllowedHosts = [.. (parse.GetValue(allowedHosts) ?? []).SelectMany(h => h.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
             };
             using (var check = OpenStore(options.DbPath, stderr))

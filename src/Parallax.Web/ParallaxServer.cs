@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Parallax.Rendering;
 
@@ -47,6 +48,19 @@ public static partial class ParallaxServer
 
         var app = builder.Build();
         app.Use(Guarded);
+        if (options.TrustedProxies.Count > 0)
+        {
+            // Only the named proxies are believed, one hop deep: a visitor's own X-Forwarded-Host never names the host.
+            var forwarded = new ForwardedHeadersOptions
+            {
+                ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedProto,
+                ForwardLimit = 1,
+            };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            foreach (var proxy in options.TrustedProxies) forwarded.KnownProxies.Add(proxy);
+            app.UseForwardedHeaders(forwarded);
+        }
         app.Use(KnownHost);
         // Articles other processes stored are placed, and stories consolidated when due, in the background; the first tick
         // reads the stored stories into memory, so the first add does not wait for that.

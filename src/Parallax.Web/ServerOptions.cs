@@ -53,6 +53,12 @@ public sealed record ServerOptions
     /// </summary>
     public bool LeaveStoriesToWorkers { get; init; }
 
+    /// <summary>
+    /// The reverse proxies (by address) whose <c>X-Forwarded-Host</c>, <c>-Proto</c> and <c>-For</c> are believed: behind
+    /// them, the host and origin checks see the host the visitor asked for. Empty: the headers are ignored, from anyone.
+    /// </summary>
+    public IReadOnlyList<System.Net.IPAddress> TrustedProxies { get; init; } = [];
+
     /// <summary>The longest live placements go unconsolidated however busy the stream.</summary>
     public TimeSpan ConsolidateAtLeastEvery { get; init; } = TimeSpan.FromMinutes(10);
 

@@ -178,6 +178,9 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
         return now - _lastPlacement >= Quiet.TotalMilliseconds || now - _firstUnconsolidated >= MaxLag.TotalMilliseconds;
     }
 
+    /// <summary>Whether live placements have gone unconsolidated for <see cref="MaxLag"/>: consolidation is due however busy the stream.</summary>
+    public bool Overdue => _firstUnconsolidated >= 0 && Environment.TickCount64 - _firstUnconsolidated >= MaxLag.TotalMilliseconds;
+
     private PlaceReport PlaceHeld(CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();

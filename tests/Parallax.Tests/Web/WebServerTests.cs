@@ -488,6 +488,42 @@ public sealed class WebServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Behind_a_trusted_proxy_the_host_the_visitor_asked_for_is_checked_and_nobody_else_can_name_one()
+    {
+        await Server(o => o with { AllowedHosts = ["news.example.org"], TrustedProxies = [IPAddress.Parse("10.0.0.5")] }, withExamples: false);
+        var server = _apps[^1].GetTestServer();
+        async Task<int> Send(string from, string? forwardedHost, string method = "GET", string? origin = null)
+        {
+            var context = await server.SendAsync(c =>
+            {
+                c.Connection.RemoteIpAddress = IPAddress.Parse(from);
+                c.Request.Method = method;
+                c.Request.Path = "/api/articles";
+                if (method == "GET") c.Request.Path = "/api/stories";
+                c.Request.Host = new Microsoft.AspNetCore.Http.HostString("10.0.0.9:5080"); // the address the proxy reaches the server at
+                if (forwardedHost is not null)
+                {
+                    c.Request.Headers["X-Forwarded-Host"] = forwardedHost;
+                    c.Request.Headers["X-Forwarded-Proto"] = "https";
+                }
+                if (origin is not null) c.Request.Headers.Origin = origin;
+                if (method == "POST")
+                {
+                    c.Request.ContentType = "application/json";
+                    c.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes("{\"text\":\"The harbour reopened on Monday after repairs, the port authority said.\"}"));
+                }
+            });
+            return context.Response.StatusCode;
+        }
+
+        Assert.Equal(200, await Send("10.0.0.5", "news.example.org")); // the proxy says whom the visitor asked for
+        Assert.Equal(421, await Send("10.0.0.5", "attacker.example")); // and that name is checked
+        Assert.Equal(421, await Send("192.0.2.7", "news.example.org")); // anyone else's header is ignored: its own Host is checked
+        Assert.NotEqual(403, await Send("10.0.0.5", "news.example.org", "POST", origin: "https://news.example.org")); // a write from the site itself
+        Assert.Equal(403, await Send("10.0.0.5", "news.example.org", "POST", origin: "https://attacker.example"));
+    }
+
+    [Fact]
     public async Task Only_http_addresses_are_kept_from_input()
     {
         var (client, _) = await Server(withExamples: false);

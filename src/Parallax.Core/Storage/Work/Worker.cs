@@ -73,7 +73,10 @@ public sealed class Worker
         }
         var (briefed, dropped, failed) = Brief(cancel);
         quarantined += failed;
-        if (placer && _store.StoriesPending && _store.QueuedBriefs == 0 && (Live.ConsolidationDue() || (finish && featured + placed + briefed == 0 && _store.Unfeatured(1).Count == 0)))
+        // Consolidating rewrites what differs, so it waits until the queued briefs are in (unless placements have waited too long).
+        bool due = (finish && featured + placed + briefed == 0 && _store.Unfeatured(1).Count == 0 && _store.QueuedBriefs == 0)
+            || (Live.ConsolidationDue() && (_store.QueuedBriefs == 0 || Live.Overdue));
+        if (placer && _store.StoriesPending && due)
         {
             if (Live.Consolidate(null, cancel) is { } report)
             {
