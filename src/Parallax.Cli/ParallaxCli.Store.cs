@@ -282,7 +282,7 @@ public static partial class ParallaxCli
                 stdout.WriteLine($"articles quarantined\t{r.Quarantined}");
                 stdout.WriteLine($"stories\t{r.Stories}");
                 stdout.WriteLine($"facts indexed\t{r.Facts}");
-                stdout.WriteLine($"stories pending\t{(r.StoriesPending ? "yes (run 'parallax ingest' again to finish them)" : "no")}");
+                stdout.WriteLine($"stories pending\t{(r.StoriesPending ? "yes (workers, a server or 'parallax refresh' finish them)" : "no")}");
                 stdout.WriteLine($"digest\t{r.Digest}");
                 foreach (var q in store.Quarantined(20)) stdout.WriteLine($"quarantined\t{q.Id}\t{q.Stage}\t{q.Reason}");
                 if (r.Quarantined > 20) stdout.WriteLine($"quarantined\t… and {r.Quarantined - 20} more");

@@ -16,6 +16,9 @@ public sealed record PlaceReport(int Placed, int Rebuilt, int Removed, int Quara
     /// <summary>Nothing to place.</summary>
     public static PlaceReport Nothing { get; } = new(0, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Articles analysed for story features first (those stored without them).</summary>
+    public int Featured { get; init; }
+
     /// <summary>Time spent reading the stored stories into memory first (at start, or after another process wrote them).</summary>
     public TimeSpan SeedTime { get; init; }
 
@@ -136,7 +139,7 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
             using var held = Enter();
             if (held is null) return null;
             var first = PlaceHeld(cancel);
-            (featured, quarantined) = (first.Placed, first.Quarantined);
+            (featured, quarantined) = (first.Featured, first.Quarantined);
         }
         var featureTime = clock.Elapsed;
         var plan = Refresher.Plan(progress);
@@ -193,7 +196,7 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
         // Articles are numbered in the order they commit, so none can turn up below the newest later; once Featurize is
         // done every one below the first still unfeatured (another worker is analysing it) has features or is set aside.
         long last = store.LastSeq;
-        var (_, quarantined) = Refresher.Featurize(Analyses, null, cancel);
+        var (featured, quarantined) = Refresher.Featurize(Analyses, null, cancel);
         long through = store.Unfeatured(1) is [var pending, ..] ? Math.Min(last, pending.Seq - 1) : last;
         var news = store.Unplaced(_placedThrough);
         // Articles set aside when the index placed them are in it already and stay out of stories; so are those placed
@@ -203,7 +206,7 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
         if (news.Count == 0)
         {
             _version = store.StoriesVersion;
-            return new PlaceReport(0, 0, 0, quarantined, clock.Elapsed) { SeedTime = seedTime };
+            return new PlaceReport(0, 0, 0, quarantined, clock.Elapsed) { SeedTime = seedTime, Featured = featured };
         }
 
         var touched = new HashSet<int>();
@@ -258,7 +261,7 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
         long now = Environment.TickCount64;
         _lastPlacement = now;
         if (_firstUnconsolidated < 0) _firstUnconsolidated = now;
-        return new PlaceReport(news.Count, touched.Count, removed, quarantined, clock.Elapsed) { SeedTime = seedTime, Ticket = ticket };
+        return new PlaceReport(news.Count, touched.Count, removed, quarantined, clock.Elapsed) { SeedTime = seedTime, Ticket = ticket, Featured = featured };
     }
 
     /// <summary>A story waiting for its brief: its articles when queued, the stories it absorbed (removed when it is stored), and when it was queued.</summary>

@@ -98,6 +98,12 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
     /// <summary>Articles analysed and committed together when computing features.</summary>
     public int FeatureBatch { get; init; } = 512;
 
+    /// <summary>
+    /// Most articles one call of <see cref="Featurize"/> analyses, the rest left to the next call: a worker goes back to
+    /// placing and briefing between rounds, so stories of a large backlog appear as it goes, not after it.
+    /// </summary>
+    public int FeatureRound { get; init; } = int.MaxValue;
+
     /// <summary>Most articles whose analyses are kept between the two phases, so small ingests analyse each article once.</summary>
     public int AnalysisCacheSize { get; init; } = 2048;
 
@@ -129,13 +135,13 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
     }
 
     /// <summary>
-    /// Computes story features for every article that has none and no other process is analysing, in committed batches; an
+    /// Computes story features for every article that has none and no other process is analysing (up to <see cref="FeatureRound"/>), in committed batches; an
     /// article that cannot be analysed is set aside with its reason and the rest of its batch goes on. The analyses are kept in <paramref name="cache"/>.
     /// </summary>
     public (int Featured, int Quarantined) Featurize(AnalysisCache cache, IProgress<RefreshProgress>? progress = null, CancellationToken cancel = default)
     {
         int featured = 0, quarantined = 0;
-        while (true)
+        while (featured < FeatureRound)
         {
             cancel.ThrowIfCancellationRequested();
             // A claim: other processes (workers) analyse other articles meanwhile, and one killed mid-batch leaves its batch to the next.

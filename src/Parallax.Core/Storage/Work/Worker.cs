@@ -39,7 +39,7 @@ public sealed class Worker
     public Worker(IStoryStore store, AnalysisPipeline pipeline, ClusteringOptions? options = null, TimeSpan? consolidateAfter = null, int featureBatch = 64)
     {
         _store = store;
-        Refresher = new StoryRefresher(store, pipeline, options) { FeatureBatch = featureBatch };
+        Refresher = new StoryRefresher(store, pipeline, options) { FeatureBatch = featureBatch, FeatureRound = 32 * featureBatch };
         Live = new LiveStories(store, pipeline, options) { SharedBriefs = true, Refresher = Refresher, Quiet = consolidateAfter ?? TimeSpan.FromSeconds(30) };
     }
 
@@ -50,7 +50,7 @@ public sealed class Worker
     public LiveStories Live { get; }
 
     /// <summary>Stories claimed and briefed together.</summary>
-    public int BriefBatch { get; init; } = 16;
+    public int BriefBatch { get; init; } = 64;
 
     /// <summary>Most brief claims in one step, so the placer goes back to placing new articles between them.</summary>
     public int BriefRounds { get; init; } = 8;
@@ -69,6 +69,7 @@ public sealed class Worker
         {
             var place = Live.Place(cancel);
             placed = place.Placed;
+            featured += place.Featured;
             quarantined += place.Quarantined;
         }
         var (briefed, dropped, failed) = Brief(cancel);
