@@ -29,11 +29,18 @@ public static partial class ParallaxCli
             if (!TryDuration(parse.GetValue(rest)!, out var poll) || poll < TimeSpan.FromMilliseconds(10) || poll > TimeSpan.FromHours(1)) return Task.FromResult(Fail(stderr, $"--poll {parse.GetValue(rest)}: give a duration between 10ms and 1h, such as 1s"));
             using var store = OpenStore(parse.GetValue(db)!, stderr);
             if (store is null) return Task.FromResult(Failed);
-            var worker = new Worker(store, Pipeline.AnalysisPipeline.Default, consolidateAfter: quietFor);
             var clock = Stopwatch.StartNew();
             WorkReport done;
             using (var line = new TerminalProgress(stderr, enabled: !stderrRedirected, "", 0))
             {
+                var worker = new Worker(store, Pipeline.AnalysisPipeline.Default, consolidateAfter: quietFor)
+                {
+                    Failed = (e, pause) =>
+                    {
+                        line.Done();
+                        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parallax: warning: {e.Message}; trying again in {pause.TotalSeconds:F0} s"));
+                    },
+                };
                 var progress = new SynchronousProgress<WorkReport>(r =>
                 {
                     if (line.Due(complete: false)) line.Write(string.Create(CultureInfo.InvariantCulture, $"{Summary(r)}{(r.Placer ? " (placing)" : "")}"));

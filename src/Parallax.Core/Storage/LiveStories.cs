@@ -68,6 +68,14 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
     {
         lock (_gate)
         {
+            if (_held is ILosableLock { StillHeld: false })
+            {
+                // Lost without letting go (its connection went): another process may hold the stories now, so this one
+                // reads them in afresh if it takes them again.
+                _held.Dispose();
+                _held = null;
+                _index = null;
+            }
             _held ??= store.TryLockRefresh();
             return _held is not null;
         }

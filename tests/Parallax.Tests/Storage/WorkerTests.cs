@@ -80,6 +80,59 @@ public sealed class WorkerTests : StoreTestBase
         Assert.Equal(articles.Count - 3, store.Check(quick: true).Unfeatured);
     }
 
+    [PostgresFact]
+    public void A_placer_whose_session_the_server_ended_lets_the_stories_go_and_notices()
+    {
+        using var store = Stores.Open(TestStores.Postgres, "shared.db");
+        using var other = Stores.Open(TestStores.Postgres, "shared.db");
+        var first = new LiveStories(store, AnalysisPipeline.Default);
+        var second = new LiveStories(other, AnalysisPipeline.Default);
+        Assert.True(first.TryHold());
+        Assert.True(first.TryHold()); // kept
+        Assert.False(second.TryHold());
+
+        // A server restart or a network cut ends the session that holds the lock, without the holder letting go.
+        using (var c = new Npgsql.NpgsqlConnection(Stores.Address(TestStores.Postgres, "shared.db")))
+        {
+            c.Open();
+            using var end = new Npgsql.NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", c);
+            end.ExecuteNonQuery();
+        }
+        Assert.True(second.TryHold()); // the stories went with the session
+        Assert.False(first.TryHold()); // and the first one knows it no longer has them
+        second.Release();
+        Assert.True(first.TryHold());
+    }
+
+    [PostgresFact]
+    public async Task A_worker_outlives_its_connections_being_cut_and_ends_with_the_same_store()
+    {
+        var articles = Mixed();
+        string reference = Reference(TestStores.Postgres, articles);
+        using var store = Stores.Open(TestStores.Postgres, "shared.db");
+        new Ingestor(store, AnalysisPipeline.Default).StoreAll(articles);
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var worker = new Worker(store, AnalysisPipeline.Default, consolidateAfter: TimeSpan.Zero, featureBatch: 1) { BriefBatch = 1, Failed = (e, _) => failures.Add(e.Message) };
+        var run = Task.Run(() => RunToIdle(worker));
+        // The server ends every session of the store's database a few times while the worker runs (a restart, a cut).
+        using (var c = new Npgsql.NpgsqlConnection(TestPostgres.Server))
+        {
+            c.Open();
+            string database = new Npgsql.NpgsqlConnectionStringBuilder(Stores.Address(TestStores.Postgres, "shared.db")).Database!;
+            for (int cut = 0; cut < 3 && !run.IsCompleted; cut++)
+            {
+                await Task.Delay(150);
+                using var end = new Npgsql.NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @d AND pid <> pg_backend_pid()", c);
+                end.Parameters.AddWithValue("d", database);
+                end.ExecuteNonQuery();
+            }
+        }
+        await run.WaitAsync(TimeSpan.FromMinutes(5));
+        // What it outlived was the cuts and nothing else (57P01: the server ended the session), and it lost nothing.
+        Assert.All(failures, f => Assert.Contains("57P01", f, StringComparison.Ordinal));
+        Assert.Equal(reference, store.Check().Digest);
+    }
+
     [Theory]
     [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
     public void A_brief_job_is_stored_only_while_it_is_the_newest_of_its_story(string kind)

@@ -322,17 +322,33 @@ public sealed partial class PostgresStore : IStoryStore
         return null;
     });
 
-    private sealed class HeldLock(NpgsqlConnection connection) : IDisposable
+    private sealed class HeldLock(NpgsqlConnection connection) : ILosableLock
     {
+        public bool StillHeld
+        {
+            get
+            {
+                try
+                {
+                    return Scalar(connection, null, "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted AND objid::bigint = @lo AND classid::bigint = @hi",
+                        ("lo", (long)(uint)(RefreshLock & 0xFFFF_FFFF)), ("hi", (long)(uint)(RefreshLock >> 32))) is not null;
+                }
+                catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+                {
+                    return false;
+                }
+            }
+        }
+
         public void Dispose()
         {
             try
             {
                 Exec(connection, null, "SELECT pg_advisory_unlock(@k)", ("k", RefreshLock));
             }
-            catch (NpgsqlException)
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
             {
-                // The connection is gone, and with it the lock.
+                // The connection is gone (broken, or closed by the server), and with it the lock.
             }
             connection.Dispose();
         }

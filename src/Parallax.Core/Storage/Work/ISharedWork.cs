@@ -28,6 +28,16 @@ public interface ISharedWork
     int QueuedBriefs { get; }
 }
 
+/// <summary>
+/// A lock that can be lost without its holder letting go: a PostgreSQL session lock goes with its connection (a server
+/// restart, a network cut). A holder that keeps one for long asks before relying on it.
+/// </summary>
+public interface ILosableLock : IDisposable
+{
+    /// <summary>Whether this process still holds the lock (false once its connection is gone).</summary>
+    bool StillHeld { get; }
+}
+
 /// <summary>Articles claimed for features: completed with what was computed, or let go by disposing.</summary>
 public interface IFeatureClaim : IDisposable
 {
