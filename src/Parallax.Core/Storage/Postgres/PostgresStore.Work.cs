@@ -120,6 +120,7 @@ public sealed partial class PostgresStore
 
         protected NpgsqlTransaction Tx => tx;
 
+        // Not tried again: the claim lives in its connection's transaction, and with the connection it is gone.
         protected T Finish<T>(Func<T> work) => store.Guard(() =>
         {
             ObjectDisposedException.ThrowIf(_done, this);
@@ -135,7 +136,7 @@ public sealed partial class PostgresStore
                 tx.Dispose();
                 connection.Dispose();
             }
-        });
+        }, retry: false);
 
         public void Dispose()
         {

@@ -425,7 +425,30 @@ public sealed partial class PostgresStore : IStoryStore
         cmd.ExecuteNonQuery();
     }
 
-    private T Guard<T>(Func<T> action) => StoreGuard.Run<T, NpgsqlException>(action, Explain);
+    /// <summary>Runs a store operation with its errors explained; <paramref name="retry"/>: once more on a new connection if the connection broke.</summary>
+    private T Guard<T>(Func<T> action, bool retry = true) => StoreGuard.Run<T, NpgsqlException>(() =>
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (retry && Broken(e))
+        {
+            // The server restarted or the network cut out: every pooled connection is dead, and each would fail once. The
+            // pool is emptied and the operation tried once more on a new connection (a failed write was rolled back, and
+            // every write here may be repeated: articles are recognised by their text, the rest is replaced or upserted).
+            _source.Clear();
+            return action();
+        }
+    }, Explain);
+
+    /// <summary>Whether an error means the connection is gone (the session ended by the server, or the socket broken), not that the query failed.</summary>
+    private static bool Broken(Exception e) => e switch
+    {
+        PostgresException p => p.SqlState.StartsWith("57P", StringComparison.Ordinal) || p.SqlState.StartsWith("08", StringComparison.Ordinal),
+        NpgsqlException n => n.InnerException is IOException or System.Net.Sockets.SocketException || n.IsTransient,
+        _ => false,
+    };
 
     private void Guard(Action action) => Guard(() =>
     {
