@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Parallax.Stories;
 
 namespace Parallax.Storage;
@@ -90,35 +91,36 @@ public sealed partial class SqliteStore
             using var c = Open(write: true);
             using var tx = c.BeginTransaction(deferred: false);
             long version = Convert.ToInt64(Scalar(c, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'stories_version'), 0)", tx), CultureInfo.InvariantCulture);
-            int stored = 0;
-            foreach (var job in jobs)
-            {
-                string id = job.Members.Id;
-                bool current = job.Epoch == version
-                    && Scalar(c, "SELECT 1 FROM brief_jobs WHERE story_id = $s AND job > $j LIMIT 1", tx, ("$s", id), ("$j", job.Number)) is null
-                    && !(Scalar(c, "SELECT job FROM brief_marks WHERE story_id = $s", tx, ("$s", id)) is long mark && mark >= job.Number);
-                if (current)
-                {
-                    var older = new List<string>();
-                    using (var cmd = Command(c, "SELECT members FROM brief_jobs WHERE story_id = $s AND job < $j", tx))
-                    {
-                        Bind(cmd, ("$s", id), ("$j", job.Number));
-                        using var r = cmd.ExecuteReader();
-                        while (r.Read()) older.Add(r.GetString(0));
-                    }
-                    var gone = BriefJobCodec.Gone(job, older);
-                    WriteStories(c, tx, records.TryGetValue(id, out var record) ? [record] : [], record is null ? [.. gone, id] : gone);
-                    foreach (var s in gone.Append(id))
-                    {
-                        Exec(c, "INSERT INTO brief_marks(story_id, job) VALUES ($s, $j) ON CONFLICT(story_id) DO UPDATE SET job = max(job, excluded.job)", tx, ("$s", s), ("$j", job.Number));
-                    }
-                    stored++;
-                }
-                Exec(c, "DELETE FROM brief_jobs WHERE story_id = $s AND job <= $j", tx, ("$s", id), ("$j", job.Number));
-            }
+            int stored = BriefJobs.Complete(jobs, records, version, new JobRows(this, c, tx));
             Exec(c, "DELETE FROM brief_jobs WHERE epoch < $v", tx, ("$v", version));
             tx.Commit();
             return stored;
         }
     });
+
+    /// <summary>The brief-job rows of one write transaction, in SQLite's SQL.</summary>
+    private sealed class JobRows(SqliteStore store, SqliteConnection c, SqliteTransaction tx) : IBriefJobRows
+    {
+        public bool NewerQueued(string story, long job) => Scalar(c, "SELECT 1 FROM brief_jobs WHERE story_id = $s AND job > $j LIMIT 1", tx, ("$s", story), ("$j", job)) is not null;
+
+        public long? Mark(string story) => Scalar(c, "SELECT job FROM brief_marks WHERE story_id = $s", tx, ("$s", story)) as long?;
+
+        public IReadOnlyList<string> OlderMembers(string story, long job)
+        {
+            using var cmd = Command(c, "SELECT members FROM brief_jobs WHERE story_id = $s AND job < $j", tx);
+            Bind(cmd, ("$s", story), ("$j", job));
+            using var r = cmd.ExecuteReader();
+            var older = new List<string>();
+            while (r.Read()) older.Add(r.GetString(0));
+            return older;
+        }
+
+        public void Store(StoryRecord? record, IReadOnlyList<string> removed) => store.WriteStories(c, tx, record is null ? [] : [record], removed);
+
+        public void SetMark(string story, long job) =>
+            Exec(c, "INSERT INTO brief_marks(story_id, job) VALUES ($s, $j) ON CONFLICT(story_id) DO UPDATE SET job = max(job, excluded.job)", tx, ("$s", story), ("$j", job));
+
+        // One writer at a time: every older job of the story can go with it.
+        public void Done(string story, long job) => Exec(c, "DELETE FROM brief_jobs WHERE story_id = $s AND job <= $j", tx, ("$s", story), ("$j", job));
+    }
 }

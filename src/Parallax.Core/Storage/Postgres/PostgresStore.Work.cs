@@ -177,35 +177,38 @@ public sealed partial class PostgresStore
             Exec(c, tx, "SELECT pg_advisory_xact_lock(@k)", ("k", CompleteLock));
             // A share lock on the version: a consolidation writing stories waits for this transaction, or this one sees its version.
             long version = Convert.ToInt64(Scalar(c, tx, "SELECT value::bigint FROM meta WHERE key = 'stories_version' FOR SHARE"), CultureInfo.InvariantCulture);
-            int stored = 0;
-            foreach (var job in jobs)
-            {
-                string id = job.Members.Id;
-                bool current = job.Epoch == version
-                    && Scalar(c, tx, "SELECT 1 FROM brief_jobs WHERE story_id = @s AND job > @j LIMIT 1", ("s", id), ("j", job.Number)) is null
-                    && !(Scalar(c, tx, "SELECT job FROM brief_marks WHERE story_id = @s", ("s", id)) is long mark && mark >= job.Number);
-                if (current)
-                {
-                    var older = new List<string>();
-                    using (var cmd = Command(c, tx, "SELECT members FROM brief_jobs WHERE story_id = @s AND job < @j", ("s", id), ("j", job.Number)))
-                    using (var r = cmd.ExecuteReader())
-                    {
-                        while (r.Read()) older.Add(r.GetString(0));
-                    }
-                    var gone = BriefJobCodec.Gone(job, older);
-                    Store.WriteStories(c, tx, records.TryGetValue(id, out var record) ? [record] : [], record is null ? [.. gone, id] : gone);
-                    foreach (var s in gone.Append(id))
-                    {
-                        Exec(c, tx, "INSERT INTO brief_marks(story_id, job) VALUES (@s, @j) ON CONFLICT (story_id) DO UPDATE SET job = greatest(brief_marks.job, excluded.job)",
-                            ("s", s), ("j", job.Number));
-                    }
-                    stored++;
-                }
-                Exec(c, tx, "DELETE FROM brief_jobs WHERE job = @j", ("j", job.Number));
-                Exec(c, tx, "DELETE FROM brief_jobs WHERE job IN (SELECT job FROM brief_jobs WHERE story_id = @s AND job < @j FOR UPDATE SKIP LOCKED)", ("s", id), ("j", job.Number));
-            }
+            int stored = BriefJobs.Complete(jobs, records, version, new JobRows(Store, c, tx));
             QuarantineIn(c, tx, failed);
             return stored;
         });
+    }
+
+    /// <summary>The brief-job rows of a claim's transaction, in PostgreSQL's SQL.</summary>
+    private sealed class JobRows(PostgresStore store, NpgsqlConnection c, NpgsqlTransaction tx) : IBriefJobRows
+    {
+        public bool NewerQueued(string story, long job) => Scalar(c, tx, "SELECT 1 FROM brief_jobs WHERE story_id = @s AND job > @j LIMIT 1", ("s", story), ("j", job)) is not null;
+
+        public long? Mark(string story) => Scalar(c, tx, "SELECT job FROM brief_marks WHERE story_id = @s", ("s", story)) as long?;
+
+        public IReadOnlyList<string> OlderMembers(string story, long job)
+        {
+            using var cmd = Command(c, tx, "SELECT members FROM brief_jobs WHERE story_id = @s AND job < @j", ("s", story), ("j", job));
+            using var r = cmd.ExecuteReader();
+            var older = new List<string>();
+            while (r.Read()) older.Add(r.GetString(0));
+            return older;
+        }
+
+        public void Store(StoryRecord? record, IReadOnlyList<string> removed) => store.WriteStories(c, tx, record is null ? [] : [record], removed);
+
+        public void SetMark(string story, long job) =>
+            Exec(c, tx, "INSERT INTO brief_marks(story_id, job) VALUES (@s, @j) ON CONFLICT (story_id) DO UPDATE SET job = greatest(brief_marks.job, excluded.job)", ("s", story), ("j", job));
+
+        // Older jobs another worker holds are left to it: it finds this job's mark and drops its own.
+        public void Done(string story, long job)
+        {
+            Exec(c, tx, "DELETE FROM brief_jobs WHERE job = @j", ("j", job));
+            Exec(c, tx, "DELETE FROM brief_jobs WHERE job IN (SELECT job FROM brief_jobs WHERE story_id = @s AND job < @j FOR UPDATE SKIP LOCKED)", ("s", story), ("j", job));
+        }
     }
 }
