@@ -199,6 +199,11 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
     public (int Rebuilt, int Removed, int Quarantined) Apply(RefreshPlan plan, AnalysisCache cache, IProgress<RefreshProgress>? progress = null, CancellationToken cancel = default)
     {
         if (plan.Incomplete) return (0, 0, 0);
+        // Briefs queued for workers were placed among the stories this plan replaces, and one stored between the read of
+        // the stored stories below and the plan's writes would outlive the plan (a story left without members, or an
+        // older brief over a story the plan thought unchanged). A new stories version drops them first: a worker storing
+        // one now is waited for, and every later one sees the version and drops its job.
+        if (store.QueuedBriefs > 0) store.SaveStories([], [], null);
         var stored = store.StoryKeys();
         long generation = store.AnalysisGeneration;
         var keyOf = plan.Stories.ToDictionary(c => c.Id, c => MembersKey(c.Members, generation), StringComparer.Ordinal);
