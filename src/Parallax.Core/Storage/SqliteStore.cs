@@ -526,7 +526,7 @@ public sealed partial class SqliteStore : IStoryStore
             Quarantined = Count("SELECT count(*) FROM quarantine"),
         };
         if (quick) return counts;
-        var problems = new List<string>();
+        var problems = StoreRows.ContentProblems(Count, counts.StoriesPending);
         using (var cmd = Command(c, "PRAGMA integrity_check"))
         using (var r = cmd.ExecuteReader())
         {

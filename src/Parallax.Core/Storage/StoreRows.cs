@@ -209,6 +209,21 @@ internal static class StoreRows
     public static string OutletName(string outlet) => Text.Words.SingleSpaced(outlet).Trim();
 
     /// <summary>The queries whose rows the digest hashes: everything stored except times of day and what derives from them (when an article was stored, the ranking of undated stories).</summary>
+    /// <summary>
+    /// What is wrong with a store's content, whichever the database (its own structure is checked apart): a member of no
+    /// story, a story without a brief, and — once no refresh is pending, when every story must hold its articles — a
+    /// story without members. <paramref name="count"/> runs a count query.
+    /// </summary>
+    public static List<string> ContentProblems(Func<string, int> count, bool pending)
+    {
+        var problems = new List<string>();
+        if (count("SELECT count(*) FROM story_articles m LEFT JOIN stories s ON s.id = m.story_id WHERE s.id IS NULL") is > 0 and var orphans) problems.Add($"{orphans} story members of no story");
+        if (count("SELECT count(*) FROM stories s LEFT JOIN briefs b ON b.story_id = s.id WHERE b.story_id IS NULL") is > 0 and var unbriefed) problems.Add($"{unbriefed} stories without a brief");
+        // Mid-refresh a story may have lost its articles to one written before it (it goes with the last batch).
+        if (!pending && count("SELECT count(*) FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_articles m WHERE m.story_id = s.id)") is > 0 and var empty) problems.Add($"{empty} stories without articles");
+        return problems;
+    }
+
     private static readonly string[] DigestQueries =
     [
         "SELECT seq, id, hash, url, url_key, source, title, published, origin, extra, text, features FROM articles ORDER BY seq",

@@ -376,9 +376,7 @@ public sealed partial class PostgresStore : IStoryStore
         };
         if (quick) return counts;
         // The server keeps its own pages whole; what can go wrong here is the content: a member of no stored story, a brief of none.
-        var problems = new List<string>();
-        if (Count("SELECT count(*) FROM story_articles m LEFT JOIN stories s ON s.id = m.story_id WHERE s.id IS NULL") is > 0 and var orphans) problems.Add($"{orphans} story members of no story");
-        if (Count("SELECT count(*) FROM stories s LEFT JOIN briefs b ON b.story_id = s.id WHERE b.story_id IS NULL") is > 0 and var unbriefed) problems.Add($"{unbriefed} stories without a brief");
+        var problems = StoreRows.ContentProblems(Count, counts.StoriesPending);
         return counts with { Integrity = problems.Count == 0 ? "ok" : string.Join("; ", problems), Digest = StoreRows.Digest(sql => Command(c, null, sql).ExecuteReader()) };
     });
 
