@@ -97,7 +97,7 @@ public static partial class ParallaxCli
             {
                 try
                 {
-                    report = parse.GetValue(leave) ? Stored(ingestor.StoreAll(articles, progress, cancel)) : ingestor.Ingest(articles, progress, cancel: cancel);
+                    report = parse.GetValue(leave) ? IngestReport.Of(ingestor.StoreAll(articles, progress, cancel), RefreshReport.None, deferred: true) : ingestor.Ingest(articles, progress, cancel: cancel);
                 }
                 catch (StoreException e)
                 {
@@ -118,10 +118,6 @@ public static partial class ParallaxCli
         });
         return cmd;
     }
-
-    /// <summary>An ingest that only stored its articles (the stories are left to workers).</summary>
-    private static IngestReport Stored(IReadOnlyList<AddOutcome> outcomes) => new(outcomes.Count, outcomes.Count(o => o.Status == AddStatus.Added),
-        outcomes.Count(o => o.Status == AddStatus.SameText), outcomes.Count(o => o.Status == AddStatus.SameUrl), outcomes, RefreshReport.None, Deferred: true);
 
     private static Command RefreshCommand(TextWriter stdout, TextWriter stderr, bool stderrRedirected)
     {

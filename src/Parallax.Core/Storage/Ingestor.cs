@@ -13,6 +13,10 @@ public sealed record IngestReport(int Offered, int Added, int SameText, int Same
 {
     /// <summary>Articles refused at the door (too large, no text); each outcome says why.</summary>
     public int Refused => Outcomes.Count(o => o.Status == AddStatus.Refused);
+
+    /// <summary>The report of articles given to the store with these outcomes, and what the stories' refresh did.</summary>
+    public static IngestReport Of(IReadOnlyList<AddOutcome> outcomes, RefreshReport refresh, bool deferred) => new(outcomes.Count, outcomes.Count(o => o.Status == AddStatus.Added),
+        outcomes.Count(o => o.Status == AddStatus.SameText), outcomes.Count(o => o.Status == AddStatus.SameUrl), outcomes, refresh, deferred);
 }
 
 /// <summary>
@@ -52,8 +56,7 @@ public sealed class Ingestor(IStoryStore store, AnalysisPipeline pipeline, Clust
             {
                 var outcomes = StoreAll(articles, progress, cancel);
                 var refresh = held is null ? RefreshReport.None : RefreshHeld(progress, cancel);
-                return new IngestReport(outcomes.Count, outcomes.Count(o => o.Status == AddStatus.Added), outcomes.Count(o => o.Status == AddStatus.SameText),
-                    outcomes.Count(o => o.Status == AddStatus.SameUrl), outcomes, refresh, Deferred: held is null);
+                return IngestReport.Of(outcomes, refresh, deferred: held is null);
             }
             finally
             {

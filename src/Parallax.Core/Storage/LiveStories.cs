@@ -340,8 +340,7 @@ public sealed class LiveStories(IStoryStore store, AnalysisPipeline pipeline, Cl
             try
             {
                 var stories = batch.Select(b => (b.Id, b.Entry.Members)).ToList();
-                long generation = store.AnalysisGeneration;
-                var keyOf = batch.ToDictionary(b => b.Id, b => StoryRefresher.MembersKey(b.Entry.Members, generation), StringComparer.Ordinal);
+                var keyOf = Refresher.KeysOf(stories);
                 var (records, failed) = Refresher.Brief(stories, keyOf, Analyses, CancellationToken.None);
                 bool stored = false;
                 lock (_gate)

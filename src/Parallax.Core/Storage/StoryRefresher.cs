@@ -189,6 +189,13 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
         return new RefreshPlan(computed, through) { Incomplete = incomplete };
     }
 
+    /// <summary>Each story's key (<see cref="MembersKey"/>) under the store's current analysis generation, by id.</summary>
+    public Dictionary<string, string> KeysOf(IEnumerable<(string Id, StoryMembers Members)> stories)
+    {
+        long generation = store.AnalysisGeneration;
+        return stories.ToDictionary(s => s.Id, s => MembersKey(s.Members, generation), StringComparer.Ordinal);
+    }
+
     /// <summary>A story's id: the arrival number of its first article. Both the live path and a refresh name stories this way, so an id outlives both.</summary>
     public static string StoryId(long firstSeq) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"story-{firstSeq}");
 
@@ -205,8 +212,7 @@ public sealed partial class StoryRefresher(IStoryStore store, AnalysisPipeline p
         // one now is waited for, and every later one sees the version and drops its job.
         if (store.QueuedBriefs > 0) store.SaveStories([], [], null);
         var stored = store.StoryKeys();
-        long generation = store.AnalysisGeneration;
-        var keyOf = plan.Stories.ToDictionary(c => c.Id, c => MembersKey(c.Members, generation), StringComparer.Ordinal);
+        var keyOf = KeysOf(plan.Stories);
         var changed = plan.Stories.Where(c => !stored.TryGetValue(c.Id, out var k) || k != keyOf[c.Id]).ToList();
         var removed = stored.Keys.Where(id => !keyOf.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
         int rebuilt = 0, quarantined = 0;

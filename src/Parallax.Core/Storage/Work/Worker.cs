@@ -151,8 +151,7 @@ public sealed class Worker
             using var claim = _store.ClaimBriefs(BriefBatch);
             if (claim.Jobs.Count == 0) break;
             var stories = claim.Jobs.Select(j => (j.Members.Id, j.Members)).ToList();
-            long generation = _store.AnalysisGeneration;
-            var keyOf = claim.Jobs.ToDictionary(j => j.Members.Id, j => StoryRefresher.MembersKey(j.Members, generation), StringComparer.Ordinal);
+            var keyOf = Refresher.KeysOf(stories);
             var (records, failed) = Refresher.Brief(stories, keyOf, Live.Analyses, cancel);
             int stored = claim.Complete(records, failed);
             briefed += stored;
