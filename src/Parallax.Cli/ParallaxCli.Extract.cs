@@ -15,19 +15,22 @@ public static partial class ParallaxCli
         var format = new Option<string>("--format", "-f") { Description = "Output format: json (title, text, published, author, source, url, language, and where the date was read) or txt (title, then the text).", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "txt");
         var pageUrl = new Option<string?>("--url") { Description = "For a saved page: the address it was saved from, used for relative links and dates written in the address.", HelpName = "URL" };
+        var addresses = new AddressOptions();
         var cmd = new Command("extract", "Read the article out of a web page: its main text without menus, ads, related links, comments or captions, with paragraphs kept, and its title, publication date, author, outlet, canonical address and language.")
         {
             input, format, pageUrl,
         };
+        addresses.AddTo(cmd);
         cmd.SetAction(parse =>
         {
             string what = parse.GetValue(input)!;
+            if (addresses.Get(parse, stderr) is not { } fetchOptions) return Failed;
             var extractor = new PageExtractor();
             ExtractedPage page;
             if (WebAddress.TryParse(what, out var url))
             {
-                using var fetcher = new PoliteFetcher();
-                var result = fetcher.FetchAsync(url).GetAwaiter().GetResult();
+                using var fetcher = new PoliteFetcher(fetchOptions);
+                var result = fetcher.FetchAsync(url, null, AddressOrigin.Operator).GetAwaiter().GetResult();
                 if (result.Status != FetchStatus.Ok) return Fail(stderr, $"{what}: {result.Error ?? "could not be fetched"}");
                 page = extractor.Extract(result.Body, result.FinalUrl?.AbsoluteUri, result.ContentType);
             }

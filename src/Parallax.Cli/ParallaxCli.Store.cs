@@ -59,9 +59,12 @@ public static partial class ParallaxCli
         };
         var sizes = new LimitOptions();
         sizes.AddTo(cmd);
+        var addresses = new AddressOptions();
+        addresses.AddTo(cmd);
         cmd.SetAction((parse, cancel) =>
         {
             if (sizes.Get(parse, stderr) is not { } limits) return Task.FromResult(Failed);
+            if (addresses.Get(parse, stderr) is not { } fetchOptions) return Task.FromResult(Failed);
             using var store = OpenStore(parse.GetValue(db)!, stderr);
             if (store is null) return Task.FromResult(Failed);
             var all = parse.GetValue(inputs)!;
@@ -73,11 +76,11 @@ public static partial class ParallaxCli
             int failed = 0;
             if (urls.Count > 0)
             {
-                using var fetcher = new PoliteFetcher();
+                using var fetcher = new PoliteFetcher(fetchOptions);
                 var extractor = new PageExtractor();
                 foreach (var url in urls)
                 {
-                    var (article, error) = PageArticles.FetchAsync(fetcher, extractor, new Uri(url), cancel).GetAwaiter().GetResult();
+                    var (article, error) = PageArticles.FetchAsync(fetcher, extractor, new Uri(url), AddressOrigin.Operator, cancel).GetAwaiter().GetResult();
                     if (article is null)
                     {
                         stderr.WriteLine($"parallax: error: {url}: {error}");

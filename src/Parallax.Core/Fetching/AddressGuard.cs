@@ -4,7 +4,11 @@ using System.Net.Sockets;
 namespace Parallax.Fetching;
 
 /// <summary>A fetch refused because the address it would connect to is not on the public internet.</summary>
-public sealed class AddressRefusedException(string message) : Exception(message);
+public sealed class AddressRefusedException(string message, string address) : Exception(message)
+{
+    /// <summary>The address or host name refused, as an operator would write it to allow it ("127.0.0.1", "localhost").</summary>
+    public string Address { get; } = address;
+}
 
 /// <summary>
 /// Keeps a fetcher that strangers can point at addresses (the web server's "add by URL") off the machine it runs on and off
@@ -53,25 +57,33 @@ public static class AddressGuard
             || v[0] >= 224); // multicast, reserved, broadcast
     }
 
-    /// <summary>The reason <paramref name="host"/> may not be fetched, or null when every address it resolves to is public.</summary>
-    public static async Task<string?> RefusalAsync(string host, CancellationToken cancel, Func<IPAddress, bool>? allow = null)
+    /// <summary>The refusal of <paramref name="host"/>, or null when every address it resolves to is allowed.</summary>
+    public static async Task<AddressRefusedException?> RefusalOfAsync(string host, CancellationToken cancel, Func<IPAddress, bool>? allow = null, Func<string, bool>? allowHost = null)
     {
         try
         {
-            await PublicAddressesAsync(host, cancel, allow).ConfigureAwait(false);
+            await PublicAddressesAsync(host, cancel, allow, allowHost).ConfigureAwait(false);
             return null;
         }
         catch (AddressRefusedException e)
         {
-            return e.Message;
+            return e;
         }
     }
 
-    /// <summary>The public addresses of <paramref name="host"/>; refuses the host if any address it resolves to is not public.</summary>
-    public static async Task<IPAddress[]> PublicAddressesAsync(string host, CancellationToken cancel, Func<IPAddress, bool>? allow = null)
+    /// <summary>The reason <paramref name="host"/> may not be fetched, or null when every address it resolves to is public.</summary>
+    public static async Task<string?> RefusalAsync(string host, CancellationToken cancel, Func<IPAddress, bool>? allow = null) =>
+        (await RefusalOfAsync(host, cancel, allow).ConfigureAwait(false))?.Message;
+
+    /// <summary>
+    /// The addresses of <paramref name="host"/>; refuses the host if any address it resolves to is not allowed (by default:
+    /// not public). A host <paramref name="allowHost"/> names is taken at its word, whatever it resolves to.
+    /// </summary>
+    public static async Task<IPAddress[]> PublicAddressesAsync(string host, CancellationToken cancel, Func<IPAddress, bool>? allow = null, Func<string, bool>? allowHost = null)
     {
         allow ??= IsPublic;
         string bare = host.Trim('[', ']');
+        bool named = allowHost?.Invoke(bare) == true;
         IPAddress[] addresses;
         if (IPAddress.TryParse(bare, out var literal))
         {
@@ -79,9 +91,9 @@ public static class AddressGuard
         }
         else
         {
-            if (bare.Equals("localhost", StringComparison.OrdinalIgnoreCase) || bare.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+            if (!named && (bare.Equals("localhost", StringComparison.OrdinalIgnoreCase) || bare.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)))
             {
-                throw new AddressRefusedException($"{host} is this machine; only public addresses can be fetched");
+                throw new AddressRefusedException($"{host} is this machine; only public addresses can be fetched", bare);
             }
             try
             {
@@ -89,25 +101,26 @@ public static class AddressGuard
             }
             catch (SocketException e)
             {
-                throw new AddressRefusedException($"{host} cannot be resolved ({e.SocketErrorCode})");
+                throw new AddressRefusedException($"{host} cannot be resolved ({e.SocketErrorCode})", bare);
             }
         }
         // One private answer among public ones refuses the host: a rebinding server could steer the connection to it.
-        if (addresses.FirstOrDefault(a => !allow(a)) is { } bad)
+        if (!named && addresses.FirstOrDefault(a => !allow(a)) is { } bad)
         {
-            throw new AddressRefusedException($"{host} resolves to {bad}, a loopback, private or otherwise non-public address; only public addresses can be fetched");
+            string what = literal is null ? $"{host} resolves to {bad}, a" : $"{host} is a";
+            throw new AddressRefusedException($"{what} loopback, private or otherwise non-public address; only public addresses can be fetched", literal is null ? bare : bad.ToString());
         }
-        if (addresses.Length == 0) throw new AddressRefusedException($"{host} has no address");
+        if (addresses.Length == 0) throw new AddressRefusedException($"{host} has no address", bare);
         return addresses;
     }
 
-    /// <summary>A connect callback for <see cref="SocketsHttpHandler"/> that connects only to addresses <paramref name="allow"/> accepts (default: public ones).</summary>
-    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> Connector(Func<IPAddress, bool>? allow = null) =>
-        (context, cancel) => ConnectAsync(context, allow, cancel);
+    /// <summary>A connect callback for <see cref="SocketsHttpHandler"/> that connects only to addresses <paramref name="allow"/> accepts (default: public ones), or to hosts <paramref name="allowHost"/> names.</summary>
+    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> Connector(Func<IPAddress, bool>? allow = null, Func<string, bool>? allowHost = null) =>
+        (context, cancel) => ConnectAsync(context, allow, allowHost, cancel);
 
-    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, Func<IPAddress, bool>? allow, CancellationToken cancel)
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, Func<IPAddress, bool>? allow, Func<string, bool>? allowHost, CancellationToken cancel)
     {
-        var addresses = await PublicAddressesAsync(context.DnsEndPoint.Host, cancel, allow).ConfigureAwait(false);
+        var addresses = await PublicAddressesAsync(context.DnsEndPoint.Host, cancel, allow, allowHost).ConfigureAwait(false);
         Exception? last = null;
         foreach (var address in addresses)
         {

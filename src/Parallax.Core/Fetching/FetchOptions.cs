@@ -40,11 +40,28 @@ public sealed record FetchOptions
 
     /// <summary>
     /// Refuse loopback, private, link-local and other non-public addresses, at every redirect and at connect time (see
-    /// <see cref="AddressGuard"/>). On for fetches that strangers can ask for (the web server); off for a person's own
-    /// command line, where an intranet feed is a fair thing to read.
+    /// <see cref="AddressGuard"/>), except those <see cref="PrivateAllowed"/> names. On for every fetch made on someone
+    /// else's say-so: a stranger's address on the web server, a feed's links, an OPML list's feeds, every redirect. An
+    /// address the operator typed is fetched with <see cref="AddressOrigin.Operator"/>, whose first request may go anywhere.
     /// </summary>
     public bool PublicAddressesOnly { get; init; }
 
+    /// <summary>With <see cref="PublicAddressesOnly"/>: the non-public addresses, ranges and hosts the operator allows anyway.</summary>
+    public AddressAllowance PrivateAllowed { get; init; } = AddressAllowance.None;
+
+    /// <summary>What to add to a refusal, given the address refused: how to allow it ("; to fetch it, pass --allow-private-addresses 10.0.0.5").</summary>
+    public Func<string, string>? RefusalHint { get; init; }
+
     /// <summary>With <see cref="PublicAddressesOnly"/>: which addresses count as allowed (tests narrow it to one loopback address).</summary>
     internal Func<System.Net.IPAddress, bool>? AllowAddress { get; init; }
+}
+
+/// <summary>Whose word an address is fetched on, which decides whether <see cref="FetchOptions.PublicAddressesOnly"/> applies to it.</summary>
+public enum AddressOrigin
+{
+    /// <summary>Named by input (a feed, a page, an OPML list, a stranger): only allowed addresses.</summary>
+    Input,
+
+    /// <summary>Typed by the operator: its first request may go to any address, but every redirect from it is input.</summary>
+    Operator,
 }

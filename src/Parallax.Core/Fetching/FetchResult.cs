@@ -42,4 +42,7 @@ public sealed record FetchResult
     public string? Error { get; init; }
 
     public int Attempts { get; init; } = 1;
+
+    /// <summary>True when the address guard refused the address (see <see cref="FetchOptions.PublicAddressesOnly"/>): no request was sent to it.</summary>
+    public bool Refused { get; init; }
 }

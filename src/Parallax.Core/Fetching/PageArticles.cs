@@ -11,10 +11,14 @@ public static class PageArticles
     /// <summary>Pages with less text than this are not taken as articles (a front page, a paywall, an error page).</summary>
     public const int MinTextChars = 200;
 
-    /// <summary>The article at <paramref name="url"/>, or why there is none.</summary>
-    public static async Task<(Article? Article, string? Error)> FetchAsync(PoliteFetcher fetcher, PageExtractor extractor, Uri url, CancellationToken cancel = default)
+    /// <summary>The article at <paramref name="url"/>, an address given by input, or why there is none.</summary>
+    public static Task<(Article? Article, string? Error)> FetchAsync(PoliteFetcher fetcher, PageExtractor extractor, Uri url, CancellationToken cancel = default) =>
+        FetchAsync(fetcher, extractor, url, AddressOrigin.Input, cancel);
+
+    /// <summary>The article at <paramref name="url"/>, or why there is none; <paramref name="origin"/> says whose word the address is on.</summary>
+    public static async Task<(Article? Article, string? Error)> FetchAsync(PoliteFetcher fetcher, PageExtractor extractor, Uri url, AddressOrigin origin, CancellationToken cancel = default)
     {
-        var result = await fetcher.FetchAsync(url, cancel: cancel).ConfigureAwait(false);
+        var result = await fetcher.FetchAsync(url, null, origin, cancel).ConfigureAwait(false);
         if (result.Status != FetchStatus.Ok) return (null, result.Error ?? "could not be fetched");
         var page = extractor.Extract(result.Body, result.FinalUrl?.AbsoluteUri, result.ContentType);
         if (page.Text.Length < MinTextChars) return (null, $"no article text found on the page ({page.Text.Length} characters)");

@@ -16,7 +16,14 @@ public sealed class PoliteFetcher : IDisposable
 {
     private const string Accept = "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/rdf+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5";
 
+    /// <summary>Guarded when only public addresses may be fetched: it connects only to addresses the guard allows.</summary>
     private readonly HttpClient _http;
+
+    /// <summary>For the first request of an address the operator typed: any address, through a proxy if one is set.</summary>
+    private readonly HttpClient _open;
+
+    private readonly Func<IPAddress, bool> _allow;
+    private readonly Func<string, bool> _allowHost;
     private readonly FetchOptions _options;
     private readonly string _productToken;
     private readonly ConcurrentDictionary<string, HostState> _hosts = new(StringComparer.OrdinalIgnoreCase);
@@ -25,25 +32,43 @@ public sealed class PoliteFetcher : IDisposable
     {
         _options = options ?? new FetchOptions();
         _productToken = _options.UserAgent.Split('/', ' ')[0];
-        handler ??= new SocketsHttpHandler
+        var allowed = _options.PrivateAllowed;
+        _allow = _options.AllowAddress ?? (a => AddressGuard.IsPublic(a) || allowed.Allows(a));
+        _allowHost = allowed.AllowsHost;
+        if (handler is not null)
         {
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            ConnectTimeout = _options.Timeout,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            MaxResponseHeadersLength = 64,
-            UseCookies = false,
-            // A proxy would connect on our behalf, past the address check.
-            UseProxy = !_options.PublicAddressesOnly,
-            ConnectCallback = _options.PublicAddressesOnly ? AddressGuard.Connector(_options.AllowAddress) : null,
-        };
-        _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+            _http = _open = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+            return;
+        }
+        _http = new HttpClient(Handler(_options.PublicAddressesOnly), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        // Its own connection pool, so a connection opened to an operator's private address is never reused for input.
+        _open = _options.PublicAddressesOnly ? new HttpClient(Handler(guarded: false), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan } : _http;
     }
+
+    private SocketsHttpHandler Handler(bool guarded) => new()
+    {
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        ConnectTimeout = _options.Timeout,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        MaxResponseHeadersLength = 64,
+        UseCookies = false,
+        // A proxy would connect on our behalf, past the address check.
+        UseProxy = !guarded,
+        ConnectCallback = guarded ? AddressGuard.Connector(_allow, _allowHost) : null,
+    };
 
     public FetchOptions Options => _options;
 
-    /// <summary>Fetches <paramref name="url"/>, following redirects; with <paramref name="validators"/>, asks only for a changed copy.</summary>
-    public async Task<FetchResult> FetchAsync(Uri url, Validators? validators = null, CancellationToken cancel = default)
+    /// <summary>Fetches <paramref name="url"/>, an address given by input, following redirects; with <paramref name="validators"/>, asks only for a changed copy.</summary>
+    public Task<FetchResult> FetchAsync(Uri url, Validators? validators = null, CancellationToken cancel = default) =>
+        FetchAsync(url, validators, AddressOrigin.Input, cancel);
+
+    /// <summary>
+    /// Fetches <paramref name="url"/>, following redirects; with <paramref name="validators"/>, asks only for a changed copy.
+    /// With <see cref="AddressOrigin.Operator"/>, the first request is not held to <see cref="FetchOptions.PublicAddressesOnly"/>.
+    /// </summary>
+    public async Task<FetchResult> FetchAsync(Uri url, Validators? validators, AddressOrigin origin, CancellationToken cancel = default)
     {
         if (!WebAddress.Is(url))
         {
@@ -55,19 +80,21 @@ public sealed class PoliteFetcher : IDisposable
         for (int hop = 0; ; hop++)
         {
             var host = Host(current);
-            if (_options.PublicAddressesOnly && await AddressGuard.RefusalAsync(current.Host, cancel, _options.AllowAddress).ConfigureAwait(false) is { } refusal)
+            bool operatorsOwn = hop == 0 && origin == AddressOrigin.Operator;
+            var client = operatorsOwn ? _open : _http;
+            if (_options.PublicAddressesOnly && !operatorsOwn && await AddressGuard.RefusalOfAsync(current.Host, cancel, _allow, _allowHost).ConfigureAwait(false) is { } refusal)
             {
-                return new FetchResult { Status = FetchStatus.Failed, RequestedUrl = url, FinalUrl = current, Error = refusal, Attempts = attempts };
+                return new FetchResult { Status = FetchStatus.Failed, RequestedUrl = url, FinalUrl = current, Error = RefusalLine(refusal), Refused = true, Attempts = attempts };
             }
-            if (_options.RespectRobotsTxt && !(await RobotsFor(host, current, cancel).ConfigureAwait(false)).Allows(current))
+            if (_options.RespectRobotsTxt && !(await RobotsFor(host, current, client).WaitAsync(cancel).ConfigureAwait(false)).Allows(current))
             {
                 return new FetchResult { Status = FetchStatus.Disallowed, RequestedUrl = url, FinalUrl = current, Error = $"robots.txt of {current.Authority} does not allow {_productToken} to fetch {current.AbsolutePath}", Attempts = attempts };
             }
-            var outcome = await WithRetries(host, current, validators, cancel).ConfigureAwait(false);
+            var outcome = await WithRetries(client, host, current, validators, cancel).ConfigureAwait(false);
             attempts += outcome.Attempts;
             if (outcome.Error is not null)
             {
-                return new FetchResult { Status = FetchStatus.Failed, RequestedUrl = url, FinalUrl = current, HttpStatus = outcome.Status, Error = outcome.Error, Attempts = attempts };
+                return new FetchResult { Status = FetchStatus.Failed, RequestedUrl = url, FinalUrl = current, HttpStatus = outcome.Status, Error = outcome.Error, Refused = outcome.Refused, Attempts = attempts };
             }
             int status = outcome.Status!.Value;
             if (status is 301 or 302 or 303 or 307 or 308)
@@ -117,17 +144,21 @@ public sealed class PoliteFetcher : IDisposable
 
     private HostState Host(Uri url) => _hosts.GetOrAdd(url.GetLeftPart(UriPartial.Authority), _ => new HostState(Math.Max(1, _options.PerHostConcurrency)));
 
-    private Task<RobotsTxt> RobotsFor(HostState host, Uri url, CancellationToken cancel)
+    /// <summary>
+    /// The host's robots.txt, read once and shared. It is read without the caller's token, which only stops the caller's
+    /// wait: a caller giving up (a feed out of time) must not leave a cancelled read behind for every later caller.
+    /// </summary>
+    private Task<RobotsTxt> RobotsFor(HostState host, Uri url, HttpClient client)
     {
         lock (host)
         {
-            return host.Robots ??= LoadRobots(host, new Uri(url, "/robots.txt"), cancel);
+            return host.Robots ??= LoadRobots(host, new Uri(url, "/robots.txt"), client);
         }
     }
 
-    private async Task<RobotsTxt> LoadRobots(HostState host, Uri robotsUrl, CancellationToken cancel)
+    private async Task<RobotsTxt> LoadRobots(HostState host, Uri robotsUrl, HttpClient client)
     {
-        var outcome = await WithRetries(host, robotsUrl, null, cancel).ConfigureAwait(false);
+        var outcome = await WithRetries(client, host, robotsUrl, null, CancellationToken.None).ConfigureAwait(false);
         RobotsTxt robots;
         if (outcome.Error is null && outcome.Status is >= 200 and <= 299)
         {
@@ -149,9 +180,11 @@ public sealed class PoliteFetcher : IDisposable
     private sealed record Attempt(int? Status, byte[] Body, string? ContentType, Validators? Validators, string? Location, string? Error, bool Retryable, TimeSpan? RetryAfter)
     {
         public int Attempts { get; init; } = 1;
+
+        public bool Refused { get; init; }
     }
 
-    private async Task<Attempt> WithRetries(HostState host, Uri url, Validators? validators, CancellationToken cancel)
+    private async Task<Attempt> WithRetries(HttpClient client, HostState host, Uri url, Validators? validators, CancellationToken cancel)
     {
         Attempt last = null!;
         for (int attempt = 0; attempt <= _options.Retries; attempt++)
@@ -163,14 +196,14 @@ public sealed class PoliteFetcher : IDisposable
                 if (wait > _options.MaxRetryWait) wait = _options.MaxRetryWait;
                 await Task.Delay(wait, cancel).ConfigureAwait(false);
             }
-            last = await Polite(host, url, validators, cancel).ConfigureAwait(false) with { Attempts = attempt + 1 };
+            last = await Polite(client, host, url, validators, cancel).ConfigureAwait(false) with { Attempts = attempt + 1 };
             if (!last.Retryable) break;
         }
         return last;
     }
 
     /// <summary>One request, at the host's pace.</summary>
-    private async Task<Attempt> Polite(HostState host, Uri url, Validators? validators, CancellationToken cancel)
+    private async Task<Attempt> Polite(HttpClient client, HostState host, Uri url, Validators? validators, CancellationToken cancel)
     {
         await host.Gate.WaitAsync(cancel).ConfigureAwait(false);
         try
@@ -180,7 +213,7 @@ public sealed class PoliteFetcher : IDisposable
             if (wait > TimeSpan.Zero) await Task.Delay(wait, cancel).ConfigureAwait(false);
             try
             {
-                return await Send(url, validators, cancel).ConfigureAwait(false);
+                return await Send(client, url, validators, cancel).ConfigureAwait(false);
             }
             finally
             {
@@ -195,7 +228,7 @@ public sealed class PoliteFetcher : IDisposable
         }
     }
 
-    private async Task<Attempt> Send(Uri url, Validators? validators, CancellationToken cancel)
+    private async Task<Attempt> Send(HttpClient client, Uri url, Validators? validators, CancellationToken cancel)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         timeout.CancelAfter(_options.Timeout);
@@ -207,7 +240,7 @@ public sealed class PoliteFetcher : IDisposable
         if (validators?.LastModified is { } lm) request.Headers.TryAddWithoutValidation("If-Modified-Since", lm);
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             int status = (int)response.StatusCode;
             string? location = response.Headers.Location?.OriginalString;
             var found = new Validators(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R", CultureInfo.InvariantCulture));
@@ -242,7 +275,7 @@ public sealed class PoliteFetcher : IDisposable
         }
         catch (HttpRequestException e) when (e.InnerException is AddressRefusedException refused)
         {
-            return new Attempt(null, [], null, null, null, refused.Message, false, null);
+            return new Attempt(null, [], null, null, null, RefusalLine(refused), false, null) { Refused = true };
         }
         catch (Exception e) when (e is HttpRequestException or IOException or InvalidDataException)
         {
@@ -287,5 +320,12 @@ public sealed class PoliteFetcher : IDisposable
         return inner.Message.TrimEnd('.');
     }
 
-    public void Dispose() => _http.Dispose();
+    /// <summary>A refusal as one line: what was refused, and how the operator allows it when <see cref="FetchOptions.RefusalHint"/> says.</summary>
+    private string RefusalLine(AddressRefusedException refused) => refused.Message + (_options.RefusalHint?.Invoke(refused.Address) ?? "");
+
+    public void Dispose()
+    {
+        if (!ReferenceEquals(_open, _http)) _open.Dispose();
+        _http.Dispose();
+    }
 }

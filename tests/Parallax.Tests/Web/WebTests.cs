@@ -106,7 +106,7 @@ public sealed class WebTests : IAsyncLifetime
         string db = Path.Combine(_dir, "cli.jsonl");
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = await Task.Run(() => ParallaxCli.Run(["watch", $"{_server.Base}/feeds.opml", "--db", db, "--once", "--delay", "10ms"], stdout, stderr, () => Stream.Null));
+        int code = await Task.Run(() => ParallaxCli.Run(["watch", $"{_server.Base}/feeds.opml", "--db", db, "--once", "--delay", "10ms", "--allow-private-addresses", "127.0.0.1"], stdout, stderr, () => Stream.Null));
         Assert.Equal(ParallaxCli.Partial, code);
         Assert.Contains("3 new articles", stdout.ToString(), StringComparison.Ordinal);
         // The entity bomb is one clear line, and the other feed was read regardless.
