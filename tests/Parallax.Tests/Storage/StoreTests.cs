@@ -230,10 +230,13 @@ public sealed class StoreTests : IDisposable
     {
         using var store = Stores.Open(kind, "test.db");
         Assert.Null(store.Feed("https://example.com/feed"));
-        store.SaveFeed(new FeedState("https://example.com/feed", new Fetching.Validators("\"e1\"", null), DateTimeOffset.UnixEpoch, ["a", "b"]));
+        var retryAt = new DateTimeOffset(2026, 3, 1, 12, 15, 0, TimeSpan.Zero);
+        store.SaveFeed(new FeedState("https://example.com/feed", new Fetching.Validators("\"e1\"", null), DateTimeOffset.UnixEpoch, ["a", "b"]) { Failed = [new FailedEntry("c", 2, retryAt)] });
         var back = store.Feed("https://example.com/feed")!;
         Assert.Equal("\"e1\"", back.Validators!.ETag);
         Assert.Equal(["a", "b"], back.Done);
+        // Failed entries and when they may be tried again survive a restart, so a restart does not retry them all at once.
+        Assert.Equal([new FailedEntry("c", 2, retryAt)], back.Failed);
     }
 
     private sealed class InlineProgress(Action<RefreshProgress> report) : IProgress<RefreshProgress>
