@@ -20,8 +20,8 @@ public static partial class ParallaxCli
     /// <summary>A count and its noun, singular for one: "1 story", "2 stories".</summary>
     internal static string Count(long n, string one, string many) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : many)}");
 
-    /// <summary>Opens the store, or says on stderr why it cannot be opened.</summary>
-    internal static IStoryStore? OpenStore(string path, TextWriter stderr, bool mustExist = false)
+    /// <summary>Opens the store, or says on stderr why it cannot be opened. <paramref name="readOnly"/>: for a command that only reads (see <see cref="StoreAddress.Open"/>).</summary>
+    internal static IStoryStore? OpenStore(string path, TextWriter stderr, bool mustExist = false, bool readOnly = false)
     {
         if (StoreAddress.Refusal(path) is { } refusal)
         {
@@ -35,7 +35,7 @@ public static partial class ParallaxCli
         }
         try
         {
-            return StoreAddress.Open(path);
+            return StoreAddress.Open(path, readOnly);
         }
         catch (Exception e) when (e is StoreException or IOException or UnauthorizedAccessException)
         {
@@ -189,7 +189,7 @@ public static partial class ParallaxCli
             var from = Day(since, out var p1);
             var to = Day(until, out var p2);
             if ((p1 ?? p2) is { } problem) return Fail(stderr, problem);
-            using var store = OpenStore(parse.GetValue(db)!, stderr, mustExist: true);
+            using var store = OpenStore(parse.GetValue(db)!, stderr, mustExist: true, readOnly: true);
             if (store is null) return Failed;
             try
             {
@@ -234,7 +234,7 @@ public static partial class ParallaxCli
         {
             string q = string.Join(' ', parse.GetValue(query)!);
             if (FtsQuery.From(q) is null) return Fail(stderr, "the query holds no word to look for");
-            using var store = OpenStore(parse.GetValue(db)!, stderr, mustExist: true);
+            using var store = OpenStore(parse.GetValue(db)!, stderr, mustExist: true, readOnly: true);
             if (store is null) return Failed;
             try
             {
@@ -280,6 +280,7 @@ public static partial class ParallaxCli
                 stdout.WriteLine($"facts indexed\t{r.Facts}");
                 stdout.WriteLine($"stories pending\t{(r.StoriesPending ? "yes (workers, a server or 'parallax refresh' finish them)" : "no")}");
                 stdout.WriteLine($"digest\t{r.Digest}");
+                if (r.NotChecked is { } skipped) stderr.WriteLine($"parallax: note: {skipped}");
                 foreach (var q in store.Quarantined(20)) stdout.WriteLine($"quarantined\t{q.Id}\t{q.Stage}\t{q.Reason}");
                 if (r.Quarantined > 20) stdout.WriteLine($"quarantined\t… and {r.Quarantined - 20} more");
                 // A quick check reads counts only; it cannot say the store is damaged, and says so without failing.

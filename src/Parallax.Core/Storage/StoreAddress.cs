@@ -33,11 +33,14 @@ public static partial class StoreAddress
         _ => null,
     };
 
-    /// <summary>Opens the store the value names (see <see cref="Refusal"/> first for one that cannot be opened).</summary>
-    public static IStoryStore Open(string db) => Of(db) switch
+    /// <summary>
+    /// Opens the store the value names (see <see cref="Refusal"/> first for one that cannot be opened). <paramref name="readOnly"/>:
+    /// for commands that only read (an SQLite store is then read through SQLite's read-only connections).
+    /// </summary>
+    public static IStoryStore Open(string db, bool readOnly = false) => Of(db) switch
     {
         Kind.PostgreSql => new Postgres.PostgresStore(db),
-        Kind.Sqlite => new SqliteStore(db),
+        Kind.Sqlite => new SqliteStore(db, readOnly: readOnly),
         _ => throw new StoreException(Refusal(db)!),
     };
 
