@@ -30,7 +30,7 @@ public static partial class ParallaxCli
         }
         if (mustExist && StoreAddress.Of(path) == StoreAddress.Kind.Sqlite && !File.Exists(path))
         {
-            Fail(stderr, $"no store at {path}; create one with: parallax ingest --db {path} FOLDER_OR_FILES");
+            Fail(stderr, $"no store at {StoreAddress.Shown(path)}; create one with: parallax ingest --db {path} FOLDER_OR_FILES");
             return null;
         }
         try

@@ -134,6 +134,8 @@ public sealed class PostgresStoreTests : IDisposable
     [InlineData("postgresql://parallax:s%40cret@db.example:5433/news?sslmode=disable", "db.example", 5433, "parallax", "s@cret", "news")]
     [InlineData("postgres://localhost/news", "localhost", 5432, null, null, "news")]
     [InlineData("Host=db1;Port=6000;Username=u;Database=d", "db1", 6000, "u", null, "d")]
+    [InlineData("postgresql://u:pa@ss@db.example/news", "db.example", 5432, "u", "pa@ss", "news")]
+    [InlineData("postgresql://u:p:a/s@s@db.example:6000/news", "db.example", 6000, "u", "p:a/s@s", "news")]
     public void An_address_becomes_a_connection_string(string address, string host, int port, string? user, string? password, string database)
     {
         var b = new NpgsqlConnectionStringBuilder(PostgresStore.ConnectionString(address));
@@ -147,5 +149,36 @@ public sealed class PostgresStoreTests : IDisposable
         Assert.DoesNotContain('\n', e.Message);
         Assert.DoesNotContain("hunter22", e.Message, StringComparison.Ordinal);
         Assert.Contains("cannot reach the PostgreSQL server", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Host=127.0.0.1;Port=1;Username=u;PWD=hunter22;Database=d;Timeout=3")]
+    [InlineData("Host=127.0.0.1;Port=1;Username=u; psw = 'hunter22;x' ;Database=d;Timeout=3")]
+    [InlineData("postgresql://u:hun@ter22@127.0.0.1:1/d?connect_timeout=3")]
+    [InlineData("postgresql://u@127.0.0.1:1/d?connect_timeout=3&password=hunter22")]
+    public void No_password_form_reaches_an_error_line(string address)
+    {
+        var e = Assert.Throws<StoreException>(() => new PostgresStore(address));
+        Assert.DoesNotContain("hunter22", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ter22", e.Message, StringComparison.Ordinal);
+        Assert.Contains("***", e.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot reach the PostgreSQL server", e.Message, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public void The_address_a_store_shows_in_messages_and_the_serve_banner_holds_no_password()
+    {
+        // The test server trusts every login, so any password opens the store.
+        string address = _stores.Address(TestStores.Postgres, "shown");
+        var b = new NpgsqlConnectionStringBuilder(address);
+        foreach (var withPassword in new[] { address + ";PWD=hunter22", address + ";Psw=hunter22", address + "; PassWord = hunter22",
+            $"postgresql://{b.Username}:hun@ter22@{b.Host}:{b.Port}/{b.Database}" })
+        {
+            using var store = new PostgresStore(withPassword);
+            Assert.DoesNotContain("hunter22", store.Path, StringComparison.Ordinal);
+            Assert.DoesNotContain("ter22", store.Path, StringComparison.Ordinal);
+            Assert.Equal(StoreAddress.Shown(withPassword), store.Path);
+            Assert.Equal(0, store.Count);
+        }
     }
 }

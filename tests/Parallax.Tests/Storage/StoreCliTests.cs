@@ -94,6 +94,21 @@ public sealed class StoreCliTests : IDisposable
     }
 
     [Fact]
+    public void No_password_reaches_a_command_line_message()
+    {
+        foreach (var db in new[] { "Host=127.0.0.1;Port=1;Username=u;PWD=hunter22;Database=d;Timeout=3", "postgresql://u:hun@ter22@127.0.0.1:1/d?connect_timeout=3" })
+        {
+            foreach (var args in new[] { new[] { "stories", "--db", db }, ["check", "--db", db], ["brief", "--db", db], ["ingest", TestPaths.Examples, "--db", db], ["watch", "https://example.org/feed.xml", "--once", "--db", db] })
+            {
+                var r = Run(args);
+                Assert.Equal(ParallaxCli.Failed, r.Code);
+                Assert.DoesNotContain("ter22", r.Err, StringComparison.Ordinal);
+                Assert.Contains("***", r.Err, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public void Store_commands_fail_with_one_line_that_says_what_to_do()
     {
         string missing = Path.Combine(_dir, "missing.db");

@@ -55,12 +55,16 @@ public sealed partial class PostgresStore : IStoryStore
     {
         var trimmed = address.Trim();
         if (!trimmed.Contains("://", StringComparison.Ordinal)) return new NpgsqlConnectionStringBuilder(trimmed).ConnectionString;
-        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)) throw new ArgumentException("the address does not parse");
+        // The user info is cut off first, up to the last '@' (as StoreAddress.Shown hides it), so a password holding a raw
+        // '@', '/' or ':' is neither misread as the host nor left for the URL parser to refuse.
+        int start = trimmed.IndexOf("://", StringComparison.Ordinal) + 3, at = StoreAddress.UserInfoEnd(trimmed);
+        string info = at >= 0 ? trimmed[start..at] : "";
+        if (!Uri.TryCreate(at >= 0 ? trimmed[..start] + trimmed[(at + 1)..] : trimmed, UriKind.Absolute, out var uri)) throw new ArgumentException("the address does not parse");
         var b = new NpgsqlConnectionStringBuilder { Host = uri.Host.Length > 0 ? uri.Host : "localhost" };
         if (uri.Port > 0) b.Port = uri.Port;
-        if (uri.UserInfo.Length > 0)
+        if (info.Length > 0)
         {
-            var parts = uri.UserInfo.Split(':', 2);
+            var parts = info.Split(':', 2);
             b.Username = Uri.UnescapeDataString(parts[0]);
             if (parts.Length == 2) b.Password = Uri.UnescapeDataString(parts[1]);
         }
