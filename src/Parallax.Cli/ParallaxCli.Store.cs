@@ -90,10 +90,13 @@ public static partial class ParallaxCli
                 }
             }
             var articles = fetched.Concat(paths.Length > 0 ? ArticleSource.Stream(paths, errors, warnings, stdin, limits) : []);
-            var ingestor = new Ingestor(store, AnalysisPipeline.Default) { Limits = limits };
+            PhaseProgress? shown = null;
+            // A PostgreSQL server restarting mid-ingest is waited for, as workers wait for it.
+            var retry = StoreAddress.Of(parse.GetValue(db)!) == StoreAddress.Kind.PostgreSql ? Retrying(stderr, () => shown?.Clear()) : null;
+            var ingestor = new Ingestor(store, AnalysisPipeline.Default) { Limits = limits, Retry = retry };
             var clock = System.Diagnostics.Stopwatch.StartNew();
             IngestReport report;
-            using (var progress = new PhaseProgress(stderr, enabled: !stderrRedirected))
+            using (var progress = shown = new PhaseProgress(stderr, enabled: !stderrRedirected))
             {
                 try
                 {
@@ -319,6 +322,9 @@ public static partial class ParallaxCli
             _line.Write(value.Total > 0 ? $"{value.Phase} {value.Done}/{value.Total} ({100L * value.Done / value.Total}%)" : $"{value.Phase} {value.Done}");
         }
 
-        public void Dispose() => _line.Done();
+        /// <summary>Clears the line, so a message can be written; the next report writes it again.</summary>
+        public void Clear() => _line.Done();
+
+        public void Dispose() => Clear();
     }
 }
