@@ -62,11 +62,7 @@ public sealed class StoreCliTests : IDisposable
     {
         string db = Path.Combine(_dir, "news.db");
         Assert.Equal(0, Run("ingest", TestPaths.Examples, "--db", db).Code);
-        (string, DateTime) Snapshot()
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            return (Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(db))), File.GetLastWriteTimeUtc(db));
-        }
+        (string, DateTime) Snapshot() => FileSnapshot.Of(db);
         var before = Snapshot();
         string story = Run("stories", "--db", db).Out.Split('\n')[1].Split('\t')[0];
         foreach (var args in new[] { new[] { "stories", "--db", db }, ["search", "Meridian", "--db", db], ["brief", "--db", db, "--story", story], ["check", "--db", db], ["check", "--quick", "--db", db] })

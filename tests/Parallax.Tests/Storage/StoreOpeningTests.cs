@@ -22,12 +22,7 @@ public sealed class StoreOpeningTests : StoreTestBase
         return path;
     }
 
-    /// <summary>The file's bytes and last write time: what any write would change.</summary>
-    private static (string Hash, DateTime Written) Snapshot(string path)
-    {
-        SqliteConnection.ClearAllPools();
-        return (Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))), File.GetLastWriteTimeUtc(path));
-    }
+    private static (string Hash, DateTime Written) Snapshot(string path) => FileSnapshot.Of(path);
 
     private static void Raw(string path, string sql)
     {
