@@ -2,6 +2,7 @@ using System.CommandLine;
 using Parallax.Pipeline;
 using Parallax.Reading;
 using Parallax.Rendering;
+using Parallax.Storage;
 
 namespace Parallax.Cli;
 
@@ -31,8 +32,8 @@ public static partial class ParallaxCli
             if (parse.GetValue(db) is { } dbPath)
             {
                 if (parse.GetValue(paths) is { Length: > 0 }) return Fail(stderr, "give either files to brief or --db with --story, not both");
-                if (parse.GetValue(storyId) is not { } id) return Fail(stderr, $"--db needs --story ID; list the stories with: parallax stories --db {dbPath}");
-                using var store = OpenStore(dbPath, stderr, mustExist: true);
+                if (parse.GetValue(storyId) is not { } id) return Fail(stderr, $"--db needs --story ID; list the stories with: parallax stories --db {StoreAddress.Shown(dbPath)}");
+                using var store = OpenStore(dbPath, stderr, mustExist: true, readOnly: true);
                 if (store is null) return Failed;
                 var brief = StoredBrief(store, id, stderr);
                 if (brief is null) return Failed;

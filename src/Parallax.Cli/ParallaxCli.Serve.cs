@@ -75,9 +75,11 @@ public static partial class ParallaxCli
                 TrustedProxies = trusted,
                 AllowedHosts = [.. (parse.GetValue(allowedHosts) ?? []).SelectMany(h => h.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
             };
+            string shown;
             using (var check = OpenStore(options.DbPath, stderr))
             {
                 if (check is null) return Failed;
+                shown = check.Path;
             }
             WebApplication app;
             try
@@ -106,7 +108,7 @@ public static partial class ParallaxCli
                 string writes = options.WriteToken is not null ? "adding articles needs the token"
                     : options.LoopbackOnly ? "adding articles open to this machine"
                     : "adding articles disabled (no --token, and reachable from other machines)";
-                stdout.WriteLine($"Parallax serving {(StoreAddress.Of(options.DbPath) == StoreAddress.Kind.Sqlite ? Path.GetFullPath(options.DbPath) : StoreAddress.Shown(options.DbPath))} on {string.Join(", ", app.Urls)} ({writes}); stop with Ctrl+C");
+                stdout.WriteLine($"Parallax serving {shown} on {string.Join(", ", app.Urls)} ({writes}); stop with Ctrl+C");
                 try
                 {
                     await Task.Delay(Timeout.Infinite, cancel);

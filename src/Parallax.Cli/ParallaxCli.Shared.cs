@@ -30,6 +30,19 @@ public static partial class ParallaxCli
         return false;
     }
 
+    /// <summary>
+    /// The rule a long run outlives a store failing for a while by (a worker's, an ingest's): each failure one warning line
+    /// on stderr, after <paramref name="clearLine"/> clears a progress line it would otherwise run into.
+    /// </summary>
+    internal static Storage.StoreRetry Retrying(TextWriter stderr, Action? clearLine = null) => new()
+    {
+        Failed = (e, pause) =>
+        {
+            clearLine?.Invoke();
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parallax: warning: {e.Message}; trying again in {pause.TotalSeconds:F0} s"));
+        },
+    };
+
     /// <summary>Reports on the caller's thread, in order, unlike <see cref="Progress{T}"/>.</summary>
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {

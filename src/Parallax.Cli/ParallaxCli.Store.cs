@@ -20,8 +20,8 @@ public static partial class ParallaxCli
     /// <summary>A count and its noun, singular for one: "1 story", "2 stories".</summary>
     internal static string Count(long n, string one, string many) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : many)}");
 
-    /// <summary>Opens the store, or says on stderr why it cannot be opened.</summary>
-    internal static IStoryStore? OpenStore(string path, TextWriter stderr, bool mustExist = false)
+    /// <summary>Opens the store, or says on stderr why it cannot be opened. <paramref name="readOnly"/>: for a command that only reads (see <see cref="StoreAddress.Open"/>).</summary>
+    internal static IStoryStore? OpenStore(string path, TextWriter stderr, bool mustExist = false, bool readOnly = false)
     {
         if (StoreAddress.Refusal(path) is { } refusal)
         {
@@ -30,12 +30,12 @@ public static partial class ParallaxCli
         }
         if (mustExist && StoreAddress.Of(path) == StoreAddress.Kind.Sqlite && !File.Exists(path))
         {
-            Fail(stderr, $"no store at {path}; create one with: parallax ingest --db {path} FOLDER_OR_FILES");
+            Fail(stderr, $"no store at {StoreAddress.Shown(path)}; create one with: parallax ingest --db {path} FOLDER_OR_FILES");
             return null;
         }
         try
         {
-            return StoreAddress.Open(path);
+            return StoreAddress.Open(path, readOnly);
         }
         catch (Exception e) when (e is StoreException or IOException or UnauthorizedAccessException)
         {
@@ -93,10 +93,13 @@ public static partial class ParallaxCli
                 }
             }
             var articles = fetched.Concat(paths.Length > 0 ? ArticleSource.Stream(paths, errors, warnings, stdin, limits) : []);
-            var ingestor = new Ingestor(store, AnalysisPipeline.Default) { Limits = limits };
+            PhaseProgress? shown = null;
+            // A PostgreSQL server restarting mid-ingest is waited for, as workers wait for it.
+            var retry = StoreAddress.Of(parse.GetValue(db)!) == StoreAddress.Kind.PostgreSql ? Retrying(stderr, () => shown?.Clear()) : null;
+            var ingestor = new Ingestor(store, AnalysisPipeline.Default) { Limits = limits, Retry = retry };
             var clock = System.Diagnostics.Stopwatch.StartNew();
             IngestReport report;
-            using (var progress = new PhaseProgress(stderr, enabled: !stderrRedirected))
+            using (var progress = shown = new PhaseProgress(stderr, enabled: !stderrRedirected))
             {
                 try
                 {
@@ -192,7 +195,7 @@ public static partial class ParallaxCli
             var from = Day(since, out var p1);
             var to = Day(until, out var p2);
             if ((p1 ?? p2) is { } problem) return Fail(stderr, problem);
-            using var store = OpenStore(parse.GetValue(db)!, stderr, mustExist: true);
+            using var store = OpenStore(parse.GetValue(db)!, stderr, mustExist: true, readOnly: true);
             if (store is null) return Failed;
             try
             {
@@ -237,7 +240,7 @@ public static partial class ParallaxCli
         {
             string q = string.Join(' ', parse.GetValue(query)!);
             if (FtsQuery.From(q) is null) return Fail(stderr, "the query holds no word to look for");
-            using var store = OpenStore(parse.GetValue(db)!, stderr, mustExist: true);
+            using var store = OpenStore(parse.GetValue(db)!, stderr, mustExist: true, readOnly: true);
             if (store is null) return Failed;
             try
             {
@@ -283,6 +286,7 @@ public static partial class ParallaxCli
                 stdout.WriteLine($"facts indexed\t{r.Facts}");
                 stdout.WriteLine($"stories pending\t{(r.StoriesPending ? "yes (workers, a server or 'parallax refresh' finish them)" : "no")}");
                 stdout.WriteLine($"digest\t{r.Digest}");
+                if (r.NotChecked is { } skipped) stderr.WriteLine($"parallax: note: {skipped}");
                 foreach (var q in store.Quarantined(20)) stdout.WriteLine($"quarantined\t{q.Id}\t{q.Stage}\t{q.Reason}");
                 if (r.Quarantined > 20) stdout.WriteLine($"quarantined\t… and {r.Quarantined - 20} more");
                 // A quick check reads counts only; it cannot say the store is damaged, and says so without failing.
@@ -321,6 +325,9 @@ public static partial class ParallaxCli
             _line.Write(value.Total > 0 ? $"{value.Phase} {value.Done}/{value.Total} ({100L * value.Done / value.Total}%)" : $"{value.Phase} {value.Done}");
         }
 
-        public void Dispose() => _line.Done();
+        /// <summary>Clears the line, so a message can be written; the next report writes it again.</summary>
+        public void Clear() => _line.Done();
+
+        public void Dispose() => Clear();
     }
 }

@@ -41,7 +41,7 @@ public static partial class ParallaxCli
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or StoreException)
             {
-                return Fail(stderr, $"cannot open the store {dbPath}: {e.Message}");
+                return Fail(stderr, $"cannot open the store {StoreAddress.Shown(dbPath)}: {e.Message}");
             }
             // Each poll's articles join their stories at once; the stories are consolidated (clustered afresh) when the
             // feeds go quiet, and before a single poll (--once) exits.

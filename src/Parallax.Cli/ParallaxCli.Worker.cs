@@ -33,14 +33,7 @@ public static partial class ParallaxCli
             WorkReport done;
             using (var line = new TerminalProgress(stderr, enabled: !stderrRedirected, "", 0))
             {
-                var worker = new Worker(store, Pipeline.AnalysisPipeline.Default, consolidateAfter: quietFor)
-                {
-                    Failed = (e, pause) =>
-                    {
-                        line.Done();
-                        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parallax: warning: {e.Message}; trying again in {pause.TotalSeconds:F0} s"));
-                    },
-                };
+                var worker = new Worker(store, Pipeline.AnalysisPipeline.Default, consolidateAfter: quietFor) { Retry = Retrying(stderr, line.Done) };
                 var progress = new SynchronousProgress<WorkReport>(r =>
                 {
                     if (line.Due(complete: false)) line.Write(string.Create(CultureInfo.InvariantCulture, $"{Summary(r)}{(r.Placer ? " (placing)" : "")}"));

@@ -288,4 +288,7 @@ public sealed record StoreReport(int Articles, int Unfeatured, int Stories, int 
 {
     /// <summary>Articles set aside because they could not be processed.</summary>
     public int Quarantined { get; init; }
+
+    /// <summary>What the check could not look at, and why (a store opened read-only), or null when it looked at everything.</summary>
+    public string? NotChecked { get; init; }
 }

@@ -41,6 +41,13 @@ public sealed class Ingestor(IStoryStore store, AnalysisPipeline pipeline, Clust
     public StoryRefresher Refresher { get; } = new(store, pipeline, options);
 
     /// <summary>
+    /// How an ingest outlives a store that fails for a while (a PostgreSQL server restarting): each batch of articles, the
+    /// refresh lock and the refresh are tried again by this rule, as a worker's steps are. Null: a failure ends the ingest.
+    /// Repeating is safe: a stored article is recognised by its text, and a refresh cut short is finished by the next one.
+    /// </summary>
+    public StoreRetry? Retry { get; init; }
+
+    /// <summary>
     /// Stores the articles and refreshes stories. When another process is refreshing this store's stories, waits for it
     /// and refreshes after (<paramref name="waitForOthers"/> true), or returns at once with the articles stored and
     /// <see cref="IngestReport.Deferred"/> set (false; the web server does this, so a paste never waits on a bulk ingest).
@@ -51,12 +58,23 @@ public sealed class Ingestor(IStoryStore store, AnalysisPipeline pipeline, Clust
         {
             // The refresh lock is taken before the first article is stored and held to the end, so another process (the web
             // server) sees an ingest under way from its start and defers to it instead of refreshing the same articles itself.
-            var held = Acquire(progress, waitForOthers, cancel);
+            var held = Retried(() => Acquire(progress, waitForOthers, cancel), cancel);
+            bool deferred = held is null;
             try
             {
                 var outcomes = StoreAll(articles, progress, cancel);
-                var refresh = held is null ? RefreshReport.None : RefreshHeld(progress, cancel);
-                return IngestReport.Of(outcomes, refresh, deferred: held is null);
+                var refresh = deferred ? RefreshReport.None : Retried(() =>
+                {
+                    // A server restart ends the session that held the lock: it is taken again (after whoever took it meanwhile).
+                    if (held is ILosableLock { StillHeld: false })
+                    {
+                        held.Dispose();
+                        held = null;
+                        held = Acquire(progress, wait: true, cancel);
+                    }
+                    return RefreshHeld(progress, cancel);
+                }, cancel);
+                return IngestReport.Of(outcomes, refresh, deferred);
             }
             finally
             {
@@ -78,7 +96,7 @@ public sealed class Ingestor(IStoryStore store, AnalysisPipeline pipeline, Clust
         {
             if (batch.Count > 0)
             {
-                var stored = store.AddAll(batch);
+                var stored = Retried(() => store.AddAll(batch), cancel);
                 for (int i = 0; i < stored.Count; i++) outcomes[slots[i]] = stored[i];
             }
             batch.Clear();
@@ -136,6 +154,8 @@ public sealed class Ingestor(IStoryStore store, AnalysisPipeline pipeline, Clust
             _gate.Exit();
         }
     }
+
+    private T Retried<T>(Func<T> operation, CancellationToken cancel) => Retry is { } rule ? rule.Run(operation, cancel) : operation();
 
     /// <summary>The refresh lock: at once, after waiting for its holder (with a message), or null when not waiting and another process holds it.</summary>
     private IDisposable? Acquire(IProgress<RefreshProgress>? progress, bool wait, CancellationToken cancel)

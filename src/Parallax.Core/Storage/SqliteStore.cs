@@ -16,128 +16,11 @@ public sealed class StoreException(string message, Exception? inner = null) : Ex
 /// </summary>
 public sealed partial class SqliteStore : IStoryStore
 {
-    /// <summary>The schema this code reads and writes (<c>PRAGMA user_version</c>).</summary>
-    public const int SchemaVersion = 6;
-
     private readonly string _connectionString;
     private readonly Lock _writeGate = new();
     private readonly Func<DateTimeOffset> _clock;
 
     public string Path { get; }
-
-    public SqliteStore(string path, Func<DateTimeOffset>? clock = null)
-    {
-        Path = System.IO.Path.GetFullPath(path);
-        _clock = clock ?? (() => DateTimeOffset.UtcNow);
-        if (Directory.Exists(Path)) throw new StoreException($"{Path} is a folder; give a file name for the store, e.g. parallax.db");
-        if (File.Exists(Path) && new FileInfo(Path).Length == 0)
-        {
-            // SQLite would quietly make an empty file a new database; an empty file given as a store is more likely a mistake.
-            throw new StoreException($"{Path} is an empty file, not a Parallax store; delete it to start a new store there, or give another --db file");
-        }
-        if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
-        if (!File.Exists(Path)) Guard(CreateAtomically);
-        Guard(() =>
-        {
-            using var c = Open(write: true);
-            int version = UserVersion(c);
-            if (version > SchemaVersion) throw new StoreException($"{Path} was written by a newer Parallax (schema {version}; this one reads {SchemaVersion}); upgrade Parallax");
-            if (version == SchemaVersion) return;
-            if (version == 0) Exec(c, "PRAGMA journal_mode = WAL");
-            // Two processes may create or upgrade the same new store at once: the write lock is taken first and the version
-            // read again under it, so the second sees the first one's work instead of repeating it.
-            using var tx = c.BeginTransaction(deferred: false);
-            version = UserVersion(c, tx);
-            if (version == 0 && Convert.ToInt64(Scalar(c, "SELECT count(*) FROM sqlite_master", tx), CultureInfo.InvariantCulture) > 0)
-            {
-                throw new StoreException($"{Path} is an SQLite database but not a Parallax store; give another --db file");
-            }
-            // Columns first, since the schema indexes them; then every statement of the schema, each "IF NOT EXISTS", adds
-            // what else is new to an older store.
-            // Schema 4 names a story's outlets; stories stored before show none until they are briefed again.
-            if (version is > 0 and < 4 && !HasColumn(c, tx, "stories", "outlets")) Exec(c, "ALTER TABLE stories ADD COLUMN outlets TEXT", tx);
-            if (version is > 0 and < 5 && !HasColumn(c, tx, "stories", "topic")) Exec(c, "ALTER TABLE stories ADD COLUMN topic TEXT", tx);
-            if (version is > 0 and < 5 && !HasColumn(c, tx, "stories", "alternates")) Exec(c, "ALTER TABLE stories ADD COLUMN alternates TEXT", tx);
-            if (version < SchemaVersion) WriteSchema(c, tx);
-            // Schema 3: an undated story ranks after every dated one (it was ranked by the day its articles arrived).
-            if (version is > 0 and < 3) Exec(c, "UPDATE stories SET score = score - $behind WHERE date IS NULL AND score > -$behind / 2", tx, ("$behind", StoryRefresher.UndatedBehind));
-            // Schema 5 stores each story's coverage and topic and lays its page out anew: every story is briefed again at
-            // the next refresh (a server starts it in the background), and its old brief is served until then.
-            if (version is > 0 and < 5)
-            {
-                Exec(c, "UPDATE stories SET members_key = ''", tx);
-                Exec(c, "UPDATE meta SET value = '1' WHERE key = 'stories_pending' AND EXISTS (SELECT 1 FROM stories)", tx);
-            }
-            tx.Commit();
-        });
-    }
-
-    /// <summary>
-    /// A new store is built under a temporary name and moved into place whole, so a file at the store's path is always a
-    /// complete store: another process opening it at the same moment never sees it half-made, and an empty file there is
-    /// never one of ours (so it is refused rather than taken over).
-    /// </summary>
-    private void CreateAtomically()
-    {
-        string temp = $"{Path}.new-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        try
-        {
-            string cs = new SqliteConnectionStringBuilder { DataSource = temp, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
-            using (var c = new SqliteConnection(cs))
-            {
-                c.Open();
-                Exec(c, "PRAGMA journal_mode = WAL");
-                using var tx = c.BeginTransaction();
-                WriteSchema(c, tx);
-                tx.Commit();
-            }
-            try
-            {
-                File.Move(temp, Path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(Path))
-            {
-                // Another process put its new store in place first; that one is used.
-            }
-        }
-        finally
-        {
-            foreach (var leftover in new[] { temp, temp + "-wal", temp + "-shm" })
-            {
-                try
-                {
-                    File.Delete(leftover);
-                }
-                catch (IOException)
-                {
-                    // A stray temporary file is harmless; the store itself is complete or untouched.
-                }
-            }
-        }
-    }
-
-    /// <summary>The schema and the first meta rows, for a new store or over an older one (rows already there are kept).</summary>
-    private void WriteSchema(SqliteConnection c, SqliteTransaction tx)
-    {
-        Exec(c, Schema, tx);
-        Exec(c, "INSERT OR IGNORE INTO meta(key, value) VALUES ('created', $now), ('stories_pending', '0')", tx, ("$now", Now()));
-    }
-
-    private static bool HasColumn(SqliteConnection c, SqliteTransaction tx, string table, string column) =>
-        Convert.ToInt64(Scalar(c, $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = $column", tx, ("$column", column)), CultureInfo.InvariantCulture) > 0;
-
-    private static int UserVersion(SqliteConnection c, SqliteTransaction? tx = null) => Convert.ToInt32(Scalar(c, "PRAGMA user_version", tx), CultureInfo.InvariantCulture);
-
-    private static readonly string Schema = ReadSchema();
-
-    private static string ReadSchema()
-    {
-        using var s = typeof(SqliteStore).Assembly.GetManifestResourceStream("Parallax.Storage.schema.sql")
-            ?? throw new InvalidOperationException("the store schema is missing from the assembly");
-        using var r = new StreamReader(s);
-        return r.ReadToEnd();
-    }
 
     public int Count => Guard(() =>
     {
@@ -313,6 +196,11 @@ public sealed partial class SqliteStore : IStoryStore
         catch (IOException)
         {
             return null;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            // Not held by another: this user may not make the lock file (a folder it cannot write), nor so write the store.
+            throw new StoreException($"{Path} cannot be written (read-only file or folder)", e);
         }
     }
 
@@ -532,18 +420,24 @@ public sealed partial class SqliteStore : IStoryStore
         {
             while (r.Read()) if (r.GetString(0) != "ok") problems.Add(r.GetString(0));
         }
+        string? notChecked = null;
         foreach (var fts in FtsTables)
         {
             try
             {
+                // A command to the index, not a write: no byte changes, but SQLite takes the write lock for it.
                 Exec(c, $"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)");
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == 8)
+            {
+                notChecked = "the search indexes were not compared with the articles and facts, since the store cannot be written (SQLite checks that under its write lock)";
             }
             catch (SqliteException e)
             {
                 problems.Add($"{fts}: {e.Message}");
             }
         }
-        return counts with { Integrity = problems.Count == 0 ? "ok" : string.Join("; ", problems), Digest = Digest(c) };
+        return counts with { Integrity = problems.Count == 0 ? "ok" : string.Join("; ", problems), Digest = Digest(c), NotChecked = notChecked };
     });
 
     private static string Digest(SqliteConnection c) => StoreRows.Digest(sql => Command(c, sql).ExecuteReader());

@@ -1,6 +1,6 @@
 -- The Parallax store (SQLite). Articles are never rewritten: their text, once stored, is what every span indexes.
 -- Stories, briefs and facts are derived from the articles and rebuilt when membership changes.
-PRAGMA user_version = 5;
+-- Its version is SqliteStore.SchemaVersion alone: the store stamps it (PRAGMA user_version) whenever it writes this schema.
 
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,

@@ -68,6 +68,55 @@ public sealed class PostgresStoreTests : IDisposable
     }
 
     [PostgresFact]
+    public void A_current_store_is_opened_with_reads_alone_and_a_newer_one_is_refused_before_any_ddl()
+    {
+        string address = _stores.Address(TestStores.Postgres, "current");
+        using (var first = new PostgresStore(address)) new Ingestor(first, AnalysisPipeline.Default).Ingest(ArticleSource.Read([TestPaths.Examples]).Articles);
+        string database = new NpgsqlConnectionStringBuilder(address).Database!;
+        using var admin = new NpgsqlConnection(TestPostgres.Server);
+        admin.Open();
+        void Admin(string sql)
+        {
+            using var cmd = new NpgsqlCommand(sql, admin);
+            cmd.ExecuteNonQuery();
+        }
+        // Every new session of the database may then only read: DDL, a migration's lock table or any write would fail.
+        Admin($"ALTER DATABASE \"{database}\" SET default_transaction_read_only = on");
+        NpgsqlConnection.ClearAllPools();
+        using (var reader = new PostgresStore(address))
+        {
+            Assert.Equal(4, reader.Count);
+            Assert.Equal("ok", reader.Check().Integrity);
+            Assert.Single(reader.Stories(new StoryQuery()).Stories);
+        }
+        using (var c = new NpgsqlConnection(address))
+        {
+            c.Open();
+            using var newer = new NpgsqlCommand("BEGIN READ WRITE; INSERT INTO schema_migrations(version, name) VALUES (9999, 'from the future'); COMMIT", c);
+            newer.ExecuteNonQuery();
+        }
+        NpgsqlConnection.ClearAllPools();
+        var e = Assert.Throws<StoreException>(() => new PostgresStore(address));
+        Assert.Contains("newer than this build", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+        Admin($"ALTER DATABASE \"{database}\" RESET default_transaction_read_only");
+    }
+
+    [Fact]
+    public void Every_advisory_lock_key_is_distinct_and_defined_in_one_place()
+    {
+        var keys = typeof(AdvisoryLocks).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral).ToDictionary(f => f.Name, f => (long)f.GetRawConstantValue()!);
+        Assert.Equal(4, keys.Count);
+        Assert.Equal(keys.Count, keys.Values.Distinct().Count());
+        // No key is written out anywhere else (the two that collided were each a private constant of their own class).
+        var elsewhere = Directory.EnumerateFiles(Path.Combine(TestPaths.RepoRoot, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && Path.GetFileName(f) != "AdvisoryLocks.cs")
+            .Where(f => File.ReadAllText(f).Contains("0x5041_5241_4C4C", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(elsewhere);
+    }
+
+    [PostgresFact]
     public void The_refresh_lock_has_one_holder_across_connections_and_is_released_on_dispose()
     {
         string address = _stores.Address(TestStores.Postgres, "locks");
@@ -85,6 +134,8 @@ public sealed class PostgresStoreTests : IDisposable
     [InlineData("postgresql://parallax:s%40cret@db.example:5433/news?sslmode=disable", "db.example", 5433, "parallax", "s@cret", "news")]
     [InlineData("postgres://localhost/news", "localhost", 5432, null, null, "news")]
     [InlineData("Host=db1;Port=6000;Username=u;Database=d", "db1", 6000, "u", null, "d")]
+    [InlineData("postgresql://u:pa@ss@db.example/news", "db.example", 5432, "u", "pa@ss", "news")]
+    [InlineData("postgresql://u:p:a/s@s@db.example:6000/news", "db.example", 6000, "u", "p:a/s@s", "news")]
     public void An_address_becomes_a_connection_string(string address, string host, int port, string? user, string? password, string database)
     {
         var b = new NpgsqlConnectionStringBuilder(PostgresStore.ConnectionString(address));
@@ -98,5 +149,36 @@ public sealed class PostgresStoreTests : IDisposable
         Assert.DoesNotContain('\n', e.Message);
         Assert.DoesNotContain("hunter22", e.Message, StringComparison.Ordinal);
         Assert.Contains("cannot reach the PostgreSQL server", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Host=127.0.0.1;Port=1;Username=u;PWD=hunter22;Database=d;Timeout=3")]
+    [InlineData("Host=127.0.0.1;Port=1;Username=u; psw = 'hunter22;x' ;Database=d;Timeout=3")]
+    [InlineData("postgresql://u:hun@ter22@127.0.0.1:1/d?connect_timeout=3")]
+    [InlineData("postgresql://u@127.0.0.1:1/d?connect_timeout=3&password=hunter22")]
+    public void No_password_form_reaches_an_error_line(string address)
+    {
+        var e = Assert.Throws<StoreException>(() => new PostgresStore(address));
+        Assert.DoesNotContain("hunter22", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ter22", e.Message, StringComparison.Ordinal);
+        Assert.Contains("***", e.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot reach the PostgreSQL server", e.Message, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public void The_address_a_store_shows_in_messages_and_the_serve_banner_holds_no_password()
+    {
+        // The test server trusts every login, so any password opens the store.
+        string address = _stores.Address(TestStores.Postgres, "shown");
+        var b = new NpgsqlConnectionStringBuilder(address);
+        foreach (var withPassword in new[] { address + ";PWD=hunter22", address + ";Psw=hunter22", address + "; PassWord = hunter22",
+            $"postgresql://{b.Username}:hun@ter22@{b.Host}:{b.Port}/{b.Database}" })
+        {
+            using var store = new PostgresStore(withPassword);
+            Assert.DoesNotContain("hunter22", store.Path, StringComparison.Ordinal);
+            Assert.DoesNotContain("ter22", store.Path, StringComparison.Ordinal);
+            Assert.Equal(StoreAddress.Shown(withPassword), store.Path);
+            Assert.Equal(0, store.Count);
+        }
     }
 }

@@ -17,6 +17,8 @@ public sealed class StoreAddressTests
     [InlineData("PostgreSQL://localhost/news", StoreAddress.Kind.PostgreSql)]
     [InlineData("Host=localhost;Database=news;Username=parallax", StoreAddress.Kind.PostgreSql)]
     [InlineData("  host = db1; port=5433", StoreAddress.Kind.PostgreSql)]
+    [InlineData("Password=s3cret;Host=db", StoreAddress.Kind.PostgreSql)]
+    [InlineData("PWD = s3cret;Host=db", StoreAddress.Kind.PostgreSql)]
     [InlineData("mysql://user@host:3306/db", StoreAddress.Kind.Unsupported)]
     [InlineData("file:///tmp/x.db", StoreAddress.Kind.Unsupported)]
     [InlineData("s3://bucket/x.db", StoreAddress.Kind.Unsupported)]
@@ -26,7 +28,36 @@ public sealed class StoreAddressTests
     [InlineData("postgresql://parallax:s3cret@db:5432/news", "postgresql://parallax:***@db:5432/news")]
     [InlineData("Host=db;Password=s3cret;Database=news", "Host=db;Password=***;Database=news")]
     [InlineData("mysql://root:hunter2@h/db", "mysql://root:***@h/db")]
-    public void A_password_in_the_value_is_never_repeated(string db, string shown) => Assert.Equal(shown, StoreAddress.Shown(db));
+    [InlineData("Host=db;PWD=s3cret;Database=news", "Host=db;PWD=***;Database=news")]
+    [InlineData("Host=db;Psw=s3cret;Database=news", "Host=db;Psw=***;Database=news")]
+    [InlineData("Host=db;pAsSwOrD=s3cret", "Host=db;pAsSwOrD=***")]
+    [InlineData("Host=db;  Password  =  s3cret  ;Database=news", "Host=db;  Password  =  ***;Database=news")]
+    [InlineData("Host=db; pass word =s3cret", "Host=db; pass word =***")]
+    [InlineData("Host=db;Password='s3;cret';Database=news", "Host=db;Password=***;Database=news")]
+    [InlineData("Host=db;Password=\"s3\"\";cret\";Database=news", "Host=db;Password=***;Database=news")]
+    [InlineData("Host=db;Password='s3cret;Database=news", "Host=db;Password=***")]
+    [InlineData("Host=db;SSL Password=s3cret;Database=news", "Host=db;SSL Password=***;Database=news")]
+    [InlineData("Password=s3cret;Host=db", "Password=***;Host=db")]
+    [InlineData("Host=db;Password=s3cret=x;Database=news", "Host=db;Password=***;Database=news")]
+    [InlineData("postgresql://u:s3@cret@db:5432/news", "postgresql://u:***@db:5432/news")]
+    [InlineData("postgresql://u:s3:c/r@et@db/news", "postgresql://u:***@db/news")]
+    [InlineData("postgresql://u:s3%40cret@db/news", "postgresql://u:***@db/news")]
+    [InlineData("postgresql://u@db/news", "postgresql://u@db/news")]
+    [InlineData("postgresql://db/news?password=s3cret&sslmode=require", "postgresql://db/news?password=***&sslmode=require")]
+    [InlineData("postgres://db/news?sslmode=require&PWD=s3cret", "postgres://db/news?sslmode=require&PWD=***")]
+    [InlineData("postgresql://u@db/news?sslpassword=s3cret", "postgresql://u@db/news?sslpassword=***")]
+    public void A_password_in_the_value_is_never_repeated(string db, string shown)
+    {
+        Assert.Equal(shown, StoreAddress.Shown(db));
+        foreach (var part in new[] { "s3cret", "s3", "cret", "et@db" }) Assert.DoesNotContain(part, StoreAddress.Shown(db), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_is_shown_as_its_full_path()
+    {
+        Assert.Equal(Path.GetFullPath("news.db"), StoreAddress.Shown("news.db"));
+        Assert.Equal(Path.GetFullPath("notes/pass word.db"), StoreAddress.Shown("notes/pass word.db"));
+    }
 
     [Fact]
     public void An_unsupported_scheme_is_refused_in_one_line_that_says_what_to_give()

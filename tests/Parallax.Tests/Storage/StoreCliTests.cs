@@ -58,6 +58,53 @@ public sealed class StoreCliTests : IDisposable
     }
 
     [Fact]
+    public void Reading_commands_leave_a_current_store_byte_for_byte_and_a_newer_one_is_refused_in_one_line()
+    {
+        string db = Path.Combine(_dir, "news.db");
+        Assert.Equal(0, Run("ingest", TestPaths.Examples, "--db", db).Code);
+        (string, DateTime) Snapshot() => FileSnapshot.Of(db);
+        var before = Snapshot();
+        string story = Run("stories", "--db", db).Out.Split('\n')[1].Split('\t')[0];
+        foreach (var args in new[] { new[] { "stories", "--db", db }, ["search", "Meridian", "--db", db], ["brief", "--db", db, "--story", story], ["check", "--db", db], ["check", "--quick", "--db", db] })
+        {
+            var r = Run(args);
+            Assert.True(r.Code == 0, $"{args[0]}: {r.Err}");
+            Assert.Equal(before, Snapshot());
+        }
+
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=false"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = $"PRAGMA user_version = {Parallax.Storage.SqliteStore.SchemaVersion + 1}";
+            cmd.ExecuteNonQuery();
+        }
+        var newer = Snapshot();
+        foreach (var args in new[] { new[] { "stories", "--db", db }, ["check", "--db", db], ["ingest", TestPaths.Examples, "--db", db] })
+        {
+            var r = Run(args);
+            Assert.Equal(ParallaxCli.Failed, r.Code);
+            Assert.Equal($"parallax: error: {db} was written by a newer Parallax (schema {Parallax.Storage.SqliteStore.SchemaVersion + 1}; this one reads {Parallax.Storage.SqliteStore.SchemaVersion}); upgrade Parallax", r.Err.Trim());
+            Assert.Equal(newer, Snapshot());
+        }
+    }
+
+    [Fact]
+    public void No_password_reaches_a_command_line_message()
+    {
+        foreach (var db in new[] { "Host=127.0.0.1;Port=1;Username=u;PWD=hunter22;Database=d;Timeout=3", "postgresql://u:hun@ter22@127.0.0.1:1/d?connect_timeout=3" })
+        {
+            foreach (var args in new[] { new[] { "stories", "--db", db }, ["check", "--db", db], ["brief", "--db", db], ["ingest", TestPaths.Examples, "--db", db], ["watch", "https://example.org/feed.xml", "--once", "--db", db] })
+            {
+                var r = Run(args);
+                Assert.Equal(ParallaxCli.Failed, r.Code);
+                Assert.DoesNotContain("ter22", r.Err, StringComparison.Ordinal);
+                Assert.Contains("***", r.Err, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public void Store_commands_fail_with_one_line_that_says_what_to_do()
     {
         string missing = Path.Combine(_dir, "missing.db");

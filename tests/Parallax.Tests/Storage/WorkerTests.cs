@@ -115,7 +115,7 @@ public sealed class WorkerTests : StoreTestBase
         using var store = Stores.Open(TestStores.Postgres, "shared.db");
         new Ingestor(store, AnalysisPipeline.Default).StoreAll(articles);
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var worker = new Worker(store, AnalysisPipeline.Default, consolidateAfter: TimeSpan.Zero, featureBatch: 1) { BriefBatch = 1, Failed = (e, _) => failures.Add(e.Message) };
+        var worker = new Worker(store, AnalysisPipeline.Default, consolidateAfter: TimeSpan.Zero, featureBatch: 1) { BriefBatch = 1, Retry = new StoreRetry { Failed = (e, _) => failures.Add(e.Message) } };
         var run = Task.Run(() => RunToIdle(worker));
         // The server ends every session of the store's database a few times while the worker runs (a restart, a cut).
         using var c = new Npgsql.NpgsqlConnection(TestPostgres.Server);
@@ -215,4 +215,47 @@ public sealed class WorkerTests : StoreTestBase
         Assert.Equal(reference, b.Check().Digest);
     }
 
+    [PostgresFact]
+    public async Task An_ingest_outlives_the_server_restarting_twice_and_stores_every_article_once()
+    {
+        var articles = Mixed();
+        string reference = Reference(TestStores.Postgres, articles);
+        var direct = new Npgsql.NpgsqlConnectionStringBuilder(Stores.Address(TestStores.Postgres, "restarted.db"));
+        using var relay = new TcpRelay(direct.Host!, direct.Port);
+        using var store = new Storage.Postgres.PostgresStore(new Npgsql.NpgsqlConnectionStringBuilder(direct.ConnectionString) { Host = "127.0.0.1", Port = relay.Port, Timeout = 5 }.ConnectionString);
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<TimeSpan>();
+        var ingestor = new Ingestor(store, AnalysisPipeline.Default) { Batch = 3, Retry = new StoreRetry { Failed = (_, pause) => failures.Enqueue(pause) } };
+        // The server "restarts" (every session cut, new ones refused for 2.5 s) once while articles are being stored and
+        // once when the refresh has begun: each outage is met by the next store call, so it costs at least one failure.
+        void Restart()
+        {
+            relay.Down();
+            _ = Task.Delay(2500).ContinueWith(_ => relay.Up(), TaskScheduler.Default);
+        }
+        IEnumerable<Model.Article> Arriving()
+        {
+            for (int i = 0; i < articles.Count; i++)
+            {
+                if (i == 7) Restart();
+                yield return articles[i];
+            }
+        }
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.Phase != "storing articles" && relay.Outages == 1) Restart();
+        });
+        var report = await Task.Run(() => ingestor.Ingest(Arriving(), progress)).WaitAsync(TimeSpan.FromMinutes(5));
+        Assert.Equal(2, relay.Outages);
+        Assert.InRange(failures.Count, 2, 8);
+        Assert.All(failures, pause => Assert.True(pause == StoreRetry.Pause(1) || pause == StoreRetry.Pause(2) || pause == StoreRetry.Pause(3), $"{pause}"));
+        // Every article stored once: the store holds what one uninterrupted ingest of the same articles makes.
+        Assert.Equal(articles.Count, report.Offered);
+        Assert.Equal(reference, store.Check().Digest);
+    }
+
+    /// <summary>Reports on the caller's thread, at once.</summary>
+    private sealed class SynchronousProgress(Action<RefreshProgress> report) : IProgress<RefreshProgress>
+    {
+        public void Report(RefreshProgress value) => report(value);
+    }
 }

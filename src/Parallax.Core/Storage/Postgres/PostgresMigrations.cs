@@ -10,7 +10,6 @@ namespace Parallax.Storage.Postgres;
 /// </summary>
 public static class PostgresMigrations
 {
-    private const long MigrationLock = 0x5041_5241_4C4C_0003;
     private const string Prefix = "Parallax.Storage.Postgres.";
 
     /// <summary>The migrations this build knows, by number, with their SQL.</summary>
@@ -34,12 +33,17 @@ public static class PostgresMigrations
         return [.. list.OrderBy(m => m.Item1)];
     }
 
-    /// <summary>Applies what is missing; refuses a database that a newer Parallax has migrated past this build.</summary>
+    /// <summary>
+    /// Applies what is missing; refuses a database that a newer Parallax has migrated past this build. It looks first,
+    /// without the lock and without DDL, so a current store is opened with reads alone (by a role that may only read, or
+    /// on a read-only standby too) and a newer one is refused untouched.
+    /// </summary>
     public static void Apply(NpgsqlConnection c)
     {
+        if (Missing(c).Count == 0) return;
         using (var lockCmd = new NpgsqlCommand("SELECT pg_advisory_lock(@k)", c))
         {
-            lockCmd.Parameters.AddWithValue("k", MigrationLock);
+            lockCmd.Parameters.AddWithValue("k", AdvisoryLocks.Migration);
             lockCmd.ExecuteNonQuery();
         }
         try
@@ -48,17 +52,8 @@ public static class PostgresMigrations
             {
                 create.ExecuteNonQuery();
             }
-            var applied = new HashSet<int>();
-            using (var read = new NpgsqlCommand("SELECT version FROM schema_migrations", c))
-            using (var r = read.ExecuteReader())
-            {
-                while (r.Read()) applied.Add(r.GetInt32(0));
-            }
-            if (applied.Count > 0 && applied.Max() > Latest)
-            {
-                throw new StoreException($"this database holds a Parallax store of schema {applied.Max()}, newer than this build's {Latest}; use a newer parallax");
-            }
-            foreach (var (version, name, sql) in Known.Where(m => !applied.Contains(m.Version)))
+            // Looked at again under the lock: another process may have applied them meanwhile.
+            foreach (var (version, name, sql) in Missing(c))
             {
                 using var tx = c.BeginTransaction();
                 using (var run = new NpgsqlCommand(sql, c, tx)) run.ExecuteNonQuery();
@@ -74,8 +69,28 @@ public static class PostgresMigrations
         finally
         {
             using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@k)", c);
-            unlock.Parameters.AddWithValue("k", MigrationLock);
+            unlock.Parameters.AddWithValue("k", AdvisoryLocks.Migration);
             unlock.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>The known migrations this database has not had, in order (reads only); throws for one a newer build migrated.</summary>
+    private static List<(int Version, string Name, string Sql)> Missing(NpgsqlConnection c)
+    {
+        var applied = new HashSet<int>();
+        using (var exists = new NpgsqlCommand("SELECT to_regclass('schema_migrations') IS NOT NULL", c))
+        {
+            if (exists.ExecuteScalar() is not true) return [.. Known];
+        }
+        using (var read = new NpgsqlCommand("SELECT version FROM schema_migrations", c))
+        using (var r = read.ExecuteReader())
+        {
+            while (r.Read()) applied.Add(r.GetInt32(0));
+        }
+        if (applied.Count > 0 && applied.Max() > Latest)
+        {
+            throw new StoreException($"this database holds a Parallax store of schema {applied.Max()}, newer than this build's {Latest}; use a newer parallax");
+        }
+        return [.. Known.Where(m => !applied.Contains(m.Version))];
     }
 }

@@ -10,9 +10,6 @@ namespace Parallax.Storage.Postgres;
 /// </summary>
 public sealed partial class PostgresStore
 {
-    /// <summary>Completing brief jobs is serialised by this transaction lock: a story and the ones it absorbs are decided together.</summary>
-    private const long CompleteLock = 0x5041_5241_4C4C_0003;
-
     public IFeatureClaim ClaimUnfeatured(int limit) => Guard(() =>
     {
         var (c, tx) = Begin();
@@ -174,7 +171,7 @@ public sealed partial class PostgresStore
         public int Complete(IReadOnlyDictionary<string, StoryRecord> records, IReadOnlyList<QuarantinedArticle> failed) => Finish(() =>
         {
             var (c, tx) = (Connection, Tx);
-            Exec(c, tx, "SELECT pg_advisory_xact_lock(@k)", ("k", CompleteLock));
+            Exec(c, tx, "SELECT pg_advisory_xact_lock(@k)", ("k", AdvisoryLocks.CompleteBriefs));
             // A share lock on the version: a consolidation writing stories waits for this transaction, or this one sees its version.
             long version = Convert.ToInt64(Scalar(c, tx, "SELECT value::bigint FROM meta WHERE key = 'stories_version' FOR SHARE"), CultureInfo.InvariantCulture);
             int stored = BriefJobs.Complete(jobs, records, version, new JobRows(Store, c, tx));

@@ -19,9 +19,6 @@ public sealed partial class PostgresStore : IStoryStore
     private readonly NpgsqlDataSource _source;
     private readonly Func<DateTimeOffset> _clock;
 
-    /// <summary>Advisory lock keys: one for numbering articles, one for refreshing stories (any two constants of this project's own).</summary>
-    private const long NumberingLock = 0x5041_5241_4C4C_0001, RefreshLock = 0x5041_5241_4C4C_0002;
-
     public string Path { get; }
 
     /// <summary>Opens (and migrates) the store at <paramref name="address"/>: <c>postgresql://user@host:5432/db</c> or <c>Host=…;Database=…</c>.</summary>
@@ -42,7 +39,14 @@ public sealed partial class PostgresStore : IStoryStore
         Guard(() =>
         {
             using var c = _source.OpenConnection();
-            PostgresMigrations.Apply(c);
+            try
+            {
+                PostgresMigrations.Apply(c);
+            }
+            catch (StoreException e)
+            {
+                throw new StoreException($"{Path}: {e.Message}", e);
+            }
         });
     }
 
@@ -51,12 +55,16 @@ public sealed partial class PostgresStore : IStoryStore
     {
         var trimmed = address.Trim();
         if (!trimmed.Contains("://", StringComparison.Ordinal)) return new NpgsqlConnectionStringBuilder(trimmed).ConnectionString;
-        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)) throw new ArgumentException("the address does not parse");
+        // The user info is cut off first, up to the last '@' (as StoreAddress.Shown hides it), so a password holding a raw
+        // '@', '/' or ':' is neither misread as the host nor left for the URL parser to refuse.
+        int start = trimmed.IndexOf("://", StringComparison.Ordinal) + 3, at = StoreAddress.UserInfoEnd(trimmed);
+        string info = at >= 0 ? trimmed[start..at] : "";
+        if (!Uri.TryCreate(at >= 0 ? trimmed[..start] + trimmed[(at + 1)..] : trimmed, UriKind.Absolute, out var uri)) throw new ArgumentException("the address does not parse");
         var b = new NpgsqlConnectionStringBuilder { Host = uri.Host.Length > 0 ? uri.Host : "localhost" };
         if (uri.Port > 0) b.Port = uri.Port;
-        if (uri.UserInfo.Length > 0)
+        if (info.Length > 0)
         {
-            var parts = uri.UserInfo.Split(':', 2);
+            var parts = info.Split(':', 2);
             b.Username = Uri.UnescapeDataString(parts[0]);
             if (parts.Length == 2) b.Password = Uri.UnescapeDataString(parts[1]);
         }
@@ -111,7 +119,7 @@ public sealed partial class PostgresStore : IStoryStore
         using var c = _source.OpenConnection();
         using var tx = c.BeginTransaction();
         // One writer numbers articles at a time, so arrival numbers follow commit order (the live path relies on it).
-        Exec(c, tx, "SELECT pg_advisory_xact_lock(@k)", ("k", NumberingLock));
+        Exec(c, tx, "SELECT pg_advisory_xact_lock(@k)", ("k", AdvisoryLocks.Numbering));
         long seq = Convert.ToInt64(Scalar(c, tx, "SELECT coalesce(max(seq), 0) FROM articles"), CultureInfo.InvariantCulture);
         string now = StoreRows.Now(_clock());
         bool added = false;
@@ -311,7 +319,7 @@ public sealed partial class PostgresStore : IStoryStore
         var c = _source.OpenConnection();
         try
         {
-            if (Scalar(c, null, "SELECT pg_try_advisory_lock(@k)", ("k", RefreshLock)) is true) return (IDisposable?)new HeldLock(c);
+            if (Scalar(c, null, "SELECT pg_try_advisory_lock(@k)", ("k", AdvisoryLocks.Refresh)) is true) return (IDisposable?)new HeldLock(c);
         }
         catch
         {
@@ -331,7 +339,7 @@ public sealed partial class PostgresStore : IStoryStore
                 try
                 {
                     return Scalar(connection, null, "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted AND objid::bigint = @lo AND classid::bigint = @hi",
-                        ("lo", (long)(uint)(RefreshLock & 0xFFFF_FFFF)), ("hi", (long)(uint)(RefreshLock >> 32))) is not null;
+                        ("lo", (long)(uint)(AdvisoryLocks.Refresh & 0xFFFF_FFFF)), ("hi", (long)(uint)(AdvisoryLocks.Refresh >> 32))) is not null;
                 }
                 catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
                 {
@@ -344,7 +352,7 @@ public sealed partial class PostgresStore : IStoryStore
         {
             try
             {
-                Exec(connection, null, "SELECT pg_advisory_unlock(@k)", ("k", RefreshLock));
+                Exec(connection, null, "SELECT pg_advisory_unlock(@k)", ("k", AdvisoryLocks.Refresh));
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
             {

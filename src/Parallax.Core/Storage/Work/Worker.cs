@@ -91,42 +91,31 @@ public sealed class Worker
     /// <summary>Whether no work is left for anyone: every article analysed and placed, no story waiting for a brief, nothing pending.</summary>
     public bool Idle() => _store.Unfeatured(1).Count == 0 && _store.QueuedBriefs == 0 && !_store.StoriesPending;
 
-    /// <summary>Told of each store failure <see cref="Run"/> outlives, with the pause before it tries again.</summary>
-    public Action<StoreException, TimeSpan>? Failed { get; init; }
-
-    /// <summary>Store failures in a row after which <see cref="Run"/> gives up (each waits longer first, up to 30 s).</summary>
-    public int FailuresTolerated { get; init; } = 10;
+    /// <summary>How <see cref="Run"/> outlives a store that fails for a while (each step is tried again after a pause that doubles, up to 30 s).</summary>
+    public StoreRetry Retry { get; init; } = new();
 
     /// <summary>
     /// Works until cancelled, resting <paramref name="rest"/> when a round finds nothing to do; with <paramref name="untilIdle"/>,
     /// returns once no work is left for anyone (consolidating at the end). Reports after every round that did something.
-    /// A store that fails (its server restarting, the network cut) is tried again after a pause that doubles each time,
-    /// each failure told to <see cref="Failed"/>; after <see cref="FailuresTolerated"/> in a row the last one is thrown.
+    /// A store that fails (its server restarting, the network cut) is tried again by the <see cref="Retry"/> rule; after
+    /// its count of failures in a row the last one is thrown.
     /// </summary>
     public WorkReport Run(TimeSpan rest, bool untilIdle = false, IProgress<WorkReport>? progress = null, CancellationToken cancel = default)
     {
         var total = WorkReport.None;
-        int failures = 0;
+        (WorkReport Step, bool Done) Round()
+        {
+            var step = Step(untilIdle, cancel);
+            return (step, !step.Busy && untilIdle && Idle());
+        }
         try
         {
             while (!cancel.IsCancellationRequested)
             {
-                WorkReport step;
-                try
-                {
-                    step = Step(untilIdle, cancel);
-                    failures = 0;
-                }
-                catch (StoreException e) when (++failures < FailuresTolerated)
-                {
-                    var pause = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures - 1)));
-                    Failed?.Invoke(e, pause);
-                    cancel.WaitHandle.WaitOne(pause);
-                    continue;
-                }
+                var (step, done) = Retry.Run(Round, cancel);
                 total = total.Plus(step);
                 if (step.Busy) progress?.Report(total);
-                else if (untilIdle && Idle()) break;
+                else if (done) break;
                 else cancel.WaitHandle.WaitOne(rest);
             }
         }
