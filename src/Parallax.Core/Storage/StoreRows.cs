@@ -205,8 +205,11 @@ internal static class StoreRows
     /// <summary>A list line's key: the first 8 bytes of its text's SHA-256 (a collision among a store's lines is one in billions).</summary>
     public static long LineKey(string line) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(line)), 0);
 
-    /// <summary>An outlet's name as the filters compare it (case aside, in SQL): single-spaced and trimmed.</summary>
-    public static string OutletName(string outlet) => Text.Words.SingleSpaced(outlet).Trim();
+    /// <summary>
+    /// An outlet's name as the filters compare it (case aside, in SQL): as stored names are written, by
+    /// <see cref="Briefing.OutletIdentity.Clean"/> (no invisible characters, plain letters for fullwidth or look-alike ones).
+    /// </summary>
+    public static string OutletName(string outlet) => Briefing.OutletIdentity.Clean(outlet);
 
     /// <summary>The queries whose rows the digest hashes: everything stored except times of day and what derives from them (when an article was stored, the ranking of undated stories).</summary>
     /// <summary>
