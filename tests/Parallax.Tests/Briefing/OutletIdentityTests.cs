@@ -1,9 +1,7 @@
 using Parallax.Briefing;
 using Parallax.Model;
-using Parallax.Pipeline;
 using Parallax.Reading;
 using Parallax.Rendering;
-using Parallax.Stories;
 using Xunit;
 
 namespace Parallax.Tests;
@@ -25,8 +23,7 @@ public sealed class OutletIdentityTests
         Text = $"The Harlow river flooded the lower town on Sunday, officials said. Report {i} counts {i + 2} streets under water.",
     };
 
-    private static Brief Story(IEnumerable<Article> articles) =>
-        new BriefBuilder(AnalysisPipeline.Default).Build(new Story("story-1", [.. Corpus.Analyze([.. articles], AnalysisPipeline.Default)], new Dictionary<string, string>()));
+    private static Brief Story(IEnumerable<Article> articles) => Briefs.OneStory([.. articles]);
 
     [Fact]
     public void Six_ways_of_writing_one_outlet_are_one_source_in_a_brief_shown_by_its_plain_name()
