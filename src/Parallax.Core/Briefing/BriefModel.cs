@@ -21,7 +21,7 @@ public sealed record Brief(
     /// <summary>Outlets that carry more than one of the story's independent articles, with how many ("3 articles from Fox News").</summary>
     public IReadOnlyList<(string Outlet, int Articles)> RepeatedOutlets =>
         [.. Articles.Where(a => a.DuplicateOf is null).GroupBy(a => Outlets.Key(a.Article), StringComparer.Ordinal).Where(g => g.Count() > 1)
-            .Select(g => (g.First().Label, g.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Label, StringComparer.Ordinal)];
+            .Select(g => (Label: Outlets.NameOf(g.Select(a => a.Article)) ?? g.First().Label, g.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Label, StringComparer.Ordinal)];
 
     /// <summary>Facts carried by one independent source only, per article, most newsworthy first (see <see cref="Newsworthiness"/>).</summary>
     public IEnumerable<Fact> UniqueTo(string articleId)

@@ -4,24 +4,26 @@ namespace Parallax.Briefing;
 
 /// <summary>
 /// Which outlet an article comes from, so that sources are counted as outlets, not articles: three Fox News articles in one
-/// story are one source. Told by the article's source name (case and spacing aside), else by its address's host (without
-/// "www."), else it is an outlet of its own.
+/// story are one source. Told by the article's source name (by its <see cref="OutletIdentity.Key"/>: case, spacing,
+/// invisible characters and look-alike letters aside), else by its address's host (without "www."), else it is an outlet of its own.
 /// </summary>
 public static class Outlets
 {
     /// <summary>The outlet key of an article: equal keys are one source.</summary>
     public static string Key(Article a)
     {
-        if (Name(a) is not { } name) return "article:" + a.Id;
-        return HasSourceName(a) ? "source:" + name.ToLowerInvariant() : "host:" + name;
+        if (SourceName(a) is { } source) return "source:" + OutletIdentity.Key(source);
+        return Name(a) is { } host ? "host:" + host : "article:" + a.Id;
     }
 
-    private static bool HasSourceName(Article a) => !string.IsNullOrWhiteSpace(a.Source);
+    /// <summary>The article's source name as shown (<see cref="OutletIdentity.Clean"/>), or null when it names none.</summary>
+    private static string? SourceName(Article a) =>
+        string.IsNullOrWhiteSpace(a.Source) ? null : OutletIdentity.Clean(a.Source) is { Length: > 0 } clean ? clean : null;
 
     /// <summary>An outlet's name to show: the source name, else the address's host without "www.", else none.</summary>
     public static string? Name(Article a)
     {
-        if (HasSourceName(a)) return Text.Words.SingleSpaced(a.Source!).Trim();
+        if (SourceName(a) is { } source) return source;
         if (a.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Host.Length > 0)
         {
             string host = u.Host.ToLowerInvariant();
@@ -30,13 +32,21 @@ public static class Outlets
         return null;
     }
 
+    /// <summary>
+    /// The name to show for articles of one outlet (one <see cref="Key"/>): the name most of them give, the first in
+    /// ordinal order on a tie, so the outlet is shown alike whichever of its articles comes first; null when none names it.
+    /// </summary>
+    public static string? NameOf(IEnumerable<Article> articles) =>
+        articles.Select(Name).OfType<string>().GroupBy(n => n, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
+
     /// <summary>The named outlets these articles come from, the one with most articles first (then by name), each once.</summary>
     public static IReadOnlyList<string> Names(IEnumerable<Article> articles) => [.. Coverage(articles).Select(x => x.Name)];
 
     /// <summary>Each named outlet of these articles with its article count and its commonest leaning, in the order of <see cref="Names"/>.</summary>
     public static IReadOnlyList<OutletShare> Coverage(IEnumerable<Article> articles) =>
         [.. articles.GroupBy(Key, StringComparer.Ordinal)
-            .Select(g => new OutletShare(Name(g.First()) ?? "", g.Count(),
+            .Select(g => new OutletShare(NameOf(g) ?? "", g.Count(),
                 g.Select(Leanings.Of).OfType<string>().GroupBy(l => l, StringComparer.Ordinal).OrderByDescending(l => l.Count()).ThenBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Key).FirstOrDefault()))
             .Where(x => x.Name.Length > 0)
             .OrderByDescending(x => x.Articles).ThenBy(x => x.Name, StringComparer.Ordinal)];

@@ -8,8 +8,9 @@ public sealed record Admission(Article? Article, string? Refusal, IReadOnlyList<
 
 /// <summary>
 /// The one check every article passes before Parallax keeps or analyses it, whether it came from a file, a feed, a page,
-/// the site or the API: its text within the size limit, a plausible publication date, an http(s) address only, and
-/// metadata of sane length. What cannot be kept is dropped with a note; an article that cannot be processed at all is refused.
+/// the site or the API: its text within the size limit, a plausible publication date, an http(s) address only, an
+/// outlet name as it is shown (<see cref="Briefing.OutletIdentity.Clean"/>), and metadata of sane length. What cannot be
+/// kept is dropped with a note; an article that cannot be processed at all is refused.
 /// </summary>
 public static class ArticleAdmission
 {
@@ -65,7 +66,13 @@ public static class ArticleAdmission
             notes.Add($"title is {title.Length:N0} characters; cut to {MaxTitleChars:N0}");
             admitted = admitted with { Title = Cut(title, MaxTitleChars) };
         }
-        if (article.Source is { Length: > MaxTitleChars } source)
+        if (article.Source is { } given && Briefing.OutletIdentity.Clean(given) is var clean && clean != given)
+        {
+            // An outlet is known by its name: one written with invisible or look-alike characters would count as another outlet.
+            if (clean != Text.Words.SingleSpaced(given)) notes.Add(clean.Length == 0 ? "source has no visible name; dropped" : $"source is written with invisible, control, fullwidth or look-alike characters; kept as \"{Clip(clean)}\"");
+            admitted = admitted with { Source = clean.Length == 0 ? null : clean };
+        }
+        if (admitted.Source is { Length: > MaxTitleChars } source)
         {
             notes.Add($"source is {source.Length:N0} characters; cut to {MaxTitleChars:N0}");
             admitted = admitted with { Source = Cut(source, MaxTitleChars) };

@@ -43,7 +43,7 @@ public static class ArticleSource
                     continue;
                 }
                 var piped = new BoundedStream(stdin(), limits.MaxInputBytes, budget);
-                foreach (var a in ReadInput(piped, "stdin", "-", kind: null, limits, errors, warnings))
+                foreach (var a in ReadInput(piped, "stdin", "-", kind: null, limits, errors))
                 {
                     if (Admit(a, ids, limits, errors, warnings) is { } admitted) yield return admitted;
                 }
@@ -60,7 +60,7 @@ public static class ArticleSource
             if (files.Count == 0) errors.Add(new ReadError(path, "folder holds no .txt, .html or .jsonl files"));
             foreach (var file in files)
             {
-                foreach (var a in ReadFile(file, KindOf(file) ?? "txt", limits, budget, errors, warnings))
+                foreach (var a in ReadFile(file, KindOf(file) ?? "txt", limits, budget, errors))
                 {
                     if (Admit(a, ids, limits, errors, warnings) is { } admitted) yield return admitted;
                 }
@@ -85,7 +85,7 @@ public static class ArticleSource
         return admitted with { Id = id };
     }
 
-    private static IEnumerable<Article> ReadFile(string path, string kind, ReadLimits limits, ByteBudget? budget, List<ReadError> errors, List<ReadError> warnings)
+    private static IEnumerable<Article> ReadFile(string path, string kind, ReadLimits limits, ByteBudget? budget, List<ReadError> errors)
     {
         Stream input;
         try
@@ -110,11 +110,11 @@ public static class ArticleSource
         }
         if (gzipped) input = new GZipStream(input, CompressionMode.Decompress);
         using var bounded = new BoundedStream(input, limits.MaxInputBytes, budget);
-        foreach (var a in ReadInput(bounded, id, path, kind, limits, errors, warnings)) yield return a;
+        foreach (var a in ReadInput(bounded, id, path, kind, limits, errors)) yield return a;
     }
 
     /// <summary>One input's articles: a JSON Lines stream line by line, or one article from a text or HTML file; <paramref name="kind"/> null sniffs it.</summary>
-    private static IEnumerable<Article> ReadInput(Stream stream, string id, string origin, string? kind, ReadLimits limits, List<ReadError> errors, List<ReadError> warnings)
+    private static IEnumerable<Article> ReadInput(Stream stream, string id, string origin, string? kind, ReadLimits limits, List<ReadError> errors)
     {
         if (kind is null)
         {
@@ -135,7 +135,7 @@ public static class ArticleSource
         if (kind == "jsonl")
         {
             int before = errors.Count, found = 0;
-            using var lines = JsonlArticleReader.Enumerate(stream, origin, errors, warnings, limits).GetEnumerator();
+            using var lines = JsonlArticleReader.Enumerate(stream, origin, errors, limits).GetEnumerator();
             while (true)
             {
                 bool more;
@@ -181,7 +181,13 @@ public static class ArticleSource
             errors.Add(new ReadError(origin, "file is empty"));
             yield break;
         }
-        var article = kind == "html" ? HtmlArticleReader.Parse(id, content, origin) : TextArticleReader.Parse(id, content, origin);
+        string? dateError = null;
+        var article = kind == "html" ? HtmlArticleReader.Parse(id, content, origin) : TextArticleReader.Parse(id, content, origin, out dateError);
+        if (dateError is not null)
+        {
+            errors.Add(new ReadError(origin, $"publication date {dateError}; {DateParsing.PublishedHint}; file skipped"));
+            yield break;
+        }
         if (string.IsNullOrWhiteSpace(article.Text))
         {
             errors.Add(new ReadError(origin, kind == "html" ? "no article text found in the page" : "no article text after the metadata"));

@@ -15,7 +15,7 @@ public static class JsonlArticleReader
     /// long) goes to <paramref name="errors"/> with its file and line number, and the lines after it are read; a line
     /// without text is left to the admission check (<see cref="ArticleAdmission"/>), which takes its title or refuses it.
     /// </summary>
-    public static IEnumerable<Article> Enumerate(Stream utf8, string origin, List<ReadError> errors, List<ReadError> warnings, ReadLimits? limits = null)
+    public static IEnumerable<Article> Enumerate(Stream utf8, string origin, List<ReadError> errors, ReadLimits? limits = null)
     {
         limits ??= ReadLimits.Default;
         var lines = new ByteLines(utf8, limits.MaxLineBytes);
@@ -35,7 +35,7 @@ public static class JsonlArticleReader
                 errors.Add(new ReadError(where, $"not valid UTF-8 ({BadByte(bytes)}); line skipped; convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)"));
                 continue;
             }
-            if (Parse(bytes, where, $"{Path.GetFileNameWithoutExtension(origin)}-{line.Number}", errors, warnings) is { } article) yield return article;
+            if (Parse(bytes, where, $"{Path.GetFileNameWithoutExtension(origin)}-{line.Number}", errors) is { } article) yield return article;
         }
     }
 
@@ -54,7 +54,7 @@ public static class JsonlArticleReader
         return "an invalid byte";
     }
 
-    private static Article? Parse(ReadOnlySpan<byte> line, string where, string fallbackId, List<ReadError> errors, List<ReadError> warnings)
+    private static Article? Parse(ReadOnlySpan<byte> line, string where, string fallbackId, List<ReadError> errors)
     {
         try
         {
@@ -74,12 +74,10 @@ public static class JsonlArticleReader
             // A line without "text" is kept as it is: the admission check every article passes takes its title instead, or refuses it.
             string text = Str(root, "text") ?? "";
             string id = Str(root, "id") is { Length: > 0 } given ? given : fallbackId;
-            string? publishedRaw = Str(root, "published");
-            DateOnly? published = null;
-            if (!string.IsNullOrWhiteSpace(publishedRaw))
+            if (!Published(root, out var published, out string? dateError))
             {
-                if (DateParsing.TryParse(publishedRaw, out var d)) published = d;
-                else warnings.Add(new ReadError(where, $"unreadable or implausible date \"{ArticleAdmission.Clip(publishedRaw)}\" (dates run from {DateParsing.Earliest:yyyy} to {DateParsing.Latest:yyyy}); treating article {ArticleAdmission.Clip(id)} as undated"));
+                errors.Add(new ReadError(where, $"field \"published\" {dateError}; {DateParsing.PublishedHint}; article {ArticleAdmission.Clip(id)} skipped"));
+                return null;
             }
             var extra = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var p in root.EnumerateObject())
@@ -102,6 +100,36 @@ public static class JsonlArticleReader
         {
             errors.Add(new ReadError(where, $"not valid JSON ({e.Message.Split('.')[0]})"));
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The line's publication date: absent, null or "" is undated (true, no date); a string is read by
+    /// <see cref="DateParsing.TryParsePublished"/>; any other kind of value is false with why, never a silent "undated".
+    /// </summary>
+    private static bool Published(JsonElement root, out DateOnly? date, out string? error)
+    {
+        date = null;
+        error = null;
+        if (!root.TryGetProperty("published", out var v)) return true;
+        switch (v.ValueKind)
+        {
+            case JsonValueKind.Null:
+                return true;
+            case JsonValueKind.String:
+                if (DateParsing.TryParsePublished(v.GetString(), out date, out error)) return true;
+                error = ": " + error;
+                return false;
+            default:
+                string kind = v.ValueKind switch
+                {
+                    JsonValueKind.Number => "a number",
+                    JsonValueKind.Object => "an object",
+                    JsonValueKind.Array => "an array",
+                    _ => "true or false",
+                };
+                error = $"is {kind}, not a string";
+                return false;
         }
     }
 

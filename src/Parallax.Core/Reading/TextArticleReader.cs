@@ -15,7 +15,10 @@ public static partial class TextArticleReader
     private static readonly Regex DatePrefix = DatePrefixPattern();
     private static readonly Regex Dateline = DatelinePattern();
 
-    public static Article Parse(string id, string content, string? origin = null)
+    public static Article Parse(string id, string content, string? origin = null) => Parse(id, content, origin, out _);
+
+    /// <summary>The article, and in <paramref name="dateError"/> why its "published" (or "date") header is no date, or null when it is one or there is none.</summary>
+    public static Article Parse(string id, string content, string? origin, out string? dateError)
     {
         var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         int body = 0;
@@ -44,8 +47,10 @@ public static partial class TextArticleReader
             while (body < content.Length && char.IsWhiteSpace(content[body])) body++;
         }
         string text = content[body..];
-        DateOnly? published = meta.TryGetValue("published", out var d) && DateParsing.TryParse(d, out var date) ? date : null;
-        if (published is null && meta.TryGetValue("datelineDate", out var dd) && DateParsing.TryParse(dd, out var date2)) published = date2;
+        dateError = null;
+        DateOnly? published = null;
+        if (meta.TryGetValue("published", out var d) && !DateParsing.TryParsePublished(d, out published, out dateError)) published = null;
+        if (published is null && dateError is null && meta.TryGetValue("datelineDate", out var dd) && DateParsing.TryParse(dd, out var date2)) published = date2;
         var extra = meta.Where(kv => kv.Key is not ("title" or "source" or "published" or "url" or "id")).ToDictionary(kv => kv.Key, kv => System.Text.Json.JsonSerializer.Serialize(kv.Value));
         return new Article
         {

@@ -216,7 +216,7 @@ public static class BriefHtml
             if (k == listed) sb.Append("<li class=\"more\"><details><summary>").Append(outlets.Count - listed).AppendLine(" more outlets</summary><ul class=\"carriers\">");
             var first = g.First();
             // An article with no outlet named is listed by its headline alone.
-            string? outlet = Outlets.Name(first.Article);
+            string? outlet = Outlets.NameOf(g.Select(a => a.Article));
             sb.Append("<li>");
             if (outlet is not null) sb.Append("<strong>").Append(E(outlet)).Append("</strong>");
             if (Leanings.Of(first.Article) is { } leaning) sb.Append(" <span class=\"leaning\">").Append(E(leaning)).Append("</span>");

@@ -37,7 +37,7 @@ public static class CoverageChart
 
         // Rows: outlets by their articles here, most first; beyond the cap, one row for all the others.
         var outlets = articles.GroupBy(a => Outlets.Key(a.Article), StringComparer.Ordinal)
-            .Select(g => (Name: Outlets.Name(g.First().Article) ?? g.First().Label, Articles: g.ToList()))
+            .Select(g => (Name: Outlets.NameOf(g.Select(a => a.Article)) ?? g.First().Label, Articles: g.ToList()))
             .OrderByDescending(g => g.Articles.Count).ThenBy(g => g.Name, StringComparer.Ordinal).ToList();
         var rows = outlets.Take(MaxRows).Select(o => (o.Name, o.Articles)).ToList();
         if (outlets.Count > MaxRows)

@@ -19,6 +19,7 @@ public sealed partial class SqliteStore
         int limit = Math.Clamp(query.Limit, 1, 500), offset = Math.Clamp(query.Offset, 0, MaxSearchOffset);
         using var c = Open();
         // The filters, for articles by their own date and outlet, for facts by their story's.
+        var marks = SnippetMarks.New();
         var args = new List<(string, object?)> { ("$q", match) };
         var (onArticles, onFacts) = StoreFilters.Search(query, SqlDialect.Sqlite, args);
         string And(List<string> conditions) => StoreFilters.And(conditions);
@@ -36,24 +37,24 @@ public sealed partial class SqliteStore
               SELECT articles_fts.rowid AS seq, bm25(articles_fts, 3.0, 1.0) AS r{(needsRow ? ", coalesce(a.published, '') AS p" : "")}
               FROM articles_fts{(needsRow ? " JOIN articles a ON a.seq = articles_fts.rowid" : "")}
               WHERE articles_fts MATCH $q{And(onArticles)} ORDER BY {articleOrder} LIMIT $limit)
-            SELECT a.id, st.story_id, coalesce(a.title, a.id), snippet(articles_fts, 1, char(2), char(3), '…', 24), top.r, a.source, a.published
+            SELECT a.id, st.story_id, coalesce(a.title, a.id), snippet(articles_fts, 1, $ms, $me, '…', 24), top.r, a.source, a.published
             FROM top JOIN articles_fts ON articles_fts.rowid = top.seq JOIN articles a ON a.seq = top.seq LEFT JOIN story_articles st ON st.article_id = a.id
             WHERE articles_fts MATCH $q ORDER BY {(query.Newest ? "top.p DESC, top.r" : "top.r")}
             """))
         {
-            Bind(cmd, [.. args, ("$limit", take)]);
+            Bind(cmd, [.. args, ("$limit", take), ("$ms", marks.Start), ("$me", marks.End)]);
             using var r = cmd.ExecuteReader();
-            while (r.Read()) hits.Add(StoreRows.ArticleHit(r));
+            while (r.Read()) hits.Add(StoreRows.ArticleHit(r, marks));
         }
         using (var cmd = Command(c, $"""
-            SELECT f.story_id, s.title, snippet(facts_fts, 0, char(2), char(3), '…', 32), bm25(facts_fts) AS r, s.outlets, s.date
+            SELECT f.story_id, s.title, snippet(facts_fts, 0, $ms, $me, '…', 32), bm25(facts_fts) AS r, s.outlets, s.date
             FROM facts_fts JOIN facts f ON f.rowid = facts_fts.rowid JOIN stories s ON s.id = f.story_id
             WHERE facts_fts MATCH $q{And(onFacts)} ORDER BY {factOrder} LIMIT $limit
             """))
         {
-            Bind(cmd, [.. args, ("$limit", take)]);
+            Bind(cmd, [.. args, ("$limit", take), ("$ms", marks.Start), ("$me", marks.End)]);
             using var r = cmd.ExecuteReader();
-            while (r.Read()) hits.Add(StoreRows.FactHit(r));
+            while (r.Read()) hits.Add(StoreRows.FactHit(r, marks));
         }
         // When neither kind filled its share, the results read are all there are; only otherwise are they counted.
         int articleHits = hits.Count(h => h.Kind == SearchHitKind.Article);

@@ -86,17 +86,17 @@ internal static class StoreRows
         return new StoredStory(summary, ids, copies);
     }
 
-    /// <summary>An article's search hit from a row of (id, story, title, snippet, rank, source, published).</summary>
-    public static SearchHit ArticleHit(DbDataReader r) =>
-        new(SearchHitKind.Article, r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetString(3), Convert.ToDouble(r.GetValue(4), CultureInfo.InvariantCulture))
+    /// <summary>An article's search hit from a row of (id, story, title, snippet cut with <paramref name="marks"/>, rank, source, published).</summary>
+    public static SearchHit ArticleHit(DbDataReader r, SnippetMarks marks) =>
+        new(SearchHitKind.Article, r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), marks.Read(r.GetString(3)), Convert.ToDouble(r.GetValue(4), CultureInfo.InvariantCulture))
         {
             Source = r.IsDBNull(5) ? null : r.GetString(5),
             Date = r.IsDBNull(6) ? null : ParseDate(r.GetString(6)),
         };
 
-    /// <summary>A fact's search hit from a row of (story, title, snippet, rank, outlets, date): its outlet is the story's first.</summary>
-    public static SearchHit FactHit(DbDataReader r) =>
-        new(SearchHitKind.Fact, null, r.GetString(0), r.GetString(1), r.GetString(2), Convert.ToDouble(r.GetValue(3), CultureInfo.InvariantCulture))
+    /// <summary>A fact's search hit from a row of (story, title, snippet cut with <paramref name="marks"/>, rank, outlets, date): its outlet is the story's first.</summary>
+    public static SearchHit FactHit(DbDataReader r, SnippetMarks marks) =>
+        new(SearchHitKind.Fact, null, r.GetString(0), r.GetString(1), marks.Read(r.GetString(2)), Convert.ToDouble(r.GetValue(3), CultureInfo.InvariantCulture))
         {
             Source = r.IsDBNull(4) ? null : r.GetString(4).Split('\n')[0],
             Date = r.IsDBNull(5) ? null : ParseDate(r.GetString(5)),
@@ -205,8 +205,11 @@ internal static class StoreRows
     /// <summary>A list line's key: the first 8 bytes of its text's SHA-256 (a collision among a store's lines is one in billions).</summary>
     public static long LineKey(string line) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(line)), 0);
 
-    /// <summary>An outlet's name as the filters compare it (case aside, in SQL): single-spaced and trimmed.</summary>
-    public static string OutletName(string outlet) => Text.Words.SingleSpaced(outlet).Trim();
+    /// <summary>
+    /// An outlet's name as the filters compare it (case aside, in SQL): as stored names are written, by
+    /// <see cref="Briefing.OutletIdentity.Clean"/> (no invisible characters, plain letters for fullwidth or look-alike ones).
+    /// </summary>
+    public static string OutletName(string outlet) => Briefing.OutletIdentity.Clean(outlet);
 
     /// <summary>The queries whose rows the digest hashes: everything stored except times of day and what derives from them (when an article was stored, the ranking of undated stories).</summary>
     /// <summary>

@@ -2,7 +2,6 @@ using Parallax.Briefing;
 using Parallax.Model;
 using Parallax.Pipeline;
 using Parallax.Rendering;
-using Parallax.Stories;
 using Xunit;
 
 namespace Parallax.Tests;
@@ -24,8 +23,7 @@ public sealed class CoverageTests
     };
 
     /// <summary>One story of exactly these articles, briefed (no clustering decides who is in it).</summary>
-    private static Brief Story(params Article[] articles) =>
-        new BriefBuilder(AnalysisPipeline.Default).Build(new Story("story-1", [.. Corpus.Analyze(articles, AnalysisPipeline.Default)], new Dictionary<string, string>()));
+    private static Brief Story(params Article[] articles) => Briefs.OneStory(articles);
 
     [Theory]
     [InlineData("left", "left")]

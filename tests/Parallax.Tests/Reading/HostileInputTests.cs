@@ -107,6 +107,36 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void A_published_value_is_undated_when_empty_null_or_absent_and_any_other_value_not_a_date_refuses_its_article_naming_file_line_and_field()
+    {
+        string path = PathOf("published.jsonl");
+        File.WriteAllText(path,
+            "{\"id\":\"empty\",\"text\":\"An article with an empty date.\",\"published\":\"\"}\n"
+            + "{\"id\":\"null\",\"text\":\"An article with a null date.\",\"published\":null}\n"
+            + "{\"id\":\"absent\",\"text\":\"An article with no date.\"}\n"
+            + "{\"id\":\"number\",\"text\":\"An article dated by a number.\",\"published\":20250203}\n"
+            + "{\"id\":\"object\",\"text\":\"An article dated by an object.\",\"published\":{\"y\":2025}}\n"
+            + "{\"id\":\"array\",\"text\":\"An article dated by an array.\",\"published\":[2025,2,3]}\n"
+            + "{\"id\":\"bool\",\"text\":\"An article dated by true.\",\"published\":true}\n"
+            + Line("late", "An article at an hour that does not exist.", "2025-02-03T25:61:00Z")
+            + Line("feb30", "An article on a day that does not exist.", "2025-02-30")
+            + Line("good", "An article with a good timestamp.", "2025-02-03T23:59:00+01:00"));
+        var read = ArticleSource.Read([path]);
+        Assert.Equal(["empty", "null", "absent", "good"], read.Articles.Select(a => a.Id));
+        Assert.Equal([null, null, null, new DateOnly(2025, 2, 3)], read.Articles.Select(a => a.Published));
+        Assert.Empty(read.Warnings);
+        Assert.Equal([$"{path}:4", $"{path}:5", $"{path}:6", $"{path}:7", $"{path}:8", $"{path}:9"], read.Errors.Select(e => e.Origin));
+        Assert.All(read.Errors, e => Assert.StartsWith("field \"published\"", e.Message, StringComparison.Ordinal));
+        Assert.All(read.Errors, e => Assert.EndsWith("skipped", e.Message, StringComparison.Ordinal));
+        Assert.Contains("is a number, not a string", read.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("is an object", read.Errors[1].Message, StringComparison.Ordinal);
+        Assert.Contains("is an array", read.Errors[2].Message, StringComparison.Ordinal);
+        Assert.Contains("is true or false", read.Errors[3].Message, StringComparison.Ordinal);
+        Assert.Contains("hour 25", read.Errors[4].Message, StringComparison.Ordinal);
+        Assert.Contains("no such day", read.Errors[5].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Many_articles_sharing_one_id_take_linear_work()
     {
         var ids = new UniqueIds();

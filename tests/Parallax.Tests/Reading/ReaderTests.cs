@@ -107,6 +107,59 @@ public sealed class ReaderTests : IDisposable
         Assert.Contains(read.Warnings, w => w.Message.Contains("0001-01-01", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("2025-02-03", "2025-02-03")]
+    [InlineData(" 2025-02-03T10:15:00Z ", "2025-02-03")]
+    [InlineData("2025-02-03T23:30:00-05:00", "2025-02-03")]
+    [InlineData("2025-02-03 10:15:00 +0000 UTC", "2025-02-03")]
+    [InlineData("2025-02-03T10:15:00.123456789+01:00[Europe/Paris]", "2025-02-03")]
+    [InlineData("2016-12-31T23:59:60Z", "2016-12-31")]
+    [InlineData("2025-02-03T10", "2025-02-03")]
+    [InlineData("9/28/2016", "2016-09-28")]
+    [InlineData("Mon, 03 Feb 2025 10:15:00 GMT", "2025-02-03")]
+    [InlineData("0001-01-01T00:00:00", "0001-01-01")]
+    [InlineData("", null)]
+    [InlineData("   ", null)]
+    [InlineData(null, null)]
+    public void A_published_value_is_a_date_or_undated(string? given, string? read)
+    {
+        Assert.True(DateParsing.TryParsePublished(given, out var date, out var error), error);
+        Assert.Equal(read, date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("2025-02-03T25:61:00Z", "hour 25")]
+    [InlineData("2025-02-03T10:61:00Z", "minute 61")]
+    [InlineData("2025-02-03T10:15:61Z", "second 61")]
+    [InlineData("2025-02-03T24:00:00Z", "hour 24")]
+    [InlineData("2025-02-30", "no such day")]
+    [InlineData("2025-13-01", "no such day")]
+    [InlineData("2023-02-29T10:00:00Z", "no such day")]
+    [InlineData("2025-02-03T10:15:00+25:00", "zone offset")]
+    [InlineData("2025-02-03 (updated)", "not a time")]
+    [InlineData("2025-02-03T10:15:00 then more", "not a zone")]
+    [InlineData("Feb 30, 2025", "not a date")]
+    [InlineData("yesterday", "not a date")]
+    public void A_published_value_that_is_no_real_date_or_time_is_an_error_saying_why(string given, string why)
+    {
+        Assert.False(DateParsing.TryParsePublished(given, out var date, out var error));
+        Assert.Null(date);
+        Assert.Contains(why, error, StringComparison.Ordinal);
+        Assert.False(DateParsing.TryParse(given, out _));
+    }
+
+    [Fact]
+    public void A_text_file_whose_date_header_is_no_date_is_refused_naming_the_file()
+    {
+        string bad = Write("bad-date.txt", "Title: Talks resume\nDate: 2025-02-03T25:61:00Z\n\nTalks resumed on Monday.");
+        string empty = Write("no-date.txt", "Title: Talks resume\nDate:\n\nTalks resumed on Monday.");
+        var read = ArticleSource.Read([bad, empty]);
+        var error = Assert.Single(read.Errors);
+        Assert.Equal(bad, error.Origin);
+        Assert.Contains("hour 25", error.Message, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(read.Articles).Published);
+    }
+
     [Fact]
     public void A_headline_only_item_is_taken_with_its_title_as_text_and_a_warning()
     {

@@ -23,6 +23,10 @@ internal static class Briefs
         return new StoryClusterer().Cluster(analyzed).Select(builder.Build).ToList();
     }
 
+    /// <summary>One story of exactly these articles, briefed (no clustering decides who is in it).</summary>
+    public static Brief OneStory(IReadOnlyList<Article> articles) =>
+        new BriefBuilder(AnalysisPipeline.Default).Build(new Story("story-1", [.. Corpus.Analyze(articles, AnalysisPipeline.Default)], new Dictionary<string, string>()));
+
     public static Article Article(string id, string text, string? published = "2025-03-10", string? source = null) =>
         new() { Id = id, Text = text, Source = source, Published = published is null ? null : DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture) };
 }

@@ -84,7 +84,8 @@ public sealed partial class PostgresStore
         var (onArticles, onFacts) = StoreFilters.Search(query, SqlDialect.Postgres, args);
         string And(List<string> conditions) => StoreFilters.And(conditions);
         int take = offset + limit;
-        const string Marks = "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=\" … \"'";
+        const string Marks = "'StartSel=' || @ms || ', StopSel=' || @me || ', MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=\" … \"'";
+        var marks = SnippetMarks.New();
         using var c = _source.OpenConnection();
         var hits = new List<SearchHit>();
         using (var cmd = Command(c, null, $"""
@@ -96,10 +97,10 @@ public sealed partial class PostgresStore
             SELECT a.id, st.story_id, coalesce(a.title, a.id), ts_headline('english', a.text, q.q, {Marks}), -top.r, a.source, a.published
             FROM top JOIN articles a ON a.seq = top.seq CROSS JOIN q LEFT JOIN story_articles st ON st.article_id = a.id
             ORDER BY {(query.Newest ? "top.p DESC, top.r DESC" : "top.r DESC")}, a.seq
-            """, [.. args, ("take", take)]))
+            """, [.. args, ("take", take), ("ms", marks.Start), ("me", marks.End)]))
         using (var r = cmd.ExecuteReader())
         {
-            while (r.Read()) hits.Add(StoreRows.ArticleHit(r));
+            while (r.Read()) hits.Add(StoreRows.ArticleHit(r, marks));
         }
         using (var cmd = Command(c, null, $"""
             WITH q AS (SELECT {tsquery} AS q)
@@ -107,10 +108,10 @@ public sealed partial class PostgresStore
             FROM facts f JOIN stories s ON s.id = f.story_id CROSS JOIN q
             WHERE f.search @@ q.q{And(onFacts)}
             ORDER BY {(query.Newest ? "coalesce(s.date, '') DESC, r" : "r")}, f.rowid LIMIT @take
-            """, [.. args, ("take", take)]))
+            """, [.. args, ("take", take), ("ms", marks.Start), ("me", marks.End)]))
         using (var r = cmd.ExecuteReader())
         {
-            while (r.Read()) hits.Add(StoreRows.FactHit(r));
+            while (r.Read()) hits.Add(StoreRows.FactHit(r, marks));
         }
         int articleHits = hits.Count(h => h.Kind == SearchHitKind.Article);
         int total = articleHits < take && hits.Count - articleHits < take
