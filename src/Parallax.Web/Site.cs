@@ -148,6 +148,7 @@ public sealed class Site : IDisposable
         var (result, ticket) = await Writes.Run(() => Add(articles, cancel), cancel);
         // The story is known once placed; its brief follows in the background, waited for here up to a point.
         bool briefed = ticket == 0 || await BriefsStoredAsync(ticket, briefWait ?? Options.AddWaitsForBriefs, cancel);
+        Forget();
         return result with { Briefing = !briefed };
     }
 
