@@ -11,6 +11,13 @@ internal sealed record LoadReport(int Sent, int Ok, int Failed, double Seconds, 
     public double P95 { get; init; }
 }
 
+/// <summary>What a burst of adds met: answers by kind (2xx, other statuses, connections reset or closed unanswered, other failures) and latency in milliseconds.</summary>
+internal sealed record BurstReport(int Sent, int Ok, int NotOk, int Reset, int Other, double Seconds, double P50, double P99, double Max)
+{
+    /// <summary>The statuses other than 2xx, as "503x4 413x1".</summary>
+    public string Statuses { get; init; } = "";
+}
+
 /// <summary>
 /// An open-loop HTTP load client: requests start on a fixed schedule (so many per second) whether or not earlier ones have
 /// answered, and each latency counts from the moment its request was due — a slow server cannot slow the client down and
@@ -62,6 +69,68 @@ internal static class LoadClient
             return response.IsSuccessStatusCode;
         }, cancel);
         return (report, deferred, briefing);
+    }
+
+    /// <summary>
+    /// A burst of adds: <paramref name="clients"/> threads at once, each sending <paramref name="each"/> articles one after
+    /// another as JSON to <c>/api/articles</c> (each its own text, so every one is stored), synchronously on its own thread
+    /// so the client's own thread pool never delays reading an answer. Counts the answers by kind: 2xx, any other status,
+    /// and connections the server reset or closed without an answer — the last must never happen.
+    /// </summary>
+    public static BurstReport Burst(Uri server, int clients, int each, string? token, string tag)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            Timeout = TimeSpan.FromMinutes(2),
+        };
+        if (token is not null) http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var target = new Uri(server, "/api/articles");
+        int ok = 0, refused = 0, reset = 0, other = 0;
+        var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var clock = Stopwatch.StartNew();
+        void Client(int c)
+        {
+            for (int i = 0; i < each; i++)
+            {
+                string text = $"Burst {tag} client {c} add {i}: the harbour authority of Port Avalen said on Monday that repairs to the north quay, "
+                    + $"begun after the spring storms, would finish by the end of the month at a cost of {c * 1000 + i} thousand.";
+                var started = clock.Elapsed.TotalMilliseconds;
+                try
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, target)
+                    {
+                        Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { text, title = $"Quay repairs {tag} {c}-{i}" }), System.Text.Encoding.UTF8, "application/json"),
+                    };
+                    using var response = http.Send(request, HttpCompletionOption.ResponseContentRead);
+                    if (response.IsSuccessStatusCode) Interlocked.Increment(ref ok);
+                    else
+                    {
+                        Interlocked.Increment(ref refused);
+                        statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
+                    }
+                }
+                catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse
+                    || e.InnerException is IOException or System.Net.Sockets.SocketException)
+                {
+                    Interlocked.Increment(ref reset);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    Interlocked.Increment(ref other);
+                }
+                latencies.Add(clock.Elapsed.TotalMilliseconds - started);
+            }
+        }
+        var threads = Enumerable.Range(0, clients).Select(c => new Thread(() => Client(c)) { IsBackground = true }).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        var sorted = latencies.Order().ToArray();
+        double P(double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+        return new BurstReport(clients * each, ok, refused, reset, other, clock.Elapsed.TotalSeconds, P(0.5), P(0.99), sorted.Length == 0 ? 0 : sorted[^1])
+        {
+            Statuses = string.Join(' ', statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}x{s.Value}")),
+        };
     }
 
     /// <summary>

@@ -36,16 +36,23 @@ public static partial class ParallaxCli
             Description = "With --http BASE: add the articles of this JSON Lines file to that server, one request each at --rate a second (default 1; 0 sends each when the last was answered, keeping the file's order) through POST /api/articles/files, and report the latency of an add (p50/p90/p95/p99/max) and how many the server stored without placing at once. Add to a copy of a store: the articles stay.",
             HelpName = "FILE",
         };
-        var token = new Option<string>("--token") { Description = "With --add: the server's write token, when it has one.", HelpName = "TOKEN" };
+        var burst = new Option<string>("--burst")
+        {
+            Description = "With --http BASE: send bursts of adds to that server, CLIENTSxEACH (e.g. 50x20: 50 threads at once, each sending 20 articles as JSON to /api/articles one after another), --bursts times, and report per burst the answers that were 2xx, other statuses, and connections reset or closed unanswered, with p50/p99/max latency. Adds articles: use a throwaway store.",
+            HelpName = "CLIENTSxEACH",
+        };
+        var bursts = new Option<int>("--bursts") { Description = "With --burst: how many bursts, one after another.", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var token = new Option<string>("--token") { Description = "With --add or --burst: the server's write token, when it has one.", HelpName = "TOKEN" };
         var rate = new Option<double>("--rate") { Description = "With --http: requests per second.", DefaultValueFactory = _ => 500, HelpName = "RATE" };
         var duration = new Option<string>("--duration") { Description = "With --http: how long to send, e.g. 20s.", DefaultValueFactory = _ => "20s", HelpName = "DURATION" };
         paths.Arity = ArgumentArity.ZeroOrMore;
         var cmd = new Command("bench", "Measure speed on a corpus: articles and words per second for reading, analysis and story clustering, with peak memory, at one or more input sizes (the first N articles), to show how time grows with input. With --http, measure a running server's latency at a fixed request rate instead.")
         {
-            paths, limits, stream, briefs, storySizes, shapes, http, add, token, rate, duration,
+            paths, limits, stream, briefs, storySizes, shapes, http, add, burst, bursts, token, rate, duration,
         };
         cmd.SetAction(parse =>
         {
+            if (parse.GetValue(burst) is { } shape) return BurstBench(parse.GetValue(http) ?? [], shape, parse.GetValue(bursts), parse.GetValue(token), stdout, stderr);
             if (parse.GetValue(add) is { } addFile) return AddBench(parse.GetValue(http) ?? [], addFile, parse.GetResult(rate) is null ? 1 : parse.GetValue(rate), parse.GetValue(token), stdout, stderr);
             if (parse.GetValue(http) is { Length: > 0 } targets) return HttpBench(targets, parse.GetValue(rate), parse.GetValue(duration)!, stdout, stderr);
             if (parse.GetValue(paths) is not { Length: > 0 }) return Fail(stderr, "give the articles to measure on (files or folders), or --http URL to load-test a server");
@@ -139,6 +146,36 @@ public static partial class ParallaxCli
         stdout.WriteLine(string.Join('\t', baseUri.GetLeftPart(UriPartial.Authority) + "/api/articles/files", x.Sent, x.Ok, x.Failed, x.Rate.ToString("F2", ci), x.P50.ToString("F1", ci),
             x.P90.ToString("F1", ci), x.P95.ToString("F1", ci), x.P99.ToString("F1", ci), x.Max.ToString("F1", ci), r.Deferred, r.Briefing));
         return x.Failed > 0 ? Partial : Ok;
+    }
+
+    private static int BurstBench(string[] servers, string shape, int count, string? token, TextWriter stdout, TextWriter stderr)
+    {
+        if (servers is not [var server] || !Fetching.WebAddress.TryParse(server, out var baseUri)) return Fail(stderr, "--burst needs one server: --http http://127.0.0.1:5080 --burst 50x20");
+        var parts = shape.Split('x', 'X');
+        if (parts.Length != 2 || !int.TryParse(parts[0], out int clients) || !int.TryParse(parts[1], out int each) || clients is < 1 or > 1000 || each is < 1 or > 10_000)
+        {
+            return Fail(stderr, $"--burst {shape}: give CLIENTSxEACH, e.g. 50x20 (1 to 1000 clients, 1 to 10000 adds each)");
+        }
+        if (count is < 1 or > 1000) return Fail(stderr, "--bursts takes a count from 1 to 1000");
+        var ci = System.Globalization.CultureInfo.InvariantCulture;
+        stdout.WriteLine("burst\tsent\tok_2xx\tnot_2xx\treset\tother_failures\tseconds\tp50_ms\tp99_ms\tmax_ms\tstatuses");
+        string run = Guid.NewGuid().ToString("N")[..8];
+        bool clean = true;
+        for (int b = 1; b <= count; b++)
+        {
+            BurstReport r;
+            try
+            {
+                r = LoadClient.Burst(baseUri, clients, each, token, $"{run}-{b}");
+            }
+            catch (HttpRequestException e)
+            {
+                return Fail(stderr, $"cannot reach {baseUri.GetLeftPart(UriPartial.Authority)} ({e.Message}); is 'parallax serve' running there?");
+            }
+            clean &= r.Ok == r.Sent;
+            stdout.WriteLine(string.Join('\t', b, r.Sent, r.Ok, r.NotOk, r.Reset, r.Other, r.Seconds.ToString("F1", ci), r.P50.ToString("F0", ci), r.P99.ToString("F0", ci), r.Max.ToString("F0", ci), r.Statuses));
+        }
+        return clean ? Ok : Partial;
     }
 
     private static int HttpBench(string[] targets, double rate, string duration, TextWriter stdout, TextWriter stderr)

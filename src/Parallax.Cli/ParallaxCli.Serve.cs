@@ -14,12 +14,12 @@ public static partial class ParallaxCli
         var db = DbOption("The store to serve (see 'parallax ingest'); created empty if missing, and articles can be added from the site.");
         var urls = new Option<string[]>("--urls")
         {
-            Description = "Addresses to listen on. Anything but loopback (127.0.0.1, [::1], localhost) lets other machines in; then adding articles needs --token.",
+            Description = "Addresses to listen on. Anything but loopback (127.0.0.1, [::1], localhost) lets other machines in; then the server needs --token to start.",
             DefaultValueFactory = _ => ["http://127.0.0.1:5080"],
             AllowMultipleArgumentsPerToken = true,
             HelpName = "URL",
         };
-        var token = new Option<string?>("--token") { Description = "The write token adding articles needs (as 'Authorization: Bearer TOKEN', or in the form). Default: $PARALLAX_TOKEN. Without one, only a loopback-bound server accepts writes.", HelpName = "TOKEN" };
+        var token = new Option<string?>("--token") { Description = "The write token adding articles needs (as 'Authorization: Bearer TOKEN', or in the form). Default: $PARALLAX_TOKEN. Required when the server is reachable from other machines (--urls beyond loopback, --trust-proxy, or --allowed-hosts naming a public host); without one, adding articles is open to this machine only.", HelpName = "TOKEN" };
         var maxUpload = new Option<int>("--max-upload") { Description = "Largest upload or paste, in MB, counted after decompression (a small gzip that expands past it is refused).", DefaultValueFactory = _ => 8, HelpName = "MB" };
         var allowedHosts = new Option<string[]>("--allowed-hosts")
         {
@@ -75,6 +75,8 @@ public static partial class ParallaxCli
                 TrustedProxies = trusted,
                 AllowedHosts = [.. (parse.GetValue(allowedHosts) ?? []).SelectMany(h => h.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
             };
+            // Reachable from other machines (a bind beyond loopback, a trusted proxy, a public host name), writes need the token.
+            if (options.StartRefusal is { } refusal) return Fail(stderr, refusal);
             string shown;
             using (var check = OpenStore(options.DbPath, stderr))
             {
@@ -105,10 +107,7 @@ public static partial class ParallaxCli
                 {
                     return Fail(stderr, $"cannot listen on {string.Join(", ", addresses)} ({e.Message}); is another server using the port? choose another with --urls");
                 }
-                string writes = options.WriteToken is not null ? "adding articles needs the token"
-                    : options.LoopbackOnly ? "adding articles open to this machine"
-                    : "adding articles disabled (no --token, and reachable from other machines)";
-                stdout.WriteLine($"Parallax serving {shown} on {string.Join(", ", app.Urls)} ({writes}); stop with Ctrl+C");
+                stdout.WriteLine($"Parallax serving {shown} on {string.Join(", ", app.Urls)} ({options.WritePolicy}); stop with Ctrl+C");
                 try
                 {
                     await Task.Delay(Timeout.Infinite, cancel);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Parallax.Model;
@@ -72,13 +71,14 @@ internal static class Api
     {
         var api = app.MapGroup("/api").WithTags("Parallax");
 
-        api.MapGet("/stories", (string? since, string? until, int? limit, int? offset, int? minSources, string? outlet, string? topic, string? conflicts, Site site) =>
+        api.MapGet("/stories", async (string? since, string? until, int? limit, int? offset, int? minSources, string? outlet, string? topic, string? conflicts, Site site, CancellationToken cancel) =>
         {
             if (!Day(since, "since", out var from, out var problem) || !Day(until, "until", out var to, out problem)) return Error(400, problem!);
             if ((Outside(limit, "limit", 1, 500) ?? Outside(offset, "offset", 0, 10_000_000) ?? Outside(minSources, "minSources", 1, 1000)) is { } range) return Error(400, range);
             if (conflicts is not null && !IsFlag(conflicts)) return Error(400, $"conflicts \"{conflicts}\" is not 1/true or 0/false");
             int take = limit ?? 30, skip = offset ?? 0, min = minSources ?? 1;
-            var page = site.Store.Stories(new StoryQuery(from, to, take, skip, min) { Outlet = Text(outlet), Topic = Text(topic), HasConflicts = Flag(conflicts) });
+            var query = new StoryQuery(from, to, take, skip, min) { Outlet = Text(outlet), Topic = Text(topic), HasConflicts = Flag(conflicts) };
+            var page = await site.ReadAsync(store => store.Stories(query), cancel);
             return Results.Json(new StoryListResponse(page.Total, skip, [.. page.Stories.Select(s => new StoryListItem(
                 s.Id, s.Title, s.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Sources, s.Articles, s.Conflicts, s.Summary, "/stories/" + Uri.EscapeDataString(s.Id), s.Outlets)
             {
@@ -89,15 +89,15 @@ internal static class Api
         .WithName("ListStories").WithSummary("Stories ranked by coverage and recency; filter with since/until (YYYY-MM-DD), minSources, outlet (its name, any case), topic and conflicts=1 (only stories with a conflict); page with limit/offset.")
         .Produces<StoryListResponse>().Produces<ErrorResponse>(400);
 
-        api.MapGet("/stories/{**id}", (string id, Site site) =>
-            site.Store.BriefJson(ParallaxServer.Id(id)) is { } json ? RawJson(json) : Error(404, $"no story {id}; list them at /api/stories"))
+        api.MapGet("/stories/{**id}", async (string id, Site site, CancellationToken cancel) =>
+            await site.ReadAsync(store => store.BriefJson(ParallaxServer.Id(id)), cancel) is { } json ? RawJson(json) : Error(404, $"no story {id}; list them at /api/stories"))
         .WithName("GetStory").WithSummary("A story's brief (the version 2 brief contract: summary, facts with sources and supporting spans, conflicts, quotes, timeline, names).")
         .Produces<Parallax.Rendering.Contract.StoryBrief>().Produces<ErrorResponse>(404);
 
-        api.MapGet("/articles/{**id}", (string id, Site site) =>
+        api.MapGet("/articles/{**id}", async (string id, Site site, CancellationToken cancel) =>
         {
             id = ParallaxServer.Id(id);
-            var stored = site.Store.Article(id);
+            var stored = await site.ReadAsync(store => store.Article(id), cancel);
             if (stored is null) return Error(404, $"no article {id}");
             var analysis = site.Analysis(stored)!;
             return Results.Json(new ArticleResponse(stored.Story, stored.Added.ToString("o", CultureInfo.InvariantCulture), AnalysisRenderer.Of(analysis)), ParallaxServer.Json);
@@ -105,7 +105,7 @@ internal static class Api
         .WithName("GetArticle").WithSummary("An article with its story and its analysis: sentences, entities, quotes with speakers, quantities and times, as spans of its text.")
         .Produces<ArticleResponse>().Produces<ErrorResponse>(404);
 
-        api.MapGet("/search", (string? q, int? limit, int? offset, string? since, string? until, string? outlet, string? topic, int? minSources, string? conflicts, string? sort, Site site) =>
+        api.MapGet("/search", async (string? q, int? limit, int? offset, string? since, string? until, string? outlet, string? topic, int? minSources, string? conflicts, string? sort, Site site, CancellationToken cancel) =>
         {
             if ((Outside(limit, "limit", 1, 200) ?? Outside(offset, "offset", 0, SqliteStore.MaxSearchOffset) ?? Outside(minSources, "minSources", 1, 1000)) is { } range) return Error(400, range);
             if (conflicts is not null && !IsFlag(conflicts)) return Error(400, $"conflicts \"{conflicts}\" is not 1/true or 0/false");
@@ -113,16 +113,17 @@ internal static class Api
             if (sort is not null && sort is not ("relevance" or "date")) return Error(400, $"sort \"{sort}\" is not relevance or date");
             string query = q ?? "";
             if (FtsQuery.From(query) is null) return Error(400, "give words to look for in q");
-            var found = site.Search(new SearchQuery(query, limit ?? 20, offset ?? 0) { Since = from, Until = to, Outlet = Text(outlet), Topic = Text(topic), MinSources = minSources ?? 1, HasConflicts = Flag(conflicts), Newest = Newest(sort) });
+            var found = await site.SearchAsync(new SearchQuery(query, limit ?? 20, offset ?? 0) { Since = from, Until = to, Outlet = Text(outlet), Topic = Text(topic), MinSources = minSources ?? 1, HasConflicts = Flag(conflicts), Newest = Newest(sort) }, cancel);
             return Results.Json(new SearchResponse(query, found.Total, offset ?? 0, [.. found.Hits.Select(Result)]), ParallaxServer.Json);
         })
         .WithName("Search").WithSummary("Full-text search over articles and the facts of briefs; all words must match, \"quoted words\" as a phrase; sort=relevance (the default) or date (newest first); filter with since/until (YYYY-MM-DD) and outlet, and by the result's story with topic, minSources and conflicts=1; page with limit/offset, total counts all results.")
         .Produces<SearchResponse>().Produces<ErrorResponse>(400);
 
-        api.MapGet("/quarantine", (int? limit, Site site) =>
+        api.MapGet("/quarantine", async (int? limit, Site site, CancellationToken cancel) =>
         {
             if (Outside(limit, "limit", 1, 1000) is { } range) return Error(400, range);
-            return Results.Json(site.Store.Quarantined(limit ?? 100).Select(q => new QuarantineItem(q.Id, q.Stage, q.Reason, "/articles/" + Uri.EscapeDataString(q.Id))), ParallaxServer.Json);
+            var quarantined = await site.ReadAsync(store => store.Quarantined(limit ?? 100), cancel);
+            return Results.Json(quarantined.Select(q => new QuarantineItem(q.Id, q.Stage, q.Reason, "/articles/" + Uri.EscapeDataString(q.Id))), ParallaxServer.Json);
         })
         .WithName("ListQuarantined").WithSummary("Articles stored but set aside because they could not be analysed or briefed, with the stage and the reason; they are in no story.")
         .Produces<IReadOnlyList<QuarantineItem>>().Produces<ErrorResponse>(400);
@@ -130,58 +131,48 @@ internal static class Api
         api.MapPost("/articles", async (HttpContext c, Site site, CancellationToken cancel) =>
         {
             if (ParallaxServer.WriteRefusal(c, site.Options, null) is { } refusal) return Error(refusal.Status, refusal.Message);
+            if (!ArticleJson.IsJson(c.Request.ContentType)) return Error(415, "send the article as JSON, with Content-Type: application/json");
             var body = await ReadBounded(c, site.Options.MaxUploadBytes, cancel);
             if (body is null) return Error(413, $"the body is larger than {site.Options.MaxUploadBytes / (1024 * 1024)} MB");
-            List<ArticleInput> inputs;
-            try
-            {
-                using var doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
-                var root = doc.RootElement;
-                if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() > MaxArticlesPerPost)
-                {
-                    return Error(400, $"send at most {MaxArticlesPerPost} articles in one request");
-                }
-                if (root.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array) || (root.ValueKind == JsonValueKind.Array && root.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Object)))
-                {
-                    return Error(400, "the body must be an article object or an array of them: {\"text\": \"...\", \"title\": \"...\"} or {\"fetch\": \"https://...\"}");
-                }
-                inputs = root.ValueKind == JsonValueKind.Array
-                    ? root.Deserialize<List<ArticleInput>>(ParallaxServer.Json) ?? []
-                    : [root.Deserialize<ArticleInput>(ParallaxServer.Json)!];
-            }
-            catch (JsonException e)
-            {
-                return Error(400, $"the body is not an article as JSON ({e.Message.Split('.')[0]}); send {{\"text\": \"...\", \"title\": \"...\"}} or {{\"fetch\": \"https://...\"}}");
-            }
-            if (inputs.Count == 0) return Error(400, "the array holds no article");
+            var (inputs, problem, notes) = ArticleJson.Read(body, MaxArticlesPerPost);
+            if (problem is not null) return Error(400, problem);
             var articles = new List<Article>();
             var problems = new List<string>();
             foreach (var (input, i) in inputs.Select((x, i) => (x, i)))
             {
                 var (article, error) = input.Fetch is { } address ? await site.FetchAsync(address, cancel)
-                    : !string.IsNullOrWhiteSpace(input.Text) ? Site.Paste(input.Text, input.Title, input.Source, input.Published, input.Url)
+                    : input.Text is not null ? (Site.Pasted(input.Text, input.Title, input.Source, input.Published, input.Url), null)
                     : (null, "give text, or fetch with an address");
                 if (article is null) problems.Add($"article {i + 1}: {error}");
                 else articles.Add(article);
             }
             if (articles.Count == 0) return Results.Json(new AddResponse([], problems), ParallaxServer.Json, statusCode: 422);
-            return Added(site.Add(articles, cancel), problems);
+            return Added(await site.AddAsync(articles, cancel), [.. problems, .. notes]);
         })
-        .WithName("AddArticles").WithSummary("Add one article or an array of them: {text, title, source, published, url}, or {fetch: address} to fetch a public page. Needs the write token when the server has one.")
-        .Accepts<ArticleInput>("application/json").Produces<AddResponse>(201).Produces<ErrorResponse>(401).Produces<ErrorResponse>(403).Produces<ErrorResponse>(413);
+        .WithName("AddArticles").WithSummary("Add one article or an array of them (as application/json): {text, title, source, published, url}, or {fetch: address} to fetch a public page. published is YYYY-MM-DD or an ISO 8601 time (its calendar day as written); null, \"\" or absent is undated; a value of another kind, or that is no date or time, is refused (400, naming the field). A title or outlet over 1,000 characters is cut to 1,000 (the answer gives the title as stored, and says so in problems). Needs the write token when the server has one.")
+        .AddOpenApiOperationTransformer(async (operation, context, cancel) =>
+        {
+            var schema = await context.GetOrCreateSchemaAsync(typeof(ArticleInput), null, cancel);
+            operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+            };
+        })
+        .Produces<AddResponse>(201).Produces<ErrorResponse>(400).Produces<ErrorResponse>(401).Produces<ErrorResponse>(403).Produces<ErrorResponse>(413).Produces<ErrorResponse>(415).Produces<ErrorResponse>(503);
 
         api.MapPost("/articles/files", async (HttpContext c, Site site, CancellationToken cancel) =>
         {
             if (ParallaxServer.WriteRefusal(c, site.Options, null) is { } refusal) return Error(refusal.Status, refusal.Message);
-            if (!c.Request.HasFormContentType) return Error(400, "send the files as multipart/form-data");
-            var form = await c.Request.ReadFormAsync(cancel);
+            if (!c.Request.HasFormContentType) return Error(415, "send the files as multipart/form-data");
+            var form = await ParallaxServer.ReadFormAsync(c, cancel);
             if (form.Files.Count == 0) return Error(400, "no files in the form");
-            var (articles, problems) = Site.ReadUploads(form.Files.Select(f => (f.FileName, f.OpenReadStream())), site.Options.MaxUploadBytes);
-            if (articles.Count == 0) return Results.Json(new AddResponse([], problems), ParallaxServer.Json, statusCode: 422);
-            return Added(site.Add(articles, cancel), problems);
+            var (added, problems) = await site.AddUploadsAsync([.. form.Files.Select(f => (f.FileName, f.OpenReadStream()))], cancel);
+            if (added.Articles.Count == 0) return Results.Json(new AddResponse([], problems), ParallaxServer.Json, statusCode: 422);
+            return Added(added, problems);
         })
-        .WithName("UploadArticles").WithSummary("Add articles from uploaded .txt, .html or .jsonl files (gzipped or not), as multipart/form-data. Needs the write token when the server has one.")
-        .Produces<AddResponse>(201).Produces<ErrorResponse>(401).Produces<ErrorResponse>(413).DisableAntiforgery();
+        .WithName("UploadArticles").WithSummary($"Add articles from uploaded .txt, .html or .jsonl files (gzipped or not), as multipart/form-data, at most {ParallaxServer.MaxFormParts} parts (files and fields) a request. Needs the write token when the server has one.")
+        .Produces<AddResponse>(201).Produces<ErrorResponse>(401).Produces<ErrorResponse>(413).Produces<ErrorResponse>(415).Produces<ErrorResponse>(503).DisableAntiforgery();
     }
 
     /// <summary>A filter's day, or why it is refused; absent is fine.</summary>

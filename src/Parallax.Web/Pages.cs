@@ -177,12 +177,17 @@ internal static class Pages
         return Page(art.Title ?? art.Id, sb.ToString());
     }
 
-    public static string Add(bool needsToken, long maxBytes, string? error = null, AddForm? form = null)
+    public static string Add(ServerOptions options, string? error = null, AddForm? form = null)
     {
+        bool needsToken = options.WritesNeedToken;
+        long maxBytes = options.MaxUploadBytes;
         var sb = new StringBuilder();
         sb.Append("<div class=\"add\"><h1>Add articles</h1>");
         sb.Append("<p>Articles join the stories they belong to, and those stories' briefs are rebuilt. An article already stored (the same text or the same address) is recognised and not stored twice. Up to ")
           .Append(maxBytes / (1024 * 1024)).Append(" MB at a time.</p>");
+        sb.Append("<p class=\"meta\">").Append(needsToken
+            ? "On this server, adding articles needs the token: the write token the server was started with."
+            : "On this server, adding articles is open to this machine only: it listens on loopback, has no write token, and takes no writes from elsewhere.").Append("</p>");
         if (error is not null) sb.Append("<p class=\"error\" role=\"alert\">").Append(E(error)).Append("</p>");
         string Token() => needsToken
             ? "<label>Write token <input type=\"password\" name=\"token\" autocomplete=\"current-password\" required></label>"

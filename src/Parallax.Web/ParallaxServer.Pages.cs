@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Parallax.Model;
 using Parallax.Storage;
 
 namespace Parallax.Web;
@@ -11,7 +10,7 @@ public static partial class ParallaxServer
 {
     private static void MapPages(WebApplication app)
     {
-        app.MapGet("/", (HttpContext c, Site site) =>
+        app.MapGet("/", async (HttpContext c, Site site, CancellationToken cancel) =>
         {
             var q = c.Request.Query;
             if (!Api.Day(q["since"], "From", out var since, out var problem) || !Api.Day(q["until"], "To", out var until, out problem))
@@ -27,14 +26,14 @@ public static partial class ParallaxServer
                 Topic = Api.Text(q["topic"]),
                 HasConflicts = Api.Flag(q["conflicts"]),
             };
-            return HtmlPage(Pages.Home(site.Store.Stories(query), query, page, size, site.Store.StoriesPending, site.FilterChoices()));
+            var (stories, pending) = await site.ReadAsync(store => (store.Stories(query), store.StoriesPending), cancel);
+            return HtmlPage(Pages.Home(stories, query, page, size, pending, await site.FilterChoicesAsync(cancel)));
         }).ExcludeFromDescription();
 
-        app.MapGet("/stories/{**id}", (string id, HttpContext c, Site site) =>
+        app.MapGet("/stories/{**id}", async (string id, HttpContext c, Site site, CancellationToken cancel) =>
         {
             id = Id(id);
-            var story = site.Store.Story(id);
-            var brief = story is null ? null : site.Store.OpenBriefHtml(id);
+            var (story, brief) = await site.ReadAsync(store => store.Story(id) is { } found ? (found, store.OpenBriefHtml(id)) : (null, null), cancel);
             if (story is null || brief is null) return HtmlPage(Pages.Problem("No such story", $"There is no story {id}; it may have merged into another as articles arrived."), 404);
             string? notice = c.Request.Query["added"].Count > 0 ? "Your articles were added to this story." : null;
             return Results.Stream(async output =>
@@ -43,16 +42,15 @@ public static partial class ParallaxServer
             }, "text/html; charset=utf-8");
         }).ExcludeFromDescription();
 
-        app.MapGet("/articles/{**id}", (string id, Site site) =>
+        app.MapGet("/articles/{**id}", async (string id, Site site, CancellationToken cancel) =>
         {
             id = Id(id);
-            var stored = site.Store.Article(id);
+            var (stored, storyTitle) = await site.ReadAsync(store => store.Article(id) is { } found ? (found, found.Story is { } s ? store.Story(s)?.Summary.Title : null) : (null, null), cancel);
             if (stored is null) return HtmlPage(Pages.Problem("No such article", $"There is no article {id} in this store."), 404);
-            string? storyTitle = stored.Story is { } s ? site.Store.Story(s)?.Summary.Title : null;
             return HtmlPage(Pages.Article(stored, site.Analysis(stored)!, storyTitle));
         }).ExcludeFromDescription();
 
-        app.MapGet("/search", (HttpContext c, Site site) =>
+        app.MapGet("/search", async (HttpContext c, Site site, CancellationToken cancel) =>
         {
             var q = c.Request.Query;
             string query = q["q"].ToString();
@@ -71,48 +69,38 @@ public static partial class ParallaxServer
                 HasConflicts = Api.Flag(q["conflicts"]),
                 Newest = Api.Newest(q["sort"]),
             };
-            var found = FtsQuery.From(query) is null ? new SearchPage([], 0) : site.Search(search);
-            return HtmlPage(Pages.Search(search, found, page, site.FilterChoices()));
+            var found = FtsQuery.From(query) is null ? new SearchPage([], 0) : await site.SearchAsync(search, cancel);
+            return HtmlPage(Pages.Search(search, found, page, await site.FilterChoicesAsync(cancel)));
         }).ExcludeFromDescription();
 
-        app.MapGet("/add", (Site site) => HtmlPage(Pages.Add(site.Options.WritesNeedToken, site.Options.MaxUploadBytes))).ExcludeFromDescription();
+        app.MapGet("/add", (Site site) => HtmlPage(Pages.Add(site.Options))).ExcludeFromDescription();
 
         app.MapPost("/add", async (HttpContext c, Site site, CancellationToken cancel) =>
         {
             if (WriteRefusal(c, site.Options, formToken: null) is { } early && early.Status != 401) return HtmlPage(Pages.Problem("Not allowed", early.Message), early.Status);
-            var form = await c.Request.ReadFormAsync(cancel);
+            var form = await ReadFormAsync(c, cancel);
             string? F(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
             var filled = new AddForm(F("title"), F("source"), F("published"), F("url"), F("text"), F("fetch"));
-            if (WriteRefusal(c, site.Options, F("token")) is { } refusal) return HtmlPage(Pages.Add(site.Options.WritesNeedToken, site.Options.MaxUploadBytes, refusal.Message, filled), refusal.Status);
-            IResult Again(string error, int status = 422) => HtmlPage(Pages.Add(site.Options.WritesNeedToken, site.Options.MaxUploadBytes, error, filled), status);
+            if (WriteRefusal(c, site.Options, F("token")) is { } refusal) return HtmlPage(Pages.Add(site.Options, refusal.Message, filled), refusal.Status);
+            IResult Again(string error, int status = 422) => HtmlPage(Pages.Add(site.Options, error, filled), status);
 
-            List<Article> articles = [];
-            var problems = new List<string>();
+            // A person adding waits for the brief, so the story they are sent to shows their article.
+            var briefWait = TimeSpan.FromSeconds(20);
+            AddResult added;
+            IReadOnlyList<string> problems = [];
             if (form.Files.Count > 0)
             {
-                var (read, issues) = Site.ReadUploads(form.Files.Select(f => (f.FileName, f.OpenReadStream())), site.Options.MaxUploadBytes);
-                articles.AddRange(read);
-                problems.AddRange(issues);
-                if (articles.Count == 0) return Again(problems.Count > 0 ? string.Join("; ", problems) : "the files hold no article");
-            }
-            else if (filled.Fetch is { } address)
-            {
-                var (article, error) = await site.FetchAsync(address, cancel);
-                if (article is null) return Again(error!);
-                articles.Add(article);
-            }
-            else if (filled.Text is { } text)
-            {
-                var (article, error) = Site.Paste(text, filled.Title, filled.Source, filled.Published, filled.Url);
-                if (article is null) return Again(error!);
-                articles.Add(article);
+                (added, problems) = await site.AddUploadsAsync([.. form.Files.Select(f => (f.FileName, f.OpenReadStream()))], cancel, briefWait);
+                if (added.Articles.Count == 0) return Again(problems.Count > 0 ? string.Join("; ", problems) : "the files hold no article");
             }
             else
             {
-                return Again("nothing to add: paste a text, choose files, or give an address");
+                var (article, error) = filled.Fetch is { } address ? await site.FetchAsync(address, cancel)
+                    : filled.Text is { } text ? Site.Paste(text, filled.Title, filled.Source, filled.Published, filled.Url)
+                    : (null, "nothing to add: paste a text, choose files, or give an address");
+                if (article is null) return Again(error!);
+                added = await site.AddAsync([article], cancel, briefWait);
             }
-            // A person pasting waits for the brief, so the story they are sent to shows their article.
-            var added = site.Add(articles, cancel, TimeSpan.FromSeconds(20));
             if (added.Articles.Count == 1 && problems.Count == 0 && added.Articles[0].Story is { } story)
             {
                 return Results.Redirect($"/stories/{Uri.EscapeDataString(story)}?added=1", permanent: false, preserveMethod: false);

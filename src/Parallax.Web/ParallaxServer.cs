@@ -20,6 +20,8 @@ public static partial class ParallaxServer
     /// <summary>Builds the server; <paramref name="configure"/> can adjust the builder (tests use an in-memory server).</summary>
     public static WebApplication Build(ServerOptions options, Action<WebApplicationBuilder>? configure = null)
     {
+        // Reachable from other machines without a write token, anyone could add articles: refused before anything starts.
+        if (options.StartRefusal is { } refusal) throw new InvalidOperationException(refusal);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls([.. options.Urls]);
         builder.WebHost.ConfigureKestrel(k =>
@@ -27,12 +29,14 @@ public static partial class ParallaxServer
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = options.MaxUploadBytes;
             k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            // Addresses past MaxAddressChars are answered 414 by this server, with a line saying so; only past this by the HTTP layer, bare.
+            k.Limits.MaxRequestLineSize = MaxRequestLine;
         });
         builder.Services.Configure<FormOptions>(f =>
         {
             f.MultipartBodyLengthLimit = options.MaxUploadBytes;
             f.ValueLengthLimit = (int)Math.Min(int.MaxValue, options.MaxUploadBytes);
-            f.ValueCountLimit = 64;
+            f.ValueCountLimit = MaxFormParts;
         });
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -65,8 +69,7 @@ public static partial class ParallaxServer
         // Articles other processes stored are placed, and stories consolidated when due, in the background; the first tick
         // reads the stored stories into memory, so the first add does not wait for that.
         var site = app.Services.GetRequiredService<Site>();
-        var timer = new Timer(_ => site.Tick(), null, TimeSpan.Zero, options.PendingRefreshEvery);
-        app.Lifetime.ApplicationStopping.Register(() => timer.Dispose());
+        app.Lifetime.ApplicationStarted.Register(() => site.TickEvery(options.PendingRefreshEvery, app.Lifetime.ApplicationStopping));
         MapPages(app);
         Api.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -74,7 +77,7 @@ public static partial class ParallaxServer
         app.MapGet("/assets/brief.js", () => Asset(BriefHtml.Script, "text/javascript; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/assets/icon.svg", () => Asset(Icon, "image/svg+xml")).ExcludeFromDescription();
         app.MapGet("/favicon.ico", () => Results.Redirect("/assets/icon.svg", permanent: true)).ExcludeFromDescription();
-        app.MapGet("/healthz", (Site site) => Results.Text(site.Store.StoriesPending ? "ok (stories pending)" : "ok")).ExcludeFromDescription();
+        app.MapGet("/healthz", async (Site site, CancellationToken cancel) => Results.Text(await site.ReadAsync(store => store.StoriesPending, cancel) ? "ok (stories pending)" : "ok")).ExcludeFromDescription();
         app.MapFallback((HttpContext c) => c.Request.Path.StartsWithSegments("/api")
             ? Api.Error(404, "no such API endpoint; see /openapi/v1.json")
             : Results.Content(Pages.Problem("Not found", "There is no page at this address."), "text/html; charset=utf-8", statusCode: 404));
@@ -116,13 +119,29 @@ public static partial class ParallaxServer
                 : Uri.TryCreate(origin, UriKind.Absolute, out var o) && string.Equals(o.Authority, c.Request.Host.Value, StringComparison.OrdinalIgnoreCase);
             if (!sameSite) return (403, "writes from other sites are refused");
         }
-        if (!options.WritesNeedToken) return null;
-        if (options.WriteToken is null) return (403, "this server is reachable from other machines and has no write token, so it accepts no writes; start it with PARALLAX_TOKEN set (or --token) to allow adding articles");
+        if (options.WriteToken is null)
+        {
+            // No token: writes are open to this machine only, and a visitor a proxy forwarded is never of this machine.
+            return !options.ReachableFromOtherMachines && FromThisMachine(c) ? null
+                : (403, "this server has no write token, so adding articles is open to this machine only, and this request came from elsewhere (or through a proxy); start the server with PARALLAX_TOKEN set (or --token) to add articles from other machines");
+        }
         string? given = formToken;
         if (headers.Authorization.ToString() is { } auth && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) given = auth["Bearer ".Length..].Trim();
         if (given is null) return (401, "adding articles needs the write token");
         bool same = CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(options.WriteToken)));
         return same ? null : (401, "the write token is wrong");
+    }
+
+    /// <summary>
+    /// Whether a request came straight from this machine: from a loopback address (or in process), carrying none of the
+    /// headers a proxy adds — a proxy on this machine connects from loopback for visitors from anywhere.
+    /// </summary>
+    internal static bool FromThisMachine(HttpContext c)
+    {
+        if (c.Connection.RemoteIpAddress is { } from && !System.Net.IPAddress.IsLoopback(from.IsIPv4MappedToIPv6 ? from.MapToIPv4() : from)) return false;
+        var h = c.Request.Headers;
+        return !(h.ContainsKey("X-Forwarded-For") || h.ContainsKey("X-Forwarded-Host") || h.ContainsKey("X-Forwarded-Proto") || h.ContainsKey("Forwarded")
+            || h.ContainsKey("X-Real-IP") || h.ContainsKey("X-Original-For") || h.ContainsKey("Via"));
     }
 
     internal static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);

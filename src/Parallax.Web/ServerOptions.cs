@@ -12,8 +12,8 @@ public sealed record ServerOptions
     public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:5080"];
 
     /// <summary>
-    /// The token that adding articles needs (as "Authorization: Bearer TOKEN", or the form's token field). Without one, a
-    /// server bound only to loopback accepts writes from this machine, and any other server refuses all writes.
+    /// The token that adding articles needs (as "Authorization: Bearer TOKEN", or the form's token field). Without one, only
+    /// a server no other machine can reach may run (<see cref="StartRefusal"/>), and it takes writes from this machine only.
     /// </summary>
     public string? WriteToken { get; init; }
 
@@ -91,9 +91,39 @@ public sealed record ServerOptions
     /// <summary>True when every address listened on is a loopback address (only this machine can connect).</summary>
     public bool LoopbackOnly => Urls.All(IsLoopback);
 
-    /// <summary>Writes need a token: always when one is set, and when the server can be reached from other machines.</summary>
-    public bool WritesNeedToken => WriteToken is not null || !LoopbackOnly;
+    /// <summary>
+    /// True when visitors from other machines can reach this server: it listens beyond loopback, or believes a proxy (whose
+    /// visitors are anyone), or answers a host name other than loopback's (a name only a proxy or another machine uses).
+    /// </summary>
+    public bool ReachableFromOtherMachines => !LoopbackOnly || TrustedProxies.Count > 0 || AllowedHosts.Any(h => !IsLoopbackName(HostName(h)));
 
+    /// <summary>Writes need a token: always when one is set, and when the server can be reached from other machines.</summary>
+    public bool WritesNeedToken => WriteToken is not null || ReachableFromOtherMachines;
+
+    /// <summary>The write policy in words, for the start banner and the add page.</summary>
+    public string WritePolicy => WritesNeedToken ? "adding articles needs the token" : "adding articles open to this machine only";
+
+    /// <summary>
+    /// Why the server must not start as configured, or null: reachable from other machines with no write token, anyone
+    /// there could add articles (a proxy's visitors all look local), so the token is required, not writes left open.
+    /// </summary>
+    public string? StartRefusal
+    {
+        get
+        {
+            if (WriteToken is not null || !ReachableFromOtherMachines) return null;
+            string why = !LoopbackOnly ? $"it listens on {string.Join(", ", Urls.Where(u => !IsLoopback(u)))}"
+                : TrustedProxies.Count > 0 ? $"it trusts the proxy {string.Join(", ", TrustedProxies)}"
+                : $"it answers {string.Join(", ", AllowedHosts.Where(h => !IsLoopbackName(HostName(h))))}";
+            return $"this server is reachable from other machines ({why}), so adding articles needs a write token: set PARALLAX_TOKEN or pass --token, at least 12 characters (e.g. export PARALLAX_TOKEN=$(openssl rand -hex 16))";
+        }
+    }
+
+    /// <summary>True for a host name only this machine resolves to itself: localhost (and its subdomains) or a loopback address.</summary>
+    private static bool IsLoopbackName(string name) =>
+        name is "localhost" || name.EndsWith(".localhost", StringComparison.Ordinal) || (IPAddress.TryParse(name, out var ip) && IPAddress.IsLoopback(ip));
+
+    /// <summary>True when a listen address is loopback only (127.0.0.0/8, ::1, localhost).</summary>
     public static bool IsLoopback(string url)
     {
         if (!TryParseListenUrl(url, out var u)) return false;

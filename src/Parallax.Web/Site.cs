@@ -27,7 +27,18 @@ public sealed class Site : IDisposable
         Ingestor = new Ingestor(Store, AnalysisPipeline.Default);
         Live = new LiveStories(Store, AnalysisPipeline.Default) { Quiet = options.ConsolidateWhenQuiet, MaxLag = options.ConsolidateAtLeastEvery, BriefWait = TimeSpan.Zero };
         Fetcher = new PoliteFetcher(options.Fetch);
+        Reads = new StoreLane("store reads", Math.Clamp(Environment.ProcessorCount * 2, 4, 16), capacity: 1024);
+        Writes = new StoreLane("store writes", 2, capacity: 128);
     }
+
+    /// <summary>The threads that read the store for requests (<see cref="ReadAsync"/>); a request thread never waits on the database.</summary>
+    private StoreLane Reads { get; }
+
+    /// <summary>The threads that add articles: few, since a store takes one write at a time (SQLite) or a few (PostgreSQL).</summary>
+    private StoreLane Writes { get; }
+
+    /// <summary>Reads the store on a store thread and completes with the result; 503 (<see cref="StoreBusyException"/>) when too many reads wait.</summary>
+    public Task<T> ReadAsync<T>(Func<IStoryStore, T> read, CancellationToken cancel = default) => Reads.Run(() => read(Store), cancel);
 
     public ServerOptions Options { get; }
 
@@ -64,11 +75,11 @@ public sealed class Site : IDisposable
     /// tens of thousands of articles (ranking every match), and a newsroom's readers search the same few things at once.
     /// An add through this server forgets every kept result.
     /// </summary>
-    public SearchPage Search(SearchQuery query)
+    public async Task<SearchPage> SearchAsync(SearchQuery query, CancellationToken cancel = default)
     {
         long now = Environment.TickCount64;
         if (_searches.TryGetValue(query, out var kept) && now - kept.At < SearchReuseMs) return kept.Page;
-        var page = Store.SearchPage(query);
+        var page = await ReadAsync(store => store.SearchPage(query), cancel);
         if (_searches.Count >= SearchesKept) _searches.Clear();
         _searches[query] = (page, now);
         return page;
@@ -81,35 +92,37 @@ public sealed class Site : IDisposable
     /// served while a fresh one is read in the background (after an add, or when it is half a minute old): tallying every
     /// story's outlets takes tens of milliseconds on a large store, which no visitor should wait for.
     /// </summary>
-    internal Pages.Choices FilterChoices()
+    internal async Task<Pages.Choices> FilterChoicesAsync(CancellationToken cancel = default)
     {
         long now = Environment.TickCount64;
         var known = _choices;
         if (known is null)
         {
-            var first = new Pages.Choices(Store.StoryTopics(), Store.StoryOutlets());
+            var first = await ReadAsync(store => new Pages.Choices(store.StoryTopics(), store.StoryOutlets()), cancel);
             _choices = new KeptChoices(first, now);
             return first;
         }
         if ((known.Stale || now - known.At >= 30_000) && Interlocked.Exchange(ref _readingChoices, 1) == 0)
         {
-            Task.Run(() =>
-            {
-                try
-                {
-                    _choices = new KeptChoices(new Pages.Choices(Store.StoryTopics(), Store.StoryOutlets()), Environment.TickCount64);
-                }
-                catch (StoreException)
-                {
-                    // Busy or damaged store: the old list stays, and the next request tries again.
-                }
-                finally
-                {
-                    Volatile.Write(ref _readingChoices, 0);
-                }
-            });
+            _ = RefreshChoicesAsync();
         }
         return known.Choices;
+    }
+
+    private async Task RefreshChoicesAsync()
+    {
+        try
+        {
+            _choices = new KeptChoices(await ReadAsync(store => new Pages.Choices(store.StoryTopics(), store.StoryOutlets())), Environment.TickCount64);
+        }
+        catch (Exception e) when (e is StoreException or StoreBusyException)
+        {
+            // Busy or damaged store: the old list stays, and the next request tries again.
+        }
+        finally
+        {
+            Volatile.Write(ref _readingChoices, 0);
+        }
     }
 
     /// <summary>The analysis of a stored article, computed on first view and kept for a while.</summary>
@@ -123,24 +136,53 @@ public sealed class Site : IDisposable
     }
 
     /// <summary>
-    /// Adds articles and reports, for each, its stored id, what happened, and its story: the articles are stored, then
-    /// placed in their stories at once (<see cref="LiveStories"/>). When another process (a bulk ingest) holds the stories,
-    /// the articles stay stored and their stories follow when it is done: the result says so
-    /// (<see cref="AddResult.Deferred"/>) instead of making the visitor wait.
+    /// Adds articles and reports, for each, its stored id, what happened, its story, and its title as stored: the articles
+    /// are stored, then placed in their stories at once (<see cref="LiveStories"/>), on a store thread. When another
+    /// process (a bulk ingest) holds the stories, the articles stay stored and their stories follow when it is done: the
+    /// result says so (<see cref="AddResult.Deferred"/>) instead of making the visitor wait. The rebuilt briefs are waited
+    /// for up to <paramref name="briefWait"/> without holding any thread.
     /// </summary>
-    public AddResult Add(IReadOnlyList<Article> articles, CancellationToken cancel, TimeSpan? briefWait = null)
+    public async Task<AddResult> AddAsync(IReadOnlyList<Article> articles, CancellationToken cancel, TimeSpan? briefWait = null)
     {
         if (articles.Count == 0) return new AddResult([], false);
+        var (result, ticket) = await Writes.Run(() => Add(articles, cancel), cancel);
+        // The story is known once placed; its brief follows in the background, waited for here up to a point.
+        bool briefed = ticket == 0 || await BriefsStoredAsync(ticket, briefWait ?? Options.AddWaitsForBriefs, cancel);
+        Forget();
+        return result with { Briefing = !briefed };
+    }
+
+    /// <summary>Uploaded files read (<see cref="ReadUploads"/>) and added, the reading too on a store thread: it writes and reads temporary files.</summary>
+    public async Task<(AddResult Added, IReadOnlyList<string> Problems)> AddUploadsAsync(IReadOnlyList<(string Name, Stream Content)> files, CancellationToken cancel, TimeSpan? briefWait = null)
+    {
+        var (articles, problems) = await Writes.Run(() => ReadUploads(files, Options.MaxUploadBytes), cancel);
+        return (await AddAsync(articles, cancel, briefWait), problems);
+    }
+
+    private (AddResult Result, long Ticket) Add(IReadOnlyList<Article> articles, CancellationToken cancel)
+    {
         var outcomes = Ingestor.StoreAll(articles, cancel: cancel);
         var placed = !outcomes.Any(o => o.Status == AddStatus.Added) ? PlaceReport.Nothing
             : Options.LeaveStoriesToWorkers ? PlaceReport.Nothing with { Deferred = true }
             : Live.Place(cancel);
-        // The story is known once placed; its brief follows in the background, waited for here up to a point.
-        bool briefed = placed.Ticket == 0 || Live.WaitForBriefs(placed.Ticket, briefWait ?? Options.AddWaitsForBriefs);
         Forget();
-        return new AddResult([.. outcomes.Select((o, i) => new AddedArticle(o.Id, Status(o.Status), o.Status == AddStatus.Refused ? null : Live.StoryOf(o.Id) ?? Store.Article(o.Id)?.Story,
-            articles[i].Title ?? o.Id) { Reason = o.Reason })], placed.Deferred)
-        { Briefing = !briefed };
+        return (new AddResult([.. outcomes.Select((o, i) => new AddedArticle(o.Id, Status(o.Status), o.Status == AddStatus.Refused ? null : Live.StoryOf(o.Id) ?? Store.Article(o.Id)?.Story,
+            StoredTitle(articles[i]) ?? o.Id) { Reason = o.Reason })], placed.Deferred), placed.Ticket);
+    }
+
+    /// <summary>The title as it is stored: what the admission check keeps (a title over <see cref="ArticleAdmission.MaxTitleChars"/> is cut).</summary>
+    private string? StoredTitle(Article article) => ArticleAdmission.Check(article, Ingestor.Limits).Article?.Title ?? article.Title;
+
+    /// <summary>Whether the briefs up to <paramref name="ticket"/> are stored within <paramref name="wait"/>, looked at every few milliseconds rather than waited for on a thread.</summary>
+    private async Task<bool> BriefsStoredAsync(long ticket, TimeSpan wait, CancellationToken cancel)
+    {
+        long until = Environment.TickCount64 + (long)wait.TotalMilliseconds;
+        while (!Live.WaitForBriefs(ticket, TimeSpan.Zero))
+        {
+            if (Environment.TickCount64 >= until || cancel.IsCancellationRequested) return false;
+            await Task.Delay(20, CancellationToken.None);
+        }
+        return true;
     }
 
     /// <summary>Forgets what was kept from the store (analyses, filter choices, search results) once this server has written to it.</summary>
@@ -152,6 +194,28 @@ public sealed class Site : IDisposable
     }
 
     private int _ticking;
+
+    /// <summary>
+    /// Runs <see cref="Tick"/> at once and then every <paramref name="every"/> on a thread of its own until
+    /// <paramref name="stop"/>: a consolidation takes a core for seconds, which no thread of the pool that answers requests should.
+    /// </summary>
+    public void TickEvery(TimeSpan every, CancellationToken stop)
+    {
+        var both = CancellationTokenSource.CreateLinkedTokenSource(stop, _disposing.Token);
+        _ticker = new Thread(() =>
+        {
+            using (both)
+            {
+                do Tick();
+                while (!both.Token.WaitHandle.WaitOne(every));
+            }
+        })
+        { IsBackground = true, Name = "stories" };
+        _ticker.Start();
+    }
+
+    private readonly CancellationTokenSource _disposing = new();
+    private Thread? _ticker;
 
     /// <summary>
     /// The server's background work, every few seconds: places articles other processes stored (feed watching), and
@@ -192,20 +256,12 @@ public sealed class Site : IDisposable
         return article is null ? (null, $"{address}: {error}") : (article, null);
     }
 
-    /// <summary>A pasted article with its form or JSON fields, or why it cannot be taken (a date that is not YYYY-MM-DD).</summary>
-    public static (Article? Article, string? Error) Paste(string text, string? title, string? source, string? published, string? url)
-    {
-        DateOnly? date = null;
-        if (published is not null)
-        {
-            if (!DateParsing.TryParseIso(published, out var d)) return (null, $"published \"{published}\" is not a date; write it as YYYY-MM-DD");
-            date = d;
-        }
-        return (Pasted(text, title, source, date, url), null);
-    }
+    /// <summary>A pasted article with its form fields, or why it cannot be taken (a publication date that is not a date: <see cref="DateParsing.TryParsePublished(string?, out DateOnly?, out string?, bool, string)"/>).</summary>
+    public static (Article? Article, string? Error) Paste(string text, string? title, string? source, string? published, string? url) =>
+        DateParsing.TryParsePublished(published, out var date, out var problem, isoOnly: true) ? (Pasted(text, title, source, date, url), null) : (null, problem);
 
     /// <summary>An article typed or pasted in: its id is derived from its text, so pasting it twice is recognised.</summary>
-    private static Article Pasted(string text, string? title, string? source, DateOnly? published, string? url) => new()
+    public static Article Pasted(string text, string? title, string? source, DateOnly? published, string? url) => new()
     {
         Id = "pasted-" + ArticleKeys.ContentHash(text)[..12],
         Text = text.ReplaceLineEndings("\n").Trim(),
@@ -215,6 +271,9 @@ public sealed class Site : IDisposable
         Url = Html.SafeHref(url),
         Origin = "web",
     };
+
+    /// <summary>Longest name an uploaded file is saved under (file systems take 255 bytes; a name may be any length).</summary>
+    private const int MaxSavedName = 120;
 
     /// <summary>Reads uploaded files as Parallax reads files on disk (.txt, .html, .jsonl, gzipped or not); one bad file does not stop the others.</summary>
     /// <remarks>
@@ -239,6 +298,12 @@ public sealed class Site : IDisposable
                 {
                     problems.Add($"{name}: not a .txt, .html or .jsonl file (gzipped or not); skipped");
                     continue;
+                }
+                // A name longer than the file system takes is cut (its kind kept): the article id it becomes is cut alike.
+                if (safe.Length > MaxSavedName)
+                {
+                    string kind = safe.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? ext + ".gz" : ext;
+                    safe = safe[..(MaxSavedName - kind.Length)] + kind;
                 }
                 // One folder per file, so each keeps its own name (which becomes its article id) even when two share it.
                 string folder = Path.Combine(dir, $"{++n:D4}");
@@ -274,6 +339,12 @@ public sealed class Site : IDisposable
 
     public void Dispose()
     {
+        // The ticker finishes the tick it is in before the store closes under it.
+        _disposing.Cancel();
+        _ticker?.Join(TimeSpan.FromMinutes(1));
+        _disposing.Dispose();
+        Reads.Dispose();
+        Writes.Dispose();
         Fetcher.Dispose();
         Store.Dispose();
     }

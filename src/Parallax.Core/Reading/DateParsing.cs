@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace Parallax.Reading;
 
@@ -53,8 +54,7 @@ public static class DateParsing
         if (StartsIsoDate(t))
         {
             // An ISO day is read here, not by the lenient parsers below: they would take "2025-02-03T25:61" by its first ten characters.
-            int y = Digits(t, 0, 4), m = Digits(t, 5, 2), d = Digits(t, 8, 2);
-            if (m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(Math.Max(y, 1), m) || y < 1)
+            if (IsoDay(t) is not { } day)
             {
                 error = $"\"{ArticleAdmission.Clip(t)}\" is not a valid date (no such day)";
                 return false;
@@ -64,7 +64,7 @@ public static class DateParsing
                 error = $"\"{ArticleAdmission.Clip(t)}\" is not a valid date and time ({problem})";
                 return false;
             }
-            date = new DateOnly(y, m, d);
+            date = day;
             return true;
         }
         if (DateOnly.TryParseExact(t, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var exact))
@@ -80,6 +80,64 @@ public static class DateParsing
         }
         error = $"\"{ArticleAdmission.Clip(t)}\" is not a date Parallax can read";
         return false;
+    }
+
+    /// <summary>
+    /// <see cref="TryParsePublished(string?, out DateOnly?, out string?)"/> as a person's request is held to it (the API and
+    /// the site's form): the same rule, the date also within <see cref="Earliest"/>..<see cref="Latest"/>, with
+    /// <paramref name="isoOnly"/> only YYYY-MM-DD or an ISO 8601 time, and the problem as one line naming <paramref name="field"/>.
+    /// </summary>
+    public static bool TryParsePublished(string? text, out DateOnly? date, out string? problem, bool isoOnly, string field = "published")
+    {
+        date = null;
+        problem = null;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        string t = text.Trim();
+        bool iso = StartsIsoDate(t);
+        string? why = isoOnly && !iso ? "is not a date"
+            : iso && IsoDay(t) is null ? "is not a date (no such day)"
+            : iso && IsoTimeProblem(t.AsSpan(10)) is { } time ? $"is not a valid time ({time})"
+            : !TryParsePublished(t, out date, out _) || date is not { } read ? "is not a date"
+            : !Plausible(read) ? $"is outside {Earliest:yyyy}–{Latest:yyyy}"
+            : null;
+        if (why is null) return true;
+        date = null;
+        problem = $"{field} \"{ArticleAdmission.Clip(t)}\" {why}; " + (isoOnly
+            ? $"write it as YYYY-MM-DD or an ISO 8601 time such as 2025-02-03T09:30:00Z, between {Earliest:yyyy} and {Latest:yyyy}, or leave it empty for undated"
+            : PublishedHint);
+        return false;
+    }
+
+    /// <summary>
+    /// The same for a JSON value: null (or no value) is undated, a string is read by that rule, and any other kind (a
+    /// number, true, an object) is refused, never taken as undated.
+    /// </summary>
+    public static bool TryParsePublished(JsonElement value, out DateOnly? date, out string? problem, bool isoOnly = false, string field = "published")
+    {
+        if (value.ValueKind is JsonValueKind.String) return TryParsePublished(value.GetString(), out date, out problem, isoOnly, field);
+        date = null;
+        problem = value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null
+            : $"{field} must be a date written as a string (\"2025-02-03\"), or null or \"\" for undated, not {KindOf(value)}";
+        return problem is null;
+    }
+
+    /// <summary>A JSON value's kind as a message names it: "a number", "true", "an object".</summary>
+    public static string KindOf(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        _ => "null",
+    };
+
+    /// <summary>The day of a text that <see cref="StartsIsoDate"/>, or null when no such day exists (2025-02-30).</summary>
+    private static DateOnly? IsoDay(string t)
+    {
+        int y = Digits(t, 0, 4), m = Digits(t, 5, 2), d = Digits(t, 8, 2);
+        return y < 1 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m) ? null : new DateOnly(y, m, d);
     }
 
     /// <summary>Longest "published" value read: a timestamp with a zone name is well under this.</summary>
@@ -146,7 +204,7 @@ public static class DateParsing
                     minutes = Digits(zone, at, 2);
                     at += 2;
                 }
-                if (hours > 23 || minutes > 59) return $"zone offset {hours:00}:{minutes:00}";
+                if (hours > 14 || minutes > 59) return $"zone offset {hours:00}:{minutes:00}";
             }
             else if (char.IsAsciiLetterUpper(c) && !named)
             {

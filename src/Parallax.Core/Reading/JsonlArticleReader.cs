@@ -121,14 +121,7 @@ public static class JsonlArticleReader
                 error = ": " + error;
                 return false;
             default:
-                string kind = v.ValueKind switch
-                {
-                    JsonValueKind.Number => "a number",
-                    JsonValueKind.Object => "an object",
-                    JsonValueKind.Array => "an array",
-                    _ => "true or false",
-                };
-                error = $"is {kind}, not a string";
+                error = $"is {DateParsing.KindOf(v)}, not a string";
                 return false;
         }
     }

@@ -131,7 +131,7 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains("is a number, not a string", read.Errors[0].Message, StringComparison.Ordinal);
         Assert.Contains("is an object", read.Errors[1].Message, StringComparison.Ordinal);
         Assert.Contains("is an array", read.Errors[2].Message, StringComparison.Ordinal);
-        Assert.Contains("is true or false", read.Errors[3].Message, StringComparison.Ordinal);
+        Assert.Contains("is true, not a string", read.Errors[3].Message, StringComparison.Ordinal);
         Assert.Contains("hour 25", read.Errors[4].Message, StringComparison.Ordinal);
         Assert.Contains("no such day", read.Errors[5].Message, StringComparison.Ordinal);
     }
