@@ -43,8 +43,9 @@ public sealed record FetchOptions
     /// <see cref="AddressGuard"/>), except those <see cref="PrivateAllowed"/> names. On for every fetch made on someone
     /// else's say-so: a stranger's address on the web server, a feed's links, an OPML list's feeds, every redirect. An
     /// address the operator typed is fetched with <see cref="AddressOrigin.Operator"/>, whose first request may go anywhere.
+    /// On unless turned off, so a fetcher built without thought is safe.
     /// </summary>
-    public bool PublicAddressesOnly { get; init; }
+    public bool PublicAddressesOnly { get; init; } = true;
 
     /// <summary>With <see cref="PublicAddressesOnly"/>: the non-public addresses, ranges and hosts the operator allows anyway.</summary>
     public AddressAllowance PrivateAllowed { get; init; } = AddressAllowance.None;

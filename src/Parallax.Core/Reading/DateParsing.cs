@@ -25,7 +25,7 @@ public static class DateParsing
         "d MMMM yyyy", "d MMM yyyy", "MMMM d yyyy", "yyyyMMdd",
     ];
 
-    /// <summary>A readable, plausible publication date in <paramref name="text"/> (see <see cref="TryParsePublished"/>); false for anything else.</summary>
+    /// <summary>A readable, plausible publication date in <paramref name="text"/> (see <see cref="TryParsePublished(string?, out DateOnly?, out string?)"/>); false for anything else.</summary>
     public static bool TryParse(string? text, out DateOnly date)
     {
         date = default;

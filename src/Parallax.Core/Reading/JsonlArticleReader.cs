@@ -105,7 +105,7 @@ public static class JsonlArticleReader
 
     /// <summary>
     /// The line's publication date: absent, null or "" is undated (true, no date); a string is read by
-    /// <see cref="DateParsing.TryParsePublished"/>; any other kind of value is false with why, never a silent "undated".
+    /// <see cref="DateParsing.TryParsePublished(string?, out DateOnly?, out string?)"/>; any other kind of value is false with why, never a silent "undated".
     /// </summary>
     private static bool Published(JsonElement root, out DateOnly? date, out string? error)
     {

@@ -14,7 +14,7 @@ namespace Parallax.Tests;
 /// </summary>
 public sealed class FeedLimitsTests : IDisposable
 {
-    private static readonly FetchOptions Quick = new() { Timeout = TimeSpan.FromSeconds(10), PerHostDelay = TimeSpan.Zero, Retries = 0 };
+    private static readonly FetchOptions Quick = new() { PublicAddressesOnly = false, Timeout = TimeSpan.FromSeconds(10), PerHostDelay = TimeSpan.Zero, Retries = 0 };
 
     private readonly string _dir = Directory.CreateTempSubdirectory("parallax-feedlimits-").FullName;
 
