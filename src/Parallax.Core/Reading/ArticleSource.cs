@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Parallax.Extraction;
 using Parallax.Model;
 
 namespace Parallax.Reading;
@@ -181,7 +182,16 @@ public static class ArticleSource
             errors.Add(new ReadError(origin, "file is empty"));
             yield break;
         }
-        var article = kind == "html" ? HtmlArticleReader.Parse(id, content, origin) : TextArticleReader.Parse(id, content, origin);
+        Article article;
+        try
+        {
+            article = kind == "html" ? HtmlArticleReader.Parse(id, content, origin) : TextArticleReader.Parse(id, content, origin);
+        }
+        catch (PageRefusedException e)
+        {
+            errors.Add(new ReadError(origin, e.Message));
+            yield break;
+        }
         if (string.IsNullOrWhiteSpace(article.Text))
         {
             errors.Add(new ReadError(origin, kind == "html" ? "no article text found in the page" : "no article text after the metadata"));
