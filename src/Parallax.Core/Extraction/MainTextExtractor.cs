@@ -73,6 +73,7 @@ internal static class MainTextExtractor
 
         /// <summary>A post quoted from a social network is among the element's descendants.</summary>
         public bool HoldsPost;
+
         public double Score;
         public bool Scored;
 

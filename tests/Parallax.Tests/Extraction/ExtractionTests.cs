@@ -132,6 +132,22 @@ public sealed class ExtractionTests
     }
 
     [Fact]
+    public void A_social_post_quoted_in_the_article_is_kept_though_its_wrapper_says_social()
+    {
+        string html = "<html><body><article>"
+            + "<p>The minister announced the plan on Monday, saying the budget would rise by a tenth, and the opposition objected at once.</p>"
+            + "<div class=\"social-embed\"><div><blockquote class=\"twitter-tweet\"><p>We will fund every school in the country, starting this year, the minister wrote.</p></blockquote></div></div>"
+            + "<p>Critics said the figures did not add up, and asked for the costings to be published before the vote next week.</p>"
+            + "<p>The finance committee will hear from the minister on Thursday, when members expect questions on borrowing, on staff and on timing.</p>"
+            + "<p>Teachers' unions welcomed the promise but said they would wait for the detail, having heard similar pledges in earlier years.</p>"
+            + "<div class=\"social-share\"><p>Pass this story on to your favourite networks, with friends and family alike.</p></div>"
+            + "</article></body></html>";
+        string text = Extractor.Extract(html).Text;
+        Assert.Contains("We will fund every school", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pass this story on", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Huge_pages_under_the_limits_are_read_in_linear_time()
     {
         // AngleSharp finds a node's next sibling by searching its parent's children, so walking 150,000 paragraphs that way
