@@ -21,7 +21,7 @@ public static partial class ParallaxCli
         };
         var shapes = new Option<int[]>("--shapes")
         {
-            Description = "Time hostile input shapes built from the corpus at these sizes in MB (e.g. --shapes 1 2 4 8 16 32): one article of real sentences on one line, the same text with no sentence breaks (both analysed and briefed), and that many MB of articles all sharing one id (read and stored). Time per MB should stay flat as size doubles. Bypasses the per-article limit, to measure the library.",
+            Description = "Time hostile input shapes built from the corpus at these sizes in MB (e.g. --shapes 1 2 4 8 16 32): one article of real sentences on one line, the same text with no sentence breaks (both analysed and briefed), that many MB of articles all sharing one id (read and stored), and web pages of that size extracted: sentences nested in div tags never closed (refused past the depth limit), nested just under the limit, and in a flat run of p tags never closed (cut at 8 MB, as any page is). Time per MB should stay flat as size doubles. Bypasses the per-article limit, to measure the library.",
             AllowMultipleArgumentsPerToken = true,
             HelpName = "MB",
         };

@@ -27,29 +27,36 @@ public static partial class ParallaxCli
             if (addresses.Get(parse, stderr) is not { } fetchOptions) return Failed;
             var extractor = new PageExtractor();
             ExtractedPage page;
-            if (WebAddress.TryParse(what, out var url))
+            try
             {
-                using var fetcher = new PoliteFetcher(fetchOptions);
-                var result = fetcher.FetchAsync(url, null, AddressOrigin.Operator).GetAwaiter().GetResult();
-                if (result.Status != FetchStatus.Ok) return Fail(stderr, $"{what}: {result.Error ?? "could not be fetched"}");
-                page = extractor.Extract(result.Body, result.FinalUrl?.AbsoluteUri, result.ContentType);
-            }
-            else if (File.Exists(what))
-            {
-                byte[] bytes;
-                try
+                if (WebAddress.TryParse(what, out var url))
                 {
-                    bytes = SavedPage.Read(what);
+                    using var fetcher = new PoliteFetcher(fetchOptions);
+                    var result = fetcher.FetchAsync(url, null, AddressOrigin.Operator).GetAwaiter().GetResult();
+                    if (result.Status != FetchStatus.Ok) return Fail(stderr, $"{what}: {result.Error ?? "could not be fetched"}");
+                    page = extractor.Extract(result.Body, result.FinalUrl?.AbsoluteUri, result.ContentType);
                 }
-                catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+                else if (File.Exists(what))
                 {
-                    return Fail(stderr, $"{what}: {e.Message}");
+                    byte[] bytes;
+                    try
+                    {
+                        bytes = SavedPage.Read(what);
+                    }
+                    catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+                    {
+                        return Fail(stderr, $"{what}: {e.Message}");
+                    }
+                    page = extractor.Extract(bytes, parse.GetValue(pageUrl));
                 }
-                page = extractor.Extract(bytes, parse.GetValue(pageUrl));
+                else
+                {
+                    return Fail(stderr, $"{what}: no such file, and not an http(s) address");
+                }
             }
-            else
+            catch (PageRefusedException e)
             {
-                return Fail(stderr, $"{what}: no such file, and not an http(s) address");
+                return Fail(stderr, $"{what}: {e.Message}");
             }
             if (parse.GetValue(format) == "txt")
             {

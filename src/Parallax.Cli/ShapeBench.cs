@@ -11,10 +11,10 @@ namespace Parallax.Cli;
 
 /// <summary>
 /// 'parallax bench --shapes': the input shapes an attacker or a broken feed sends (one huge line of real sentences, text
-/// with no sentence breaks, many articles sharing one id), built from a corpus at growing sizes, so that time per MB shows
-/// whether the work is linear in the input.
+/// with no sentence breaks, many articles sharing one id, web pages nested deep or of flat paragraphs), built from a corpus at
+/// growing sizes, so that time per MB shows whether the work is linear in the input.
 /// </summary>
-internal static class ShapeBench
+internal static partial class ShapeBench
 {
     public static int Run(string[] paths, int[] sizesMb, TextWriter stdout, TextWriter stderr)
     {
@@ -43,6 +43,7 @@ internal static class ShapeBench
                 string flat = NoBreaks(sentences);
                 Time(stdout, ci, "no sentence breaks", mb, () => AnalyseAndBrief(flat));
                 Time(stdout, ci, "articles sharing one id", mb, () => StoreSharingOneId(texts, (long)mb << 20, Path.Combine(dir, $"ids-{mb}")));
+                TimePages(stdout, ci, sentences, mb);
             }
         }
         finally

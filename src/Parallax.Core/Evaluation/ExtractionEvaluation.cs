@@ -68,23 +68,36 @@ public sealed record ExtractionScores(IReadOnlyList<PageScore> Pages, TimeSpan C
         var texts = new List<string>();
         foreach (var (_, _, url, html) in inputs)
         {
-            texts.Add(extractor.Extract(html, url).Text);
+            texts.Add(TextOf(extractor, html, url));
             progress?.Report(texts.Count);
         }
         var cold = clock.Elapsed;
         for (int i = 0; i < inputs.Count; i++) pages.Add(Score(inputs[i].Key, inputs[i].Url, inputs[i].Body, texts[i]));
         for (int pass = 0; pass < warmupPasses && timedPasses > 0; pass++)
         {
-            foreach (var (_, _, url, html) in inputs) extractor.Extract(html, url);
+            foreach (var (_, _, url, html) in inputs) TextOf(extractor, html, url);
         }
         var warm = new List<TimeSpan>();
         for (int pass = 0; pass < timedPasses; pass++)
         {
             clock.Restart();
-            foreach (var (_, _, url, html) in inputs) extractor.Extract(html, url);
+            foreach (var (_, _, url, html) in inputs) TextOf(extractor, html, url);
             warm.Add(clock.Elapsed);
         }
         return new ExtractionScores(pages, cold, warm);
+    }
+
+    /// <summary>The page's text; a page refused as past a page's limits has none, and scores zero.</summary>
+    private static string TextOf(PageExtractor extractor, byte[] html, string? url)
+    {
+        try
+        {
+            return extractor.Extract(html, url).Text;
+        }
+        catch (PageRefusedException)
+        {
+            return "";
+        }
     }
 
     private static byte[] ReadPage(string path) => File.Exists(path) ? SavedPage.Read(path) : [];

@@ -70,6 +70,10 @@ internal static class MainTextExtractor
         public int ParagraphChars;
 
         public bool HasBlockChild;
+
+        /// <summary>A post quoted from a social network is among the element's descendants.</summary>
+        public bool HoldsPost;
+
         public double Score;
         public bool Scored;
 
@@ -87,7 +91,9 @@ internal static class MainTextExtractor
             return;
         }
         bool link = inLink || el.LocalName == "a";
-        for (var child = el.FirstChild; child is not null; child = child.NextSibling)
+        // Children are walked through the child list: AngleSharp finds a node's next sibling by searching its parent's
+        // children, so NextSibling loops are quadratic in the number of siblings (a page of 30,000 <p> took minutes).
+        foreach (var child in el.ChildNodes)
         {
             if (child is IElement ce)
             {
@@ -99,6 +105,7 @@ internal static class MainTextExtractor
                 s.Commas += cs.Commas;
                 s.ParagraphChars += cs.ParagraphChars;
                 if (BlockTags.Contains(ce.LocalName)) s.HasBlockChild = true;
+                if (cs.HoldsPost || IsEmbeddedPost(ce)) s.HoldsPost = true;
             }
             else if (child.NodeType == NodeType.Text)
             {
@@ -140,7 +147,7 @@ internal static class MainTextExtractor
         void Visit(IElement el, int depth)
         {
             if (depth >= MaxDepth) return;
-            for (var child = el.FirstElementChild; child is not null; child = child.NextElementSibling)
+            foreach (var child in el.Children)
             {
                 if (ShouldDrop(child, stats[child], pageParagraphChars, byClass)) dropped.Add(child);
                 else Visit(child, depth + 1);
@@ -161,12 +168,17 @@ internal static class MainTextExtractor
         if (el.HasAttribute("hidden") || string.Equals(el.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)) return true;
         if (el.GetAttribute("style") is { } style && IsHiddenStyle(style)) return true;
         if (el.GetAttribute("role") is "navigation" or "complementary" or "banner" or "contentinfo" or "dialog" or "alert") return true;
-        return byClass && ClassWeight(el) < 0 && !HoldsEmbeddedPost(el);
+        // Posts quoted from social networks sit in "social" wrappers, but they are part of the article that quotes them.
+        return byClass && ClassWeight(el) < 0 && !s.HoldsPost;
     }
 
-    /// <summary>Posts quoted from social networks sit in "social" wrappers, but they are part of the article that quotes them.</summary>
-    private static bool HoldsEmbeddedPost(IElement el) =>
-        el.QuerySelector("blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.bluesky-embed") is not null;
+    /// <summary>A post quoted from a social network, as its embed code marks it; found while measuring, so no element's descendants are searched again.</summary>
+    private static bool IsEmbeddedPost(IElement el)
+    {
+        if (el.LocalName != "blockquote" || el.GetAttribute("class") is not { Length: > 0 }) return false;
+        var classes = el.ClassList;
+        return classes.Contains("twitter-tweet") || classes.Contains("instagram-media") || classes.Contains("tiktok-embed") || classes.Contains("bluesky-embed");
+    }
 
     private static bool IsHiddenStyle(string style)
     {
@@ -340,7 +352,7 @@ internal static class MainTextExtractor
                 bool block = BlockTags.Contains(tag);
                 if (block) Flush();
                 bool inPre = pre || tag == "pre";
-                for (var child = el.FirstChild; child is not null; child = child.NextSibling) Visit(child, inPre, depth + 1);
+                foreach (var child in el.ChildNodes) Visit(child, inPre, depth + 1);
                 if (block) Flush();
                 else if (tag is "td" or "th") current.Append(' ');
             }

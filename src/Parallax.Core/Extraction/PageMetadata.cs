@@ -57,8 +57,10 @@ internal sealed record PageMetadata(
         }
         Try(ld?.DatePublished, DateEvidence.JsonLd);
         foreach (var name in PublishedMeta) Try(Meta(name), DateEvidence.MetaTag);
-        foreach (var time in doc.QuerySelectorAll("time[datetime], [itemprop=datePublished]"))
+        // The first few only, each read once: an element's text is the whole of what it holds, and a page can nest thousands.
+        foreach (var time in doc.QuerySelectorAll("time[datetime], [itemprop=datePublished]").Take(40))
         {
+            if (published is not null) break;
             Try(time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? time.TextContent, DateEvidence.TimeElement);
         }
         foreach (var u in new[] { url, pageUrl })

@@ -263,7 +263,15 @@ public sealed class FeedWatcher(PoliteFetcher fetcher, PageExtractor extractor, 
             var result = await fetcher.FetchAsync(new Uri(item.Link), null, cancel).ConfigureAwait(false);
             if (result.Status == FetchStatus.Ok)
             {
-                page = extractor.Extract(result.Body, result.FinalUrl?.AbsoluteUri, result.ContentType);
+                try
+                {
+                    page = extractor.Extract(result.Body, result.FinalUrl?.AbsoluteUri, result.ContentType);
+                }
+                catch (PageRefusedException e)
+                {
+                    // The page will be refused next time too; the feed's own text may still carry the article.
+                    problem = e.Message;
+                }
                 if (result.FinalUrl is not null && store.HasUrl(result.FinalUrl.AbsoluteUri))
                 {
                     report(new WatchEvent(WatchEventKind.ArticleAlreadyStored, where));
@@ -322,7 +330,15 @@ public sealed class FeedWatcher(PoliteFetcher fetcher, PageExtractor extractor, 
     {
         string? html = item.Content ?? item.Summary;
         if (string.IsNullOrWhiteSpace(html)) return "";
-        return extractor.Extract($"<html><body><article>{html}</article></body></html>").Text;
+        try
+        {
+            return extractor.Extract($"<html><body><article>{html}</article></body></html>").Text;
+        }
+        catch (PageRefusedException)
+        {
+            // Markup nested or repeated past a page's limits is no article text; the page, or the entry's title, stands for it.
+            return "";
+        }
     }
 
     private static string? Plain(string? htmlOrText) =>

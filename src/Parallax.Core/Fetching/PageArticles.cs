@@ -20,7 +20,15 @@ public static class PageArticles
     {
         var result = await fetcher.FetchAsync(url, null, origin, cancel).ConfigureAwait(false);
         if (result.Status != FetchStatus.Ok) return (null, result.Error ?? "could not be fetched");
-        var page = extractor.Extract(result.Body, result.FinalUrl?.AbsoluteUri, result.ContentType);
+        ExtractedPage page;
+        try
+        {
+            page = extractor.Extract(result.Body, result.FinalUrl?.AbsoluteUri, result.ContentType);
+        }
+        catch (PageRefusedException e)
+        {
+            return (null, e.Message);
+        }
         if (page.Text.Length < MinTextChars) return (null, $"no article text found on the page ({page.Text.Length} characters)");
         return (From(page, page.Url ?? result.FinalUrl?.AbsoluteUri ?? url.AbsoluteUri, url.AbsoluteUri), null);
     }

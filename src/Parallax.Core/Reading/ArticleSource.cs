@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Parallax.Extraction;
 using Parallax.Model;
 
 namespace Parallax.Reading;
@@ -181,8 +182,17 @@ public static class ArticleSource
             errors.Add(new ReadError(origin, "file is empty"));
             yield break;
         }
+        Article article;
         string? dateError = null;
-        var article = kind == "html" ? HtmlArticleReader.Parse(id, content, origin) : TextArticleReader.Parse(id, content, origin, out dateError);
+        try
+        {
+            article = kind == "html" ? HtmlArticleReader.Parse(id, content, origin) : TextArticleReader.Parse(id, content, origin, out dateError);
+        }
+        catch (PageRefusedException e)
+        {
+            errors.Add(new ReadError(origin, e.Message));
+            yield break;
+        }
         if (dateError is not null)
         {
             errors.Add(new ReadError(origin, $"publication date {dateError}; {DateParsing.PublishedHint}; file skipped"));

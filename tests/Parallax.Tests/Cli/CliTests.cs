@@ -52,6 +52,17 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Extract_refuses_a_page_past_the_limits_in_one_line()
+    {
+        string path = Path.Combine(_dir, "deep.html");
+        File.WriteAllText(path, "<html><body>" + string.Concat(Enumerable.Repeat("<div>Nested text", 50_000)));
+        var (code, output, err) = Run("extract", path);
+        Assert.Equal(ParallaxCli.Failed, code);
+        Assert.Empty(output);
+        AssertOneErrorLine(err, $"deep.html: the page nests elements more than {Extraction.PageExtractor.MaxDepth} deep");
+    }
+
+    [Fact]
     public void Analyze_prints_the_v1_contract_with_offsets_into_the_text()
     {
         string path = Path.Combine(_dir, "a.txt");

@@ -132,14 +132,85 @@ public sealed class ExtractionTests
     }
 
     [Fact]
-    public void Deeply_nested_and_huge_pages_finish()
+    public void A_social_post_quoted_in_the_article_is_kept_though_its_wrapper_says_social()
     {
-        string deep = string.Concat(Enumerable.Repeat("<div>", 20_000)) + "<p>Deep text of a page, with enough words to be a paragraph.</p>" + string.Concat(Enumerable.Repeat("</div>", 20_000));
-        string wide = "<body>" + string.Concat(Enumerable.Repeat("<p>Another paragraph of the article, with a comma, and more words.</p>", 50_000)) + "</body>";
+        string html = "<html><body><article>"
+            + "<p>The minister announced the plan on Monday, saying the budget would rise by a tenth, and the opposition objected at once.</p>"
+            + "<div class=\"social-embed\"><div><blockquote class=\"twitter-tweet\"><p>We will fund every school in the country, starting this year, the minister wrote.</p></blockquote></div></div>"
+            + "<p>Critics said the figures did not add up, and asked for the costings to be published before the vote next week.</p>"
+            + "<p>The finance committee will hear from the minister on Thursday, when members expect questions on borrowing, on staff and on timing.</p>"
+            + "<p>Teachers' unions welcomed the promise but said they would wait for the detail, having heard similar pledges in earlier years.</p>"
+            + "<div class=\"social-share\"><p>Pass this story on to your favourite networks, with friends and family alike.</p></div>"
+            + "</article></body></html>";
+        string text = Extractor.Extract(html).Text;
+        Assert.Contains("We will fund every school", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pass this story on", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Huge_pages_under_the_limits_are_read_in_linear_time()
+    {
+        // AngleSharp finds a node's next sibling by searching its parent's children, so walking 150,000 paragraphs that way
+        // took minutes; walked through the child list they take seconds.
+        string wide = "<body>" + string.Concat(Enumerable.Repeat("<p>A paragraph of the article, with a comma.</p>", 150_000)) + "</body>";
+        // Nested to just under the depth limit, block after block: the parser's scope checks walk every open element.
+        string block = string.Concat(Enumerable.Repeat("<div>Text at one level of a deep page, with a comma.\n", PageExtractor.MaxDepth - 3)) + string.Concat(Enumerable.Repeat("</div>", PageExtractor.MaxDepth - 3));
+        string deep = "<body>" + string.Concat(Enumerable.Repeat(block, 40)) + "</body>";
         var clock = Stopwatch.StartNew();
-        _ = Extractor.Extract(deep);
-        Assert.Equal(50_000, Extractor.Extract(wide).Text.Split("\n\n").Length);
-        HangGuard.Within(clock, "extracting a page 20,000 elements deep and one of 50,000 paragraphs");
+        Assert.Equal(150_000, Extractor.Extract(wide).Text.Split("\n\n").Length);
+        Assert.Contains("Text at one level of a deep page", Extractor.Extract(deep).Text, StringComparison.Ordinal);
+        HangGuard.Within(clock, "extracting a page of 150,000 paragraphs and one of 40 blocks 509 deep");
+    }
+
+    [Theory]
+    [InlineData("<div>", "Deep text of a page, with enough words to be a paragraph.")]
+    [InlineData("<b>", "x")]
+    [InlineData("<table><tr><td>", "cell")]
+    public void Pages_nested_past_the_depth_limit_are_refused_in_one_clear_line(string open, string text)
+    {
+        string page = "<html><body>" + string.Concat(Enumerable.Repeat(open + text, 20_000));
+        var refused = Assert.Throws<PageRefusedException>(() => Extractor.Extract(page));
+        Assert.Equal($"the page nests elements more than {PageExtractor.MaxDepth} deep, past the limit for a page (article pages nest fewer than 60), so it is not read; give the article's own page, or its text", refused.Message);
+    }
+
+    [Fact]
+    public void A_page_nested_just_under_the_depth_limit_is_read_and_one_level_more_is_refused()
+    {
+        // <html> and <body> are the first two levels, the paragraph the last.
+        static string Nested(int divs) => "<html><body>" + string.Concat(Enumerable.Repeat("<div>", divs)) + "<p>The innermost paragraph holds the article, with a comma.</p>";
+        Assert.Equal("The innermost paragraph holds the article, with a comma.", Extractor.Extract(Nested(PageExtractor.MaxDepth - 3)).Text);
+        Assert.Throws<PageRefusedException>(() => Extractor.Extract(Nested(PageExtractor.MaxDepth - 2)));
+    }
+
+    [Fact]
+    public void Pages_with_more_elements_than_the_limit_are_refused_and_a_page_at_the_limit_is_read()
+    {
+        // <html>, <head> and <body> are elements too.
+        static string Flat(int paragraphs) => "<html><body>" + string.Concat(Enumerable.Repeat("<p>A short paragraph, bare.", paragraphs));
+        var refused = Assert.Throws<PageRefusedException>(() => Extractor.Extract(Flat(PageExtractor.MaxElements - 2)));
+        Assert.Contains($"more than {PageExtractor.MaxElements:N0} elements", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(PageExtractor.MaxElements - 3, Extractor.Extract(Flat(PageExtractor.MaxElements - 3)).Text.Split("\n\n").Length);
+    }
+
+    [Fact]
+    public void Formatting_tags_left_open_cannot_multiply_into_millions_of_elements()
+    {
+        // Each paragraph reopens the 100 unclosed <b> of the first: 3,000 paragraphs of markup would make 300,000 elements.
+        string page = "<html><body><p>" + string.Concat(Enumerable.Range(0, 100).Select(i => $"<b id={i}>")) + "</p>" + string.Concat(Enumerable.Repeat("<p>x</p>", 3_000));
+        Assert.True(page.Length < 40_000);
+        Assert.Contains("elements", Assert.Throws<PageRefusedException>(() => Extractor.Extract(page)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_parser_counts_every_element_it_makes_and_checks_the_depth_of_each()
+    {
+        // Small limits show the exact boundaries: an element made by the parser (clones of formatting tags included) counts.
+        // <html>, <head>, <body>, <p>, <b>, <p>, and the <b> reopened around "y": seven, the last made by cloning.
+        using (var doc = PageParser.Parse("<p><b>x</p><p>y", maxDepth: 4, maxElements: 7)) Assert.Equal(7, doc.All.Length);
+        Assert.Throws<PageRefusedException>(() => PageParser.Parse("<p><b>x</p><p>y", maxDepth: 4, maxElements: 6));
+        // <html>, <body> and two <div> are four levels.
+        using (var doc = PageParser.Parse("<div><div>", maxDepth: 4, maxElements: 100)) Assert.Equal(5, doc.All.Length);
+        Assert.Throws<PageRefusedException>(() => PageParser.Parse("<div><div><div>", maxDepth: 4, maxElements: 100));
     }
 
     [Fact]

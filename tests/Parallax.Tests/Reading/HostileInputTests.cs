@@ -90,6 +90,27 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void A_page_nested_past_the_limit_is_refused_in_one_line_and_the_other_files_are_read()
+    {
+        string deep = "<html><body>" + string.Concat(Enumerable.Repeat("<div>Nested text", 50_000));
+        string article = "<html><body><article><p>The harbour bridge reopened on Monday after eight months of repairs, the council said.</p></article></body></html>";
+        File.WriteAllText(PathOf("deep.html"), deep);
+        File.WriteAllText(PathOf("bridge.html"), article);
+        var read = ArticleSource.Read([_dir]);
+        Assert.Equal("bridge", Assert.Single(read.Articles).Id);
+        var refused = Assert.Single(read.Errors);
+        Assert.Equal(PathOf("deep.html"), refused.Origin);
+        Assert.Contains($"nests elements more than {Extraction.PageExtractor.MaxDepth} deep", refused.Message, StringComparison.Ordinal);
+
+        // Uploaded to the site, the same page is named as it was sent.
+        var (articles, problems) = Web.Site.ReadUploads(
+            [("deep.html", new MemoryStream(Encoding.UTF8.GetBytes(deep))), ("bridge.html", new MemoryStream(Encoding.UTF8.GetBytes(article)))], 64L << 20);
+        Assert.Single(articles);
+        Assert.StartsWith("deep.html", Assert.Single(problems), StringComparison.Ordinal);
+        Assert.Contains("deep, past the limit for a page", problems[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Implausible_dates_and_addresses_that_are_not_http_are_dropped_with_a_warning()
     {
         string path = PathOf("dates.jsonl");

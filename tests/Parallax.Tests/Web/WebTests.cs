@@ -101,6 +101,27 @@ public sealed class WebTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_page_past_the_extraction_limits_is_refused_by_address_and_by_the_watcher_with_its_reason()
+    {
+        _server.Map("/news/deep.html", 200, "<html><body>" + string.Concat(Enumerable.Repeat("<div>Nested text", 50_000)));
+        _server.Map("/feeds/deep.xml", 200,
+            $"<rss version=\"2.0\"><channel><title>Deep</title><item><title>Deep page</title><link>{_server.Base}/news/deep.html</link><description>Short.</description></item></channel></rss>",
+            "application/rss+xml");
+        using var fetcher = new PoliteFetcher(Quick);
+        var (article, error) = await PageArticles.FetchAsync(fetcher, new PageExtractor(), _server.Url("/news/deep.html"));
+        Assert.Null(article);
+        Assert.StartsWith($"the page nests elements more than {PageExtractor.MaxDepth} deep", error, StringComparison.Ordinal);
+
+        using var store = new JsonlArticleStore(Path.Combine(_dir, "store.jsonl"));
+        var watcher = new FeedWatcher(fetcher, new PageExtractor(), store);
+        var events = new List<WatchEvent>();
+        var report = await watcher.PollAsync([_server.Url("/feeds/deep.xml")], new InlineProgress<WatchEvent>(e => { lock (events) events.Add(e); }), CancellationToken.None);
+        Assert.Equal((0, 1), (report.Added, report.Skipped));
+        var skipped = Assert.Single(events, e => e.Kind == WatchEventKind.ArticleSkipped);
+        Assert.StartsWith("the page nests elements more than", skipped.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_watch_command_polls_once_into_a_store_that_brief_reads()
     {
         ServeSite();
