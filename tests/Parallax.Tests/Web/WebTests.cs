@@ -115,7 +115,7 @@ public sealed class WebTests : IAsyncLifetime
         using var store = new JsonlArticleStore(Path.Combine(_dir, "store.jsonl"));
         var watcher = new FeedWatcher(fetcher, new PageExtractor(), store);
         var events = new List<WatchEvent>();
-        var report = await watcher.PollAsync([_server.Url("/feeds/deep.xml")], new InlineProgress<WatchEvent>(e => { lock (events) events.Add(e); }), CancellationToken.None);
+        var report = await watcher.PollAsync([new WatchedFeed(_server.Url("/feeds/deep.xml"))], new InlineProgress<WatchEvent>(e => { lock (events) events.Add(e); }), CancellationToken.None);
         Assert.Equal((0, 1), (report.Added, report.Skipped));
         var skipped = Assert.Single(events, e => e.Kind == WatchEventKind.ArticleSkipped);
         Assert.StartsWith("the page nests elements more than", skipped.Detail, StringComparison.Ordinal);
