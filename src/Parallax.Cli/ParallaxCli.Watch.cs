@@ -14,7 +14,7 @@ public static partial class ParallaxCli
     {
         var sources = new Argument<string[]>("FEED_OR_OPML") { Description = "Feed addresses (RSS 2.0, Atom or RSS 1.0), and OPML lists of feeds (addresses ending in .opml, or local files).", Arity = ArgumentArity.OneOrMore };
         var db = DbOption("Where articles are stored: an SQLite store (stories are brought up to date after each poll; see 'parallax serve'), or a file ending in .jsonl for plain JSON Lines (one article a line, readable by 'parallax brief FILE', feed state in FILE.feeds.json).");
-        var every = new Option<string>("--every") { Description = "Time between polls, e.g. 15m, 1h, 90s.", DefaultValueFactory = _ => "15m", HelpName = "DURATION" };
+        var every = new Option<string>("--every") { Description = "Time between two polls of one feed, e.g. 15m, 1h, 90s; each feed keeps its own schedule, so a slow feed delays no other.", DefaultValueFactory = _ => "15m", HelpName = "DURATION" };
         var once = new Option<bool>("--once") { Description = "Poll every feed once, ingest what is new, and exit (for cron jobs and scripts)." };
         var delay = new Option<string>("--delay") { Description = "Least time between two requests to one host (a robots.txt Crawl-delay can raise it).", DefaultValueFactory = _ => "1s", HelpName = "DURATION" };
         var maxItems = new Option<int>("--max-items-per-poll") { Description = "Most entries of one feed fetched in one poll, newest first; the others wait for later polls. A failed entry is tried again after 15m, 30m, 1h, 2h and 4h (remembered in the store), then given up.", DefaultValueFactory = _ => FeedWatcher.DefaultMaxEntriesPerPoll, HelpName = "N" };
@@ -59,22 +59,27 @@ public static partial class ParallaxCli
                 var feeds = await watcher.ResolveFeedsAsync(parse.GetValue(sources)!, log, cancel);
                 if (feeds.Count == 0) return Fail(stderr, "no feed to watch; give feed addresses or OPML lists");
                 bool anyFailed = false;
-                try
+                var gate = new object();
+                // After each poll (of all feeds with --once, else of one feed on its own schedule): place what it brought,
+                // consolidate when due, and say what it found. Feeds end their polls concurrently; one at a time here.
+                void Polled(string what, PollReport r, bool last)
                 {
-                    while (true)
+                    lock (gate)
                     {
-                        var r = await watcher.PollAsync(feeds, log, cancel);
                         anyFailed |= r.FeedsFailed > 0 || r.ArticlesFailed > 0;
                         if (live is not null)
                         {
                             if (r.Added > 0) live.Place(cancel);
-                            if (parse.GetValue(once) || live.ConsolidationDue()) live.Consolidate(cancel: cancel);
+                            if (last || live.ConsolidationDue()) live.Consolidate(cancel: cancel);
                         }
                         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"polled {r.Feeds} feeds at {DateTime.Now:HH:mm:ss} ({r.Unchanged} unchanged, {r.FeedsFailed} failed): {r.Added} new articles, {r.AlreadyStored} already stored, {r.Skipped} skipped, {r.ArticlesFailed} failed{(r.Waiting > 0 ? $", {r.Waiting} waiting for later polls" : "")}; {store.Count} in {parse.GetValue(db)}"));
-                        if (parse.GetValue(once)) break;
-                        await Task.Delay(interval, cancel);
+                            $"polled {what} at {DateTime.Now:HH:mm:ss} ({r.Unchanged} unchanged, {r.FeedsFailed} failed): {r.Added} new articles, {r.AlreadyStored} already stored, {r.Skipped} skipped, {r.ArticlesFailed} failed{(r.Waiting > 0 ? $", {r.Waiting} waiting for later polls" : "")}; {store.Count} in {parse.GetValue(db)}"));
                     }
+                }
+                try
+                {
+                    if (parse.GetValue(once)) Polled($"{feeds.Count} feeds", await watcher.PollAsync(feeds, log, cancel), last: true);
+                    else await watcher.WatchAsync(feeds, interval, log, (feed, r) => Polled(feed.Url.AbsoluteUri, r, last: false), cancel);
                 }
                 catch (OperationCanceledException)
                 {

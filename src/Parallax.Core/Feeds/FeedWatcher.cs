@@ -153,6 +153,53 @@ public sealed class FeedWatcher(PoliteFetcher fetcher, PageExtractor extractor, 
         return new PollReport(feeds.Count, unchanged, feedsFailed, added, stored, skipped, failed, waiting);
     }
 
+    /// <summary>
+    /// Watches until cancelled, each feed on its own schedule: a feed is polled again <paramref name="every"/> after its
+    /// last poll began (at once when that poll took longer), at most <see cref="Parallelism"/> feeds at a time. A slow feed
+    /// delays only its own next poll, never another's, and <paramref name="polled"/> hears of each poll as it ends (calls may
+    /// overlap: it must be safe to call from several feeds at once).
+    /// </summary>
+    public async Task WatchAsync(IReadOnlyList<WatchedFeed> feeds, TimeSpan every, IProgress<WatchEvent>? events, Action<WatchedFeed, PollReport>? polled, CancellationToken cancel)
+    {
+        using var slots = new SemaphoreSlim(Parallelism);
+        // One feed's failure (the store gone, say) ends the watch, as it would a single poll, rather than that feed alone.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        async Task Follow(WatchedFeed feed)
+        {
+            try
+            {
+                await FollowUntilStopped(feed, stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception) when (!stop.IsCancellationRequested)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+        async Task FollowUntilStopped(WatchedFeed feed, CancellationToken cancel)
+        {
+            while (true)
+            {
+                var started = Clock.GetUtcNow();
+                await slots.WaitAsync(cancel).ConfigureAwait(false);
+                PollReport report;
+                try
+                {
+                    report = await PollAsync([feed], events, cancel).ConfigureAwait(false);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+                polled?.Invoke(feed, report);
+                var wait = every - (Clock.GetUtcNow() - started);
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, Clock, cancel).ConfigureAwait(false);
+                else cancel.ThrowIfCancellationRequested();
+            }
+        }
+        await Task.WhenAll(feeds.Select(feed => Task.Run(() => Follow(feed), stop.Token))).ConfigureAwait(false);
+    }
+
     /// <summary>Polls one feed within its time budget: reads it, fetches its due entries, and saves what the poll settled.</summary>
     private async Task PollFeed(WatchedFeed watched, Action<WatchEvent> report, CancellationToken cancel)
     {

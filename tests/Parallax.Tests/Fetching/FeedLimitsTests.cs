@@ -120,6 +120,41 @@ public sealed class FeedLimitsTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_feed_keeps_its_own_schedule_so_a_feed_that_hangs_delays_no_others_next_polls()
+    {
+        await using var slow = new LocalWebServer();
+        await using var fast = new LocalWebServer();
+        slow.Map("/robots.txt", 404, "");
+        fast.Map("/robots.txt", 404, "");
+        // The slow feed answers only when the test lets it; its budget is longer than the test.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        slow.Map("/feed.xml", async (_, stream, ct) =>
+        {
+            await release.Task.WaitAsync(ct);
+            await LocalWebServer.Respond(stream, 200, System.Text.Encoding.UTF8.GetBytes(TestFeeds.GuidOnly(0)), "application/rss+xml", ct);
+        });
+        fast.MapFeed("/feed.xml", TestFeeds.GuidOnly(0));
+        using var fetcher = new PoliteFetcher(Quick with { Timeout = TimeSpan.FromMinutes(10) });
+        using var store = new JsonlArticleStore(Path.Combine(_dir, "store.jsonl"));
+        var watcher = new FeedWatcher(fetcher, new PageExtractor(), store) { FeedBudget = TimeSpan.FromMinutes(10) };
+        using var stop = new CancellationTokenSource();
+        var polls = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var watching = watcher.WatchAsync(
+            [new WatchedFeed(slow.Url("/feed.xml")), new WatchedFeed(fast.Url("/feed.xml"))], TimeSpan.FromMilliseconds(50), null,
+            (feed, _) => polls.Enqueue(feed.Url.AbsoluteUri), stop.Token);
+        var clock = Stopwatch.StartNew();
+        while ((fast.RequestsFor("/feed.xml").Count() < 3 || !slow.RequestsFor("/feed.xml").Any()) && clock.Elapsed < HangGuard.Limit) await Task.Delay(20);
+        HangGuard.Within(clock, "three polls of a fast feed beside one that hangs");
+        // Three polls of the fast feed ended while the slow feed's first is still waiting for its answer.
+        Assert.Single(slow.RequestsFor("/feed.xml"));
+        Assert.True(polls.Count(u => u == fast.Url("/feed.xml").AbsoluteUri) >= 2);
+        Assert.DoesNotContain(slow.Url("/feed.xml").AbsoluteUri, polls);
+        release.SetResult();
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => watching);
+    }
+
+    [Fact]
     public async Task Watch_once_fetches_at_most_the_entries_asked_for_and_the_next_run_takes_the_next_ones()
     {
         await using var server = new LocalWebServer();
