@@ -53,8 +53,8 @@ public static partial class ParallaxCli
             var (direct, all, docs) = Evaluation.AttributionEvaluation.Evaluate(folder.FullName, AnalysisPipeline.Default, wrong);
             var ci = System.Globalization.CultureInfo.InvariantCulture;
             stdout.WriteLine(string.Create(ci, $"documents {docs}"));
-            stdout.WriteLine(string.Create(ci, $"direct quotes    gold {direct.Gold,5}  found {direct.Predicted,5}  P {direct.Precision:F3}  R {direct.Recall:F3}  F1 {direct.F1:F3}  speaker accuracy {direct.SpeakerAccuracy:F3}"));
-            stdout.WriteLine(string.Create(ci, $"all attributions gold {all.Gold,5}  found {all.Predicted,5}  P {all.Precision:F3}  R {all.Recall:F3}  F1 {all.F1:F3}  speaker accuracy {all.SpeakerAccuracy:F3}"));
+            stdout.WriteLine(string.Create(ci, $"direct quotes    gold {direct.Gold,5}  found {direct.Predicted,5}  P {direct.Precision:F3}  R {direct.Recall:F3}  F1 {direct.F1:F3}  speaker accuracy {direct.SpeakerAccuracy:F3}  shown P {direct.SpeakerPrecision:F3} coverage {direct.SpeakerCoverage:F3}"));
+            stdout.WriteLine(string.Create(ci, $"all attributions gold {all.Gold,5}  found {all.Predicted,5}  P {all.Precision:F3}  R {all.Recall:F3}  F1 {all.F1:F3}  speaker accuracy {all.SpeakerAccuracy:F3}  shown P {all.SpeakerPrecision:F3} coverage {all.SpeakerCoverage:F3}"));
             foreach (var line in (wrong ?? []).Order(StringComparer.Ordinal).Take(listed)) stdout.WriteLine("wrong speaker\t" + line);
             return Ok;
         });

@@ -8,9 +8,17 @@ namespace Parallax.Evaluation;
 /// <summary>A gold attribution from a brat standoff file: who (source), the cue, and what (content, possibly in pieces).</summary>
 public sealed record GoldAttribution(IReadOnlyList<Span> Content, IReadOnlyList<Span> Source, IReadOnlyList<Span> Cue, bool Direct);
 
-/// <summary>Precision, recall and F1 of content spans by overlap, and how often the speaker is right on matched quotes.</summary>
-public sealed record AttributionScore(int Gold, int Predicted, int MatchedGold, int MatchedPredicted, int SpeakerChecked, int SpeakerCorrect)
+/// <summary>
+/// Precision, recall and F1 of content spans by overlap, and how often the speaker is right on matched quotes:
+/// <see cref="SpeakerAccuracy"/> counts a quote left unattributed as wrong; <see cref="SpeakerPrecision"/> scores only the
+/// speakers a brief would show (a resolved name), and <see cref="SpeakerCoverage"/> is the share of quotes that have one.
+/// </summary>
+public sealed record AttributionScore(int Gold, int Predicted, int MatchedGold, int MatchedPredicted, int SpeakerChecked, int SpeakerCorrect, int SpeakerShown = 0, int SpeakerShownCorrect = 0)
 {
+    public double SpeakerPrecision => SpeakerShown == 0 ? 0 : (double)SpeakerShownCorrect / SpeakerShown;
+
+    public double SpeakerCoverage => SpeakerChecked == 0 ? 0 : (double)SpeakerShown / SpeakerChecked;
+
     public double Precision => Predicted == 0 ? 0 : (double)MatchedPredicted / Predicted;
 
     public double Recall => Gold == 0 ? 0 : (double)MatchedGold / Gold;
@@ -54,14 +62,14 @@ public static partial class AttributionEvaluation
             }
             all[i] = Score(gold, gold, quotes, text);
         });
-        AttributionScore Sum(int[][] r) => new(r.Sum(x => x[0]), r.Sum(x => x[1]), r.Sum(x => x[2]), r.Sum(x => x[3]), r.Sum(x => x[4]), r.Sum(x => x[5]));
+        AttributionScore Sum(int[][] r) => new(r.Sum(x => x[0]), r.Sum(x => x[1]), r.Sum(x => x[2]), r.Sum(x => x[3]), r.Sum(x => x[4]), r.Sum(x => x[5]), r.Sum(x => x[6]), r.Sum(x => x[7]));
         return (Sum(direct), Sum(all), pairs.Count);
     }
 
     /// <summary>Recall over <paramref name="gold"/>; precision of <paramref name="found"/> against any gold attribution (<paramref name="anyGold"/>).</summary>
     private static int[] Score(List<GoldAttribution> gold, List<GoldAttribution> anyGold, IReadOnlyList<Quote> found, string text, List<string>? errors = null)
     {
-        int matchedGold = 0, speakerChecked = 0, speakerCorrect = 0;
+        int matchedGold = 0, speakerChecked = 0, speakerCorrect = 0, shown = 0, shownCorrect = 0;
         foreach (var g in gold)
         {
             var q = found.FirstOrDefault(q => g.Content.Any(c => c.Overlaps(q.Span)));
@@ -69,11 +77,17 @@ public static partial class AttributionEvaluation
             matchedGold++;
             if (g.Source.Count == 0) continue;
             speakerChecked++;
-            if (SameSpeaker(g, q, text)) speakerCorrect++;
+            bool same = SameSpeaker(g, q, text);
+            if (q.Speaker is not null)
+            {
+                shown++;
+                if (same) shownCorrect++;
+            }
+            if (same) speakerCorrect++;
             else errors?.Add($"gold {string.Join(" ", g.Source.Select(x => x.Of(text)))}\tfound {(q.SpeakerSpan is { } sp ? sp.Of(text) : "-")} ({q.Speaker ?? "-"})\t{Flat(q.Span.Of(text))}");
         }
         int matchedFound = found.Count(q => anyGold.Any(g => g.Content.Any(c => c.Overlaps(q.Span))));
-        return [gold.Count, found.Count, matchedGold, matchedFound, speakerChecked, speakerCorrect];
+        return [gold.Count, found.Count, matchedGold, matchedFound, speakerChecked, speakerCorrect, shown, shownCorrect];
     }
 
     private static string Flat(string s) => (s.Length > 90 ? s[..90] + "…" : s).ReplaceLineEndings(" ");
