@@ -47,6 +47,12 @@ public sealed record Quote(Span Span, string Text, bool Direct)
 
     /// <summary>The reporting verb or phrase ("said", "wrote", "according to").</summary>
     public string? Cue { get; init; }
+
+    /// <summary>
+    /// How sure the speaker model is of the speaker it chose (0–1); a quote whose best candidate falls below the model's
+    /// threshold keeps this figure but no <see cref="Speaker"/>: it is shown as unattributed.
+    /// </summary>
+    public double? SpeakerConfidence { get; init; }
 }
 
 /// <summary>

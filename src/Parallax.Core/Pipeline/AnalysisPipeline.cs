@@ -16,16 +16,19 @@ public sealed class AnalysisPipeline
     private AnalysisPipeline(ImmutableArray<IAnalysisStage> stages) => Stages = stages;
 
     /// <summary>The standard English pipeline: tokens, sentences, times, quantities, entities, quotes.</summary>
-    public static AnalysisPipeline Default { get; } = CreateBuilder()
+    public static AnalysisPipeline Default { get; } = WithSpeakerModel(SpeakerModel.Default);
+
+    public static Builder CreateBuilder() => new();
+
+    /// <summary>The standard pipeline with another speaker model (to score a freshly fitted one before it is shipped).</summary>
+    public static AnalysisPipeline WithSpeakerModel(SpeakerModel model) => CreateBuilder()
         .Add(new TokenStage())
         .Add(new SentenceSplitter())
         .Add(new TimeStage())
         .Add(new QuantityStage())
         .Add(new EntityStage())
-        .Add(new QuoteStage())
+        .Add(new QuoteStage(model))
         .Build();
-
-    public static Builder CreateBuilder() => new();
 
     public AnalyzedArticle Analyze(Article article)
     {

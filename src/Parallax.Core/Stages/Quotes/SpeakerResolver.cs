@@ -7,20 +7,33 @@ namespace Parallax.Stages.Quotes;
 /// <summary>Decides who a speaker mention refers to: a name's full form, or for "he", "she" and "the spokeswoman" the person last mentioned who fits.</summary>
 public static class SpeakerResolver
 {
-    /// <summary>The first title each name is given in the article ("Press Secretary" for Karoline Leavitt), looked up once per article.</summary>
-    public static IReadOnlyDictionary<string, string> TitlesByName(IReadOnlyList<Entity> entities)
+    /// <summary>What an article tells of its people once, for all its quotes: the first title each name is given, and the gender an honorific gives it.</summary>
+    public sealed record ArticleFacts(IReadOnlyDictionary<string, string> Titles, IReadOnlyDictionary<string, string> Genders);
+
+    /// <summary>
+    /// The first title each name is given in the article ("Press Secretary" for Karoline Leavitt), and the gender of
+    /// names written after "Mr." (m) or "Mrs.", "Ms.", "Miss" (f) anywhere in it, looked up once per article.
+    /// </summary>
+    public static ArticleFacts Know(string text, IReadOnlyList<Entity> entities)
     {
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var genders = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var e in entities)
         {
             if (e.Title is { } t) titles.TryAdd(e.Name, t);
+            if (e.Type != EntityType.Person) continue;
+            var before = text.AsSpan(Math.Max(0, e.Span.Start - 6), Math.Min(6, e.Span.Start)).TrimEnd();
+            string? g = before.EndsWith("Mr.", StringComparison.Ordinal) || before.EndsWith("Mr", StringComparison.Ordinal) ? "m"
+                : before.EndsWith("Mrs.", StringComparison.Ordinal) || before.EndsWith("Ms.", StringComparison.Ordinal) || before.EndsWith("Miss", StringComparison.Ordinal) || before.EndsWith("Mrs", StringComparison.Ordinal) || before.EndsWith("Ms", StringComparison.Ordinal) ? "f" : null;
+            if (g is not null) genders.TryAdd(e.Name, g);
         }
-        return titles;
+        return new ArticleFacts(titles, genders);
     }
 
-    /// <summary>The quote with its speaker resolved; <c>titles</c> is the article's <see cref="TitlesByName"/>, worked out once for all its quotes.</summary>
-    public static Quote Resolve(QuoteMention m, string text, IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences, IReadOnlyDictionary<string, string> titles)
+    /// <summary>The quote with its speaker resolved; <c>known</c> is the article's <see cref="Know"/>, worked out once for all its quotes.</summary>
+    public static Quote Resolve(QuoteMention m, string text, IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences, ArticleFacts known)
     {
+        var titles = known.Titles;
         var quote = new Quote(m.Content, m.Content.Of(text), m.Direct) { Cue = m.Cue, SpeakerSpan = m.SpeakerMention };
         if (m.SpeakerMention is not { } mention) return quote;
         for (int i = Sorted.FirstAtOrAfter(entities, mention.Start, static e => e.Span.Start); i < entities.Count && entities[i].Span.Start == mention.Start; i++)
@@ -32,9 +45,11 @@ public static class SpeakerResolver
         if (QuoteExtractor.Pronouns.TryGetValue(lower, out var gender))
         {
             if (lower is "i" or "we") return quote; // first person inside a quotation names no one by itself
-            var person = gender == "n"
-                ? Antecedent(entities, sentences, mention, _ => true, EntityType.Organization)
-                : Antecedent(entities, sentences, mention, e => gender == "x" || FitsGender(e.Name, gender));
+            if (gender == "n") return Antecedent(entities, sentences, mention, _ => true, EntityType.Organization) is { } body ? quote with { Speaker = body.Name } : quote;
+            // "she": a person known to be a woman in the last few sentences wins over the nearer one whose given name says nothing.
+            var person = gender == "x"
+                ? Antecedent(entities, sentences, mention, _ => true)
+                : Antecedent(entities, sentences, mention, e => GenderOf(e, known) == gender, reach: 0) ?? Antecedent(entities, sentences, mention, e => GenderOf(e, known) is null || GenderOf(e, known) == gender);
             return person is null ? quote : quote with { Speaker = person.Name };
         }
         // "the Chinese leader": the nearest subject whose title fits the role and does not name another nationality.
@@ -50,7 +65,7 @@ public static class SpeakerResolver
     /// The person a pronoun most likely stands for: the first fitting person of its own sentence before it (the subject),
     /// else the first fitting person of the nearest earlier sentence that has one.
     /// </summary>
-    private static Entity? Antecedent(IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences, Span pronoun, Func<Entity, bool> fits, EntityType type = EntityType.Person)
+    private static Entity? Antecedent(IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences, Span pronoun, Func<Entity, bool> fits, EntityType type = EntityType.Person, int reach = AntecedentReach)
     {
         // Sentences and entities are in text order, so both are found by binary search rather than by reading the article.
         int s = Sorted.FirstAtOrAfter(sentences, pronoun.Start + 1, static x => x.Span.Start) - 1;
@@ -66,7 +81,7 @@ public static class SpeakerResolver
         }
         // Else the last fitting one before it, looking back a bounded number of names.
         int before = Sorted.FirstAtOrAfter(entities, pronoun.Start, static e => e.Span.Start) - 1;
-        for (int i = before; i >= 0 && i > before - AntecedentReach; i--)
+        for (int i = before; i >= 0 && i > before - reach; i--)
         {
             var e = entities[i];
             if (e.Type == type && e.Span.End <= pronoun.Start && fits(e)) return e;
@@ -75,12 +90,8 @@ public static class SpeakerResolver
 
     }
 
-    private static bool FitsGender(string name, string gender)
-    {
-        string first = name.Split(' ')[0];
-        var g = EntityLexicons.GenderOf(first);
-        return g is null || g == gender;
-    }
+    private static string? GenderOf(Entity e, ArticleFacts known) =>
+        known.Genders.TryGetValue(e.Name, out var g) ? g : EntityLexicons.GenderOf(e.Name.Split(' ')[0]);
 
     private static bool FitsRole(string[] roleWords, string? title)
     {

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Parallax.Model;
+using Parallax.Pipeline;
+using Parallax.Stages.Quotes;
+using Xunit;
+
+namespace Parallax.Tests;
+
+/// <summary>
+/// Runs Specs/speakers.json: speaker resolution tested apart from quote extraction. Each case names the quoted words and
+/// the mention the extractor would report; the quote stage decides the speaker from them and the analysed text.
+/// </summary>
+public sealed class SpeakerSpecTests
+{
+    public static TheoryData<string, string> Cases => SpecTests.Cases("speakers");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Speaker_decided(string name, string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var c = doc.RootElement;
+        string text = c.GetProperty("text").GetString()!;
+        string quoted = c.GetProperty("quote").GetString()!;
+        int at = text.IndexOf(quoted, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"{name}: the quote is not in the text");
+        var content = new Span(at, at + quoted.Length);
+        Span? mention = null;
+        if (c.TryGetProperty("mention", out var m))
+        {
+            string said = m.GetString()!;
+            // The mention outside the quoted words (the same words may occur inside them).
+            int i = text.IndexOf(said, StringComparison.Ordinal);
+            while (i >= 0 && content.Overlaps(new Span(i, i + said.Length))) i = text.IndexOf(said, i + 1, StringComparison.Ordinal);
+            Assert.True(i >= 0, $"{name}: the mention is not in the text outside the quote");
+            mention = new Span(i, i + said.Length);
+            Assert.Equal(said, mention.Value.Of(text));
+        }
+        string? cue = c.TryGetProperty("cue", out var cv) ? cv.GetString() : null;
+        var a = AnalysisPipeline.Default.Analyze(new Article { Id = "spec", Text = text });
+        var quote = new QuoteStage().Attribute(text, a.Tokens, a.Sentences, a.Entities, [new QuoteMention(content, true, mention, cue)]).Single();
+        Assert.Equal(quoted, quote.Text);
+        if (c.TryGetProperty("speaker", out var expected))
+        {
+            Assert.True(expected.GetString() == quote.Speaker, $"{name}: expected {expected.GetString() ?? "no speaker"}, got {quote.Speaker ?? "no speaker"} (confidence {quote.SpeakerConfidence:F3})");
+        }
+        if (c.TryGetProperty("speakerOrNone", out var allowed))
+        {
+            Assert.True(quote.Speaker is null || quote.Speaker == allowed.GetString(), $"{name}: expected {allowed.GetString()} or no speaker, got {quote.Speaker}");
+        }
+        if (c.TryGetProperty("not", out var forbidden)) Assert.NotEqual(forbidden.GetString(), quote.Speaker);
+        if (quote.Speaker is not null) Assert.True(quote.SpeakerConfidence >= SpeakerModel.Default.Threshold, $"{name}: a speaker shown below the threshold");
+        if (quote.SpeakerSpan is { } s) Assert.False(content.Overlaps(s), $"{name}: the speaker mention lies inside the quote");
+    }
+}
