@@ -19,7 +19,7 @@ public static class AnalysisRenderer
             art.Id, art.Source, art.Title, art.Url, art.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), art.PublishedInferred, art.Text,
             [.. a.Sentences.Select(s => new SpanItem(s.Span.Start, s.Span.End))],
             [.. a.Entities.Select(e => new EntityMentionItem(e.Span.Start, e.Span.End, e.Text, e.Type.ToString().ToLowerInvariant(), e.Name, e.Title))],
-            [.. a.Quotes.Select(q => new QuoteMentionItem(q.Span.Start, q.Span.End, q.Text, q.Direct, q.Speaker, q.SpeakerSpan?.Start, q.SpeakerSpan?.End, q.Cue))],
+            [.. a.Quotes.Select(q => new QuoteMentionItem(q.Span.Start, q.Span.End, q.Text, q.Direct, q.Speaker, q.SpeakerSpan?.Start, q.SpeakerSpan?.End, q.Cue) { SpeakerConfidence = q.SpeakerConfidence is { } c ? Math.Round(c, 3) : null })],
             [.. a.Quantities.Select(q => new QuantityItem(q.Span.Start, q.Span.End, q.Text, q.Value, q.UpperValue, q.Unit, q.Qualifier, q.IsChange))],
             [.. a.Times.Select(t => new TimeItem(t.Span.Start, t.Span.End, t.Text, t.Type.ToString().ToUpperInvariant(), t.Value, t.Mod))]);
     }
@@ -48,7 +48,8 @@ public static class AnalysisRenderer
         foreach (var q in a.Quotes)
         {
             sb.Append("- ").Append(q.Direct ? "“" + Md.Escape(q.Text) + "”" : "_(reported)_ " + Md.Escape(q.Text));
-            sb.Append(" — ").AppendLine(q.Speaker is null ? "_speaker unknown_" : Md.Escape(q.Speaker) + (q.Cue is null ? "" : $" ({q.Cue})"));
+            string unknown = q.SpeakerConfidence is { } unsure ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"_speaker held back (best guess only {unsure:F2} sure)_") : "_speaker unknown_";
+            sb.Append(" — ").AppendLine(q.Speaker is null ? unknown : Md.Escape(q.Speaker) + (q.Cue is null ? "" : $" ({q.Cue})"));
         }
         sb.AppendLine().AppendLine("## Quantities").AppendLine();
         foreach (var q in a.Quantities)

@@ -27,7 +27,11 @@ public sealed record SpanItem(int Start, int End);
 public sealed record EntityMentionItem(int Start, int End, string Text, string Type, string Name, string? Title);
 
 /// <summary>A quotation or reported statement, its speaker as resolved and where the speaker is named, and the cue ("said").</summary>
-public sealed record QuoteMentionItem(int Start, int End, string Text, bool Direct, string? Speaker, int? SpeakerStart, int? SpeakerEnd, string? Cue);
+public sealed record QuoteMentionItem(int Start, int End, string Text, bool Direct, string? Speaker, int? SpeakerStart, int? SpeakerEnd, string? Cue)
+{
+    /// <summary>How sure the speaker model is of its best candidate (0–1); a quote with a confidence but no speaker was held back as unsure.</summary>
+    public double? SpeakerConfidence { get; init; }
+}
 
 /// <summary>A figure: its value (and upper value of a range), unit, hedge ("about") and whether it states a change.</summary>
 public sealed record QuantityItem(int Start, int End, string Text, double? Value, double? Upper, string? Unit, string? Qualifier, bool Change);

@@ -196,11 +196,15 @@ public static class SpeakerCandidates
             name is not null && name == lastSpeaker ? 1 : 0,
             Math.Log(mentions),
             name is not null && name == a.MostMentioned ? 1 : 0,
-            name is not null && NamedInside(a.Text, m.Content, name) ? 1 : 0,
+            name is not null && IsPerson(a, name, entity) && NamedInside(a.Text, m.Content, name) ? 1 : 0,
             .. Resolution(a, mention, name, entity),
         ];
         return new SpeakerCandidate(mention, name, f);
     }
+
+    /// <summary>True when the name is a person's (an institution speaks of itself by name: "China-US relations", China said).</summary>
+    private static bool IsPerson(ArticleContext a, string name, Entity? entity) =>
+        entity?.Type == EntityType.Person || (entity is null && a.Speakable.Any(e => e.Name == name && e.Type == EntityType.Person));
 
     /// <summary>
     /// True when the full name is written inside the quoted words: "Mike Bloomberg is doing a great job" is not

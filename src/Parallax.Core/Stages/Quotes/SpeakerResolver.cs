@@ -46,10 +46,9 @@ public static class SpeakerResolver
         {
             if (lower is "i" or "we") return quote; // first person inside a quotation names no one by itself
             if (gender == "n") return Antecedent(entities, sentences, mention, _ => true, EntityType.Organization) is { } body ? quote with { Speaker = body.Name } : quote;
-            // "she": a person known to be a woman in the last few sentences wins over the nearer one whose given name says nothing.
-            var person = gender == "x"
-                ? Antecedent(entities, sentences, mention, _ => true)
-                : Antecedent(entities, sentences, mention, e => GenderOf(e, known) == gender, reach: 0) ?? Antecedent(entities, sentences, mention, e => GenderOf(e, known) is null || GenderOf(e, known) == gender);
+            // The nearest person who may be a "she": one whose given name or honorific says otherwise is passed over,
+            // one of whom nothing is known is not (a known woman further back does not beat a nearer "Xi").
+            var person = Antecedent(entities, sentences, mention, e => gender == "x" || GenderOf(e, known) is null || GenderOf(e, known) == gender);
             return person is null ? quote : quote with { Speaker = person.Name };
         }
         // "the Chinese leader": the nearest subject whose title fits the role and does not name another nationality.
@@ -65,7 +64,7 @@ public static class SpeakerResolver
     /// The person a pronoun most likely stands for: the first fitting person of its own sentence before it (the subject),
     /// else the first fitting person of the nearest earlier sentence that has one.
     /// </summary>
-    private static Entity? Antecedent(IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences, Span pronoun, Func<Entity, bool> fits, EntityType type = EntityType.Person, int reach = AntecedentReach)
+    private static Entity? Antecedent(IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences, Span pronoun, Func<Entity, bool> fits, EntityType type = EntityType.Person)
     {
         // Sentences and entities are in text order, so both are found by binary search rather than by reading the article.
         int s = Sorted.FirstAtOrAfter(sentences, pronoun.Start + 1, static x => x.Span.Start) - 1;
@@ -81,7 +80,7 @@ public static class SpeakerResolver
         }
         // Else the last fitting one before it, looking back a bounded number of names.
         int before = Sorted.FirstAtOrAfter(entities, pronoun.Start, static e => e.Span.Start) - 1;
-        for (int i = before; i >= 0 && i > before - reach; i--)
+        for (int i = before; i >= 0 && i > before - AntecedentReach; i--)
         {
             var e = entities[i];
             if (e.Type == type && e.Span.End <= pronoun.Start && fits(e)) return e;
@@ -102,8 +101,13 @@ public static class SpeakerResolver
             bool demonym = EntityLexicons.Demonyms.Has(w);
             if (demonym && titleWords.Any(t => EntityLexicons.Demonyms.Contains(t)) && !titleWords.Contains(w, StringComparer.OrdinalIgnoreCase)) return false;
         }
+        // The head noun decides ("Taiwan's foreign ministry" is a ministry, not the Foreign Minister); the words before it only narrow.
         var nouns = roleWords.Where(w => !EntityLexicons.Demonyms.Has(w)).ToArray();
-        return nouns.Length == 0 || nouns.Any(w => titleWords.Contains(w, StringComparer.OrdinalIgnoreCase) || RoleSynonym(w, title));
+        if (nouns.Length == 0) return true;
+        string head = nouns[^1];
+        // Only a role can stand for a person: "Taiwan's foreign" (cut from "foreign ministry") names no one.
+        if (!EntityLexicons.RoleNouns.Contains(head)) return false;
+        return titleWords.Contains(head, StringComparer.OrdinalIgnoreCase) || RoleSynonym(head, title);
     }
 
     private static bool RoleSynonym(string role, string title) => role switch
