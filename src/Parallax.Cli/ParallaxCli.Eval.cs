@@ -63,7 +63,7 @@ public static partial class ParallaxCli
         var ecb = new Argument<DirectoryInfo>("DIR") { Description = "The ECB+ folder (../shared/corpora/ecbplus) or its mentions/ folder: one folder per sub-topic with the documents' JSON, tokens.conll and entity_mentions.json." };
         var topicRange = new Option<string?>("--topics") { Description = "Only these topics, as a range or list: 1-35, 36-45, 1,3,5. Default: every topic present.", HelpName = "RANGE" };
         var entityErrors = new Option<int>("--errors") { Description = "Also list up to N gold entities split apart and N found entities merging gold ones (named participants, resolved across each topic).", DefaultValueFactory = _ => 0, HelpName = "N" };
-        var entities = new Command("entities", "Cross-document entity coreference on ECB+ (named people, organisations and governments linked across the documents of a topic): MUC, B³, CEAF-e and their CoNLL average, beside two exact-string baselines.") { ecb, topicRange, entityErrors };
+        var entities = new Command("entities", "Cross-document entity coreference on ECB+ (named people, organisations and governments linked across the documents of a topic): MUC, B³, CEAF-e and their CoNLL average, beside three string baselines (the gold mention exactly, its last word, Parallax's name).") { ecb, topicRange, entityErrors };
         entities.SetAction(parse =>
         {
             var folder = parse.GetValue(ecb)!;
@@ -311,6 +311,10 @@ public static partial class ParallaxCli
                             var of = outcomes.Where(o => o.Plant.Kind == kind).ToList();
                             stdout.WriteLine(string.Create(ci, $"  {(of.Count == 0 ? 0 : (double)of.Count(o => o.Found) / of.Count):F3}  ({of.Count(o => o.Found),2} of {of.Count,2})  {(kind == Evaluation.PlantKind.Name ? "person's family name" : "organisation or place")}"));
                         }
+                    }
+                    foreach (var o in r.Outcomes.Where(o => o.Further.Count > 0).Take(n))
+                    {
+                        foreach (var c in o.Further) stdout.WriteLine($"further\t{o.Story}\t{Flat(o.Plant.Before)} -> {Flat(o.Plant.After)}\t{BriefMarkdown.KindLabel(c.Kind).ToLowerInvariant()}\t{Flat(c.About)}\t{string.Join(" | ", c.Variants.Select(v => Flat(v.Value)))}");
                     }
                     foreach (var o in r.Outcomes.Where(o => !o.Found).Take(n))
                     {

@@ -24,6 +24,9 @@ public sealed record PlantOutcome(string Story, Plant Plant, bool Found, int Ext
 {
     /// <summary>For a missed quote: whom the brief lists the changed words under, and which other quotes of the story share words with them.</summary>
     public string? Note { get; init; }
+
+    /// <summary>The conflicts the brief reports with the change that it did not report without it, other than the planted one.</summary>
+    public IReadOnlyList<Conflict> Further { get; init; } = [];
 }
 
 /// <summary>Planted-conflict recall overall and per kind, and how many conflicts briefs report on stories nobody touched.</summary>
@@ -72,11 +75,13 @@ public static class PlantedConflicts
         {
             var members = stories[s].OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
             int before;
+            List<Conflict> plainConflicts;
             try
             {
                 var plain = builder.Build(new Story(stories[s].Key, members, noCopies));
                 untouched.AddRange(plain.Conflicts);
                 before = plain.Conflicts.Count;
+                plainConflicts = [.. plain.Conflicts];
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -125,6 +130,7 @@ public static class PlantedConflicts
                     string changedSentence = sentence >= 0 ? BriefBuilder.Clean(changed.Sentences[sentence].Span.Of(changed.Text)) : "";
                     outcomes.Add(new PlantOutcome(stories[s].Key, plant, found, Math.Max(0, brief.Conflicts.Count - before - (found ? 1 : 0)), changedSentence)
                     {
+                        Further = [.. brief.Conflicts.Where(c => !plainConflicts.Any(p => p.Kind == c.Kind && p.About == c.About) && !Reports(c, plant, changed.Id, at, against))],
                         Note = found ? null : plant.Kind == PlantKind.Quote ? QuoteNote(brief, changed.Id, at) : mode == PlantMode.Wire ? WireNote(brief, changed, at) : null,
                     });
                     break;

@@ -71,7 +71,10 @@ public static class WireCopy
         for (int i = ConflictPlanter.IndexOfWord(changed, word); i >= 0; i = ConflictPlanter.IndexOfWord(changed, word, i + word.Length)) edits.Add(new TextEdit(new Span(at + i, at + i + word.Length), slip));
         if (edits.Count == 0) return null;
         var plant = new Plant(kind, Id(a.Id), chosen, after, edits);
-        var wire = a.Article with { Id = Id(a.Id), Text = plant.Apply(text), Title = null, Url = null, Source = "wire copy around " + (a.Article.Source ?? a.Id), Origin = null };
+        // Dated as the latest of the reports it draws on, as a wire copy follows them: a weekday in any of its sentences
+        // then reads as the day its own outlet meant, not a week later or earlier.
+        var published = others.Append(a).Select(x => x.Article.Published).Where(d => d is not null).Max();
+        var wire = a.Article with { Id = Id(a.Id), Text = plant.Apply(text), Title = null, Url = null, Published = published ?? a.Article.Published, Source = "wire copy around " + (a.Article.Source ?? a.Id), Origin = null };
         return new WirePlant(wire, plant);
     }
 }
