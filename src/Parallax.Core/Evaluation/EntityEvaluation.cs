@@ -28,12 +28,14 @@ public static class EntityEvaluation
         // Where each found entity goes under each grouping, by (article, entity span).
         var perStory = new Dictionary<(string, Span), string>();
         var acrossTopic = new Dictionary<(string, Span), string>();
+        var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var topic in documents.GroupBy(d => d.Topic))
         {
             var articles = topic.Select(d => analyses[d.Article.Id]).ToList();
             foreach (var story in new StoryClusterer().Cluster(articles))
             {
                 Assign(story.Articles, $"{topic.Key}/{story.Id}", perStory);
+                foreach (var a in story.Articles) storyOf[a.Id] = $"{topic.Key}/{story.Id}";
             }
             Assign(articles, $"{topic.Key}", acrossTopic);
         }
@@ -47,6 +49,7 @@ public static class EntityEvaluation
             foreach (var m in mentions) gold[Id(m)] = $"{m.Topic}/{m.Chain}";
             var exactGold = new Dictionary<string, string>(StringComparer.Ordinal);
             var lastWord = new Dictionary<string, string>(StringComparer.Ordinal);
+            var lastWordInStory = new Dictionary<string, string>(StringComparer.Ordinal);
             var exactName = new Dictionary<string, string>(StringComparer.Ordinal);
             var story = new Dictionary<string, string>(StringComparer.Ordinal);
             var topic = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -56,6 +59,7 @@ public static class EntityEvaluation
                 string id = Id(m);
                 exactGold[id] = $"{m.Topic}/{m.Text}";
                 lastWord[id] = $"{m.Topic}/{LastWord(m.Text)}";
+                lastWordInStory[id] = $"{storyOf.GetValueOrDefault(m.Document, m.Document)}/{LastWord(m.Text)}";
                 var e = EntityOver(analyses[m.Document], m.Span);
                 if (e is null) continue;
                 found++;
@@ -85,6 +89,8 @@ public static class EntityEvaluation
             [
                 new EntityRun("baseline: same gold mention string", CorefScores.Of(gold, exactGold)),
                 new EntityRun("baseline: same last word of gold mention", CorefScores.Of(gold, lastWord)),
+                // The same, only within each story Parallax found: what grouping by strings reaches when names are linked per story, as the brief links them.
+                new EntityRun("baseline: same last word, within a story", CorefScores.Of(gold, lastWordInStory)),
                 new EntityRun("baseline: same Parallax name in the topic", CorefScores.Of(gold, exactName)),
                 new EntityRun("Parallax, per story (the brief)", CorefScores.Of(gold, story)),
                 new EntityRun("Parallax, across the topic's stories", CorefScores.Of(gold, topic)),
