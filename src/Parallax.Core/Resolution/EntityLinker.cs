@@ -98,9 +98,14 @@ public static class EntityLinker
             }
             int found = -1;
             NameVariantKind how = NameVariantKind.Same;
-            if (matches.Count == 1 || (matches.Count > 1 && !IsShort(key, p)))
+            if (matches.Count == 1)
             {
                 (found, how) = matches[0];
+            }
+            else if (matches.Count > 1 && !IsShort(key, p))
+            {
+                // A slip is one person's only when it is close to that one alone: "Marj Kelly" beside Mark and Mary Kelly is neither.
+                if (matches.Any(m => m.Kind != NameVariantKind.SuspectSpelling) || !TwoOfOneFamily(matches.Select(m => groups[m.Group]).ToList())) (found, how) = matches[0];
             }
             else if (matches.Count > 1)
             {
@@ -182,6 +187,11 @@ public static class EntityLinker
     }
 
     private static bool KnownWord(string folded) => EntityLexicons.Places.ContainsKey(folded) || Generic(folded) || EntityLexicons.GivenNames.ContainsKey(folded);
+
+    /// <summary>Two people of one family name with different given names among the groups (Mark and Mary Kelly).</summary>
+    private static bool TwoOfOneFamily(List<Group> candidates) =>
+        candidates.Any(x => candidates.Any(y => x != y && x.Type == EntityType.Person && y.Type == EntityType.Person && x.Head.Length >= 2 && y.Head.Length >= 2
+            && x.Head[^1] == y.Head[^1] && x.Head[0] != y.Head[0]));
 
     /// <summary>A family name alone, or an acronym: a form that may stand for a fuller one.</summary>
     private static bool IsShort((string Name, EntityType Type) key, string[] parts) =>
