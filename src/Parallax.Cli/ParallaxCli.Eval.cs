@@ -109,7 +109,7 @@ public static partial class ParallaxCli
         var ecb = new Argument<DirectoryInfo>("DIR") { Description = "The ECB+ folder (../shared/corpora/ecbplus) or its mentions/ folder: one folder per sub-topic with the documents' JSON, tokens.conll and entity_mentions.json." };
         var topicRange = new Option<string?>("--topics") { Description = "Only these topics, as a range or list: 1-35, 36-45, 1,3,5. Default: every topic present.", HelpName = "RANGE" };
         var entityErrors = new Option<int>("--errors") { Description = "Also list up to N gold entities split apart and N found entities merging gold ones (named participants, resolved across each topic).", DefaultValueFactory = _ => 0, HelpName = "N" };
-        var entities = new Command("entities", "Cross-document entity coreference on ECB+ (named people, organisations and governments linked across the documents of a topic): MUC, B³, CEAF-e and their CoNLL average, beside two exact-string baselines.") { ecb, topicRange, entityErrors };
+        var entities = new Command("entities", "Cross-document entity coreference on ECB+ (named people, organisations and governments linked across the documents of a topic): MUC, B³, CEAF-e and their CoNLL average, beside three string baselines (the gold mention exactly, its last word, Parallax's name).") { ecb, topicRange, entityErrors };
         entities.SetAction(parse =>
         {
             var folder = parse.GetValue(ecb)!;
@@ -320,7 +320,7 @@ public static partial class ParallaxCli
         var conflictsFile = new Argument<string>("FILE") { Description = "A .jsonl file whose lines carry a gold \"story\" field (e.g. ../shared/corpora/basil-dev.jsonl)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the random choice of which article, value, name or quote to change; other seeds give other plants.", DefaultValueFactory = _ => 1, HelpName = "N" };
         var missed = new Option<int>("--errors") { Description = "Also list up to N planted changes the brief missed, and N conflicts reported on untouched stories.", DefaultValueFactory = _ => 0, HelpName = "N" };
-        var conflicts = new Command("conflicts", "Conflict detection on real text: brief each gold story as it is (conflicts there count as false alarms), then with a copy of one article in which a date, a figure, a name's spelling or a quote's wording was changed, and count how many planted changes the brief reports.") { conflictsFile, seed, missed };
+        var conflicts = new Command("conflicts", "Conflict detection on real text: brief each gold story as it is (conflicts there count as false alarms), then with a copy of one article in which a date, a figure, a name's spelling or a quote's wording was changed, and with a wire-style copy (the other outlets' first sentences around one sentence with a name respelled by one letter), and count how many planted changes the brief reports (wire copies: dev stories and the fifth set aside from tuning apart).") { conflictsFile, seed, missed };
         conflicts.SetAction(parse =>
         {
             var (read, gold) = ReadWithStories(parse.GetValue(conflictsFile)!, stderr);
@@ -332,7 +332,7 @@ public static partial class ParallaxCli
             var failures = new List<string>();
             foreach (var mode in Enum.GetValues<Evaluation.PlantMode>())
             {
-                using var progress = new TerminalProgress(stderr, enabled: !stderrRedirected, mode == Evaluation.PlantMode.Copy ? "briefing stories with planted copies" : "briefing stories with changes in place", stories);
+                using var progress = new TerminalProgress(stderr, enabled: !stderrRedirected, mode switch { Evaluation.PlantMode.Copy => "briefing stories with planted copies", Evaluation.PlantMode.InPlace => "briefing stories with changes in place", _ => "briefing stories with wire copies" }, stories);
                 var r = Evaluation.PlantedConflicts.Evaluate(analyzed, gold, AnalysisPipeline.Default, mode, parse.GetValue(seed), progress);
                 progress.Done();
                 if (mode == Evaluation.PlantMode.Copy)
@@ -343,6 +343,31 @@ public static partial class ParallaxCli
                     {
                         stdout.WriteLine($"untouched\t{BriefMarkdown.KindLabel(c.Kind).ToLowerInvariant()}\t{Flat(c.About)}\t{string.Join(" | ", c.Variants.Select(v => Flat(v.Value)))}");
                     }
+                }
+                if (mode == Evaluation.PlantMode.Wire)
+                {
+                    // The stories set aside from tuning are reported apart, so the figure tuned on and the one not are both seen.
+                    foreach (var (part, outcomes) in new[] { ("dev", r.Outcomes.Where(o => !Evaluation.PlantedConflicts.Aside(o.Story)).ToList()), ("aside", r.Outcomes.Where(o => Evaluation.PlantedConflicts.Aside(o.Story)).ToList()) })
+                    {
+                        int found = outcomes.Count(o => o.Found);
+                        double further = outcomes.Count == 0 ? 0 : outcomes.Average(o => (double)o.ExtraConflicts);
+                        stdout.WriteLine(string.Create(ci, $"planted one-letter slips in a wire copy, {part} stories ({outcomes.Select(o => o.Story).Distinct().Count()}): {found} of {outcomes.Count} found, recall {(outcomes.Count == 0 ? 0 : (double)found / outcomes.Count):F3}, further conflicts per plant {further:F2}"));
+                        foreach (var kind in new[] { Evaluation.PlantKind.Name, Evaluation.PlantKind.Body })
+                        {
+                            var of = outcomes.Where(o => o.Plant.Kind == kind).ToList();
+                            stdout.WriteLine(string.Create(ci, $"  {(of.Count == 0 ? 0 : (double)of.Count(o => o.Found) / of.Count):F3}  ({of.Count(o => o.Found),2} of {of.Count,2})  {(kind == Evaluation.PlantKind.Name ? "person's family name" : "organisation or place")}"));
+                        }
+                    }
+                    foreach (var o in r.Outcomes.Where(o => o.Further.Count > 0).Take(n))
+                    {
+                        foreach (var c in o.Further) stdout.WriteLine($"further\t{o.Story}\t{Flat(o.Plant.Before)} -> {Flat(o.Plant.After)}\t{BriefMarkdown.KindLabel(c.Kind).ToLowerInvariant()}\t{Flat(c.About)}\t{string.Join(" | ", c.Variants.Select(v => Flat(v.Value)))}");
+                    }
+                    foreach (var o in r.Outcomes.Where(o => !o.Found).Take(n))
+                    {
+                        stdout.WriteLine($"missed\t{o.Story}\twire {o.Plant.Kind.ToString().ToLowerInvariant()}\t{Flat(o.Plant.Before)} -> {Flat(o.Plant.After)}\t{o.ChangedSentence}" + (o.Note is null ? "" : "\t" + o.Note));
+                    }
+                    failures.AddRange(r.Failures);
+                    continue;
                 }
                 string where = mode == Evaluation.PlantMode.Copy ? "in a copy of one article (against its original)" : "in place (against another outlet's wording)";
                 stdout.WriteLine(string.Create(ci, $"planted {where}: {r.Contradictions.Count}, reported {r.Contradictions.Count(o => o.Found)}, recall {r.Recall:F3} (dates, figures, person names, quotes), respelled names of all kinds {r.NameRecall:F3}, further conflicts per planted story {r.ExtraPerPlantedStory:F2}"));

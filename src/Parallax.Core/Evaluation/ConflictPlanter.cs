@@ -356,7 +356,7 @@ public static class ConflictPlanter
     private static bool ContainsWord(string text, string word) => IndexOfWord(text, word) >= 0;
 
     /// <summary>The first whole-word, case-sensitive occurrence of <paramref name="word"/> at or after <paramref name="from"/>.</summary>
-    private static int IndexOfWord(string text, string word, int from = 0)
+    internal static int IndexOfWord(string text, string word, int from = 0)
     {
         for (int at = text.IndexOf(word, from, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
         {

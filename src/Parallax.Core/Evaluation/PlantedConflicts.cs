@@ -8,12 +8,15 @@ namespace Parallax.Evaluation;
 /// <summary>
 /// Where a change is planted: in a copy of the article that joins the story as one more source (the change contradicts
 /// the original's very sentence), or in the article itself (the change must contradict another outlet's own wording of
-/// the same fact, so only values, names and quotes that another article of the story also states are changed).
+/// the same fact, so only values, names and quotes that another article of the story also states are changed), or in a
+/// wire-style copy (see <see cref="WireCopy"/>: the first sentences of the other outlets around one changed sentence, in which
+/// a person's family name or a word of a body's name is respelled; only names are planted this way).
 /// </summary>
 public enum PlantMode
 {
     Copy,
     InPlace,
+    Wire,
 }
 
 /// <summary>What became of one planted change: whether the brief reported it, and what else the change made it report.</summary>
@@ -21,6 +24,9 @@ public sealed record PlantOutcome(string Story, Plant Plant, bool Found, int Ext
 {
     /// <summary>For a missed quote: whom the brief lists the changed words under, and which other quotes of the story share words with them.</summary>
     public string? Note { get; init; }
+
+    /// <summary>The conflicts the brief reports with the change that it did not report without it, other than the planted one.</summary>
+    public IReadOnlyList<Conflict> Further { get; init; } = [];
 }
 
 /// <summary>Planted-conflict recall overall and per kind, and how many conflicts briefs report on stories nobody touched.</summary>
@@ -69,33 +75,47 @@ public static class PlantedConflicts
         {
             var members = stories[s].OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
             int before;
+            List<Conflict> plainConflicts;
             try
             {
                 var plain = builder.Build(new Story(stories[s].Key, members, noCopies));
                 untouched.AddRange(plain.Conflicts);
                 before = plain.Conflicts.Count;
+                plainConflicts = [.. plain.Conflicts];
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 failures.Add($"{stories[s].Key}: {e.GetType().Name}: {e.Message}");
                 continue;
             }
-            foreach (var kind in Enum.GetValues<PlantKind>())
+            foreach (var kind in mode == PlantMode.Wire ? [PlantKind.Name, PlantKind.Body] : Enum.GetValues<PlantKind>())
             {
                 // Seeded by the story's name, not its position, so one story's plants are the same however many stories are checked.
                 var rng = new Random(StableSeed(seed, stories[s].Key, kind));
                 foreach (var original in members.OrderBy(_ => rng.Next()).ToList())
                 {
                     var others = members.Where(m => m != original).ToList();
-                    if (ConflictPlanter.Choose(original, kind, rng, mode == PlantMode.InPlace ? others : null) is not { } plant) continue;
-                    var changed = pipeline.Analyze(mode == PlantMode.Copy
-                        ? ConflictPlanter.Copy(original.Article, plant, CopyId(original.Id))
-                        : original.Article with { Text = plant.Apply(original.Text) });
-                    List<string> against = mode == PlantMode.Copy ? [original.Id] : [.. others.Select(o => o.Id)];
+                    Plant plant;
+                    AnalyzedArticle changed;
+                    if (mode == PlantMode.Wire)
+                    {
+                        if (WireCopy.Choose(original, others, kind, rng) is not { } wire) continue;
+                        plant = wire.Plant;
+                        changed = pipeline.Analyze(wire.Wire);
+                    }
+                    else
+                    {
+                        if (ConflictPlanter.Choose(original, kind, rng, mode == PlantMode.InPlace ? others : null) is not { } chosen) continue;
+                        plant = chosen;
+                        changed = pipeline.Analyze(mode == PlantMode.Copy
+                            ? ConflictPlanter.Copy(original.Article, plant, CopyId(original.Id))
+                            : original.Article with { Text = plant.Apply(original.Text) });
+                    }
+                    List<string> against = mode switch { PlantMode.Copy => [original.Id], PlantMode.Wire => [.. members.Select(m => m.Id)], _ => [.. others.Select(o => o.Id)] };
                     Brief brief;
                     try
                     {
-                        brief = builder.Build(new Story(stories[s].Key, mode == PlantMode.Copy ? [.. members, changed] : [.. others, changed], noCopies));
+                        brief = builder.Build(new Story(stories[s].Key, mode == PlantMode.InPlace ? [.. others, changed] : [.. members, changed], noCopies));
                     }
                     catch (Exception e) when (e is not OutOfMemoryException)
                     {
@@ -110,7 +130,8 @@ public static class PlantedConflicts
                     string changedSentence = sentence >= 0 ? BriefBuilder.Clean(changed.Sentences[sentence].Span.Of(changed.Text)) : "";
                     outcomes.Add(new PlantOutcome(stories[s].Key, plant, found, Math.Max(0, brief.Conflicts.Count - before - (found ? 1 : 0)), changedSentence)
                     {
-                        Note = !found && plant.Kind == PlantKind.Quote ? QuoteNote(brief, changed.Id, at) : null,
+                        Further = [.. brief.Conflicts.Where(c => !plainConflicts.Any(p => p.Kind == c.Kind && p.About == c.About) && !Reports(c, plant, changed.Id, at, against))],
+                        Note = found ? null : plant.Kind == PlantKind.Quote ? QuoteNote(brief, changed.Id, at) : mode == PlantMode.Wire ? WireNote(brief, changed, at) : null,
                     });
                     break;
                 }
@@ -120,6 +141,17 @@ public static class PlantedConflicts
         return new PlantedConflictScores(mode, outcomes, stories.Count - failures.Count, untouched, failures);
     }
 
+    /// <summary>For a missed wire slip: what the copy's analysis made of the respelled name, and the entities of the brief that hold it.</summary>
+    private static string WireNote(Brief brief, AnalyzedArticle changed, IReadOnlyList<Span> at)
+    {
+        var over = changed.Entities.Where(e => at.Any(x => e.Span.Overlaps(x))).Select(e => $"{e.Type} {e.Name}").Distinct().ToList();
+        if (over.Count == 0) return "the copy's analysis found no name over the slip";
+        var names = changed.Entities.Where(e => at.Any(x => e.Span.Overlaps(x))).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var groups = brief.Entities.Where(g => names.Contains(g.Name) || g.Variants.Any(v => names.Contains(v.Name)))
+            .Select(g => $"{g.Type} {g.Name}" + (g.Variants.Count == 0 ? " alone" : " (" + string.Join(", ", g.Variants.Select(v => v.Name + (v.Suspect ? "?" : ""))) + ")"));
+        return "read as " + string.Join(", ", over) + "; in the brief: " + string.Join(" ; ", groups);
+    }
+
     private static string QuoteNote(Brief brief, string changedArticle, IReadOnlyList<Span> at)
     {
         var mine = brief.Quotes.Where(q => q.Variants.Any(v => v.Support.Any(x => x.Article == changedArticle && at.Any(e => x.Span.Start <= e.Start && e.End <= x.Span.End)))).ToList();
@@ -127,10 +159,22 @@ public static class PlantedConflicts
         return string.Join(" ; ", mine.Select(q => $"under {q.Speaker}: " + string.Join(" | ", q.Variants.Select(v => $"[{string.Join(",", v.Articles.Select(a => a == changedArticle ? "changed" : "other"))}] {(v.Text.Length > 70 ? v.Text[..70] + "…" : v.Text)}"))));
     }
 
-    private static int StableSeed(int seed, string story, PlantKind kind)
+    /// <summary>
+    /// Whether a gold story is in the one fifth set aside from tuning: chosen by a hash of its id, so the split holds
+    /// whatever else the corpus contains.
+    /// </summary>
+    public static bool Aside(string story) => Fnv(story) % 5 == 0;
+
+    private static uint Fnv(string text)
     {
         uint h = 2166136261;
-        foreach (char c in story) h = (h ^ c) * 16777619;
+        foreach (char c in text) h = (h ^ c) * 16777619;
+        return h;
+    }
+
+    private static int StableSeed(int seed, string story, PlantKind kind)
+    {
+        uint h = Fnv(story);
         return (int)((h ^ (uint)seed * 2654435761u ^ (uint)kind * 40503u) & int.MaxValue);
     }
 

@@ -90,14 +90,22 @@ public static class EntityLinker
                 // variation, not a second person; a bare family name or a near spelling beside a full name is.
                 // An organisation's acronym or short name beside its full name is the article's own shorthand ("CEC", "the Angels").
                 bool givenVariant = kind is NameVariantKind.ShortForm or NameVariantKind.Embedded && (p.Length >= 2 && group.Head.Length >= 2 || group.Type == EntityType.Organization);
-                if (kind is not (NameVariantKind.Same or NameVariantKind.Typography) && !givenVariant && group.Articles.Overlaps(articleSet)) continue;
+                // A slip in a word no list knows ("Clinten", "Housa") beside the right spelling is still a slip: a wire copy
+                // pastes one outlet's sentence among others'. Two known names a letter apart (Slovakia, Slovenia) stay two.
+                bool slip = kind == NameVariantKind.SuspectSpelling && SlipBesideOriginal(group.Type, group.Head, p);
+                if (kind is not (NameVariantKind.Same or NameVariantKind.Typography) && !givenVariant && !slip && group.Articles.Overlaps(articleSet)) continue;
                 matches.Add((g, kind.Value));
             }
             int found = -1;
             NameVariantKind how = NameVariantKind.Same;
-            if (matches.Count == 1 || (matches.Count > 1 && !IsShort(key, p)))
+            if (matches.Count == 1)
             {
                 (found, how) = matches[0];
+            }
+            else if (matches.Count > 1 && !IsShort(key, p))
+            {
+                // A slip is one person's only when it is close to that one alone: "Marj Kelly" beside Mark and Mary Kelly is neither.
+                if (matches.Any(m => m.Kind != NameVariantKind.SuspectSpelling) || !TwoOfOneFamily(matches.Select(m => groups[m.Group]).ToList())) (found, how) = matches[0];
             }
             else if (matches.Count > 1)
             {
@@ -156,6 +164,34 @@ public static class EntityLinker
         var ranked = result.OrderByDescending(g => g.Articles.Count(independent.Contains)).ThenByDescending(g => g.Mentions).ThenBy(g => g.Name, StringComparer.Ordinal).ToList();
         return (ranked, Canonical);
     }
+
+    /// <summary>
+    /// Whether a near spelling may be the same entity even where one article writes both: the words that differ are not
+    /// both names the word lists know as distinct (two given names, two places, two generic words of a body's name).
+    /// </summary>
+    private static bool SlipBesideOriginal(EntityType type, string[] head, string[] parts)
+    {
+        if (type == EntityType.Person)
+        {
+            // A given name respelled stands beside the right one only when it is no one's given name in its own right (Bryan, Brian).
+            if (head.Length >= 2 && parts.Length >= 2 && head[^1] == parts[^1] && head[0] != parts[0])
+                return !(EntityLexicons.GivenNames.ContainsKey(head[0]) && EntityLexicons.GivenNames.ContainsKey(parts[0]));
+            return true;
+        }
+        if (head.Length != parts.Length) return false;
+        for (int i = 0; i < head.Length; i++)
+        {
+            if (head[i] != parts[i]) return !(KnownWord(head[i]) && KnownWord(parts[i]));
+        }
+        return false;
+    }
+
+    private static bool KnownWord(string folded) => EntityLexicons.Places.ContainsKey(folded) || Generic(folded) || EntityLexicons.GivenNames.ContainsKey(folded);
+
+    /// <summary>Two people of one family name with different given names among the groups (Mark and Mary Kelly).</summary>
+    private static bool TwoOfOneFamily(List<Group> candidates) =>
+        candidates.Any(x => candidates.Any(y => x != y && x.Type == EntityType.Person && y.Type == EntityType.Person && x.Head.Length >= 2 && y.Head.Length >= 2
+            && x.Head[^1] == y.Head[^1] && x.Head[0] != y.Head[0]));
 
     /// <summary>A family name alone, or an acronym: a form that may stand for a fuller one.</summary>
     private static bool IsShort((string Name, EntityType Type) key, string[] parts) =>
@@ -331,7 +367,9 @@ public static class EntityLinker
         if (differing < 0) return NameVariantKind.Typography;
         string x = a[differing], y = b[differing];
         // "Senate Republicans" and "Senate Republican": the same body in the plural.
-        if (x == y + "s" || y == x + "s") return NameVariantKind.Typography;
+        if (NameForms.Plural(x, y)) return NameVariantKind.Typography;
+        // "Libya" and "Libyan", "California" and "Californian": a place and its people's adjective, not one name respelled.
+        if (x == y + "n" || y == x + "n") return null;
         if (Transliteration.Same(x, y)) return NameVariantKind.Transliteration;
         return Math.Min(x.Length, y.Length) >= 5 && NameForms.CloseSpelling(x, y) ? NameVariantKind.SuspectSpelling : null;
     }

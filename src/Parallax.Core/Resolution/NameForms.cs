@@ -100,12 +100,16 @@ public static class NameForms
     {
         if (a == b) return true;
         // A plural or a possessive ("Senate Republican"/"Republicans") is the same word, not a slip.
-        if (Math.Abs(a.Length - b.Length) == 1 && (a == b + "s" || b == a + "s")) return false;
+        if (Plural(a, b)) return false;
         int shortest = Math.Min(a.Length, b.Length);
         if (Math.Abs(a.Length - b.Length) > 2 || shortest < 4) return false;
         int d = Edit.DamerauDistance(a, b, 2);
         return d <= 1 && (shortest >= 5 || a[0] == b[0]) || (d == 2 && shortest >= 8);
     }
+
+    /// <summary>One word the plural of the other ("republicans", "republican"); a double s lost is a slip ("Congres"), not a singular.</summary>
+    public static bool Plural(string a, string b) =>
+        (a == b + "s" || b == a + "s") && !(a.Length > b.Length ? a : b).EndsWith("ss", StringComparison.Ordinal);
 
     /// <summary>A truncated or garbled given name that keeps its initial and its letters in order ("Se" for "Sanae").</summary>
     public static bool Garbled(string a, string b)

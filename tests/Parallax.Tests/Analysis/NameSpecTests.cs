@@ -48,6 +48,13 @@ public sealed class NameSpecTests
                 }
             }
         }
+        if (c.TryGetProperty("notPeople", out var notPeople))
+        {
+            foreach (var n in notPeople.EnumerateArray().Select(x => x.GetString()!))
+            {
+                Assert.False(people.Any(g => g.Name == n || g.Variants.Any(v => v.Name == n)), $"[{name}] {n} must be no person; found: {found}");
+            }
+        }
         if (c.TryGetProperty("apart", out var apart))
         {
             var names = apart.EnumerateArray().Select(a => a.GetString()!).ToList();

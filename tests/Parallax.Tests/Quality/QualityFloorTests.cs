@@ -141,6 +141,38 @@ public sealed class QualityFloorTests(ITestOutputHelper output)
         Assert.True(copy.Planted(PlantKind.Date) >= 40 && copy.Planted(PlantKind.Name) >= 40 && copy.Planted(PlantKind.Quote) >= 40 && copy.Planted(PlantKind.Figure) >= 30, "most stories offer a value, a name and a quote to change");
     }
 
+    [SharedFact("corpora/basil-dev.jsonl")]
+    public void Planted_name_slips_in_a_wire_copy_are_found_without_false_conflicts()
+    {
+        var (articles, gold) = Basil.Value;
+        var r = PlantedConflicts.Evaluate(articles, gold, AnalysisPipeline.Default, PlantMode.Wire);
+        Assert.Empty(r.Failures);
+        // The fifth of the stories set aside by a hash of their ids is never tuned on; both halves are held.
+        foreach (var (split, outcomes) in new[] { ("dev", r.Outcomes.Where(o => !PlantedConflicts.Aside(o.Story)).ToList()), ("aside", r.Outcomes.Where(o => PlantedConflicts.Aside(o.Story)).ToList()) })
+        {
+            double recall = (double)outcomes.Count(o => o.Found) / outcomes.Count;
+            double further = outcomes.Average(o => (double)o.ExtraConflicts);
+            output.WriteLine($"{split}: {outcomes.Count} slips planted in wire copies, {outcomes.Count(o => o.Found)} found; further conflicts per plant {further:F2}");
+            // The floor (85 % found) holds until the figures are pinned in quality/floors.json.
+            HoldOrAtLeast($"brief.basil.{split}.wireNameSlipRecall", recall, 0.85);
+            HoldOrAtLeast($"brief.basil.{split}.wireFurtherConflictsPerPlant", further, 0.25, higher: false);
+        }
+        Assert.True(r.Planted(PlantKind.Name) >= 40 && r.Planted(PlantKind.Body) >= 40, "most stories offer a person and a body or place to respell");
+    }
+
+    /// <summary>Holds a figure to its floor in quality/floors.json, or, before it is pinned there, to <paramref name="target"/>.</summary>
+    private void HoldOrAtLeast(string name, double measured, double target, bool higher = true)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "quality", "floors.json")));
+        if (doc.RootElement.TryGetProperty(name, out _))
+        {
+            Hold(name, measured);
+            return;
+        }
+        output.WriteLine($"{name}: measured {measured:F3}, not pinned yet; held to {target:F3}");
+        Assert.True(higher ? measured >= target : measured <= target, $"{name} = {measured:F3} is past {target:F3}");
+    }
+
     [SharedFact("corpora/msrp/train.tsv")]
     public void Paraphrases_are_told_from_near_misses_on_msrp()
     {
@@ -167,9 +199,10 @@ public sealed class QualityFloorTests(ITestOutputHelper output)
             var (docs, _) = EcbPlusCorpus.Read(dir, topics);
             var named = EntityEvaluation.Evaluate(docs, AnalysisPipeline.Default)[0];
             var exact = named.Runs.Single(r => r.Name.StartsWith("baseline: same gold", StringComparison.Ordinal)).Scores;
+            var last = named.Runs.Single(r => r.Name == "baseline: same last word of gold mention").Scores;
             var across = named.Runs.Single(r => r.Name.Contains("across", StringComparison.Ordinal)).Scores;
             var brief = named.Runs.Single(r => r.Name.Contains("per story", StringComparison.Ordinal)).Scores;
-            output.WriteLine($"{split}: {named.Gold} mentions, exact-string baseline B3 F1 {exact.BCubed.F1:F3}, per story {brief.BCubed.F1:F3}, across the topic {across.BCubed.F1:F3} (CoNLL {across.Conll:F3})");
+            output.WriteLine($"{split}: {named.Gold} mentions, exact-string baseline B3 F1 {exact.BCubed.F1:F3}, last-word baseline {last.BCubed.F1:F3}, per story {brief.BCubed.F1:F3}, across the topic {across.BCubed.F1:F3} (CoNLL {across.Conll:F3})");
             Hold($"entities.ecbplus.{split}.bcubedF1", across.BCubed.F1);
             Hold($"entities.ecbplus.{split}.perStoryBcubedF1", brief.BCubed.F1);
             Assert.True(across.BCubed.F1 > exact.BCubed.F1, $"{split}: resolving names ({across.BCubed.F1:F3}) must beat matching the gold strings exactly ({exact.BCubed.F1:F3})");

@@ -151,6 +151,7 @@ public static class EntityResolver
         if (words.Length > 1 && !EntityLexicons.PlaceWords.Contains(words[^1]) && PlaceOpening(words) is int opening and > 0 && opening < words.Length
             && (opening >= 2 || (words[^1].EndsWith('s') && !"aiosu".Contains(words[^1][^2])))) return EntityType.Organization;
         if (words.Length > 1 && (EntityLexicons.PlaceWords.Contains(words[^1]) || PlacePrefixes.Contains(words[0]))) return EntityType.Place;
+        if (m.Title is null && !m.Courtesy && NearKnownNames.TypeOf(words, text) is { } near) return near;
         if (m.Title is not null || m.Courtesy) return EntityType.Person;
         if (words.Length <= 3 && AfterSettlementNoun(text, m.Span.Start)) return EntityType.Place;
         // An acronym or a web address written as a name ("ESPN", "TMZ.com") is an organisation, outside all-capital headlines.
