@@ -108,7 +108,7 @@ public static class QuoteGrouper
                 // through a pronoun is the reader's inference, not the source's claim.
                 bool person = speakerEntity is { Type: EntityType.Person }
                     && (a.SentenceIndexAt(speakerEntity.Span.Start) == a.SentenceIndexAt(q.Span.Start) || a.SentenceIndexAt(speakerEntity.Span.Start) == a.SentenceIndexAt(Math.Max(q.Span.Start, q.Span.End - 1)));
-                foreach (var span in q.Direct ? SplitSentences(a.Text, q.Span) : [q.Span])
+                foreach (var span in q.Direct ? Stages.Sentences.SentenceSplitter.SentencesWithin(a.Text, q.Span) : [q.Span])
                 {
                     var words = WordsOf(span.Of(a.Text));
                     if (words.Length < 2) continue;
@@ -410,21 +410,6 @@ public static class QuoteGrouper
         }
         yield return head;
         yield return full;
-    }
-
-    /// <summary>The sentences inside a quotation, as spans of the article.</summary>
-    private static IEnumerable<Span> SplitSentences(string text, Span quote)
-    {
-        int start = quote.Start;
-        for (int i = quote.Start; i < quote.End; i++)
-        {
-            if (text[i] is '.' or '!' or '?' && i + 2 < quote.End && text[i + 1] == ' ' && char.IsUpper(text[i + 2]))
-            {
-                yield return new Span(start, i + 1);
-                start = i + 2;
-            }
-        }
-        if (start < quote.End) yield return new Span(start, quote.End);
     }
 
     private static string Trim(string s) => s.Trim().TrimEnd(',');

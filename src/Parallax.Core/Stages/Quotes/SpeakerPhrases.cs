@@ -30,6 +30,28 @@ public static partial class QuoteExtractor
         return null;
     }
 
+    /// <summary>Nouns for a document: its words are its own, not those of the person it is sent to or written about.</summary>
+    private static readonly FrozenSet<string> DocumentNouns = Lexicon.Set(typeof(QuoteExtractor), "document-nouns.lex");
+
+    /// <summary>
+    /// "The letter to Comey said …", "the indictment against Manafort says …": the person named is the document's addressee
+    /// or subject, so the document (a phrase that resolves to no one) is the speaker. "A letter from Rosenstein said …" and
+    /// "Rosenstein's memo said …" leave the writer as speaker.
+    /// </summary>
+    private static Span? DocumentAbout(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, Entity named, int floor)
+    {
+        int j = Tokenizer.FirstAtOrAfter(tokens, named.Span.Start) - 1;
+        if (j <= floor || W(text, tokens[j]) is not ("to" or "against" or "about" or "for" or "charging" or "accusing" or "naming" or "on")) return null;
+        for (int d = j - 1; d >= floor && d >= j - 3; d--)
+        {
+            if (!DocumentNouns.Has(W(text, tokens[d]))) continue;
+            int start = d;
+            while (start > floor && start > d - 3 && tokens[start - 1].Kind == TokenKind.Word && !(EntityEndingAt(entities, tokens[start - 1].End) is { Type: EntityType.Person })) start--;
+            return new Span(tokens[start].Start, tokens[d].End);
+        }
+        return null;
+    }
+
     private static Span? SubjectBeforeClause(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int verb, int floor)
     {
         if (verb - 1 <= floor || W(text, tokens[verb - 1]) is not ",") return null;
@@ -59,7 +81,7 @@ public static partial class QuoteExtractor
             var w = W(text, t);
             if (w is "”" or "“" or "\"" or "''" or ";" or ":") break;
             var entity = EntityEndingAt(entities, t.End);
-            if (entity is not null && entity.Type == EntityType.Person) return AsideOwner(text, tokens, entities, entity, k, verb, floor) ?? entity.Span;
+            if (entity is not null && entity.Type == EntityType.Person) return DocumentAbout(text, tokens, entities, entity, floor) ?? AsideOwner(text, tokens, entities, entity, k, verb, floor) ?? entity.Span;
             // An unclassified name right before the verb ("Viguerie notes") is still the one speaking.
             if (entity is not null && entity.Type == EntityType.Other && OnlyApposition(text, tokens, k + 1, verb)) return institution ?? entity.Span;
             if (entity is not null && entity.Type != EntityType.Other && verb - k <= 8) institution ??= entity.Span;
