@@ -362,11 +362,14 @@ public static class QuoteGrouper
             for (int p = 0; p < parts.Length; p++)
             {
                 if (p == 0 && parts.Length > 1 && parts[0] is "al" or "el") continue;
-                foreach (var word in Expanded(parts[p])) list.Add(AsDigits(Resolution.Transliteration.Listed(word)));
+                foreach (var word in Expanded(parts[p])) list.Add(AsDigits(Resolution.Transliteration.Listed(TitleWords.GetValueOrDefault(word, word))));
             }
         }
         return [.. list];
     }
+
+    /// <summary>"Sen. Reid" and "Senator Reid", "Gov." and "Governor": a title's abbreviation is a paper's style, not a rewording.</summary>
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> TitleWords = Lexicon.Map(typeof(QuoteGrouper), "title-abbreviations.lex");
 
     private static readonly System.Collections.Frozen.FrozenSet<string> PronounsWithIs = System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal,
         "he", "she", "it", "that", "there", "what", "who", "here", "where", "how", "let");
