@@ -1,4 +1,3 @@
-using Parallax.Briefing;
 using Parallax.Model;
 using Parallax.Stages.Sentences;
 using Xunit;
@@ -34,13 +33,7 @@ public sealed class QuoteSentenceTests
     }
 
     [Fact]
-    public void A_title_abbreviated_by_one_outlet_and_spelled_out_by_another_is_one_wording()
-    {
-        var b = Assert.Single(Briefs.Of([
-            Briefs.Article("a", "Senate Majority Leader Harry Reid broke with the White House on Monday over the Islamic center planned near ground zero in New York. “Senator Reid respects that but thinks that the mosque should be built someplace else,” spokesman Jim Manley said in a statement."),
-            Briefs.Article("b", "Harry Reid, the Senate majority leader, said on Monday that the Islamic center near ground zero in New York should move. “Sen. Reid respects that but thinks that the mosque should be built someplace else,” his spokesman, Jim Manley, said."),
-        ]));
-        Assert.DoesNotContain(b.Conflicts, c => c.Kind == ConflictKind.Quote);
-        Assert.Contains(b.Quotes, q => q.Articles.Count == 2);
-    }
+    public void A_title_abbreviated_by_one_outlet_and_spelled_out_by_another_is_one_wording() => Briefs.AssertOneWording(
+        "Senate Majority Leader Harry Reid broke with the White House on Monday over the Islamic center planned near ground zero in New York. “Senator Reid respects that but thinks that the mosque should be built someplace else,” spokesman Jim Manley said in a statement.",
+        "Harry Reid, the Senate majority leader, said on Monday that the Islamic center near ground zero in New York should move. “Sen. Reid respects that but thinks that the mosque should be built someplace else,” his spokesman, Jim Manley, said.");
 }
