@@ -42,8 +42,11 @@ public static partial class QuoteExtractor
     /// <summary>Things that carry words ("a sign reading", "T-shirts that said", the campaign's "slogan").</summary>
     private static readonly FrozenSet<string> SignNouns = Lexicon.Set(typeof(QuoteExtractor), "sign-nouns.lex");
 
-    /// <summary>Last words of names that never speak (<c>unspeaking-heads.lex</c>).</summary>
+    /// <summary>Last words of place and building names of two or more words that never speak (<c>unspeaking-heads.lex</c>).</summary>
     private static readonly FrozenSet<string> UnspeakingHeads = Lexicon.Set(typeof(QuoteExtractor), "unspeaking-heads.lex", ignoreCase: false);
+
+    /// <summary>Counts and abbreviations that never speak, alone or ending a name (<c>unspeaking-words.lex</c>).</summary>
+    private static readonly FrozenSet<string> UnspeakingWords = Lexicon.Set(typeof(QuoteExtractor), "unspeaking-words.lex", ignoreCase: false);
 
     /// <summary>
     /// Only people and organisations speak: a building or a place named for its building ("Trump Tower", "East Room"), a count
@@ -57,7 +60,7 @@ public static partial class QuoteExtractor
         if (name.Length > 2 && name[1] == '-' && name[0] is 'R' or 'D' or 'I') return false; // "R-New York", "D-Calif."
         int space = name.LastIndexOf(' ');
         var last = (space < 0 ? name : name[(space + 1)..]).TrimEnd('.');
-        return !UnspeakingHeads.Has(last);
+        return !UnspeakingWords.Has(last) && !(space >= 0 && UnspeakingHeads.Has(last));
     }
 
     /// <summary>The entities that may speak, in text order; the same list when all may.</summary>

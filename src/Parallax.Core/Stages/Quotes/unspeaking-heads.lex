@@ -1,6 +1,6 @@
-# Last words of names that never speak: buildings and places ("Trump Tower", "East Room", "Center City"), counts ("Nine",
-# "14 percent") and offices as abstractions ("the Trump Presidency"). A name ending in one is no speaker, whatever the entity
-# stage typed it as.
+# Last words of place and building names that never speak ("Trump Tower", "East Room", "Center City", "the Trump
+# Presidency"): a name of two or more words ending in one is no speaker, whatever the entity stage typed it as. A single
+# word is left alone ("Park" is also a family name).
 Tower
 Towers
 Room
@@ -40,43 +40,5 @@ Pavilion
 Ballroom
 Rotunda
 Presidency
-percent
-One
-Two
-Three
-Four
-Five
-Six
-Seven
-Eight
-Nine
-Ten
-Eleven
-Twelve
-Twenty
-Thirty
-Forty
-Fifty
-Hundred
-Hundreds
-Thousand
-Thousands
-Dozen
-Dozens
-Million
-Millions
-Dept
-Gov
-Sen
-Rep
-Mr
-Mrs
-Ms
-Dr
-St
-Ave
-Inc
-Corp
-No
 # Not listed: words that also end the names of bodies that do speak ("Brennan Center", "Congressional Budget Office",
 # "the Museum", "the Church").
