@@ -108,7 +108,7 @@ public static class QuoteGrouper
                 // through a pronoun is the reader's inference, not the source's claim.
                 bool person = speakerEntity is { Type: EntityType.Person }
                     && (a.SentenceIndexAt(speakerEntity.Span.Start) == a.SentenceIndexAt(q.Span.Start) || a.SentenceIndexAt(speakerEntity.Span.Start) == a.SentenceIndexAt(Math.Max(q.Span.Start, q.Span.End - 1)));
-                foreach (var span in q.Direct ? SplitSentences(a.Text, q.Span) : [q.Span])
+                foreach (var span in q.Direct ? Stages.Sentences.SentenceSplitter.SentencesWithin(a.Text, q.Span) : [q.Span])
                 {
                     var words = WordsOf(span.Of(a.Text));
                     if (words.Length < 2) continue;
@@ -362,11 +362,14 @@ public static class QuoteGrouper
             for (int p = 0; p < parts.Length; p++)
             {
                 if (p == 0 && parts.Length > 1 && parts[0] is "al" or "el") continue;
-                foreach (var word in Expanded(parts[p])) list.Add(AsDigits(Resolution.Transliteration.Listed(word)));
+                foreach (var word in Expanded(parts[p])) list.Add(AsDigits(Resolution.Transliteration.Listed(TitleWords.GetValueOrDefault(word, word))));
             }
         }
         return [.. list];
     }
+
+    /// <summary>"Sen. Reid" and "Senator Reid", "Gov." and "Governor": a title's abbreviation is a paper's style, not a rewording.</summary>
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> TitleWords = Lexicon.Map(typeof(QuoteGrouper), "title-abbreviations.lex");
 
     private static readonly System.Collections.Frozen.FrozenSet<string> PronounsWithIs = System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal,
         "he", "she", "it", "that", "there", "what", "who", "here", "where", "how", "let");
@@ -410,21 +413,6 @@ public static class QuoteGrouper
         }
         yield return head;
         yield return full;
-    }
-
-    /// <summary>The sentences inside a quotation, as spans of the article.</summary>
-    private static IEnumerable<Span> SplitSentences(string text, Span quote)
-    {
-        int start = quote.Start;
-        for (int i = quote.Start; i < quote.End; i++)
-        {
-            if (text[i] is '.' or '!' or '?' && i + 2 < quote.End && text[i + 1] == ' ' && char.IsUpper(text[i + 2]))
-            {
-                yield return new Span(start, i + 1);
-                start = i + 2;
-            }
-        }
-        if (start < quote.End) yield return new Span(start, quote.End);
     }
 
     private static string Trim(string s) => s.Trim().TrimEnd(',');

@@ -275,12 +275,9 @@ public sealed class BriefTests
     [Fact]
     public void Contractions_accents_and_romanisations_are_no_rewording_of_a_quote()
     {
-        var b = Assert.Single(Briefs.Of([
-            Briefs.Article("a", "“He’s determined to stop al-Qaddafi before it’s too late for the people of Misrata,” Senator Ines Okafor said on Monday."),
-            Briefs.Article("b", "“He is determined to stop Gadhafi before it is too late for the people of Misrata,” Senator Ines Okafor said on Monday."),
-        ]));
-        Assert.DoesNotContain(b.Conflicts, c => c.Kind == ConflictKind.Quote);
-        Assert.Contains(b.Quotes, q => q.Articles.Count == 2);
+        Briefs.AssertOneWording(
+            "“He’s determined to stop al-Qaddafi before it’s too late for the people of Misrata,” Senator Ines Okafor said on Monday.",
+            "“He is determined to stop Gadhafi before it is too late for the people of Misrata,” Senator Ines Okafor said on Monday.");
     }
 
     [Fact]

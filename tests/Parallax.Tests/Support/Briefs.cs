@@ -27,6 +27,15 @@ internal static class Briefs
     public static Brief OneStory(IReadOnlyList<Article> articles) =>
         new BriefBuilder(AnalysisPipeline.Default).Build(new Story("story-1", [.. Corpus.Analyze(articles, AnalysisPipeline.Default)], new Dictionary<string, string>()));
 
+    /// <summary>Asserts that two outlets' texts brief as one story whose quotation is one wording carried by both, with no quote conflict.</summary>
+    public static Brief AssertOneWording(string a, string b)
+    {
+        var brief = Xunit.Assert.Single(Of([Article("a", a), Article("b", b)]));
+        Xunit.Assert.DoesNotContain(brief.Conflicts, c => c.Kind == ConflictKind.Quote);
+        Xunit.Assert.Contains(brief.Quotes, q => q.Articles.Count == 2);
+        return brief;
+    }
+
     public static Article Article(string id, string text, string? published = "2025-03-10", string? source = null) =>
         new() { Id = id, Text = text, Source = source, Published = published is null ? null : DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture) };
 }

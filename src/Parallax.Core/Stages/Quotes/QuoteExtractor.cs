@@ -39,11 +39,29 @@ public static partial class QuoteExtractor
     public static IReadOnlyList<QuoteMention> Extract(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<Entity> entities)
     {
         var result = new List<QuoteMention>();
+        List<QuoteMention>? titles = null;
+        entities = Speakers(text, entities);
         foreach (var content in QuotationMarks.Spans(text))
         {
             int words = CountWords(text, content);
             if (words < 2) continue; // single-word scare quotes are emphasis, not speech
+            var unspoken = Classify(text, tokens, sentences, content);
+            if (unspoken == Unspoken.Title)
+            {
+                // No quotation, but reported speech around it must still not take the title for what was said.
+                (titles ??= []).Add(new QuoteMention(content, true, null, null));
+                continue;
+            }
             var (speaker, cue) = FindAttribution(text, tokens, sentences, entities, content);
+            if (unspoken != Unspoken.No)
+            {
+                // A chant, a sign's wording or a question put to someone: a crowd ("protesters chanted") may be named for it,
+                // never a person or a pronoun standing for one.
+                if (speaker is { } s && (EntityAt(entities, s) is not null || Pronouns.ContainsKey(s.Of(text).ToLowerInvariant()))) speaker = null;
+                if (speaker is null) cue = null;
+                result.Add(new QuoteMention(content, true, speaker, cue));
+                continue;
+            }
             if (speaker is null && result.Count > 0 && result[^1] is { SpeakerMention: not null } previous && StandsAlone(text, content) && !HasParagraphBreak(text, previous.Content.End, content.Start, allowed: 2))
             {
                 // A quotation that opens its sentence or paragraph right after an attributed one continues the same speaker.
@@ -51,7 +69,8 @@ public static partial class QuoteExtractor
             }
             result.Add(new QuoteMention(content, true, speaker, cue));
         }
-        foreach (var q in ReportedSpeech(text, tokens, sentences, entities, [.. result]))
+        List<QuoteMention> quoted = titles is null ? [.. result] : [.. result.Concat(titles).OrderBy(q => q.Content.Start)];
+        foreach (var q in ReportedSpeech(text, tokens, sentences, entities, quoted))
         {
             result.Add(q);
         }
@@ -163,10 +182,20 @@ public static partial class QuoteExtractor
                 int first = Tokenizer.FirstAtOrAfter(tokens, sentStart);
                 bool participle = w.EndsWith("ing") && (Participles.Contains(w.ToString()) || IsSpeechVerb(w));
                 var main = k > first && W(text, tokens[k - 1]) is "," or "before" or "after" or "while" or "when" or "by" && participle ? MainSubject(text, tokens, entities, first, k) : null;
-                var subject = main ?? SubjectBefore(text, tokens, entities, k, first) ?? SubjectAfter(text, tokens, entities, k, content.Start);
+                // "Richard Ross, who spent the morning near City Hall, described …": a long aside puts the subject out of the near reach.
+                var subject = main ?? SubjectBefore(text, tokens, entities, k, first) ?? SubjectBeforeClause(text, tokens, entities, k, first) ?? InvertedSubject(k);
                 if (subject is not null) return (subject, w.ToString());
             }
             return (null, null);
+        }
+
+        // "said Sen. Tim Kaine, “…”", "said Sherman, speaking of politicians, “…”": a name after the verb speaks when a comma, a
+        // colon or the quotation follows it; in "urged POLITICO to “respect their privacy”" it is the verb's object.
+        Span? InvertedSubject(int verb)
+        {
+            if (SubjectAfter(text, tokens, entities, verb, content.Start) is not { } after) return null;
+            int next = Tokenizer.FirstAtOrAfter(tokens, after.End);
+            return next >= tokens.Count || next == openIdx || tokens[next].Kind == TokenKind.Punctuation && W(text, tokens[next]) is not ("’s" or "'s" or "’" or "'") ? after : null;
         }
     }
 

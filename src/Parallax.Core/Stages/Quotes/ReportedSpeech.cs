@@ -64,17 +64,29 @@ public static partial class QuoteExtractor
                 while (subjectFirst > first && tokens[subjectFirst - 1].Kind == TokenKind.Word && (char.IsUpper(text[tokens[subjectFirst - 1].Start]) || EntityLexicons.Titles.Contains(Word(text, tokens[subjectFirst - 1])))) subjectFirst--;
                 if (cues.Count == 0 && subjectFirst > first + 2 && W(text, tokens[subjectFirst - 1]) is "," && ClauseEndsSoonAfter(text, tokens, k, sentence.Span.End))
                 {
+                    // "Asked about the 63 Democrats …, Pelosi said:", "In a letter delivered Tuesday, she wrote:": narration that
+                    // leads into the attribution is not what was said.
+                    if (FrontedFragment(text, tokens, first, subjectFirst - 1)) break;
                     var said = new Span(sentence.Span.Start, tokens[subjectFirst - 1].Start);
                     if (CountWords(text, said) >= 3 && WithoutQuoted(new QuoteMention(said, false, subject, w), quoted, text) is { } kept) yield return kept;
                     break;
                 }
                 int c = k + 1;
                 if (w is "told" or "tells" or "warned" or "promised" or "assured" && c < tokens.Count) c = SkipObject(text, tokens, entities, c);
-                // "said on Monday that …": the reported clause starts after "that", past any adverbial before it.
-                for (int j = c; j < tokens.Count && j <= c + 4 && tokens[j].End <= sentence.Span.End; j++)
+                // "said on Monday that …", "told CBS’s “Face the Nation” that …", "said in a letter delivered Tuesday that …": the
+                // reported clause starts after "that", past any adverbial before it (a title in quotation marks included), but
+                // not past a clause's own verb or subject ("said in 2015 he had …").
+                bool adverbial = c < tokens.Count && (Prepositions.Contains(W(text, tokens[c]).ToString()) || SentenceSplitter.IsQuoteAt(text, tokens[c].Start) || W(text, tokens[c]) is "’" or "'" or "’s" or "'s");
+                int reach = adverbial && CuesWithoutThat.Contains(w) ? 9 : 4;
+                for (int j = c; j < tokens.Count && j <= c + reach && tokens[j].End <= sentence.Span.End; j++)
                 {
-                    if (W(text, tokens[j]) is "that") { c = j + 1; break; }
-                    if (tokens[j].Kind == TokenKind.Punctuation) break;
+                    var between = W(text, tokens[j]);
+                    // Far from the cue, "that" opens the report only before a subject ("… Tuesday that the"), not as a relative
+                    // pronoun ("at a center that works").
+                    if (between is "that" && (j <= c + 3 || (j + 1 < tokens.Count && StartsSubject(text, tokens[j + 1])))) { c = j + 1; break; }
+                    if (j > c + 3 && (FiniteVerbs.Contains(between.ToString()) || IsPersonalPronoun(between) || between is "to" or "of" or "for" or "that")) break;
+                    bool title = SentenceSplitter.IsQuoteAt(text, tokens[j].Start) || between is "’" or "'" or "’s" or "'s";
+                    if (tokens[j].Kind == TokenKind.Punctuation && !(title && reach > 4)) break;
                 }
                 bool hasThat = c > k + 1 && W(text, tokens[c - 1]) is "that";
                 if (!hasThat && !CuesWithoutThat.Has(w))
@@ -107,6 +119,43 @@ public static partial class QuoteExtractor
                 if (CountWords(text, content) >= least && WithoutQuoted(new QuoteMention(content, false, cues[i].Subject, cues[i].Word), quoted, text) is { } kept) yield return kept;
             }
         }
+    }
+
+    /// <summary>Prepositions that open an adverbial between a cue and its "that" ("said in a statement that").</summary>
+    private static readonly FrozenSet<string> Prepositions = Lexicon.Set(typeof(QuoteExtractor), "prepositions.lex", ignoreCase: false);
+
+    /// <summary>
+    /// True when the words from token <paramref name="first"/> up to <paramref name="end"/> lead into an attribution without
+    /// being a clause someone said: a subordinate clause ("Asked about …", "When asked …", "If she becomes president"), a
+    /// prepositional phrase ("In a letter delivered Tuesday") or a participle ("Speaking at a rally"). "In all, hackers
+    /// compromised …" and "Seeing his brother suffer led him …" are clauses.
+    /// </summary>
+    private static bool FrontedFragment(string text, IReadOnlyList<Token> tokens, int first, int end)
+    {
+        string w = Word(text, tokens[first]);
+        string lower = w.ToLowerInvariant();
+        if (lower is "asked" or "when" or "while" or "as" or "if" or "once" or "although" or "though" or "because" or "since" or "whether" or "unless") return true;
+        if (Prepositions.Contains(lower) && lower is not "about") return !HasComma(text, tokens, first, end);
+        bool participle = char.IsUpper(w[0]) && w.Length > 4 && (w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal)) && !EntityLexicons.GivenNames.ContainsKey(w);
+        return participle && !HasVerb(text, tokens, first + 1, end);
+    }
+
+    /// <summary>True when tokens [from, to) hold a verb of their own ("Seeing his brother suffer led him …" is a clause; "Speaking at a rally" is not).</summary>
+    private static bool HasVerb(string text, IReadOnlyList<Token> tokens, int from, int to)
+    {
+        for (int j = from; j < to; j++)
+        {
+            var w = W(text, tokens[j]);
+            if (FiniteVerbs.Contains(w.ToString()) || (w.Length >= 3 && char.IsLower(w[0]) && w.EndsWith("ed", StringComparison.Ordinal))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A word that can open a clause's subject: a pronoun, a determiner, a name or a number.</summary>
+    private static bool StartsSubject(string text, Token token)
+    {
+        var w = W(text, token);
+        return token.Kind == TokenKind.Number || char.IsUpper(w[0]) || Pronouns.Has(w) || Determiners.Has(w) || w is "there" or "this" or "these" or "those";
     }
 
     /// <summary>"Pat Caddell: Democrat voters worried about …": a headline or lead that puts a name and a colon before what was said.</summary>

@@ -30,6 +30,33 @@ public static partial class QuoteExtractor
         return null;
     }
 
+    /// <summary>Nouns for a document: its words are its own, not those of the person it is sent to or written about.</summary>
+    private static readonly FrozenSet<string> DocumentNouns = Lexicon.Set(typeof(QuoteExtractor), "document-nouns.lex");
+
+    /// <summary>Verbs by which someone writes or sends a document ("wrote a letter to", "signed a memo on").</summary>
+    private static readonly FrozenSet<string> WritingVerbs = Lexicon.Set(typeof(QuoteExtractor), "writing-verbs.lex", ignoreCase: false);
+
+    /// <summary>
+    /// "The letter to Comey said …", "the indictment against Manafort says …": the person named is the document's addressee
+    /// or subject, so the document (a phrase that resolves to no one) is the speaker. "A letter from Rosenstein said …" and
+    /// "Rosenstein's memo said …" leave the writer as speaker.
+    /// </summary>
+    private static Span? DocumentAbout(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, Entity named, int floor)
+    {
+        int j = Tokenizer.FirstAtOrAfter(tokens, named.Span.Start) - 1;
+        if (j <= floor || W(text, tokens[j]) is not ("to" or "against" or "about" or "for" or "charging" or "accusing" or "naming" or "on")) return null;
+        for (int d = j - 1; d >= floor && d >= j - 3; d--)
+        {
+            if (!DocumentNouns.Has(W(text, tokens[d]))) continue;
+            int start = d;
+            while (start > floor && start > d - 3 && (Determiners.Has(W(text, tokens[start - 1])) || char.IsUpper(text[tokens[start - 1].Start]) || W(text, tokens[start - 1]) is "’s" or "'s") && !(EntityEndingAt(entities, tokens[start - 1].End) is { Type: EntityType.Person })) start--;
+            // "he penned a letter to Haspel": the writer named as such speaks for the letter.
+            if (start > floor && WritingVerbs.Has(W(text, tokens[start - 1]))) return SubjectBefore(text, tokens, entities, start - 1, floor);
+            return new Span(tokens[start].Start, tokens[d].End);
+        }
+        return null;
+    }
+
     private static Span? SubjectBeforeClause(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, int verb, int floor)
     {
         if (verb - 1 <= floor || W(text, tokens[verb - 1]) is not ",") return null;
@@ -59,12 +86,19 @@ public static partial class QuoteExtractor
             var w = W(text, t);
             if (w is "”" or "“" or "\"" or "''" or ";" or ":") break;
             var entity = EntityEndingAt(entities, t.End);
-            if (entity is not null && entity.Type == EntityType.Person) return AsideOwner(text, tokens, entities, entity, k, verb, floor) ?? entity.Span;
+            if (entity is not null && entity.Type == EntityType.Person) return DocumentAbout(text, tokens, entities, entity, floor) ?? AsideOwner(text, tokens, entities, entity, k, verb, floor) ?? entity.Span;
             // An unclassified name right before the verb ("Viguerie notes") is still the one speaking.
-            if (entity is not null && entity.Type == EntityType.Other && OnlyApposition(text, tokens, k + 1, verb)) return institution ?? entity.Span;
-            if (entity is not null && entity.Type != EntityType.Other && verb - k <= 8) institution ??= entity.Span;
+            if (entity is not null && entity.Type == EntityType.Other && OnlyApposition(text, tokens, k + 1, verb)) return DocumentAbout(text, tokens, entities, entity, floor) ?? institution ?? entity.Span;
+            // A place speaks for its government only as the verb's own subject ("China said"), not from inside an aside ("the
+            // ambassador to the United States, also visited … and called") nor after a preposition ("the embassy in Benghazi, said").
+            bool place = entity is { Type: EntityType.Place } && (!OnlyApposition(text, tokens, k + 1, verb) || AfterPreposition(text, tokens, entity, floor));
+            // "Experts on North Korea said", "The city of Phoenix is demanding": the phrase the place completes is the speaker.
+            if (place && OnlyApposition(text, tokens, k + 1, verb) && DescribedByPlace(text, tokens, entity!, floor) is { } described) return institution ?? described;
+            if (entity is not null && entity.Type != EntityType.Other && verb - k <= 8 && !place) institution ??= entity.Span;
             if (Pronouns.Has(w) && char.IsLower(w[0]) || w is "He" or "She" or "They" or "It" or "I" or "We") return institution ?? t.Span;
             var np = RoleNounPhrase(text, tokens, k);
+            // "Ron Dermer, Israel's ambassador to the United States, …": the role in apposition names the person before it.
+            if (np is { } role && Tokenizer.FirstAtOrAfter(tokens, role.Start) is int r && r - 2 >= floor && W(text, tokens[r - 1]) is "," && EntityEndingAt(entities, tokens[r - 2].End) is { Type: EntityType.Person } owner) return owner.Span;
             if (np is not null) return institution ?? np;
             // "the announcer said", "the bespectacled, 71-year-old diplomat said", "civil rights activists say": a speaker we cannot name.
             if (k == verb - 1 && CommonNounPhraseEndingAt(text, tokens, k, floor) is { } common)
@@ -73,6 +107,28 @@ public static partial class QuoteExtractor
             }
         }
         return institution;
+    }
+
+    /// <summary>True when the place follows a preposition ("the embassy in Benghazi", "Experts on North Korea").</summary>
+    private static bool AfterPreposition(string text, IReadOnlyList<Token> tokens, Entity place, int floor)
+    {
+        int at = Tokenizer.FirstAtOrAfter(tokens, place.Span.Start);
+        return at - 1 >= floor && at > 0 && Prepositions.Contains(W(text, tokens[at - 1]).ToString());
+    }
+
+    /// <summary>
+    /// The described speaker a place completes after a preposition ("Experts on North Korea", "The city of Phoenix", "Senator
+    /// from Texas"), or null when no noun stands before the preposition.
+    /// </summary>
+    private static Span? DescribedByPlace(string text, IReadOnlyList<Token> tokens, Entity place, int floor)
+    {
+        int head = Tokenizer.FirstAtOrAfter(tokens, place.Span.Start) - 2;
+        if (head < floor || head < 0) return null;
+        var h = W(text, tokens[head]);
+        if (tokens[head].Kind != TokenKind.Word || Words.Stop.Has(h) || !LooksLikeNoun(h)) return null;
+        int start = head;
+        while (start - 1 >= floor && start > head - 3 && tokens[start - 1].Kind == TokenKind.Word && (Determiners.Has(W(text, tokens[start - 1])) || !Words.Stop.Has(W(text, tokens[start - 1])) && !IsSpeechVerb(W(text, tokens[start - 1])))) start--;
+        return new Span(tokens[start].Start, place.Span.End);
     }
 
     /// <summary>The subject of a sentence's main clause: the first person, organisation or personal pronoun in its opening words.</summary>

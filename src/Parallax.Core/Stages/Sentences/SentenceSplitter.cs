@@ -146,6 +146,38 @@ public sealed class SentenceSplitter : IAnalysisStage
         return true;
     }
 
+    /// <summary>
+    /// The sentences inside one quotation, as spans of the text: a stop, "!" or "?" before a space and a capital ends one, but
+    /// not after a title or other abbreviation ("open the government, Mr. President"), an initial or a dotted abbreviation
+    /// ("U.S.") unless a word that usually opens a sentence follows.
+    /// </summary>
+    public static IEnumerable<Span> SentencesWithin(string text, Span quote)
+    {
+        int start = quote.Start;
+        for (int i = quote.Start; i < quote.End; i++)
+        {
+            if (text[i] is not ('.' or '!' or '?') || i + 2 >= quote.End || text[i + 1] != ' ' || !char.IsUpper(text[i + 2])) continue;
+            if (text[i] == '.' && AbbreviationEndsAt(text, i)) continue;
+            yield return new Span(start, i + 1);
+            start = i + 2;
+        }
+        if (start < quote.End) yield return new Span(start, quote.End);
+    }
+
+    /// <summary>True when the stop at <paramref name="dot"/> closes an abbreviation or an initial, not the sentence before the next word.</summary>
+    private static bool AbbreviationEndsAt(string text, int dot)
+    {
+        int from = dot;
+        while (from > 0 && (char.IsLetter(text[from - 1]) || text[from - 1] == '.')) from--;
+        string word = text[from..dot];
+        int nextEnd = dot + 2;
+        while (nextEnd < text.Length && char.IsLetter(text[nextEnd])) nextEnd++;
+        bool starter = SentenceStarters.Contains(text[(dot + 2)..nextEnd]);
+        if (word.Length == 1 && char.IsUpper(word[0])) return true; // an initial: "George W. Bush"
+        if (word.Contains('.')) return !starter; // "U.S.", "D.C."
+        return Abbreviations.Contains(word) && !starter;
+    }
+
     private static bool FollowedByReportingClause(string text, IReadOnlyList<Token> tokens, int from)
     {
         for (int k = from; k < tokens.Count && k < from + 5; k++)

@@ -1,0 +1,21 @@
+# A title's abbreviation = the title in full: "Sen. Reid" and "Senator Reid" are one wording of a quote ("sen" is compared
+# folded, without its stop).
+sen = senator
+sens = senators
+rep = representative
+reps = representatives
+gov = governor
+gen = general
+lt = lieutenant
+col = colonel
+capt = captain
+cmdr = commander
+sgt = sergeant
+adm = admiral
+maj = major
+rev = reverend
+prof = professor
+dr = doctor
+pres = president
+supt = superintendent
+atty = attorney

@@ -1,0 +1,30 @@
+# Documents that "say" things: their words belong to the document (and its writer when named as such), never to the person
+# it is addressed to or written about ("the letter to Comey said", "the indictment against Manafort says").
+indictment
+letter
+letters
+report
+memo
+memorandum
+filing
+filings
+complaint
+ruling
+lawsuit
+suit
+affidavit
+order
+motion
+subpoena
+warrant
+transcript
+summary
+document
+documents
+statement
+charges
+email
+emails
+note
+notice
+referral

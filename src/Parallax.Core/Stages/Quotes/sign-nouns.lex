@@ -1,0 +1,30 @@
+# Things that carry words: "a sign reading “Not Welcome Here”", "T-shirts that said …", the campaign's "slogan". What they
+# read was written on them, not said by the person holding or wearing them.
+sign
+signs
+banner
+banners
+placard
+placards
+poster
+posters
+shirt
+shirts
+t-shirt
+t-shirts
+hat
+hats
+cap
+caps
+button
+buttons
+sticker
+stickers
+billboard
+billboards
+slogan
+slogans
+motto
+tagline
+headline
+headlines

@@ -1,0 +1,21 @@
+# Words a title leaves in lower case ("Face the Nation", "Axios on HBO", "Fox & Friends").
+a
+an
+the
+and
+or
+of
+on
+in
+to
+for
+with
+at
+by
+from
+vs
+vs.
+&
+nor
+but
+as

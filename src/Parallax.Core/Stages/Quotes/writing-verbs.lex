@@ -1,0 +1,21 @@
+# Verbs by which a person writes, signs or sends a document: "he penned a letter to Haspel" is his, not the letter's alone.
+wrote
+writes
+write
+penned
+pens
+sent
+sends
+signed
+signs
+issued
+issues
+filed
+files
+delivered
+released
+drafted
+authored
+addressed
+mailed
+emailed
