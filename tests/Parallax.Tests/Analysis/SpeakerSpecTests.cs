@@ -29,9 +29,10 @@ public sealed class SpeakerSpecTests
         if (c.TryGetProperty("mention", out var m))
         {
             string said = m.GetString()!;
-            // The mention outside the quoted words (the same words may occur inside them).
+            // The mention as whole words ("he", not the "he" of "the"), outside the quoted words (they may hold the same words).
+            bool WholeWords(int at) => (at == 0 || !char.IsLetter(text[at - 1])) && (at + said.Length == text.Length || !char.IsLetter(text[at + said.Length]));
             int i = text.IndexOf(said, StringComparison.Ordinal);
-            while (i >= 0 && content.Overlaps(new Span(i, i + said.Length))) i = text.IndexOf(said, i + 1, StringComparison.Ordinal);
+            while (i >= 0 && (content.Overlaps(new Span(i, i + said.Length)) || !WholeWords(i))) i = text.IndexOf(said, i + 1, StringComparison.Ordinal);
             Assert.True(i >= 0, $"{name}: the mention is not in the text outside the quote");
             mention = new Span(i, i + said.Length);
             Assert.Equal(said, mention.Value.Of(text));

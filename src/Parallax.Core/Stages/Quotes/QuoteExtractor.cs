@@ -6,7 +6,11 @@ using Parallax.Text;
 namespace Parallax.Stages.Quotes;
 
 /// <summary>A quotation found in text with the mention of its speaker (a name, pronoun or "the spokeswoman"), not yet resolved to a person.</summary>
-public sealed record QuoteMention(Span Content, bool Direct, Span? SpeakerMention, string? Cue);
+public sealed record QuoteMention(Span Content, bool Direct, Span? SpeakerMention, string? Cue)
+{
+    /// <summary>Words no one person said: a chant, a sign's wording, a question put to someone. Only the crowd the rules name (if any) may stand for them.</summary>
+    public bool Unspoken { get; init; }
+}
 
 /// <summary>Finds direct quotations (“…”, "…", also broken by an attribution or running over paragraphs) and simple reported speech ("X said that …").</summary>
 public static partial class QuoteExtractor
@@ -59,7 +63,7 @@ public static partial class QuoteExtractor
                 // never a person or a pronoun standing for one.
                 if (speaker is { } s && (EntityAt(entities, s) is not null || Pronouns.ContainsKey(s.Of(text).ToLowerInvariant()))) speaker = null;
                 if (speaker is null) cue = null;
-                result.Add(new QuoteMention(content, true, speaker, cue));
+                result.Add(new QuoteMention(content, true, speaker, cue) { Unspoken = true });
                 continue;
             }
             if (speaker is null && result.Count > 0 && result[^1] is { SpeakerMention: not null } previous && StandsAlone(text, content) && !HasParagraphBreak(text, previous.Content.End, content.Start, allowed: 2))

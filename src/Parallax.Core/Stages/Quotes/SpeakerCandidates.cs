@@ -49,7 +49,7 @@ public static class SpeakerCandidates
     ];
 
     private static readonly FrozenSet<string> Prepositions = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
-        "to", "of", "about", "with", "for", "against", "at", "on", "by", "from", "toward", "towards", "than", "like", "into", "over", "under", "between", "behind", "before", "after", "under", "asked", "told");
+        "to", "of", "about", "with", "for", "against", "at", "on", "toward", "towards", "than", "like", "into", "over", "under", "between", "behind", "before", "after", "under", "asked", "told");
 
     private static readonly FrozenSet<string> CueWords = Lexicon.Set(typeof(SentenceSplitter), "reporting-verbs.lex", ignoreCase: true);
 
@@ -93,7 +93,7 @@ public static class SpeakerCandidates
     /// </summary>
     public static IEnumerable<(QuoteMention Mention, Quote ByRules, SpeakerChoice Choice)> Choices(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<Entity> entities, IReadOnlyList<QuoteMention> mentions)
     {
-        var known = SpeakerResolver.Know(text, entities);
+        var known = SpeakerResolver.Know(text, entities, mentions);
         var context = For(text, tokens, sentences, entities, mentions);
         string? last = null;
         foreach (var m in mentions)
@@ -123,6 +123,8 @@ public static class SpeakerCandidates
             var entity = a.Entities.FirstOrDefault(e => e.Span == ruled);
             result.Add(Candidate(a, m, ruled, byRules.Speaker, entity, pronoun, rules: true, first, last, lastSpeaker) with { FromRules = true });
         }
+        // A chant or a question put to someone: no one named nearby said it.
+        if (m.Unspoken) return new SpeakerChoice(result, Unattributed(a.Text, m, a.Sentences, first, result.Count));
         int start = Sorted.FirstAtOrAfter(a.Speakable, windowStart, static e => e.Span.Start);
         for (int i = start; i < a.Speakable.Count && a.Speakable[i].Span.Start < windowEnd; i++)
         {

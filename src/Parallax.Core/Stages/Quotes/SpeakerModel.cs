@@ -48,32 +48,18 @@ public sealed class SpeakerModel
     }
 
     /// <summary>
-    /// The most probable speaker: a person's probability is the sum over the candidates that name them ("Chris Coons"
-    /// in the sentence before and "he" beside the cue are one choice); an unnamed candidate ("a reporter") stands alone
-    /// and may win too, and then no name is shown. Returns the index of that speaker's likeliest mention and the
-    /// probability, or null when there is no candidate. A candidate named inside the quoted words is never chosen.
+    /// The most probable candidate's index and probability, or null when there is none; an unnamed one ("a reporter")
+    /// may win too, and then no name is shown. A person's mentions are not summed: a person named three times is not
+    /// thereby likelier to have said this quote. A candidate named inside the quoted words is never chosen.
     /// </summary>
     public (int Index, double Probability)? Best(SpeakerChoice choice)
     {
         var p = Probabilities(choice);
-        var byName = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (int i = 0; i < choice.Candidates.Count; i++)
-        {
-            var c = choice.Candidates[i];
-            if (c.Name is not null && !c.NamedInQuote) byName[c.Name] = byName.GetValueOrDefault(c.Name) + p[i];
-        }
         (int, double)? best = null;
-        double bestMention = 0;
         for (int i = 0; i < choice.Candidates.Count; i++)
         {
-            var c = choice.Candidates[i];
-            if (c.NamedInQuote) continue; // the quote speaks of them: they are not who speaks
-            double total = c.Name is null ? p[i] : byName[c.Name];
-            if (best is null || total > best.Value.Item2 + 1e-12 || (Math.Abs(total - best.Value.Item2) <= 1e-12 && p[i] > bestMention))
-            {
-                best = (i, total);
-                bestMention = p[i];
-            }
+            if (choice.Candidates[i].NamedInQuote) continue; // the quote speaks of them: they are not who speaks
+            if (best is null || p[i] > best.Value.Item2) best = (i, p[i]);
         }
         return best;
     }
