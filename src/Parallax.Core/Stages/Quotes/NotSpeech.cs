@@ -119,7 +119,10 @@ public static partial class QuoteExtractor
     {
         var words = content.Of(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is 0 or > TitleWords || !char.IsUpper(words[0][0])) return false;
-        if (text[content.End - 1] is '.' or ',' or ';' or ':') return false;
+        // A full stop inside the closing mark is how American papers end a sentence on a title ("on NBC's “Meet the Press.”");
+        // a comma or a colon there belongs to speech.
+        if (text[content.End - 1] is ',' or ';' or ':') return false;
+        if (text[content.End - 1] == '.' && words.Length < 2) return false;
         foreach (var word in words)
         {
             if (TitleSmallWords.Contains(word) || !char.IsLetter(word[0])) continue;

@@ -59,8 +59,9 @@ public static class SpeakerCandidates
         internal ArticleContext(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<Entity> entities, IReadOnlyList<QuoteMention> mentions)
         {
             (Text, Tokens, Sentences, Entities) = (text, tokens, sentences, entities);
-            var inside = mentions.Where(m => m.Direct).Select(m => m.Content).ToList();
-            Speakable = entities.Where(e => e.Type is EntityType.Person or EntityType.Organization && !inside.Any(c => c.Contains(e.Span))).ToList();
+            var inside = Coverage.Of(text.Length, mentions.Where(m => m.Direct).Select(m => m.Content));
+            Speakable = entities.Where(e => e.Type is EntityType.Person or EntityType.Organization && !inside.Overlaps(e.Span)).ToList();
+            People = Speakable.Where(e => e.Type == EntityType.Person).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
             Mentions = entities.GroupBy(e => e.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             var people = entities.Where(e => e.Type == EntityType.Person).GroupBy(e => e.Name, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
             MostMentioned = people.Count > 0 && (people.Count == 1 || people[0].Count() > people[1].Count()) ? people[0].Key : null;
@@ -78,6 +79,9 @@ public static class SpeakerCandidates
         internal List<Entity> Speakable { get; }
 
         internal Dictionary<string, int> Mentions { get; }
+
+        /// <summary>The names of the people among <see cref="Speakable"/>.</summary>
+        internal HashSet<string> People { get; }
 
         internal string? MostMentioned { get; }
     }
@@ -120,7 +124,11 @@ public static class SpeakerCandidates
         {
             string surface = ruled.Of(a.Text);
             bool pronoun = QuoteExtractor.Pronouns.ContainsKey(surface.ToLowerInvariant());
-            var entity = a.Entities.FirstOrDefault(e => e.Span == ruled);
+            Entity? entity = null;
+            for (int i = Sorted.FirstAtOrAfter(a.Entities, ruled.Start, static e => e.Span.Start); i < a.Entities.Count && a.Entities[i].Span.Start == ruled.Start; i++)
+            {
+                if (a.Entities[i].Span == ruled) entity = a.Entities[i];
+            }
             result.Add(Candidate(a, m, ruled, byRules.Speaker, entity, pronoun, rules: true, first, last, lastSpeaker) with { FromRules = true });
         }
         // A chant or a question put to someone: no one named nearby said it.
@@ -206,7 +214,7 @@ public static class SpeakerCandidates
 
     /// <summary>True when the name is a person's (an institution speaks of itself by name: "China-US relations", China said).</summary>
     private static bool IsPerson(ArticleContext a, string name, Entity? entity) =>
-        entity?.Type == EntityType.Person || (entity is null && a.Speakable.Any(e => e.Name == name && e.Type == EntityType.Person));
+        entity?.Type == EntityType.Person || (entity is null && a.People.Contains(name));
 
     /// <summary>
     /// True when the full name is written inside the quoted words: "Mike Bloomberg is doing a great job" is not
@@ -234,8 +242,9 @@ public static class SpeakerCandidates
     private static double[] Resolution(ArticleContext a, Span mention, string? name, Entity? entity)
     {
         if (entity is not null || name is null) return [0, 0];
-        int last = -1;
-        for (int i = Sorted.FirstAtOrAfter(a.Speakable, mention.Start, static e => e.Span.Start) - 1; i >= 0; i--)
+        int last = -1, from = Sorted.FirstAtOrAfter(a.Speakable, mention.Start, static e => e.Span.Start) - 1;
+        // Bounded like the resolver's own look back, so an article of endless names costs no more per quote.
+        for (int i = from; i >= 0 && i > from - 400; i--)
         {
             if (a.Speakable[i].Name == name)
             {

@@ -10,8 +10,8 @@ public static class SpeakerResolver
     /// <summary>What an article tells of its people once, for all its quotes: the first title each name is given, and the gender an honorific gives it.</summary>
     public sealed record ArticleFacts(IReadOnlyDictionary<string, string> Titles, IReadOnlyDictionary<string, string> Genders)
     {
-        /// <summary>The article's direct quotations: names inside them are never a pronoun's antecedent.</summary>
-        public IReadOnlyList<Span> Quoted { get; init; } = [];
+        /// <summary>Where the article's direct quotations stand: names inside them are never a pronoun's antecedent.</summary>
+        public Coverage? Quoted { get; init; }
     }
 
     /// <summary>
@@ -31,7 +31,7 @@ public static class SpeakerResolver
                 : before.EndsWith("Mrs.", StringComparison.Ordinal) || before.EndsWith("Ms.", StringComparison.Ordinal) || before.EndsWith("Miss", StringComparison.Ordinal) || before.EndsWith("Mrs", StringComparison.Ordinal) || before.EndsWith("Ms", StringComparison.Ordinal) ? "f" : null;
             if (g is not null) genders.TryAdd(e.Name, g);
         }
-        return new ArticleFacts(titles, genders) { Quoted = [.. (mentions ?? []).Where(m => m.Direct).Select(m => m.Content)] };
+        return new ArticleFacts(titles, genders) { Quoted = Coverage.Of(text.Length, (mentions ?? []).Where(m => m.Direct).Select(m => m.Content)) };
     }
 
     /// <summary>The quote with its speaker resolved; <c>known</c> is the article's <see cref="Know"/>, worked out once for all its quotes.</summary>
@@ -65,20 +65,14 @@ public static class SpeakerResolver
     private const int AntecedentReach = 400;
 
     /// <summary>
-    /// The person a pronoun most likely stands for: the first fitting person of its own sentence before it (the subject),
-    /// else the first fitting person of the nearest earlier sentence that has one.
-    /// </summary>
-    private static Entity? Antecedent(IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences, Span pronoun, Func<Entity, bool> fits, EntityType type = EntityType.Person) =>
-        Antecedent(entities, sentences, pronoun, fits, "", [], type);
-
-    /// <summary>
-    /// As above, reading the text: within a sentence, the person a cue word stands beside ("Holder said") comes first,
+    /// The person a pronoun most likely stands for: a fitting person of its own sentence before it, else of the nearest
+    /// earlier sentence that has one (five at most), else for a person the last fitting one named. Within a sentence, the person a cue word stands beside ("Holder said") comes first,
     /// then the first one not written as a possessive ("Michael Brown's death" names the subject of nothing), then the
     /// first. Names inside quotation marks (<paramref name="quoted"/>) are what was said, not who said it.
     /// </summary>
-    private static Entity? Antecedent(IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences, Span pronoun, Func<Entity, bool> fits, string text, IReadOnlyList<Span> quoted, EntityType type = EntityType.Person)
+    private static Entity? Antecedent(IReadOnlyList<Entity> entities, IReadOnlyList<Sentence> sentences, Span pronoun, Func<Entity, bool> fits, string text, Coverage? quoted, EntityType type = EntityType.Person)
     {
-        bool Outside(Entity e) => !quoted.Any(q => q.Contains(e.Span));
+        bool Outside(Entity e) => quoted is null || !quoted.Overlaps(e.Span);
         // Sentences and entities are in text order, so both are found by binary search rather than by reading the article.
         int s = Sorted.FirstAtOrAfter(sentences, pronoun.Start + 1, static x => x.Span.Start) - 1;
         for (int k = s; k >= 0 && k >= s - 4; k--)
