@@ -103,7 +103,7 @@ public static partial class AttributionEvaluation
     /// Sources annotated as the reporting verb alone ("said", "according to"): an annotation slip that names no one, so
     /// no speaker can be checked against it (about 1% of PolNeAR's direct quotes).
     /// </summary>
-    private static readonly System.Collections.Frozen.FrozenSet<string> CueOnly = System.Collections.Frozen.FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+    internal static readonly System.Collections.Frozen.FrozenSet<string> CueOnly = System.Collections.Frozen.FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "said", "says", "say", "told", "tells", "asked", "asks", "wrote", "writes", "added", "adds", "stated", "according to", "said in a statement");
 
     private static string Flat(string s) => (s.Length > 90 ? s[..90] + "…" : s).ReplaceLineEndings(" ");

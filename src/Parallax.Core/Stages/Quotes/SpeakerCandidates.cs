@@ -51,7 +51,8 @@ public static class SpeakerCandidates
     private static readonly FrozenSet<string> Prepositions = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "to", "of", "about", "with", "for", "against", "at", "on", "toward", "towards", "than", "like", "into", "over", "under", "between", "behind", "before", "after", "under", "asked", "told");
 
-    private static readonly FrozenSet<string> CueWords = Lexicon.Set(typeof(SentenceSplitter), "reporting-verbs.lex", ignoreCase: true);
+    /// <summary>Verbs of a reporting clause ("said", "told"), read from the sentence splitter's list.</summary>
+    internal static readonly FrozenSet<string> CueWords = Lexicon.Set(typeof(SentenceSplitter), "reporting-verbs.lex", ignoreCase: true);
 
     /// <summary>What the candidates of one article's quotes are gathered from, worked out once for all its quotes.</summary>
     public sealed class ArticleContext

@@ -111,13 +111,11 @@ public static class SpeakerResolver
     {
         var after = text.AsSpan(name.End, Math.Min(24, text.Length - name.End)).TrimStart(" ,".AsSpan());
         int a = after.IndexOfAny(' ', ',', '.');
-        if (a > 0 && ReportingVerbs.Contains(after[..a].ToString())) return true;
+        if (a > 0 && SpeakerCandidates.CueWords.Contains(after[..a].ToString())) return true;
         var beforeText = text.AsSpan(Math.Max(0, name.Start - 24), Math.Min(24, name.Start)).TrimEnd(" ,".AsSpan());
         int b = beforeText.LastIndexOf(' ');
-        return beforeText.Length > 0 && ReportingVerbs.Contains(beforeText[(b + 1)..].ToString());
+        return beforeText.Length > 0 && SpeakerCandidates.CueWords.Contains(beforeText[(b + 1)..].ToString());
     }
-
-    private static readonly System.Collections.Frozen.FrozenSet<string> ReportingVerbs = Lexicon.Set(typeof(Parallax.Stages.Sentences.SentenceSplitter), "reporting-verbs.lex");
 
     private static string? GenderOf(Entity e, ArticleFacts known) =>
         known.Genders.TryGetValue(e.Name, out var g) ? g : EntityLexicons.GenderOf(e.Name.Split(' ')[0]);
