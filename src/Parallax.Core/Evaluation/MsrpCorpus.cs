@@ -7,15 +7,7 @@ public sealed record ParaphrasePair(bool Same, string Id1, string Id2, string Te
     /// Whether the pair belongs to the fifth of a file kept aside from tuning: decided by a hash of the two ids, so the same
     /// pairs are aside on every run and on every machine.
     /// </summary>
-    public bool Aside
-    {
-        get
-        {
-            uint h = 2166136261;
-            foreach (char c in Id1 + "-" + Id2) h = (h ^ c) * 16777619;
-            return h % 5 == 0;
-        }
-    }
+    public bool Aside => AsideSplit.IsAside(Id1 + "-" + Id2);
 }
 
 /// <summary>Reads MSRP-format files: a header, then "Quality \t #1 ID \t #2 ID \t #1 String \t #2 String" per line.</summary>

@@ -163,18 +163,11 @@ public static class PlantedConflicts
     /// Whether a gold story is in the one fifth set aside from tuning: chosen by a hash of its id, so the split holds
     /// whatever else the corpus contains.
     /// </summary>
-    public static bool Aside(string story) => Fnv(story) % 5 == 0;
-
-    private static uint Fnv(string text)
-    {
-        uint h = 2166136261;
-        foreach (char c in text) h = (h ^ c) * 16777619;
-        return h;
-    }
+    public static bool Aside(string story) => AsideSplit.IsAside(story);
 
     private static int StableSeed(int seed, string story, PlantKind kind)
     {
-        uint h = Fnv(story);
+        uint h = AsideSplit.Hash(story);
         return (int)((h ^ (uint)seed * 2654435761u ^ (uint)kind * 40503u) & int.MaxValue);
     }
 

@@ -37,12 +37,7 @@ public static class SpeakerTraining
     private static bool Unknowable(string source) => BarePronouns.Contains(source) || AttributionEvaluation.CueOnly.Contains(source);
 
     /// <summary>True for the documents kept aside (one in five, by a hash of the name: the same on every machine).</summary>
-    public static bool Aside(string document)
-    {
-        uint h = 2166136261;
-        foreach (char c in document) h = (h ^ c) * 16777619;
-        return h % 5 == 0;
-    }
+    public static bool Aside(string document) => AsideSplit.IsAside(document);
 
     /// <summary>The examples of every annotated text of a PolNeAR split.</summary>
     public static List<SpeakerExample> Examples(string splitDirectory, AnalysisPipeline pipeline)

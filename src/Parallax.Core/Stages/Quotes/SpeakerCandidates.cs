@@ -125,11 +125,7 @@ public static class SpeakerCandidates
         {
             string surface = ruled.Of(a.Text);
             bool pronoun = QuoteExtractor.Pronouns.ContainsKey(surface.ToLowerInvariant());
-            Entity? entity = null;
-            for (int i = Sorted.FirstAtOrAfter(a.Entities, ruled.Start, static e => e.Span.Start); i < a.Entities.Count && a.Entities[i].Span.Start == ruled.Start; i++)
-            {
-                if (a.Entities[i].Span == ruled) entity = a.Entities[i];
-            }
+            var entity = SpeakerResolver.EntityAt(a.Entities, ruled);
             result.Add(Candidate(a, m, ruled, byRules.Speaker, entity, pronoun, rules: true, first, last, lastSpeaker) with { FromRules = true });
         }
         // A chant or a question put to someone: no one named nearby said it.
@@ -245,7 +241,7 @@ public static class SpeakerCandidates
         if (entity is not null || name is null) return [0, 0];
         int last = -1, from = Sorted.FirstAtOrAfter(a.Speakable, mention.Start, static e => e.Span.Start) - 1;
         // Bounded like the resolver's own look back, so an article of endless names costs no more per quote.
-        for (int i = from; i >= 0 && i > from - 400; i--)
+        for (int i = from; i >= 0 && i > from - SpeakerResolver.AntecedentReach; i--)
         {
             if (a.Speakable[i].Name == name)
             {

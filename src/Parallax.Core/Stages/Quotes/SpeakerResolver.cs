@@ -40,10 +40,7 @@ public static class SpeakerResolver
         var titles = known.Titles;
         var quote = new Quote(m.Content, m.Content.Of(text), m.Direct) { Cue = m.Cue, SpeakerSpan = m.SpeakerMention };
         if (m.SpeakerMention is not { } mention) return quote;
-        for (int i = Sorted.FirstAtOrAfter(entities, mention.Start, static e => e.Span.Start); i < entities.Count && entities[i].Span.Start == mention.Start; i++)
-        {
-            if (entities[i].Span == mention) return quote with { Speaker = entities[i].Name };
-        }
+        if (EntityAt(entities, mention) is { } named) return quote with { Speaker = named.Name };
         string surface = mention.Of(text);
         string lower = surface.ToLowerInvariant();
         if (QuoteExtractor.Pronouns.TryGetValue(lower, out var gender))
@@ -61,8 +58,18 @@ public static class SpeakerResolver
         return byRole is null ? quote : quote with { Speaker = byRole.Name };
     }
 
+    /// <summary>The entity whose span is exactly <paramref name="span"/>, found by binary search (entities are in text order).</summary>
+    internal static Entity? EntityAt(IReadOnlyList<Entity> entities, Span span)
+    {
+        for (int i = Sorted.FirstAtOrAfter(entities, span.Start, static e => e.Span.Start); i < entities.Count && entities[i].Span.Start == span.Start; i++)
+        {
+            if (entities[i].Span == span) return entities[i];
+        }
+        return null;
+    }
+
     /// <summary>How many names back a pronoun may look for its antecedent beyond the last few sentences.</summary>
-    private const int AntecedentReach = 400;
+    internal const int AntecedentReach = 400;
 
     /// <summary>
     /// The person a pronoun most likely stands for: a fitting person of its own sentence before it, else of the nearest
