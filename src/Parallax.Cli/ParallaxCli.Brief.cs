@@ -18,9 +18,10 @@ public static partial class ParallaxCli
         var format = new Option<string>("--format", "-f") { Description = "Output format: md (Markdown to read or paste), html (a self-contained page with the sources side by side), or json (version 2 of the brief contract, for other tools; see the README).", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "html", "json");
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the brief to FILE instead of standard output.", HelpName = "FILE" };
+        var all = new Option<bool>("--all") { Description = "Also show the conflicts held back because the brief is not sure of them, each with its confidence (JSON always lists them under heldBackConflicts)." };
         var cmd = new Command("brief", "Read the articles, group them into stories, and write one brief per story: what the sources agree on and how many carry it, where they contradict each other, who said what, what only one outlet reports, a timeline and the names — each statement cited to its sources.")
         {
-            paths, format, output, db, storyId,
+            paths, format, output, db, storyId, all,
         };
         var sizes = new LimitOptions();
         sizes.AddTo(cmd);
@@ -48,6 +49,10 @@ public static partial class ParallaxCli
                 var stories = new Stories.StoryClusterer().Cluster(analyzed);
                 var builder = new Briefing.BriefBuilder(AnalysisPipeline.Default);
                 briefs = [.. stories.Select(builder.Build)];
+            }
+            if (parse.GetValue(all) && parse.GetValue(format) != "json")
+            {
+                briefs = [.. briefs.Select(b => b with { Conflicts = [.. b.Conflicts, .. b.HeldBackConflicts], HeldBackConflicts = [] })];
             }
             string text = parse.GetValue(format) switch
             {

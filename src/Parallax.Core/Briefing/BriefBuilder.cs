@@ -46,6 +46,8 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         var (quotes, attributions) = QuoteGrouper.Of(independent, canonical);
         conflicts.AddRange(QuoteConflicts(quotes));
         conflicts.AddRange(attributions);
+        // Precision first: a conflict the brief is unsure of is held back, and nothing else in the brief rests on it.
+        (conflicts, var heldBack) = Conflicts.Split(conflicts);
 
         var minority = MinoritySupport(conflicts);
         var sourcesOf = clusters.Select(c => Outlets.Count(c.Select(u => u.Article).Distinct(StringComparer.Ordinal).Select(id => byId[id].Article))).ToList();
@@ -97,7 +99,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         // The story's date rests on the dates its articles carry; one inferred from the story is no evidence of it.
         var date = analyses.Where(a => !a.Article.PublishedInferred).Select(a => a.Article.Published).Where(d => d is not null).GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstOrDefault();
         string title = Title(analyses, rankedFacts);
-        return new Brief(story.Id, title, date, briefArticles, summary, rankedFacts, conflicts, quotes, entities, timeline);
+        return new Brief(story.Id, title, date, briefArticles, summary, rankedFacts, conflicts, quotes, entities, timeline) { HeldBackConflicts = heldBack };
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ public sealed record Brief(
     IReadOnlyList<EntityGroup> Entities,
     IReadOnlyList<TimelineEntry> Timeline)
 {
+    /// <summary>Conflicts found but held back: their confidence is below <see cref="Conflicts.ShowAt"/> (kept for JSON and <c>--all</c>).</summary>
+    public IReadOnlyList<Conflict> HeldBackConflicts { get; init; } = [];
+
     /// <summary>Independent sources: the outlets of the articles that are not copies (several articles of one outlet are one source).</summary>
     public int IndependentSources => Outlets.Count(Articles.Where(a => a.DuplicateOf is null).Select(a => a.Article));
 
@@ -176,7 +179,14 @@ public enum ConflictKind
 public sealed record Variant(string Value, string Text, IReadOnlyList<string> Articles, IReadOnlyList<Support> Support);
 
 /// <summary>Sources stating the same thing with different values.</summary>
-public sealed record Conflict(string About, ConflictKind Kind, IReadOnlyList<Variant> Variants);
+public sealed record Conflict(string About, ConflictKind Kind, IReadOnlyList<Variant> Variants)
+{
+    /// <summary>
+    /// How sure the brief is that the sources really disagree about one thing (0–1). A brief shows a conflict at or above
+    /// <see cref="Conflicts.ShowAt"/>; below it the conflict is held back (<see cref="Brief.HeldBackConflicts"/>).
+    /// </summary>
+    public double Confidence { get; init; } = 1;
+}
 
 /// <summary>One wording of a quotation and the sources that print it.</summary>
 public sealed record QuoteVariant(string Text, IReadOnlyList<string> Articles, IReadOnlyList<Support> Support);

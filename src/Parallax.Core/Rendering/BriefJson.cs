@@ -28,11 +28,17 @@ public static class BriefJson
         [.. b.Articles.Select(a => new ArticleItem(a.Id, a.Article.Source, a.Article.Title, a.Article.Url, Day(a.Article.Published), a.Article.PublishedInferred, a.DuplicateOf))],
         [.. b.Summary.Select(s => new SummaryItem(s.Text, s.Articles))],
         [.. b.Facts.Select(f => new FactItem(f.Text, f.TextFrom, f.Subject, f.Sources, f.Articles, f.DisputedBy, f.Partial, Support(f.Support)) { Topic = f.Topic })],
-        [.. b.Conflicts.Select(c => new ConflictItem(c.About, c.Kind.ToString().ToLowerInvariant(), [.. c.Variants.Select(v => new VariantItem(v.Value, v.Text, v.Articles, Support(v.Support)))]))],
+        [.. b.Conflicts.Select(Item)],
         [.. b.Quotes.Select(q => new QuoteItem(q.Speaker, q.Text, q.Direct, q.Articles, [.. q.Variants.Select(v => new VariantItem(null, v.Text, v.Articles, Support(v.Support)))]))],
         [.. b.Entities.Select(e => new EntityItem(e.Name, e.Type.ToString().ToLowerInvariant(), e.Title, e.Mentions, e.Articles,
             [.. e.Variants.Select(v => new NameVariantItem(v.Name, v.Articles, v.Suspect, JsonNamingPolicy.CamelCase.ConvertName(v.Kind.ToString())))]))],
-        [.. b.Timeline.Select(t => new TimelineItem(t.When, TimeLabel.Of(t.When), t.Text, t.Disputed, t.Articles, Support(t.Support)))]);
+        [.. b.Timeline.Select(t => new TimelineItem(t.When, TimeLabel.Of(t.When), t.Text, t.Disputed, t.Articles, Support(t.Support)))])
+    {
+        HeldBackConflicts = b.HeldBackConflicts.Count == 0 ? null : [.. b.HeldBackConflicts.Select(Item)],
+    };
+
+    private static ConflictItem Item(Conflict c) =>
+        new(c.About, c.Kind.ToString().ToLowerInvariant(), [.. c.Variants.Select(v => new VariantItem(v.Value, v.Text, v.Articles, Support(v.Support)))]) { Confidence = Math.Round(c.Confidence, 3) };
 
     private static List<SupportItem> Support(IEnumerable<Support> support) => [.. support.Select(s => new SupportItem(s.Article, s.Span.Start, s.Span.End))];
 

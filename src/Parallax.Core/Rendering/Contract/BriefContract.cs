@@ -20,7 +20,12 @@ public sealed record StoryBrief(
     IReadOnlyList<ConflictItem> Conflicts,
     IReadOnlyList<QuoteItem> Quotes,
     IReadOnlyList<EntityItem> Entities,
-    IReadOnlyList<TimelineItem> Timeline);
+    IReadOnlyList<TimelineItem> Timeline)
+{
+    /// <summary>Conflicts found with too little confidence to show (below the brief's threshold); written only when there are some.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ConflictItem>? HeldBackConflicts { get; init; }
+}
 
 /// <summary>An article of the story: where it comes from and, when it repeats another, which one.</summary>
 public sealed record ArticleItem(string Id, string? Source, string? Title, string? Url, string? Published, bool PublishedInferred, string? DuplicateOf);
@@ -49,8 +54,11 @@ public sealed record FactItem(
     public bool Topic { get; init; }
 }
 
-/// <summary>Where sources disagree: kind is time, quantity, name, quote, attribution or other.</summary>
-public sealed record ConflictItem(string About, string Kind, IReadOnlyList<VariantItem> Variants);
+/// <summary>Where sources disagree: kind is time, quantity, name, quote, attribution or other; confidence is how sure the brief is (0–1).</summary>
+public sealed record ConflictItem(string About, string Kind, IReadOnlyList<VariantItem> Variants)
+{
+    public double Confidence { get; init; } = 1;
+}
 
 /// <summary>One side of a disagreement, or one wording of a quote (which has no separate value).</summary>
 public sealed record VariantItem(
