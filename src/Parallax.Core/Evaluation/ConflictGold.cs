@@ -138,7 +138,7 @@ public static class ConflictGold
     }
 
     /// <summary>Where a gold variant's words stand in each of its articles (the first occurrence; spacing may differ).</summary>
-    private static List<(string Article, Span Span)> Places(GoldConflictVariant v, IReadOnlyDictionary<string, AnalyzedArticle> articles)
+    internal static List<(string Article, Span Span)> Places(GoldConflictVariant v, IReadOnlyDictionary<string, AnalyzedArticle> articles)
     {
         var result = new List<(string, Span)>();
         foreach (var id in v.Articles)
@@ -173,7 +173,7 @@ public static class ConflictGold
     }
 
     /// <summary>True when two variants of <paramref name="c"/> have support on different articles overlapping two different gold variants' places.</summary>
-    private static bool Matches(Conflict c, List<List<(string Article, Span Span)>> gold)
+    internal static bool Matches(Conflict c, List<List<(string Article, Span Span)>> gold)
     {
         for (int x = 0; x < c.Variants.Count; x++)
         {
