@@ -13,94 +13,8 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
     /// <summary>Most facts the summary quotes.</summary>
     public const int SummarySize = 4;
 
-    public Brief Build(Story story)
-    {
-        var analyses = InferDates(story.Articles);
-        var byId = analyses.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var independent = analyses.Where(a => !story.DuplicateOf.ContainsKey(a.Id)).ToList();
-        var independentIds = independent.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-
-        var (entities, canonical) = Resolution.EntityLinker.Resolve(analyses, independentIds);
-
-        // Facts: aligned sentences of independent sources.
-        var units = independent.SelectMany(a => SentenceFeatures.Units(a, canonical)).ToList();
-        var aligner = new FactAligner(units);
-        var clusters = aligner.Align();
-        // A sentence's claims may belong to different facts: a value belongs to the fact of the claim that holds it.
-        var factIndex = new Dictionary<(string, int), List<SentenceUnit>>();
-        foreach (var u in units)
-        {
-            if (!factIndex.TryGetValue((u.Article, u.Index), out var list)) factIndex[(u.Article, u.Index)] = list = [];
-            list.Add(u);
-        }
-        int FactOf(string article, int sentence, int position) =>
-            factIndex.TryGetValue((article, sentence), out var list) ? (list.FirstOrDefault(u => u.Span.Start <= position && position < u.Span.End) ?? list[0]).Cluster : -1;
-        string SentenceText(string article, int s) => Clean(byId[article].Sentences[s].Span.Of(byId[article].Text));
-        string UnitText(SentenceUnit u) => u.Whole ? SentenceText(u.Article, u.Index) : u.Claim ?? Clean(u.Span.Of(byId[u.Article].Text));
-
-        // Conflicts: dates and figures, name spellings, quote wordings.
-        var mentions = independent.SelectMany(a => ValueConflicts.Mentions(a, canonical, FactOf)).ToList();
-        var disputed = new HashSet<(string Article, Span Span)>();
-        var conflicts = ValueConflicts.Find(mentions, m => Clause(byId[m.Article], m.Span, m.Sentence), disputed);
-        conflicts.AddRange(NameConflicts(entities, analyses));
-        var (quotes, attributions) = QuoteGrouper.Of(independent, canonical);
-        conflicts.AddRange(QuoteConflicts(quotes));
-        conflicts.AddRange(attributions);
-        // Precision first: a conflict the brief is unsure of is held back, and nothing else in the brief rests on it.
-        (conflicts, var heldBack) = Conflicts.Split(conflicts);
-
-        var minority = MinoritySupport(conflicts);
-        var sourcesOf = clusters.Select(c => Outlets.Count(c.Select(u => u.Article).Distinct(StringComparer.Ordinal).Select(id => byId[id].Article))).ToList();
-        // A claim listing topics that other sources state too is, for the most part, not only in its source when those
-        // topics make up a third or more of what it says (their terms at least half as many as the rest of it has).
-        bool StatedElsewhere(List<SentenceUnit> c) => c.Count == 1 && c[0].Topics.Count > 0
-            && 2 * c[0].Topics.Where(t => sourcesOf[t.Cluster] >= 2).Sum(t => t.Terms.Count - 1) >= c[0].Terms.Count;
-        var facts = new List<Fact>();
-        var repOf = new Dictionary<int, SentenceUnit>();
-        for (int k = 0; k < clusters.Count; k++)
-        {
-            var c = clusters[k];
-            // A fact is worded by a source that gives the majority's values and spellings, where one does.
-            var rep = aligner.Representative(c, u => minority.Any(m => m.Article == u.Article && u.Span.Contains(m.Span)));
-            repOf[k] = rep;
-            var articles = c.Select(u => u.Article).Distinct().Order(StringComparer.Ordinal).ToList();
-            // Sources are outlets (sourcesOf): two articles of one outlet stating a fact are one source of it.
-            facts.Add(new Fact(UnitText(rep), articles, c.OrderBy(u => u.Article, StringComparer.Ordinal).ThenBy(u => u == rep ? 0 : 1).Select(u => new Support(u.Article, u.Span)).ToList(), sourcesOf[k])
-            {
-                TextFrom = rep.Article,
-                Subject = rep.Subject,
-                Part = !rep.Whole,
-                Topic = rep.Topic,
-                StatedElsewhere = StatedElsewhere(c),
-                Touched = articles.Count >= 2 ? aligner.Touching(c) : [],
-                Partial = [.. c.Where(u => u.Article != rep.Article).GroupBy(u => u.Article).Where(g => g.All(u => Coverage(u, rep) < PartialCoverage)).Select(g => g.Key).Order(StringComparer.Ordinal)],
-            });
-        }
-        facts = facts.Select(f => WithDisputes(f, conflicts)).ToList();
-        // Most-corroborated first; among equals, in the order the stories tell them.
-        var order = Enumerable.Range(0, facts.Count)
-            .OrderByDescending(k => facts[k].Sources)
-            .ThenBy(k => clusters[k].Average(u => (double)u.Index / Math.Max(1, byId[u.Article].Sentences.Count)))
-            .ToList();
-        var rankedFacts = order.Select(k => facts[k]).ToList();
-
-        var timeline = TimelineBuilder.Build(mentions, m => Clause(byId[m.Article], m.Span, m.Sentence), f => repOf.TryGetValue(f, out var r) ? (r.Article, r.Index) : null, disputed);
-        var briefArticles = analyses.Select(a => new BriefArticle(a, story.DuplicateOf.GetValueOrDefault(a.Id))).ToList();
-        // The summary leads with the event: the best-corroborated claim dated on the day most reports date something to.
-        string? eventDay = mentions.Where(m => m.Kind == ConflictKind.Time && m.Value.Length >= 10 && m.Fact >= 0)
-            .GroupBy(m => m.Value[..10], StringComparer.Ordinal)
-            .Select(g => (Day: g.Key, Reports: g.Select(m => m.Article).Distinct(StringComparer.Ordinal).Count()))
-            .Where(d => d.Reports >= 2).OrderByDescending(d => d.Reports).ThenBy(d => d.Day, StringComparer.Ordinal).Select(d => d.Day).FirstOrDefault();
-        var dayMentions = eventDay is null ? [] : mentions.Where(m => m.Kind == ConflictKind.Time && m.Fact >= 0 && m.Value.StartsWith(eventDay, StringComparison.Ordinal)).ToList();
-        var onEventDay = dayMentions.Select(m => m.Fact).ToHashSet();
-        bool Dated(SentenceUnit u) => dayMentions.Any(m => m.Article == u.Article && u.Span.Contains(m.Span));
-        var summaryOrder = order.Where(k => onEventDay.Contains(k) && facts[k].Sources >= 2).Take(1).Concat(order).Distinct().ToList();
-        var summary = Summarise(summaryOrder.Select(k => (facts[k], clusters[k])).ToList(), minority, UnitText, Dated);
-        // The story's date rests on the dates its articles carry; one inferred from the story is no evidence of it.
-        var date = analyses.Where(a => !a.Article.PublishedInferred).Select(a => a.Article.Published).Where(d => d is not null).GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstOrDefault();
-        string title = Title(analyses, rankedFacts);
-        return new Brief(story.Id, title, date, briefArticles, summary, rankedFacts, conflicts, quotes, entities, timeline) { HeldBackConflicts = heldBack };
-    }
+    /// <summary>The brief of one story, as <see cref="BriefPipeline.Default"/> makes it.</summary>
+    public Brief Build(Story story) => BriefPipeline.Default.Run(story, pipeline);
 
     /// <summary>
     /// A fact whose sentences give rival dates or figures: sources in another variant than the fact's own wording dispute it.
@@ -124,7 +38,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
     }
 
     /// <summary>Undated articles take the date most of their story's dated articles carry, and are analysed again against it.</summary>
-    private List<AnalyzedArticle> InferDates(IReadOnlyList<AnalyzedArticle> articles)
+    internal static List<AnalyzedArticle> InferDates(IReadOnlyList<AnalyzedArticle> articles, AnalysisPipeline pipeline)
     {
         var dated = articles.Where(a => a.Article.Published is not null).Select(a => a.Article.Published!.Value).ToList();
         if (dated.Count == 0 || dated.Count == articles.Count) return [.. articles];
@@ -132,7 +46,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         return articles.Select(a => a.Article.Published is not null ? a : pipeline.Analyze(a.Article with { Published = inferred, PublishedInferred = true })).ToList();
     }
 
-    private static string Title(List<AnalyzedArticle> analyses, List<Fact> facts)
+    internal static string Title(List<AnalyzedArticle> analyses, List<Fact> facts)
     {
         var titled = analyses.Select(a => a.Article.Title).Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
         if (titled.Count > 0) return titled.GroupBy(t => t).OrderByDescending(g => g.Count()).ThenBy(g => g.Key!.Length).First().Key!;
@@ -144,11 +58,11 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
 
     /// <summary>Up to four distinct facts carried by two or more sources, each worded by a source that does not hold a disputed minority value.</summary>
     /// <summary>Where sources state a disputed minority value or a suspect spelling: kept out of the summary and of facts' wording.</summary>
-    private static List<Support> MinoritySupport(List<Conflict> conflicts) =>
+    internal static List<Support> MinoritySupport(List<Conflict> conflicts) =>
         conflicts.Where(c => c.Kind is ConflictKind.Time or ConflictKind.Quantity or ConflictKind.Name)
             .SelectMany(c => c.Variants.Skip(1).Where(v => v.Articles.Count < c.Variants[0].Articles.Count).SelectMany(v => v.Support)).ToList();
 
-    private static List<SummarySentence> Summarise(List<(Fact Fact, List<SentenceUnit> Units)> ranked, List<Support> minority, Func<SentenceUnit, string> unitText, Func<SentenceUnit, bool> dated)
+    internal static List<SummarySentence> Summarise(List<(Fact Fact, List<SentenceUnit> Units)> ranked, List<Support> minority, Func<SentenceUnit, string> unitText, Func<SentenceUnit, bool> dated)
     {
         var chosen = new List<(SummarySentence Sentence, HashSet<string> Terms)>();
         foreach (var (fact, units) in ranked)
@@ -195,7 +109,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         [.. Text.SpeechVerbs.All.Select(SentenceFeatures.Concept), .. new[] { "according", "statement", "report", "reported", "reportedly" }.Select(SentenceFeatures.Concept)];
 
     /// <summary>The share of <paramref name="worded"/>'s terms (names, words, dates, figures; weighted; attribution words aside) that <paramref name="unit"/> also has.</summary>
-    private static double Coverage(SentenceUnit unit, SentenceUnit worded)
+    internal static double Coverage(SentenceUnit unit, SentenceUnit worded)
     {
         double total = 0, shared = 0;
         foreach (var (term, weight) in worded.Terms)
@@ -225,7 +139,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         return first is "He" or "She" or "It" or "They" or "His" or "Her" or "Its" or "Their" or "This" or "That" or "These" or "Those" or "We" or "I";
     }
 
-    private static IEnumerable<Conflict> NameConflicts(IReadOnlyList<EntityGroup> groups, IReadOnlyList<AnalyzedArticle> analyses)
+    internal static IEnumerable<Conflict> NameConflicts(IReadOnlyList<EntityGroup> groups, IReadOnlyList<AnalyzedArticle> analyses)
     {
         foreach (var g in groups.Where(g => g.Variants.Count > 1 && g.Variants.Any(v => v.Suspect || v.Kind == Resolution.NameVariantKind.Transliteration)))
         {
@@ -236,7 +150,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         }
     }
 
-    private static IEnumerable<Conflict> QuoteConflicts(List<QuoteGroup> quotes)
+    internal static IEnumerable<Conflict> QuoteConflicts(List<QuoteGroup> quotes)
     {
         foreach (var q in quotes.Where(q => q.Direct && q.Disputed.Count > 1))
         {

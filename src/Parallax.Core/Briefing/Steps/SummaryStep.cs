@@ -1,0 +1,31 @@
+namespace Parallax.Briefing.Steps;
+
+/// <summary>
+/// Summarises the story in well-corroborated facts, leading with the event: the best-corroborated claim dated on the day
+/// most reports date something to.
+/// </summary>
+public sealed class SummaryStep : IBriefStep
+{
+    public string Name => "summary";
+
+    public BriefLayer Reads => BriefLayer.Dates | BriefLayer.Alignment | BriefLayer.Values | BriefLayer.Conflicts | BriefLayer.Facts;
+
+    public BriefLayer Writes => BriefLayer.Summary;
+
+    public void Run(BriefDraft draft)
+    {
+        var mentions = draft.Mentions;
+        var facts = draft.Facts;
+        var clusters = draft.Clusters;
+        var order = draft.FactOrder;
+        string? eventDay = mentions.Where(m => m.Kind == ConflictKind.Time && m.Value.Length >= 10 && m.Fact >= 0)
+            .GroupBy(m => m.Value[..10], StringComparer.Ordinal)
+            .Select(g => (Day: g.Key, Reports: g.Select(m => m.Article).Distinct(StringComparer.Ordinal).Count()))
+            .Where(d => d.Reports >= 2).OrderByDescending(d => d.Reports).ThenBy(d => d.Day, StringComparer.Ordinal).Select(d => d.Day).FirstOrDefault();
+        var dayMentions = eventDay is null ? [] : mentions.Where(m => m.Kind == ConflictKind.Time && m.Fact >= 0 && m.Value.StartsWith(eventDay, StringComparison.Ordinal)).ToList();
+        var onEventDay = dayMentions.Select(m => m.Fact).ToHashSet();
+        bool Dated(SentenceUnit u) => dayMentions.Any(m => m.Article == u.Article && u.Span.Contains(m.Span));
+        var summaryOrder = order.Where(k => onEventDay.Contains(k) && facts[k].Sources >= 2).Take(1).Concat(order).Distinct().ToList();
+        draft.Summary = BriefBuilder.Summarise(summaryOrder.Select(k => (facts[k], clusters[k])).ToList(), draft.Minority, draft.Articles.UnitText, Dated);
+    }
+}
