@@ -50,6 +50,10 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         (conflicts, var heldBack) = Conflicts.Split(conflicts);
 
         var minority = MinoritySupport(conflicts);
+        // A fact is worded by a source that gives the majority's values and spellings, where one does; a source counts for
+        // it only where it states it as worded (a claim aligned through one word only touches it).
+        var aligned = clusters;
+        (var reps, clusters) = Facts.StatedSupport.Resolve(aligner, aligned, units, u => minority.Any(m => m.Article == u.Article && u.Span.Contains(m.Span)), id => byId[id]);
         var sourcesOf = clusters.Select(c => Outlets.Count(c.Select(u => u.Article).Distinct(StringComparer.Ordinal).Select(id => byId[id].Article))).ToList();
         // A claim listing topics that other sources state too is, for the most part, not only in its source when those
         // topics make up a third or more of what it says (their terms at least half as many as the rest of it has).
@@ -60,8 +64,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         for (int k = 0; k < clusters.Count; k++)
         {
             var c = clusters[k];
-            // A fact is worded by a source that gives the majority's values and spellings, where one does.
-            var rep = aligner.Representative(c, u => minority.Any(m => m.Article == u.Article && u.Span.Contains(m.Span)));
+            var rep = reps[k];
             repOf[k] = rep;
             var articles = c.Select(u => u.Article).Distinct().Order(StringComparer.Ordinal).ToList();
             // Sources are outlets (sourcesOf): two articles of one outlet stating a fact are one source of it.
@@ -72,11 +75,12 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
                 Part = !rep.Whole,
                 Topic = rep.Topic,
                 StatedElsewhere = StatedElsewhere(c),
-                Touched = articles.Count >= 2 ? aligner.Touching(c) : [],
+                Touched = articles.Count >= 2 ? [.. aligner.Touching(aligned[k]).Union(aligned[k].Select(u => u.Article).Except(articles)).Order(StringComparer.Ordinal)] : [],
                 Partial = [.. c.Where(u => u.Article != rep.Article).GroupBy(u => u.Article).Where(g => g.All(u => Coverage(u, rep) < PartialCoverage)).Select(g => g.Key).Order(StringComparer.Ordinal)],
             });
         }
-        facts = facts.Select(f => WithDisputes(f, conflicts)).ToList();
+        // "N/M" counts the sources cited as agreeing: one that gives another date or figure is never among them.
+        facts = facts.Select(f => WithDisputes(f, conflicts)).Select(f => f with { Sources = Outlets.Count(f.Agreeing.Select(id => byId[id].Article)) }).ToList();
         // Most-corroborated first; among equals, in the order the stories tell them.
         var order = Enumerable.Range(0, facts.Count)
             .OrderByDescending(k => facts[k].Sources)
@@ -159,6 +163,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
             var candidates = units.Where(u => !minority.Any(m => m.Article == u.Article && u.Span.Contains(m.Span)))
                 .Where(u => QuotedWords(unitText(u)) <= 4)
                 .Where(u => !StartsWithPronoun(unitText(u)))
+                .Where(u => Summary.SummaryChecks.IsNews(Readable(u, unitText(u))))
                 // The first sentence says when: a wording that carries the event's day, where one does.
                 .OrderBy(u => chosen.Count == 0 && dated(u) ? 0 : 1).ThenBy(u => u.Span.Length).ToList();
             if (candidates.Count == 0) continue;
