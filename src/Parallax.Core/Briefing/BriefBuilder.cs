@@ -73,6 +73,7 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
             var candidates = units.Where(u => !minority.Any(m => m.Article == u.Article && u.Span.Contains(m.Span)))
                 .Where(u => QuotedWords(unitText(u)) <= 4)
                 .Where(u => !StartsWithPronoun(unitText(u)))
+                .Where(u => Summary.SummaryChecks.IsNews(Readable(u, unitText(u))))
                 // The first sentence says when: a wording that carries the event's day, where one does.
                 .OrderBy(u => chosen.Count == 0 && dated(u) ? 0 : 1).ThenBy(u => u.Span.Length).ToList();
             if (candidates.Count == 0) continue;

@@ -87,6 +87,7 @@ public sealed class BriefDraft(Story story, AnalysisPipeline analysis)
     private Dictionary<int, SentenceUnit>? _representatives;
     private List<int>? _factOrder;
     private List<Fact>? _rankedFacts;
+    private List<List<SentenceUnit>>? _factUnits;
     private List<TimelineEntry>? _timeline;
     private List<SummarySentence>? _summary;
     private string? _title;
@@ -132,6 +133,9 @@ public sealed class BriefDraft(Story story, AnalysisPipeline analysis)
 
     /// <summary>The facts in cluster order: fact k is <see cref="Clusters"/>[k].</summary>
     public List<Fact> Facts { get => Get(_facts, BriefLayer.Facts); set => _facts = Set(value, BriefLayer.Facts); }
+
+    /// <summary>The claims that state each fact, by cluster: fact k's support (an aligned claim that only touches it is not among them).</summary>
+    public List<List<SentenceUnit>> FactUnits { get => Get(_factUnits, BriefLayer.Facts); set => _factUnits = Set(value, BriefLayer.Facts); }
 
     /// <summary>The claim that words each fact, by cluster.</summary>
     public Dictionary<int, SentenceUnit> Representatives { get => Get(_representatives, BriefLayer.Facts); set => _representatives = Set(value, BriefLayer.Facts); }

@@ -85,4 +85,63 @@ public sealed class SeedTests
             Assert.DoesNotContain(b.UniqueTo(a.Article.Id), f => f.Topic || f.Display.StartsWith("[Beijing] said that the two leaders discussed", StringComparison.Ordinal));
         }
     }
+
+    private const string Xinhua = "000_2307906f00b54cd2";
+    private const string NoTrade = "004_5dd1fa403d8808b9";
+
+    /// <summary>The fact best corroborated among those whose wording holds every one of <paramref name="words"/>.</summary>
+    private static Fact Stated(params string[] words) =>
+        Seeds.Value.Facts.Where(f => words.All(w => f.Display.Contains(w, StringComparison.OrdinalIgnoreCase))).OrderByDescending(f => f.Sources).First();
+
+    [SharedFact("samples/seeds")]
+    public void The_facts_the_five_reports_share_are_counted_as_they_are_stated()
+    {
+        // Read from the five texts: every report says Trump called relations "extremely strong", that Xi told him Taiwan's
+        // return is part of the post-war order, that Ukraine came up; four name fentanyl; three have Leavitt say the call
+        // focused on trade.
+        Assert.Equal(5, Stated("extremely strong").Sources);
+        Assert.Equal(5, Stated("Taiwan", "post-war").Sources);
+        Assert.Equal(4, Stated("fentanyl").Sources);
+        Assert.InRange(Stated("trade").Sources, 4, 5);
+        var leavitt = Stated("Leavitt", "focused");
+        Assert.Equal(3, leavitt.Sources);
+        Assert.DoesNotContain(NoTrade, leavitt.Articles);
+        // The call on Monday leads the summary, cited by (nearly) every report.
+        Assert.True(Seeds.Value.Summary[0].Articles.Count >= 4);
+    }
+
+    [SharedFact("samples/seeds")]
+    public void The_visits_are_counted_without_the_report_that_gives_another_year()
+    {
+        // All five tell of the April visit and the return invitation; one puts Xi's visit "later this year".
+        var visits = Stated("invit", "April");
+        Assert.Equal([Xinhua], visits.DisputedBy);
+        Assert.DoesNotContain(Xinhua, visits.Agreeing);
+        Assert.Equal(4, visits.Sources);
+        Assert.Equal(visits.Agreeing.Count(), visits.Sources);
+    }
+
+    [SharedFact("samples/seeds")]
+    public void The_meeting_in_South_Korea_is_counted_in_the_reports_that_tell_of_it()
+    {
+        // Every report recalls the October meeting in South Korea (Busan), most inside a sentence about the call.
+        var meeting = Stated("met in Busan");
+        Assert.True(meeting.Sources >= 4, $"{meeting.Sources}: {string.Join(", ", meeting.Articles)}");
+    }
+
+    [SharedFact("samples/seeds")]
+    public void Every_agreement_line_counts_exactly_the_sources_it_cites()
+    {
+        foreach (var f in Seeds.Value.Facts.Where(f => f.Sources >= 2))
+        {
+            Assert.Equal(f.Agreeing.Count(), f.Sources);
+            Assert.DoesNotContain(f.Agreeing, f.DisputedBy.Contains);
+        }
+    }
+
+    [SharedFact("samples/seeds")]
+    public void Every_summary_sentence_passes_the_summary_checks()
+    {
+        foreach (var s in Seeds.Value.Summary) Assert.True(Parallax.Briefing.Summary.SummaryChecks.IsNews(s.Text), s.Text);
+    }
 }

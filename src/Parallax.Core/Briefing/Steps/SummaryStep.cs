@@ -16,7 +16,7 @@ public sealed class SummaryStep : IBriefStep
     {
         var mentions = draft.Mentions;
         var facts = draft.Facts;
-        var clusters = draft.Clusters;
+        var clusters = draft.FactUnits;
         var order = draft.FactOrder;
         string? eventDay = mentions.Where(m => m.Kind == ConflictKind.Time && m.Value.Length >= 10 && m.Fact >= 0)
             .GroupBy(m => m.Value[..10], StringComparer.Ordinal)

@@ -33,7 +33,7 @@ public sealed class BriefPipelineTests
     public void The_builder_refuses_a_step_reading_a_layer_no_earlier_step_writes()
     {
         var e = Assert.Throws<InvalidOperationException>(() => BriefPipeline.CreateBuilder().Add(new DatesStep()).Add(new NamesStep()).Add(new FactsStep()).Build());
-        Assert.Contains("'facts' reads Alignment, Conflicts", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'facts' reads Units, Alignment, Conflicts", e.Message, StringComparison.Ordinal);
         // Names before the dates it reads are refused; dates first, they are accepted.
         Assert.Throws<InvalidOperationException>(() => BriefPipeline.CreateBuilder().Add(new NamesStep()).Add(new DatesStep()).Build());
         Assert.Equal(2, BriefPipeline.CreateBuilder().Add(new DatesStep()).Add(new NamesStep()).Build().Steps.Length);

@@ -32,7 +32,9 @@ public sealed class FactsStepTests
     {
         var draft = Through("facts", DisputedVote());
         var vote = Assert.Single(draft.Facts, f => f.Text.Contains("approved", StringComparison.Ordinal));
-        Assert.Equal(2, vote.Sources);
+        Assert.Equal(2, vote.Articles.Count);
         Assert.Equal([vote.TextFrom == "wire" ? "ledger" : "wire"], vote.DisputedBy);
+        // "N/M" counts the sources cited as agreeing: the one giving another date is not among them.
+        Assert.Equal(1, vote.Sources);
     }
 }

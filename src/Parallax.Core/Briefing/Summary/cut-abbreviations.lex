@@ -1,0 +1,32 @@
+# Abbreviations that stand before what they abbreviate ("Sen. Smith", "U.S. v. Wong", "St. Louis"): a sentence ending on
+# one was cut by the sentence splitter, not finished. Those that may end a sentence (Inc., Jr., etc.) are not here.
+Mr
+Mrs
+Ms
+Dr
+Prof
+Sen
+Sens
+Rep
+Reps
+Gov
+Gen
+Lt
+Col
+Capt
+Cmdr
+Sgt
+Adm
+Maj
+Rev
+Hon
+Pres
+Supt
+Atty
+St
+Mt
+Ft
+No
+Nos
+vs
+v

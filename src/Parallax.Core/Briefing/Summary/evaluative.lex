@@ -1,0 +1,33 @@
+# Words of judgement or insult: in a sentence no one is said to have said, they are the writer's or an unnamed person's
+# opinion, which a neutral summary does not state as fact. Matched as whole words, ignoring case.
+disgrace
+disgraceful
+disgusting
+shameful
+shameless
+pathetic
+stupid
+idiot
+idiots
+idiotic
+moron
+morons
+ridiculous
+absurd
+outrageous
+despicable
+deplorable
+pitiful
+laughable
+incompetent
+clueless
+hypocrite
+hypocrites
+hypocritical
+loser
+losers
+liar
+liars
+awful
+horrible
+terrible
