@@ -46,6 +46,8 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
         var (quotes, attributions) = QuoteGrouper.Of(independent, canonical);
         conflicts.AddRange(QuoteConflicts(quotes));
         conflicts.AddRange(attributions);
+        // A minor difference (little words only) is shown beneath every substantive one.
+        conflicts = [.. conflicts.OrderBy(c => c.Minor)];
         // Precision first: a conflict the brief is unsure of is held back, and nothing else in the brief rests on it.
         (conflicts, var heldBack) = Conflicts.Split(conflicts);
 

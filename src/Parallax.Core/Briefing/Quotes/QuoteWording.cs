@@ -60,6 +60,9 @@ public static class QuoteWording
     /// <summary>The least confidence at which two wordings are kept as a dispute at all (shown or held back).</summary>
     public const double Considered = 0.05;
 
+    /// <summary>Most word pairs two renderings are aligned over (about 700 words each).</summary>
+    private const long MaxCells = 500_000;
+
     /// <summary>Most words on each side an end may be put another way and still be one rewording ("As" / "I think").</summary>
     private const int EdgeChange = 2;
 
@@ -68,6 +71,8 @@ public static class QuoteWording
     {
         var (wa, cutA) = WithoutCuts(a);
         var (wb, cutB) = WithoutCuts(b);
+        // A remark is a sentence or two: renderings far longer are run-on text, not aligned (the table would be huge).
+        if ((long)wa.Length * wb.Length > MaxCells) return new WordingComparison(0, Math.Min(wa.Length, wb.Length), 0, 0, 0, 0);
         var pairs = Align(wa, wb);
         // A lone little word matched at one end ("I" before "quickly judged …") is chance, not an anchor: the rendering
         // starts (or stops) after it, an excerpt.
