@@ -283,13 +283,13 @@ public static class QuoteGrouper
         if (!a.Direct) return false;
         int shared = a.Content.Count(b.Content.Contains);
         int smaller = Math.Min(a.Content.Count, b.Content.Count);
-        if (shared < 2 || smaller == 0) return false;
+        if (shared == 0 || (double)shared / smaller < 0.5) return false;
         var wa = a.Words.ToHashSet(StringComparer.Ordinal);
         double jaccard = (double)b.Words.Count(wa.Contains) / wa.Union(b.Words).Count();
-        if ((double)shared / smaller < 0.5) return false;
-        if (jaccard >= 0.25) return true;
-        // A short rendering whose words nearly all stand in order in a long one ("I know you're under duress"): one remark
-        // quoted in part, however little of the long one it covers.
+        if (shared >= 2 && jaccard >= 0.25) return true;
+        // A rendering whose words nearly all stand in order in another ("I know you're under duress"; "What is this? A
+        // circus?"): one remark quoted in part or with a word changed, however little of the long one it covers or however
+        // few words that carry a topic it has.
         int shorter = Math.Min(a.Words.Length, b.Words.Length);
         return shorter >= 4 && Quotes.QuoteWording.Compare(a.Words, b.Words).Aligned >= 0.8 * shorter;
     }

@@ -20,6 +20,7 @@ public sealed class QuoteWordingTests
     [InlineData("I look forward to working with the governor on this", "he looks forward to working with the governor on this")]
     [InlineData("Do you fully support the plan the president announced", "fully supported the plan the president announced")]
     [InlineData("would end Medicare as we know it", "ending Medicare as we know it")]
+    [InlineData("I don't believe that that's what we're here to do", "I don't believe that's what we're here to do")]
     public void A_papers_style_is_no_rewording(string a, string b)
     {
         Assert.Equal(WordingChange.None, Compare(a, b).Change);
@@ -79,6 +80,17 @@ public sealed class QuoteWordingTests
             Briefs.Article("b", "“I do not think we are ready for the fucking storm,” Representative Ines Okafor said in Albany on Monday."),
         ]);
         Assert.DoesNotContain(styled.Conflicts.Concat(styled.HeldBackConflicts), c => c.Kind == ConflictKind.Quote);
+    }
+
+    [Fact]
+    public void A_sentence_of_a_few_words_is_read_with_its_neighbour()
+    {
+        var b = Briefs.OneStory([
+            Briefs.Article("a", "“What is this? A circus?” Representative Ines Okafor said in Albany on Monday."),
+            Briefs.Article("b", "“What is this, the circus?” Representative Ines Okafor said in Albany on Monday."),
+        ]);
+        var c = Assert.Single(b.Conflicts, c => c.Kind == ConflictKind.Quote);
+        Assert.True(c.Minor);
     }
 
     [Fact]

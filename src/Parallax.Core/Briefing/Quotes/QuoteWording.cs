@@ -91,7 +91,9 @@ public static class QuoteWording
             var (i, j) = pairs[k];
             if (i == pi + 1 && j == pj + 1) continue;
             bool cut = Enumerable.Range(pi + 1, i - pi).Any(x => cutA[x]) || Enumerable.Range(pj + 1, j - pj).Any(x => cutB[x]);
-            gaps.Add((wa[(pi + 1)..i], wb[(pj + 1)..j], false, cut));
+            // A word said twice over ("I don't believe that that's …") is a stammer one transcript keeps and another drops.
+            bool stammer = (i - pi == 1 || j - pj == 1) && wa[(pi + 1)..i].Concat(wb[(pj + 1)..j]).All(w => w == wa[pi] || w == wa[i]);
+            gaps.Add((wa[(pi + 1)..i], wb[(pj + 1)..j], false, cut || stammer));
         }
         var (il, jl) = pairs[^1];
         gaps.Add((wa[(il + 1)..], wb[(jl + 1)..], true, false));
