@@ -153,10 +153,12 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
 
     internal static IEnumerable<Conflict> QuoteConflicts(List<QuoteGroup> quotes)
     {
-        foreach (var q in quotes.Where(q => q.Direct && q.Disputed.Count > 1))
+        // Substantive rewordings first; a minor one (little words only) is shown beneath them.
+        foreach (var q in quotes.Where(q => q.Direct && q.Disputed.Count > 1).OrderBy(q => q.MinorDispute))
         {
             yield return new Conflict($"Wording of {q.Speaker}'s quote “{Shorten(q.Disputed[0].Text, 60)}”", ConflictKind.Quote,
-                q.Disputed.Select(v => new Variant(v.Text, v.Text, v.Articles, v.Support)).ToList());
+                q.Disputed.Select(v => new Variant(v.Text, v.Text, v.Articles, v.Support)).ToList())
+            { Confidence = q.DisputeConfidence, Minor = q.MinorDispute };
         }
     }
 

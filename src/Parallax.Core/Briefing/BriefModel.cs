@@ -186,6 +186,9 @@ public sealed record Conflict(string About, ConflictKind Kind, IReadOnlyList<Var
     /// <see cref="Conflicts.ShowAt"/>; below it the conflict is held back (<see cref="Brief.HeldBackConflicts"/>).
     /// </summary>
     public double Confidence { get; init; } = 1;
+
+    /// <summary>Whether only little words or endings differ ("a circus" / "the circus"): shown beneath the substantive conflicts.</summary>
+    public bool Minor { get; init; }
 }
 
 /// <summary>One wording of a quotation and the sources that print it.</summary>
@@ -196,6 +199,12 @@ public sealed record QuoteGroup(string Speaker, string Text, IReadOnlyList<strin
 {
     /// <summary>Variants that render the same words differently in different sources (empty when the wording is not in dispute).</summary>
     public IReadOnlyList<QuoteVariant> Disputed { get; init; } = [];
+
+    /// <summary>How sure the brief is that <see cref="Disputed"/> are one remark worded differently (see <see cref="Quotes.QuoteWording.Confidence"/>).</summary>
+    public double DisputeConfidence { get; init; }
+
+    /// <summary>Whether the disputed wordings differ only in little words or endings.</summary>
+    public bool MinorDispute { get; init; }
 }
 
 /// <summary>A spelling of a name and the sources using it; suspect when most sources spell it otherwise.</summary>

@@ -16,6 +16,15 @@ public static class QuoteGrouper
     private sealed record Fragment(string Article, string Speaker, Span Span, string Text, string[] Words, HashSet<string> Content, bool Direct)
     {
         public bool ByPerson { get; init; }
+
+        /// <summary>The speaker its own source names ("" for none), before the words join it to another source's quote.</summary>
+        public string Own { get; init; } = "";
+
+        /// <summary>How sure the speaker model is of <see cref="Own"/> (0 when the source names no one).</summary>
+        public double Sure { get; init; }
+
+        /// <summary>The people its source names in the quote's sentence, outside the quoted words.</summary>
+        public HashSet<string> Beside { get; init; } = [];
     }
 
     /// <summary>Words enough that two speakers saying them alike is no coincidence of phrasing.</summary>
@@ -70,27 +79,23 @@ public static class QuoteGrouper
             if (used.Contains(direct[i])) continue;
             var f0 = direct[i];
             var candidates = f0.Content.SelectMany(w => byWord[w]).Where(j => j == i || direct[j].Article != f0.Article).Distinct();
-            var same = candidates.Select(j => direct[j]).Where(f => f == f0 || SameWords(f, f0)).ToList();
+            var same = candidates.Select(j => direct[j]).Where(f => f == f0 || (f.Article != f0.Article && Quotes.QuoteWording.SameWords(f.Words, f0.Words, AttributedWords))).ToList();
             var speakers = same.GroupBy(f => f.Speaker).ToList();
             // One source giving the words to two people is that source's own muddle (or a dialogue), not sources disagreeing.
             if (speakers.Count < 2 || speakers.SelectMany(g => g.Select(f => f.Article).Distinct()).GroupBy(a => a).Any(a => a.Count() > 1)) continue;
+            // A source that names the other speaker too, beside the words, has not given them to someone else: which of the
+            // two it meant is our reading of its sentence, not its claim.
+            if (speakers.Any(g => g.Any(f => speakers.Any(o => o.Key != g.Key && f.Beside.Contains(o.Key))))) continue;
             used.UnionWith(same);
             var variants = speakers
                 .Select(g => new Variant(g.Key, g.OrderByDescending(f => f.Words.Length).First().Text, g.Select(f => f.Article).Distinct().Order(StringComparer.Ordinal).ToList(), g.Select(f => new Support(f.Article, f.Span)).ToList()))
                 .OrderByDescending(v => v.Articles.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList();
             string words = variants[0].Text.Length > 60 ? variants[0].Text[..60].TrimEnd() + "…" : variants[0].Text;
-            conflicts.Add(new Conflict($"Who said “{words}”", ConflictKind.Attribution, variants));
+            // Both attributions must hold for the sources to disagree: the two surest speakers' confidences, multiplied.
+            var sure = speakers.Select(g => g.Max(f => f.Sure)).OrderDescending().Take(2).ToList();
+            conflicts.Add(new Conflict($"Who said “{words}”", ConflictKind.Attribution, variants) { Confidence = sure[0] * sure[1] });
         }
         return conflicts;
-    }
-
-    /// <summary>The same words or an excerpt of them, or nearly all of them (a word or two changed), in different articles.</summary>
-    private static bool SameWords(Fragment a, Fragment b)
-    {
-        if (a.Article == b.Article) return false;
-        if (Contains(a.Words, b.Words) || Contains(b.Words, a.Words)) return true;
-        var wa = a.Words.ToHashSet(StringComparer.Ordinal);
-        return (double)b.Words.Count(wa.Contains) / wa.Union(b.Words).Count() >= 0.75;
     }
 
     private static List<Fragment> Fragments(IEnumerable<AnalyzedArticle> articles, Func<string, string, string> canonical)
@@ -108,7 +113,10 @@ public static class QuoteGrouper
                 // through a pronoun is the reader's inference, not the source's claim.
                 bool person = speakerEntity is { Type: EntityType.Person }
                     && (a.SentenceIndexAt(speakerEntity.Span.Start) == a.SentenceIndexAt(q.Span.Start) || a.SentenceIndexAt(speakerEntity.Span.Start) == a.SentenceIndexAt(Math.Max(q.Span.Start, q.Span.End - 1)));
-                foreach (var span in q.Direct ? Stages.Sentences.SentenceSplitter.SentencesWithin(a.Text, q.Span) : [q.Span])
+                int sentence = a.SentenceIndexAt(q.Span.Start);
+                var beside = a.Entities.Where(e => e.Type == EntityType.Person && !q.Span.Contains(e.Span) && a.SentenceIndexAt(e.Span.Start) == sentence)
+                    .Select(e => canonical(a.Id, e.Name)).ToHashSet(StringComparer.Ordinal);
+                foreach (var span in q.Direct ? Quotes.QuoteWording.Remarks(a.Text, Stages.Sentences.SentenceSplitter.SentencesWithin(a.Text, q.Span)) : [q.Span])
                 {
                     var words = WordsOf(span.Of(a.Text));
                     if (words.Length < 2) continue;
@@ -116,7 +124,7 @@ public static class QuoteGrouper
                     // says nothing on its own; the direct quote carries it.
                     if (!q.Direct && (words.Length < 4 || CutShort.Contains(words[^1]) || !Stages.Quotes.QuoteExtractor.IsCompleteClause(span.Of(a.Text)))) continue;
                     var content = words.Where(w => !Text.Words.IsStop(w) && w.Length > 2).Select(Text.Words.Stem).ToHashSet(StringComparer.Ordinal);
-                    fragments.Add(new Fragment(a.Id, speaker, span, Trim(span.Of(a.Text)), words, content, q.Direct) { ByPerson = person });
+                    fragments.Add(new Fragment(a.Id, speaker, span, Trim(span.Of(a.Text)), words, content, q.Direct) { ByPerson = person, Own = speaker, Sure = speaker.Length == 0 ? 0 : q.SpeakerConfidence ?? 1, Beside = beside });
                 }
             }
         }
@@ -195,23 +203,30 @@ public static class QuoteGrouper
             var ordered = variants.Select(v => new QuoteVariant(v[0].Text, v.Select(f => f.Article).Distinct().Order(StringComparer.Ordinal).ToList(), v.Select(f => new Support(f.Article, f.Span)).ToList()))
                 .OrderByDescending(v => v.Articles.Count).ThenByDescending(v => v.Text.Length).ToList();
             var sources = g.Select(f => f.Article).Distinct().Order(StringComparer.Ordinal).ToList();
-            // A wording is disputed only against a close rewording that other sources print instead; two different
-            // sentences of one statement that every source prints are not rival wordings.
+            // A wording is disputed only against a rewording of the same remark that other sources print instead; two
+            // different sentences of one statement that every source prints are not rival wordings.
             var heads = variants.Select(v => v[0]).ToList();
-            var disputed = new HashSet<int>();
+            var pairs = new List<(int I, int J, double Confidence, bool Minor)>();
             for (int i = 0; i < variants.Count; i++)
             {
                 for (int j = i + 1; j < variants.Count; j++)
                 {
-                    if (!SameQuote(heads[i], heads[j]) || !Rival(heads[i].Words, heads[j].Words) || SameStems(heads[i].Words, heads[j].Words) || StyleOnly(heads[i].Words, heads[j].Words)) continue;
-                    // Sources that print this wording of the disputed words (not merely another excerpt counted with it).
-                    var si = variants[i].Where(f => SameQuote(f, heads[j])).Select(f => f.Article).ToHashSet(StringComparer.Ordinal);
-                    var sj = variants[j].Where(f => SameQuote(f, heads[i])).Select(f => f.Article).ToHashSet(StringComparer.Ordinal);
-                    if (!si.IsSubsetOf(sj) && !sj.IsSubsetOf(si)) { disputed.Add(i); disputed.Add(j); }
+                    var comparison = Quotes.QuoteWording.Compare(heads[i].Words, heads[j].Words);
+                    double confidence = Quotes.QuoteWording.Confidence(comparison, OneSpeaker(heads[i], heads[j]));
+                    if (confidence < Quotes.QuoteWording.Considered) continue;
+                    // Sources that print this wording of the differing words (not merely an excerpt counted with it that leaves
+                    // them out): when every source of one wording prints the other too, the speaker said both.
+                    var si = Printing(variants[i], heads[j]);
+                    var sj = Printing(variants[j], heads[i]);
+                    if (!si.IsSubsetOf(sj) && !sj.IsSubsetOf(si)) pairs.Add((i, j, confidence, comparison.Change == Quotes.WordingChange.Minor));
                 }
             }
+            // The wordings of the surest disputes: those the brief can show, else the one it is surest of (held back).
+            double best = pairs.Count == 0 ? 0 : pairs.Max(p => p.Confidence);
+            var kept = pairs.Where(p => p.Confidence >= Math.Min(best, Conflicts.ShowAt)).ToList();
+            var disputed = kept.SelectMany(p => new[] { p.I, p.J }).ToHashSet();
             var rival = disputed.Select(i => ordered.First(v => v.Text == heads[i].Text)).Distinct().OrderByDescending(v => v.Articles.Count).ThenByDescending(v => v.Text.Length).ToList();
-            result.Add(new QuoteGroup(g[0].Speaker, ordered[0].Text, sources, ordered, g[0].Direct) { Disputed = rival });
+            result.Add(new QuoteGroup(g[0].Speaker, ordered[0].Text, sources, ordered, g[0].Direct) { Disputed = rival, DisputeConfidence = best, MinorDispute = kept.Count > 0 && kept.All(p => p.Minor) });
         }
         return result.OrderByDescending(q => q.Direct).ThenByDescending(q => q.Articles.Count).ThenBy(q => q.Speaker, StringComparer.Ordinal).ToList();
     }
@@ -237,38 +252,16 @@ public static class QuoteGrouper
         return Math.Max(tail, head) >= 5 && s.Length >= 0.6 * l.Length;
     }
 
-    /// <summary>Only endings differ ("environmentalist"/"environmentalists"): a slip of typing, not another wording.</summary>
-    private static bool SameStems(string[] a, string[] b) => a.Length == b.Length && a.Select(Text.Words.Stem).SequenceEqual(b.Select(Text.Words.Stem), StringComparer.Ordinal);
-
-    /// <summary>Little words a transcript or a paper's style adds or leaves out ("James Bond and the president" / "James Bond, the president").</summary>
-    private static readonly System.Collections.Frozen.FrozenSet<string> StyleWords = System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal,
-        "and", "or", "the", "a", "an", "of", "to", "am", "is", "are", "so", "but", Ellipsis);
-
-    /// <summary>Most style words two wordings may differ by and still be one wording.</summary>
-    private const int StyleSlack = 3;
+    /// <summary>The articles whose fragments of a variant word differently from <paramref name="other"/>.</summary>
+    private static HashSet<string> Printing(List<Fragment> variant, Fragment other) =>
+        variant.Where(f => Quotes.QuoteWording.Compare(f.Words, other.Words).Change != Quotes.WordingChange.None).Select(f => f.Article).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// Whether two wordings differ only in a few little words added or left out (and marked cuts): the same words as the
-    /// speaker said them, styled or transcribed differently. A changed content word, a negation or a longer difference is
-    /// still a rival wording.
+    /// How sure it is that two wordings are one speaker's: 1 when their sources name the same person, a half when one
+    /// source names no one and the words alone join them, nothing when the sources name different people.
     /// </summary>
-    private static bool StyleOnly(string[] a, string[] b)
-    {
-        var table = new int[a.Length + 1, b.Length + 1];
-        for (int i = a.Length - 1; i >= 0; i--)
-        {
-            for (int j = b.Length - 1; j >= 0; j--) table[i, j] = a[i] == b[j] ? table[i + 1, j + 1] + 1 : Math.Max(table[i + 1, j], table[i, j + 1]);
-        }
-        int x = 0, y = 0, differing = 0;
-        while (x < a.Length || y < b.Length)
-        {
-            if (x < a.Length && y < b.Length && a[x] == b[y]) { x++; y++; continue; }
-            // Walk the alignment: the word left out on one side must be a style word.
-            string left = x < a.Length && (y == b.Length || table[x + 1, y] >= table[x, y + 1]) ? a[x++] : b[y++];
-            if (!StyleWords.Contains(left) || ++differing > StyleSlack) return false;
-        }
-        return differing > 0;
-    }
+    private static double OneSpeaker(Fragment a, Fragment b) =>
+        a.Own.Length > 0 && a.Own == b.Own ? 1 : a.Own.Length == 0 || b.Own.Length == 0 ? 0.5 : 0;
 
     /// <summary>The length of the longest common subsequence of two word sequences.</summary>
     private static int CommonSubsequence(string[] a, string[] b)
@@ -290,10 +283,15 @@ public static class QuoteGrouper
         if (!a.Direct) return false;
         int shared = a.Content.Count(b.Content.Contains);
         int smaller = Math.Min(a.Content.Count, b.Content.Count);
-        if (shared < 2 || smaller == 0) return false;
+        if (shared == 0 || (double)shared / smaller < 0.5) return false;
         var wa = a.Words.ToHashSet(StringComparer.Ordinal);
         double jaccard = (double)b.Words.Count(wa.Contains) / wa.Union(b.Words).Count();
-        return (double)shared / smaller >= 0.5 && jaccard >= 0.25;
+        if (shared >= 2 && jaccard >= 0.25) return true;
+        // A rendering whose words nearly all stand in order in another ("I know you're under duress"; "What is this? A
+        // circus?"): one remark quoted in part or with a word changed, however little of the long one it covers or however
+        // few words that carry a topic it has.
+        int shorter = Math.Min(a.Words.Length, b.Words.Length);
+        return shorter >= 4 && Quotes.QuoteWording.Compare(a.Words, b.Words).Aligned >= 0.8 * shorter;
     }
 
     /// <summary>
@@ -328,14 +326,16 @@ public static class QuoteGrouper
     }
 
     /// <summary>Stands in a quote's words where its source marks a cut.</summary>
-    private const string Ellipsis = "…";
+    private const string Ellipsis = Quotes.QuoteWording.Ellipsis;
 
-    private static string[] WordsOf(string text)
+    internal static string[] WordsOf(string text)
     {
         var list = new List<string>();
         int depth = 0;
-        foreach (var t in Tokenizer.Tokenize(text))
+        var tokens = Tokenizer.Tokenize(text);
+        for (int n = 0; n < tokens.Count; n++)
         {
+            var t = tokens[n];
             // An editor's insertion ("[of Congress]", "(local)") is no part of the speaker's words.
             char c = text[t.Start];
             if (c is '[' or '(') depth++;
@@ -347,6 +347,13 @@ public static class QuoteGrouper
                 continue;
             }
             if (t.Kind is not (TokenKind.Word or TokenKind.Number)) continue;
+            if (Quotes.QuoteWording.CensoredEnd(text, t.End) is var censored && censored > t.End)
+            {
+                // "f***ing" is one word, compared as the word it hides.
+                list.Add(Resolution.NameForms.Fold(text[t.Start..censored]));
+                while (n + 1 < tokens.Count && tokens[n + 1].Start < censored) n++;
+                continue;
+            }
             // "same-sex" and "same sex" are one wording; so are ’ and ', a name with or without its accents, a name in another
             // romanisation (al-Qaddafi, Gadhafi) and the Arabic article before it.
             string folded = Resolution.NameForms.Fold(text[t.Start..t.End]);

@@ -38,7 +38,7 @@ public static class BriefJson
     };
 
     private static ConflictItem Item(Conflict c) =>
-        new(c.About, c.Kind.ToString().ToLowerInvariant(), [.. c.Variants.Select(v => new VariantItem(v.Value, v.Text, v.Articles, Support(v.Support)))]) { Confidence = Math.Round(c.Confidence, 3) };
+        new(c.About, c.Kind.ToString().ToLowerInvariant(), [.. c.Variants.Select(v => new VariantItem(v.Value, v.Text, v.Articles, Support(v.Support)))]) { Confidence = Math.Round(c.Confidence, 3), Minor = c.Minor };
 
     private static List<SupportItem> Support(IEnumerable<Support> support) => [.. support.Select(s => new SupportItem(s.Article, s.Span.Start, s.Span.End))];
 

@@ -54,7 +54,7 @@ public static class BriefMarkdown
         if (b.Conflicts.Count == 0) sb.AppendLine("_No contradictions found._").AppendLine();
         foreach (var c in b.Conflicts)
         {
-            sb.Append("- **").Append(KindLabel(c.Kind)).Append("** — ").Append(Md.Escape(c.About))
+            sb.Append("- **").Append(KindLabel(c.Kind)).Append("** — ").Append(Md.Escape(c.About)).Append(c.Minor ? " _(minor: little words only)_" : "")
                 .AppendLine(c.Confidence < Briefing.Conflicts.ShowAt ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" _(held back: confidence {c.Confidence:F2})_") : "");
             foreach (var v in c.Variants)
             {

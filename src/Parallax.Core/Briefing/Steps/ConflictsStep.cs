@@ -20,6 +20,8 @@ public sealed class ConflictsStep : IBriefStep
         conflicts.AddRange(BriefBuilder.NameConflicts(draft.Names.Entities, articles.All));
         conflicts.AddRange(BriefBuilder.QuoteConflicts(draft.Quotes));
         conflicts.AddRange(draft.Attributions);
+        // A minor difference (little words only) is shown beneath every substantive one.
+        conflicts = [.. conflicts.OrderBy(c => c.Minor)];
         // Precision first: a conflict the brief is unsure of is held back, and nothing else in the brief rests on it.
         var (shown, heldBack) = Conflicts.Split(conflicts);
         draft.Conflicts = shown;

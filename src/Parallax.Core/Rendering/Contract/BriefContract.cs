@@ -58,6 +58,10 @@ public sealed record FactItem(
 public sealed record ConflictItem(string About, string Kind, IReadOnlyList<VariantItem> Variants)
 {
     public double Confidence { get; init; } = 1;
+
+    /// <summary>Whether only little words or endings differ (a minor quote wording difference); written only when true.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Minor { get; init; }
 }
 
 /// <summary>One side of a disagreement, or one wording of a quote (which has no separate value).</summary>
