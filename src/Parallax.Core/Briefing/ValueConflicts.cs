@@ -45,6 +45,12 @@ internal sealed record ValueMention(string Article, Span Span, Span Sentence, Co
     /// <summary>For figures: given loosely ("about", "nearly").</summary>
     public bool Hedged { get; init; }
 
+    /// <summary>Whether the value's clause is a forecast or supposition (see <see cref="ValuePredicate.IsModal"/>).</summary>
+    public bool Modal { get; init; }
+
+    /// <summary>The verb of the event the value dates or counts (see <see cref="ValuePredicate"/>).</summary>
+    public string? Predicate { get; init; }
+
     /// <summary>The terms of the value's sentence without its dates and figures: what the sentence says, whatever values it gives.</summary>
     public IReadOnlyDictionary<string, double> Terms { get; init; } = new Dictionary<string, double>();
 
@@ -60,7 +66,7 @@ internal sealed record ValueMention(string Article, Span Span, Span Sentence, Co
     /// </summary>
     public bool Comparable(ValueMention o) => Kind == o.Kind && Unit == o.Unit && IsChange == o.IsChange && Signal == o.Signal
         && (Interval is not null) == (o.Interval is not null) && Side * o.Side != -1
-        && Role == o.Role && (Scope is null || o.Scope is null || Scope == o.Scope);
+        && Role == o.Role && Modal == o.Modal && (Scope is null || o.Scope is null || Scope == o.Scope);
 }
 
 /// <summary>
@@ -70,8 +76,12 @@ internal sealed record ValueMention(string Article, Span Span, Span Sentence, Co
 /// </summary>
 internal static class ValueConflicts
 {
+
     /// <summary>Least context similarity for two values in aligned sentences (one fact) to be values of the same thing.</summary>
     public const double PairThreshold = 0.45;
+
+    /// <summary>Least context similarity for two values in sentences that were not aligned but whose values hang on the same verb.</summary>
+    public const double SameEventThreshold = 0.5;
 
     /// <summary>Least context similarity for two values in sentences that were not aligned.</summary>
     public const double UnalignedThreshold = 0.75;
@@ -127,6 +137,8 @@ internal static class ValueConflicts
                     Terms = TermsOf(s),
                     Role = ValueSlots.RoleOf(a.Text, t, a.Times, signal),
                     Form = ValueSlots.FormOf(t),
+                    Predicate = ValuePredicate.Of(a, t.Span, sentence),
+                    Modal = ValuePredicate.IsModal(a, t.Span, sentence),
                 });
             }
             else if (t.Type == TimexType.Duration && DurationSeconds(t.Value) is { } secs)
@@ -160,6 +172,8 @@ internal static class ValueConflicts
                 IsChange = q.IsChange,
                 Terms = TermsOf(s),
                 Scope = ValueSlots.ScopeOf(a, q.Span, sentence),
+                Predicate = ValuePredicate.Of(a, q.Span, sentence),
+                Modal = ValuePredicate.IsModal(a, q.Span, sentence),
                 Bound = bound,
                 Exact = bound == 0 ? null : Widen(Hedge(v * scale, null), rounding),
                 Hedged = qualifier is not null && bound == 0,
@@ -262,8 +276,12 @@ internal static class ValueConflicts
             // Sentences aligned as one fact, each giving one such value at the same precision and written alike, give it for the
             // same thing however differently they word the rest ("endorsed Perry … on Tuesday morning" / "announced on Friday he will endorse Perry").
             bool sole = aligned && m.Sole && o.Sole && m.Precision == o.Precision && m.Form == o.Form;
-            if (sim < (sole ? 0 : aligned ? PairThreshold : UnalignedThreshold)) continue;
-            double score = sim + (aligned ? 0.2 : 0);
+            // One verb of the same participants at rival values, written alike, is one event told two ways ("apologized on
+            // Friday" / "had to apologize Saturday"), even in sentences too different to align.
+            bool oneEvent = m.Predicate is not null && m.Predicate == o.Predicate && m.Precision == o.Precision && m.Form == o.Form
+                && !ValuePredicate.OtherParticipants(m, o);
+            if (sim < (sole ? 0 : aligned ? PairThreshold : oneEvent ? SameEventThreshold : UnalignedThreshold)) continue;
+            double score = sim + (aligned ? 0.2 : oneEvent ? 0.1 : 0);
             if (score >= bestScore)
             {
                 bestScore = score;

@@ -118,6 +118,25 @@ public sealed class ValueConflictTests
     }
 
     [Fact]
+    public void A_forecast_or_supposition_is_not_set_against_what_happened()
+    {
+        var b = Story(
+            "The council would have cut $40 million from the harbour budget under the first plan, the mayor said.",
+            "The council cut $25 million from the harbour budget under the first plan, the mayor said.");
+        Assert.Empty(All(b, ConflictKind.Quantity));
+    }
+
+    [Fact]
+    public void One_verb_of_one_participant_at_rival_days_in_sentences_worded_differently_is_one_event()
+    {
+        var b = Story(
+            "A Republican staffer on Friday apologized for a Facebook post that mocked the harbour parade, her office said in a long statement to reporters.",
+            "The communications director for a Republican congressman had to apologize Saturday for a Facebook post about the parade.");
+        var c = Assert.Single(All(b, ConflictKind.Time));
+        Assert.Equal(["2025-03-07", "2025-03-08"], c.Variants.Select(v => v.Value).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Amounts_far_apart_in_size_are_held_back_rather_than_shown()
     {
         var m = new ValueMention("a", new Span(0, 1), new Span(0, 10), ConflictKind.Quantity, "313.89 USD", "$313.89", new() { ["spent"] = 1 }, -1) { Range = (313, 314), Unit = "USD", Sole = true };

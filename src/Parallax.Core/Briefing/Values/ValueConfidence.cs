@@ -43,6 +43,8 @@ internal static class ValueConfidence
         if (aligned || clause >= FactAligner.Threshold) s += 0.3;
         s += 0.45 * context;
         if (m.Sole && o.Sole) s += 0.1;
+        if (ValuePredicate.OtherParticipants(m, o)) s -= 0.15;
+        else if (m.Predicate is not null && m.Predicate == o.Predicate) s += 0.15;
         // Outlets dating one event write it alike ("Friday" / "Saturday", "1967" / "1966"); "yesterday" against "the
         // weekend", "last year" against "Wednesday", "March 2" against "Tuesday" are nearly always two events.
         if (m.Precision != o.Precision) s -= 0.3;
