@@ -1,4 +1,5 @@
 using System.Globalization;
+using Parallax.Briefing.Values;
 using Parallax.Model;
 
 namespace Parallax.Briefing;
@@ -26,16 +27,46 @@ internal sealed record ValueMention(string Article, Span Span, Span Sentence, Co
     /// <summary>How finely the value is given: for dates the length of the calendar part of the value (year 4, month 7, day 10); 0 for figures.</summary>
     public int Precision { get; init; }
 
+    /// <summary>For dates: which end of a range the date is (see <see cref="ValueSlots.RoleOf"/>).</summary>
+    public DateRole Role { get; init; }
+
+    /// <summary>For dates: how the date is written.</summary>
+    public DateForm Form { get; init; }
+
+    /// <summary>For figures: the year or month its clause gives it for, if any.</summary>
+    public string? Scope { get; init; }
+
+    /// <summary>For figures: +1 an upper bound, -1 a lower bound, 0 a point.</summary>
+    public int Bound { get; init; }
+
+    /// <summary>For a bound: the bound itself with its rounding, so two upper bounds of one thing are compared by value.</summary>
+    public (double Low, double High)? Exact { get; init; }
+
+    /// <summary>For figures: given loosely ("about", "nearly").</summary>
+    public bool Hedged { get; init; }
+
+    /// <summary>Whether the value's clause is a forecast or supposition (see <see cref="ValuePredicate.IsModal"/>).</summary>
+    public bool Modal { get; init; }
+
+    /// <summary>The verb of the event the value dates or counts (see <see cref="ValuePredicate"/>).</summary>
+    public string? Predicate { get; init; }
+
+    /// <summary>The terms of the value's sentence without its dates and figures: what the sentence says, whatever values it gives.</summary>
+    public IReadOnlyDictionary<string, double> Terms { get; init; } = new Dictionary<string, double>();
+
     public bool CompatibleWith(ValueMention o) => Kind == ConflictKind.Time && Interval is { } a && o.Interval is { } b
         ? a.Overlaps(b)
-        : Range is { } r && o.Range is { } s && r.Low <= s.High && s.Low <= r.High;
+        : Bound != 0 && Bound == o.Bound && Exact is { } x && o.Exact is { } y
+            ? x.Low <= y.High && y.Low <= x.High
+            : Range is { } r && o.Range is { } s && r.Low <= s.High && s.Low <= r.High;
 
     /// <summary>
     /// Values that could be rival statements of one thing: same kind and unit, both changes or both levels, the same boundary
     /// signal, and not one wholly in the past and the other wholly in the future (those are two events, not one disputed date).
     /// </summary>
     public bool Comparable(ValueMention o) => Kind == o.Kind && Unit == o.Unit && IsChange == o.IsChange && Signal == o.Signal
-        && (Interval is not null) == (o.Interval is not null) && Side * o.Side != -1;
+        && (Interval is not null) == (o.Interval is not null) && Side * o.Side != -1
+        && Role == o.Role && Modal == o.Modal && (Scope is null || o.Scope is null || Scope == o.Scope);
 }
 
 /// <summary>
@@ -45,8 +76,12 @@ internal sealed record ValueMention(string Article, Span Span, Span Sentence, Co
 /// </summary>
 internal static class ValueConflicts
 {
+
     /// <summary>Least context similarity for two values in aligned sentences (one fact) to be values of the same thing.</summary>
     public const double PairThreshold = 0.45;
+
+    /// <summary>Least context similarity for two values in sentences that were not aligned but whose values hang on the same verb.</summary>
+    public const double SameEventThreshold = 0.5;
 
     /// <summary>Least context similarity for two values in sentences that were not aligned.</summary>
     public const double UnalignedThreshold = 0.75;
@@ -75,6 +110,9 @@ internal static class ValueConflicts
         var list = new List<ValueMention>();
         var skip = a.Times.Select(t => t.Span).Concat(a.Quantities.Select(q => q.Span)).ToList();
         skip.Sort((x, y) => x.Start.CompareTo(y.Start)); // searched by position for every context word
+        var terms = new Dictionary<int, IReadOnlyDictionary<string, double>>();
+        IReadOnlyDictionary<string, double> TermsOf(int s) => terms.TryGetValue(s, out var t) ? t
+            : terms[s] = SentenceFeatures.Terms(a, a.Sentences[s].Span, canonical).Where(kv => kv.Key[0] != '#').ToDictionary(StringComparer.Ordinal);
         // Furniture ("Copyright © 2019", "By Jane Smith, USA TODAY", photo credits) holds no values to compare.
         var furniture = new Dictionary<int, bool>();
         bool IsFurniture(int s) => furniture.TryGetValue(s, out var f) ? f : furniture[s] = Furniture.Is(a.Text.AsSpan(a.Sentences[s].Span.Start, a.Sentences[s].Span.Length));
@@ -88,11 +126,24 @@ internal static class ValueConflicts
             {
                 int side = a.Article.Published is not { } p ? 0 : interval.End < p ? -1 : interval.Start > p ? 1 : 0;
                 int precision = TimeInterval.CalendarPart(t.Value).Length;
-                list.Add(new ValueMention(a.Id, t.Span, sentence, ConflictKind.Time, t.Value, t.Text, ctx, factOf(a.Id, s, t.Span.Start)) { Interval = interval, Unit = "date", Side = side, Signal = SignalBefore(a.Text, t.Span.Start), Precision = precision });
+                string? signal = SignalBefore(a.Text, t.Span.Start);
+                list.Add(new ValueMention(a.Id, t.Span, sentence, ConflictKind.Time, t.Value, t.Text, ctx, factOf(a.Id, s, t.Span.Start))
+                {
+                    Interval = interval,
+                    Unit = "date",
+                    Side = side,
+                    Signal = signal,
+                    Precision = precision,
+                    Terms = TermsOf(s),
+                    Role = ValueSlots.RoleOf(a.Text, t, a.Times, signal),
+                    Form = ValueSlots.FormOf(t),
+                    Predicate = ValuePredicate.Of(a, t.Span, sentence),
+                    Modal = ValuePredicate.IsModal(a, t.Span, sentence),
+                });
             }
             else if (t.Type == TimexType.Duration && DurationSeconds(t.Value) is { } secs)
             {
-                list.Add(new ValueMention(a.Id, t.Span, sentence, ConflictKind.Quantity, t.Value, t.Text, ctx, factOf(a.Id, s, t.Span.Start)) { Range = Hedge(secs, ModQualifier(t.Mod)), Unit = "duration" });
+                list.Add(new ValueMention(a.Id, t.Span, sentence, ConflictKind.Quantity, t.Value, t.Text, ctx, factOf(a.Id, s, t.Span.Start)) { Range = Hedge(secs, ModQualifier(t.Mod)), Unit = "duration", Terms = TermsOf(s), Hedged = t.Mod is not null });
             }
         }
         foreach (var q in a.Quantities)
@@ -107,12 +158,28 @@ internal static class ValueConflicts
             bool share = q.Unit == "fraction";
             double scale = share ? 100 : 1;
             string? unit = share ? "percent" : q.Unit;
-            var range = Hedge(v * scale, q.Qualifier ?? (share ? "about" : null));
+            string? qualifier = q.Qualifier ?? (share ? "about" : null);
+            // A scale word marks the writer's rounding: "1.5 million" agrees with 1,512,000.
+            double rounding = q.UpperValue is null ? ValueSlots.RoundingOf(q.Text) : 0;
+            var range = Widen(Hedge(v * scale, qualifier), rounding);
             if (q.UpperValue is { } upper) range = (range.Low, Hedge(upper * scale, q.Qualifier).High);
+            int bound = q.UpperValue is null ? ValueSlots.BoundOf(q.Qualifier) : 0;
             string display = Number(v * scale) + (q.UpperValue is { } u ? "–" + Number(u * scale) : "") + (unit is null ? "" : " " + unit);
-            list.Add(new ValueMention(a.Id, q.Span, sentence, ConflictKind.Quantity, display, q.Text, ctx, factOf(a.Id, s, q.Span.Start)) { Range = range, Unit = unit ?? "", IsChange = q.IsChange });
+            list.Add(new ValueMention(a.Id, q.Span, sentence, ConflictKind.Quantity, display, q.Text, ctx, factOf(a.Id, s, q.Span.Start))
+            {
+                Range = range,
+                Unit = unit ?? "",
+                IsChange = q.IsChange,
+                Terms = TermsOf(s),
+                Scope = ValueSlots.ScopeOf(a, q.Span, sentence),
+                Predicate = ValuePredicate.Of(a, q.Span, sentence),
+                Modal = ValuePredicate.IsModal(a, q.Span, sentence),
+                Bound = bound,
+                Exact = bound == 0 ? null : Widen(Hedge(v * scale, null), rounding),
+                Hedged = qualifier is not null && bound == 0,
+            });
         }
-        foreach (var same in list.GroupBy(m => (m.Sentence, m.Kind, m.Unit, m.Precision)))
+        foreach (var same in list.GroupBy(m => (m.Sentence, m.Kind, m.Unit, m.Precision, m.Role)))
         {
             if (same.Count() == 1) same.First().Sole = true;
         }
@@ -123,6 +190,7 @@ internal static class ValueConflicts
     public static List<Conflict> Find(List<ValueMention> mentions, Func<ValueMention, string> about, ISet<(string Article, Span Span)> disputed)
     {
         var byArticle = mentions.GroupBy(m => m.Article).ToList();
+        var clauses = new ClauseSimilarity(mentions);
         var parent = Enumerable.Range(0, mentions.Count).ToArray();
         int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
         var index = new Dictionary<ValueMention, int>(ReferenceEqualityComparer.Instance);
@@ -134,8 +202,8 @@ internal static class ValueConflicts
             {
                 foreach (var m in byArticle[i])
                 {
-                    var best = BestMatch(m, byArticle[j]);
-                    if (best is null || !ReferenceEquals(BestMatch(best, byArticle[i]), m)) continue;
+                    var best = BestMatch(m, byArticle[j], clauses.Of);
+                    if (best is null || !ReferenceEquals(BestMatch(best, byArticle[i], clauses.Of), m)) continue;
                     int a = index[m], b = index[best];
                     parent[Find(a)] = Find(b);
                     linked.Add(a);
@@ -165,7 +233,7 @@ internal static class ValueConflicts
                     c.Select(x => new Support(x.Article, x.Sentence)).ToList()))
                 .OrderByDescending(v => v.Articles.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList();
             var majority = classes.OrderByDescending(c => c.Select(x => x.Article).Distinct().Count()).First()[0];
-            conflicts.Add(new Conflict(about(majority), group[0].Kind, variants));
+            conflicts.Add(new Conflict(about(majority), group[0].Kind, variants) { Confidence = ValueConfidence.Of(classes, clauses.Of) });
         }
         return conflicts;
     }
@@ -193,20 +261,27 @@ internal static class ValueConflicts
         }
     }
 
-    private static ValueMention? BestMatch(ValueMention m, IEnumerable<ValueMention> others)
+    private static ValueMention? BestMatch(ValueMention m, IEnumerable<ValueMention> others, Func<ValueMention, ValueMention, double> clause)
     {
         ValueMention? best = null;
-        double bestScore = PairThreshold;
+        // The thresholds below decide which pairs may match at all; among those the best scores (a sole value in aligned
+        // sentences may match with no shared context word).
+        double bestScore = double.MinValue;
         foreach (var o in others)
         {
             if (!m.Comparable(o)) continue;
             double sim = MentionContext.Cosine(m.Context, o.Context);
-            bool aligned = m.Fact >= 0 && m.Fact == o.Fact;
-            // Sentences aligned as one fact, each giving one such value at the same precision, give it for the same thing
-            // however differently they word the rest ("endorsed Perry … on Tuesday morning" / "announced on Friday he will endorse Perry").
-            bool sole = aligned && m.Sole && o.Sole && m.Precision == o.Precision;
-            if (sim < (sole ? 0 : aligned ? PairThreshold : UnalignedThreshold)) continue;
-            double score = sim + (aligned ? 0.2 : 0);
+            // Sentences worded alike apart from their values state one fact even where a changed value kept the aligner from pairing them.
+            bool aligned = (m.Fact >= 0 && m.Fact == o.Fact) || clause(m, o) >= FactAligner.Threshold;
+            // Sentences aligned as one fact, each giving one such value at the same precision and written alike, give it for the
+            // same thing however differently they word the rest ("endorsed Perry … on Tuesday morning" / "announced on Friday he will endorse Perry").
+            bool sole = aligned && m.Sole && o.Sole && m.Precision == o.Precision && m.Form == o.Form;
+            // One verb of the same participants at rival values, written alike, is one event told two ways ("apologized on
+            // Friday" / "had to apologize Saturday"), even in sentences too different to align.
+            bool oneEvent = m.Predicate is not null && m.Predicate == o.Predicate && m.Precision == o.Precision && m.Form == o.Form
+                && !ValuePredicate.OtherParticipants(m, o);
+            if (sim < (sole ? 0 : aligned ? PairThreshold : oneEvent ? SameEventThreshold : UnalignedThreshold)) continue;
+            double score = sim + (aligned ? 0.2 : oneEvent ? 0.1 : 0);
             if (score >= bestScore)
             {
                 bestScore = score;
@@ -215,6 +290,8 @@ internal static class ValueConflicts
         }
         return best;
     }
+
+    private static (double Low, double High) Widen((double Low, double High) r, double by) => by <= 0 ? r : (Math.Min(r.Low, r.Low + (r.High - r.Low) / 2 - by), Math.Max(r.High, r.Low + (r.High - r.Low) / 2 + by));
 
     private static string? SignalBefore(string text, int at)
     {

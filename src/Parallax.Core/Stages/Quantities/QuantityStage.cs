@@ -25,6 +25,7 @@ public sealed class QuantityStage : IAnalysisStage
     private static readonly FrozenDictionary<string, string> UnitNames = Lexicon.Map(typeof(QuantityStage), "units.lex");
     private static readonly FrozenSet<string> Qualifiers = Lexicon.Set(typeof(QuantityStage), "qualifiers.lex");
     private static readonly FrozenSet<string> ChangeCues = Lexicon.Set(typeof(QuantityStage), "change-cues.lex");
+    private static readonly FrozenSet<string> ChangeVerbs = Lexicon.Set(typeof(QuantityStage), "change-verbs.lex");
 
     private static readonly string UnitPattern = string.Join("|", UnitNames.Keys.OrderByDescending(k => k.Length).Select(k => Regex.Escape(k).Replace("\\ ", "\\s+", StringComparison.Ordinal)));
     private static readonly string QualifierPattern = string.Join("|", Qualifiers.OrderByDescending(k => k.Length).Select(k => Regex.Escape(k).Replace("\\ ", "\\s+", StringComparison.Ordinal)));
@@ -142,6 +143,7 @@ public sealed class QuantityStage : IAnalysisStage
             if (timeCoverage.Overlaps(new Span(num.Index, num.Index + num.Length))) return;
             // Part of a name or code: "COVID-19", "F-35", "G20".
             if (num.Index > 0 && (char.IsLetter(text[num.Index - 1]) || (text[num.Index - 1] == '-' && num.Index > 1 && char.IsLetter(text[num.Index - 2])))) return;
+            if (NameNumbers.Is(text, num.Index, num.Index + num.Length, bare: hedgeStart is null && !unit.Success && !scale.Success && !cur.Success)) return;
             found.Add(new QuantityMention(span, num.Value, scale.Success ? scale.Value : null, cur.Success ? cur.Value : null,
                 unit.Success ? unit.Value : null, qualifier, IsChange(text, start)));
         }
@@ -392,7 +394,7 @@ public sealed class QuantityStage : IAnalysisStage
         var before = text[from..start].TrimEnd();
         int space = before.LastIndexOfAny([' ', '\n', '\t']);
         string lastWord = (space >= 0 ? before[(space + 1)..] : before).Trim(',', '(', '“', '"');
-        if (lastWord.Equals("by", StringComparison.OrdinalIgnoreCase)) return true;
+        if (lastWord.Equals("by", StringComparison.OrdinalIgnoreCase) || ChangeVerbs.Contains(lastWord)) return true;
         if (lastWord.Equals("of", StringComparison.OrdinalIgnoreCase) || lastWord.Equals("a", StringComparison.OrdinalIgnoreCase) || lastWord.Length == 0)
         {
             string rest = space >= 0 ? before[..space].TrimEnd() : "";

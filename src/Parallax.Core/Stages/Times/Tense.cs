@@ -52,6 +52,8 @@ public static class TenseReader
         {
             var n = tokens[k + 1];
             string next = text[n.Start..n.End];
+            // "had to apologize Saturday" is an obligation already met: it looks back.
+            if (k > 0 && text[tokens[k - 1].Start..tokens[k - 1].End].Equals("had", StringComparison.OrdinalIgnoreCase)) return Tense.Past;
             // An infinitive ("invitation to visit") looks forward from the clause it hangs on.
             if (n.Kind == TokenKind.Word && char.IsLower(next[0]) && !NotVerbsAfterTo.Contains(next) && !next.EndsWith("ing", StringComparison.Ordinal) && !next.EndsWith("ed", StringComparison.Ordinal)) return Tense.Future;
             return null;
