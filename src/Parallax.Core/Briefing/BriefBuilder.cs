@@ -50,8 +50,12 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
     {
         var titled = analyses.Select(a => a.Article.Title).Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
         if (titled.Count > 0) return titled.GroupBy(t => t).OrderByDescending(g => g.Count()).ThenBy(g => g.Key!.Length).First().Key!;
-        // A headline states a fact in the outlets' own voice: a quotation leads only when nothing else is corroborated as well.
-        var lead = facts.Where(f => f.Sources == facts[0].Sources).FirstOrDefault(f => !f.Text.Contains('“') && !f.Text.Contains('"')) ?? facts.FirstOrDefault();
+        // A headline states a fact in the outlets' own voice: the best-corroborated claim carried by two or more sources that
+        // is not a quotation leads, and one item of a list of what was discussed ("[Trump] said the conversation covered
+        // Ukraine") is never a headline.
+        var statements = facts.Where(f => !f.Topic).ToList();
+        var lead = statements.FirstOrDefault(f => f.Sources >= 2 && !f.Text.Contains('“') && !f.Text.Contains('"'))
+            ?? statements.FirstOrDefault() ?? facts.FirstOrDefault();
         string text = lead is not null ? lead.Display : analyses[0].Text;
         return Shorten(text, 90);
     }

@@ -15,6 +15,18 @@ public sealed class TitleStepTests
     }
 
     [Fact]
+    public void A_quotation_or_one_item_of_a_list_of_topics_never_leads_when_a_corroborated_statement_exists()
+    {
+        var draft = Through("title",
+            Report("wire", "Harbor Wire", "“The harbor is our future,” Mayor Elena Marsh said. The leaders discussed ferries, tariffs and Ukraine. The council approved the harbor budget on Tuesday."),
+            Report("ledger", "Metro Ledger", "“The harbor is our future,” Mayor Elena Marsh said. The leaders discussed ferries and Ukraine. The council approved the new harbor budget on Tuesday."),
+            Report("courier", "Avalen Courier", "“The harbor is our future,” Mayor Elena Marsh said. The leaders also discussed Ukraine."));
+        Assert.DoesNotContain("“", draft.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("…", draft.Title, StringComparison.Ordinal);
+        Assert.Contains("harbor budget", draft.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_headline_most_outlets_give_is_the_title()
     {
         var vote = CorroboratedVote();
