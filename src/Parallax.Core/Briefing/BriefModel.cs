@@ -39,7 +39,7 @@ public sealed record Brief(
     public IEnumerable<Fact> MissingFrom(string articleId)
     {
         int independent = IndependentSources;
-        return Facts.Where(f => f.Sources >= 2 && f.Sources * 2 > independent - 1 && !f.Articles.Contains(articleId) && !f.Touched.Contains(articleId) && !f.DisputedBy.Contains(articleId));
+        return Facts.Where(f => f.Agreed && f.Sources * 2 > independent - 1 && !f.Articles.Contains(articleId) && !f.Touched.Contains(articleId) && !f.DisputedBy.Contains(articleId));
     }
 
     /// <summary>Corroborated facts for which this article gives another date or figure than most sources.</summary>
@@ -145,7 +145,16 @@ public sealed record Fact(string Text, IReadOnlyList<string> Articles, IReadOnly
     public bool StatedElsewhere { get; init; }
 
     /// <summary>The text as a reader sees it: a part of a sentence as a claim on its own (see <see cref="AsClaim"/>).</summary>
-    public string Display => Part ? AsClaim(Text, Subject) : Text;
+    public string Display => Part || Subject is not null ? AsClaim(Text, Subject) : Text;
+
+    /// <summary>
+    /// A quotation and nothing else whose speaker the brief does not know: words the sources share, not a statement of
+    /// fact, so it is not listed among what the sources agree on (the quote stays under "who said what").
+    /// </summary>
+    public bool Unattributed { get; init; }
+
+    /// <summary>Whether the fact is listed among what the sources agree on: two or more sources state it, and it says something on its own.</summary>
+    public bool Agreed => Sources >= 2 && !Unattributed;
 
     /// <summary>Sources that state the fact only in part and give no other date or figure for it.</summary>
     public IEnumerable<string> PartlyAgreeing => Partial.Where(a => !DisputedBy.Contains(a));

@@ -88,7 +88,7 @@ public static class BriefHtml
         sb.AppendLine("</div>");
 
         // The rest folds: what they agree on is open, everything else one click away.
-        var agreed = b.Facts.Where(f => f.Sources >= 2).ToList();
+        var agreed = b.Facts.Where(f => f.Agreed).ToList();
         if (agreed.Count > 0)
         {
             Fold(sb, prefix, "agree", $"What the sources agree on ({agreed.Count})", open: true);

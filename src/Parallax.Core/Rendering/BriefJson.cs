@@ -27,7 +27,7 @@ public static class BriefJson
         Day(b.Date),
         [.. b.Articles.Select(a => new ArticleItem(a.Id, a.Article.Source, a.Article.Title, a.Article.Url, Day(a.Article.Published), a.Article.PublishedInferred, a.DuplicateOf))],
         [.. b.Summary.Select(s => new SummaryItem(s.Text, s.Articles))],
-        [.. b.Facts.Select(f => new FactItem(f.Text, f.TextFrom, f.Subject, f.Sources, f.Articles, f.DisputedBy, f.Partial, Support(f.Support)) { Topic = f.Topic })],
+        [.. b.Facts.Select(f => new FactItem(f.Text, f.TextFrom, f.Subject, f.Sources, f.Articles, f.DisputedBy, f.Partial, Support(f.Support)) { Topic = f.Topic, Unattributed = f.Unattributed })],
         [.. b.Conflicts.Select(Item)],
         [.. b.Quotes.Select(q => new QuoteItem(q.Speaker, q.Text, q.Direct, q.Articles, [.. q.Variants.Select(v => new VariantItem(null, v.Text, v.Articles, Support(v.Support)))]))],
         [.. b.Entities.Select(e => new EntityItem(e.Name, e.Type.ToString().ToLowerInvariant(), e.Title, e.Mentions, e.Articles,

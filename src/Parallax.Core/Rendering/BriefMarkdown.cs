@@ -38,7 +38,7 @@ public static class BriefMarkdown
             sb.AppendLine(string.Join(" ", b.Summary.Select(s => Md.Escape(s.Text) + " " + Cite(s.Articles)))).AppendLine();
         }
 
-        var agreed = b.Facts.Where(f => f.Sources >= 2).ToList();
+        var agreed = b.Facts.Where(f => f.Agreed).ToList();
         sb.AppendLine("## What the sources agree on").AppendLine();
         if (agreed.Count == 0) sb.AppendLine("_No statement is carried by more than one source._");
         foreach (var f in agreed)

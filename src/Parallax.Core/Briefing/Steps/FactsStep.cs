@@ -10,7 +10,7 @@ public sealed class FactsStep : IBriefStep
 {
     public string Name => "facts";
 
-    public BriefLayer Reads => BriefLayer.Dates | BriefLayer.Units | BriefLayer.Alignment | BriefLayer.Conflicts;
+    public BriefLayer Reads => BriefLayer.Dates | BriefLayer.Names | BriefLayer.Units | BriefLayer.Alignment | BriefLayer.Conflicts;
 
     public BriefLayer Writes => BriefLayer.Facts;
 
@@ -38,10 +38,15 @@ public sealed class FactsStep : IBriefStep
             repOf[k] = rep;
             var ids = c.Select(u => u.Article).Distinct().Order(StringComparer.Ordinal).ToList();
             // Sources are outlets (sourcesOf): two articles of one outlet stating a fact are one source of it.
-            facts.Add(new Fact(articles.UnitText(rep), ids, c.OrderBy(u => u.Article, StringComparer.Ordinal).ThenBy(u => u == rep ? 0 : 1).Select(u => new Support(u.Article, u.Span)).ToList(), sourcesOf[k])
+            string text = articles.UnitText(rep);
+            // A bare quotation is a claim only with its speaker; without one the sources agree on words, not a fact.
+            bool bare = rep.Whole && rep.Subject is null && QuotedClaims.IsBareQuotation(text);
+            string? saidBy = bare ? QuotedClaims.AgreedSpeaker(c.Select(u => (u.Article, QuotedClaims.SpeakerOf(byId[u.Article], u.Span) is { } who ? draft.Names.Canonical(u.Article, who) : null))) : null;
+            facts.Add(new Fact(text, ids, c.OrderBy(u => u.Article, StringComparer.Ordinal).ThenBy(u => u == rep ? 0 : 1).Select(u => new Support(u.Article, u.Span)).ToList(), sourcesOf[k])
             {
                 TextFrom = rep.Article,
-                Subject = rep.Subject,
+                Subject = rep.Subject ?? saidBy,
+                Unattributed = bare && saidBy is null,
                 Part = !rep.Whole,
                 Topic = rep.Topic,
                 StatedElsewhere = StatedElsewhere(c),

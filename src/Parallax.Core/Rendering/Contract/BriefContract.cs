@@ -52,6 +52,10 @@ public sealed record FactItem(
     /// <summary>Whether the claim is one topic of a list of what was discussed; written only when true.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Topic { get; init; }
+
+    /// <summary>Whether the claim is a quotation alone whose speaker the brief does not know (not listed as agreed); written only when true.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Unattributed { get; init; }
 }
 
 /// <summary>Where sources disagree: kind is time, quantity, name, quote, attribution or other; confidence is how sure the brief is (0–1).</summary>
