@@ -167,7 +167,8 @@ public sealed class FactAligner
     public static double Cosine(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b, IReadOnlyDictionary<string, double> idf) =>
         Dot(Weighted(a, idf), Weighted(b, idf));
 
-    private static Dictionary<string, double> Weighted(IReadOnlyDictionary<string, double> terms, IReadOnlyDictionary<string, double> idf) =>
+    /// <summary>A term bag as the aligner weighs it: idf-weighted and of unit length, so that <see cref="Dot"/> of two is their cosine.</summary>
+    internal static Dictionary<string, double> Weighted(IReadOnlyDictionary<string, double> terms, IReadOnlyDictionary<string, double> idf) =>
         Normalise(terms.ToDictionary(kv => kv.Key, kv => kv.Value * idf.GetValueOrDefault(kv.Key, 1), StringComparer.Ordinal));
 
     private static Dictionary<string, double> Normalise(Dictionary<string, double> v)
@@ -178,7 +179,7 @@ public sealed class FactAligner
         return v;
     }
 
-    private static double Dot(Dictionary<string, double> a, Dictionary<string, double> b)
+    internal static double Dot(Dictionary<string, double> a, Dictionary<string, double> b)
     {
         var (s, l) = a.Count <= b.Count ? (a, b) : (b, a);
         double d = 0;

@@ -9,6 +9,9 @@ internal sealed class ClauseSimilarity
     private readonly Dictionary<string, double> _idf;
     private readonly Dictionary<(IReadOnlyDictionary<string, double>, IReadOnlyDictionary<string, double>), double> _cache = new(new PairComparer());
 
+    // Each sentence's weighted vector, made once: every value is compared with every other source's values.
+    private readonly Dictionary<IReadOnlyDictionary<string, double>, Dictionary<string, double>> _vectors = new(ReferenceEqualityComparer.Instance);
+
     public ClauseSimilarity(IReadOnlyList<ValueMention> mentions)
     {
         var bags = mentions.Select(m => m.Terms).Distinct(ReferenceEqualityComparer.Instance).Cast<IReadOnlyDictionary<string, double>>().ToList();
@@ -20,8 +23,14 @@ internal sealed class ClauseSimilarity
         if (a.Terms.Count == 0 || b.Terms.Count == 0) return 0;
         if (ReferenceEquals(a.Terms, b.Terms)) return 1;
         var key = (a.Terms, b.Terms);
-        if (!_cache.TryGetValue(key, out double sim)) _cache[key] = sim = FactAligner.Cosine(a.Terms, b.Terms, _idf);
+        if (!_cache.TryGetValue(key, out double sim)) _cache[key] = sim = FactAligner.Dot(Vector(a.Terms), Vector(b.Terms));
         return sim;
+    }
+
+    private Dictionary<string, double> Vector(IReadOnlyDictionary<string, double> terms)
+    {
+        if (!_vectors.TryGetValue(terms, out var v)) _vectors[terms] = v = FactAligner.Weighted(terms, _idf);
+        return v;
     }
 
     private sealed class PairComparer : IEqualityComparer<(IReadOnlyDictionary<string, double>, IReadOnlyDictionary<string, double>)>
