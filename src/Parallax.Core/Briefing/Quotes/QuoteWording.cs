@@ -155,6 +155,12 @@ public static class QuoteWording
     /// <summary>Whether two renderings hold the same words, one perhaps an excerpt of the other, and at least <paramref name="least"/> of them.</summary>
     public static bool SameWords(IReadOnlyList<string> a, IReadOnlyList<string> b, int least)
     {
+        // Renderings of the same words share most of the shorter one's words exactly: a pair that does not is not aligned
+        // at all, since every quote of a story that shares one word with another is asked.
+        var (shorter, longer) = a.Count <= b.Count ? (a, b) : (b, a);
+        if (shorter.Count < least) return false;
+        var words = longer.ToHashSet(StringComparer.Ordinal);
+        if (2 * shorter.Count(words.Contains) < shorter.Count) return false;
         var c = Compare(a, b);
         return c.Change == WordingChange.None && c.Reframed == 0 && c.Aligned >= least && c.Share == 1;
     }
