@@ -42,6 +42,12 @@ internal sealed record ValueMention(string Article, Span Span, Span Sentence, Co
     /// <summary>For a bound: the bound itself with its rounding, so two upper bounds of one thing are compared by value.</summary>
     public (double Low, double High)? Exact { get; init; }
 
+    /// <summary>For bare counts: what is counted, as the noun written beside the count (see <see cref="CountedThing"/>).</summary>
+    public string? Counted { get; init; }
+
+    /// <summary>For figures: an upper bound that states the figure itself ("up to 1.6 million women", "as many as 90"), see <see cref="ValueSlots.IsCeiling"/>.</summary>
+    public bool Ceiling { get; init; }
+
     /// <summary>For figures: given loosely ("about", "nearly").</summary>
     public bool Hedged { get; init; }
 
@@ -58,7 +64,9 @@ internal sealed record ValueMention(string Article, Span Span, Span Sentence, Co
         ? a.Overlaps(b)
         : Bound != 0 && Bound == o.Bound && Exact is { } x && o.Exact is { } y
             ? x.Low <= y.High && y.Low <= x.High
-            : Range is { } r && o.Range is { } s && r.Low <= s.High && s.Low <= r.High;
+            : ValueSlots.CeilingAgainstPoint(this, o) is { } ceiling
+                ? ceiling
+                : Range is { } r && o.Range is { } s && r.Low <= s.High && s.Low <= r.High;
 
     /// <summary>
     /// Values that could be rival statements of one thing: same kind and unit, both changes or both levels, the same boundary
@@ -82,6 +90,12 @@ internal static class ValueConflicts
 
     /// <summary>Least context similarity for two values in sentences that were not aligned but whose values hang on the same verb.</summary>
     public const double SameEventThreshold = 0.5;
+
+    /// <summary>Least context similarity for two bare counts of the same noun in sentences that were not aligned.</summary>
+    public const double SameCountedThreshold = 0.25;
+
+    /// <summary>Least clause similarity for two sole figures counting the same noun to be paired whatever their nearest words.</summary>
+    public const double SameCountedClauseThreshold = 0.15;
 
     /// <summary>Least context similarity for two values in sentences that were not aligned.</summary>
     public const double UnalignedThreshold = 0.75;
@@ -177,6 +191,8 @@ internal static class ValueConflicts
                 Bound = bound,
                 Exact = bound == 0 ? null : Widen(Hedge(v * scale, null), rounding),
                 Hedged = qualifier is not null && bound == 0,
+                Counted = unit is null || CountedThing.IsMoney(unit) ? CountedThing.Of(a.Text, q.Span, sentence, money: unit is not null) : null,
+                Ceiling = ValueSlots.IsCeiling(q.Qualifier) && q.UpperValue is null,
             });
         }
         foreach (var same in list.GroupBy(m => (m.Sentence, m.Kind, m.Unit, m.Precision, m.Role)))
@@ -278,10 +294,14 @@ internal static class ValueConflicts
             bool sole = aligned && m.Sole && o.Sole && m.Precision == o.Precision && m.Form == o.Form;
             // One verb of the same participants at rival values, written alike, is one event told two ways ("apologized on
             // Friday" / "had to apologize Saturday"), even in sentences too different to align.
+            // Counts of one noun in like contexts ("the 300 pages of emails" / "100 pages of e-mails") are counts of one thing.
+            bool counted = m.Counted is not null && m.Counted == o.Counted && !ValuePredicate.OtherParticipants(m, o);
+            // Each the only such figure of its sentence, counting one noun, in sentences about the same things: one count, however the rest is worded.
+            if (counted && m.Sole && o.Sole && clause(m, o) >= SameCountedClauseThreshold) sim = Math.Max(sim, SameCountedThreshold);
             bool oneEvent = m.Predicate is not null && m.Predicate == o.Predicate && m.Precision == o.Precision && m.Form == o.Form
                 && !ValuePredicate.OtherParticipants(m, o);
-            if (sim < (sole ? 0 : aligned ? PairThreshold : oneEvent ? SameEventThreshold : UnalignedThreshold)) continue;
-            double score = sim + (aligned ? 0.2 : oneEvent ? 0.1 : 0);
+            if (sim < (sole ? 0 : aligned ? PairThreshold : counted ? SameCountedThreshold : oneEvent ? SameEventThreshold : UnalignedThreshold)) continue;
+            double score = sim + (aligned ? 0.2 : counted || oneEvent ? 0.1 : 0);
             if (score >= bestScore)
             {
                 bestScore = score;

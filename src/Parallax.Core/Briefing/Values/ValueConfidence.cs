@@ -59,10 +59,13 @@ internal static class ValueConfidence
             // Planted and real rival figures differ by a half or a third at most; one thing stated as $300 and as $5,000 is two things.
             if (ratio > 5) s -= 0.35;
             else if (ratio > 3.5) s -= 0.1;
-            if (m.Hedged || o.Hedged) s -= 0.05;
+            if (m.Hedged || o.Hedged || m.Ceiling != o.Ceiling) s -= 0.05;
+            // The same noun written beside two counts says they count one thing ("300 pages of emails" / "100 pages of e-mails").
+            bool counted = m.Counted is not null && m.Counted == o.Counted;
+            if (counted) s += 0.2;
             // A figure's own words say what it counts ("of airtime", "women"): one sentence may give a whole and its parts,
             // so two figures with nothing of that in common are shown only on other evidence.
-            if (context < 0.2) s -= 0.15;
+            if (context < 0.2 && !counted) s -= 0.15;
         }
         return s;
     }

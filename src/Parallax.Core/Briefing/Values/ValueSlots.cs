@@ -89,6 +89,23 @@ internal static class ValueSlots
         _ => 0,
     };
 
+    /// <summary>
+    /// "up to 1.6 million women", "as many as 90 faculty": a news writer's upper bound that gives the figure itself, the
+    /// largest count anyone claims, unlike "fewer than 100", which only bounds it.
+    /// </summary>
+    public static bool IsCeiling(string? qualifier) => qualifier is "up to" or "as many as" or "as much as";
+
+    /// <summary>
+    /// A ceiling against a plain figure: compatible when the figure is the ceiling within its rounding (or the point's own
+    /// hedge), so "1.5 million" and "up to 1.6 million" are rival sizes of one class; null when the pair is not such a one.
+    /// </summary>
+    public static bool? CeilingAgainstPoint(ValueMention m, ValueMention o)
+    {
+        var (ceiling, point) = m.Ceiling && o.Bound == 0 ? (m, o) : o.Ceiling && m.Bound == 0 ? (o, m) : (null, null);
+        if (ceiling?.Exact is not { } x || point?.Range is not { } r) return null;
+        return x.Low <= r.High && r.Low <= x.High;
+    }
+
     /// <summary>Half the last unit a figure written with a scale word shows: "1.5 million" is rounded to the nearest 100,000, so ±50,000.</summary>
     public static double RoundingOf(string text)
     {

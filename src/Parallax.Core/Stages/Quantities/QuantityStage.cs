@@ -388,13 +388,21 @@ public sealed class QuantityStage : IAnalysisStage
     }
 
     /// <summary>"lowered tariffs by 10%" states a change; "a 20% tariff" a level. The two must never be compared as rivals.</summary>
+    private static string WordBefore(string before, int space)
+    {
+        string rest = space >= 0 ? before[..space].TrimEnd() : "";
+        int sp = rest.LastIndexOfAny([' ', '\n', '\t']);
+        return (sp >= 0 ? rest[(sp + 1)..] : rest).Trim(',', '(', '“', '"');
+    }
+
     private static bool IsChange(string text, int start)
     {
         int from = Math.Max(0, start - 30);
         var before = text[from..start].TrimEnd();
         int space = before.LastIndexOfAny([' ', '\n', '\t']);
         string lastWord = (space >= 0 ? before[(space + 1)..] : before).Trim(',', '(', '“', '"');
-        if (lastWord.Equals("by", StringComparison.OrdinalIgnoreCase) || ChangeVerbs.Contains(lastWord)) return true;
+        if (lastWord.Equals("by", StringComparison.OrdinalIgnoreCase)) return !AgentCounts.IsAgentParticiple(WordBefore(before, space));
+        if (ChangeVerbs.Contains(lastWord)) return true;
         if (lastWord.Equals("of", StringComparison.OrdinalIgnoreCase) || lastWord.Equals("a", StringComparison.OrdinalIgnoreCase) || lastWord.Length == 0)
         {
             string rest = space >= 0 ? before[..space].TrimEnd() : "";
