@@ -94,7 +94,7 @@ public sealed class CountedFigureTests
     public void A_count_of_who_did_something_is_a_level_but_a_change_by_is_a_change()
     {
         var a = AnalysisPipeline.Default.Analyze(Briefs.Article("a",
-            "The letter was signed by nearly 90 faculty members. The tariff was raised by 10% this year. Prices rose by 5%."));
-        Assert.Equal([false, true, true], a.Quantities.Select(q => q.IsChange));
+            "The letter was signed by nearly 90 faculty members. The tariff was raised by 10% this year. Prices rose by 5%. He was defeated by 5 votes."));
+        Assert.Equal([false, true, true, true], a.Quantities.Select(q => q.IsChange));
     }
 }
