@@ -12,12 +12,16 @@ public static class MentionContext
 {
     private static readonly System.Collections.Frozen.FrozenDictionary<string, string> Capitals = Lexicon.Map(typeof(MentionContext), "capitals.lex");
 
+    private static readonly System.Collections.Frozen.FrozenSet<string> TimeModifiers = System.Collections.Frozen.FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "earlier", "later", "early", "late");
+
     public static Dictionary<string, double> Of(AnalyzedArticle a, Span mention, Span sentence, Func<string, string, string> canonical, IReadOnlyList<Span> skip)
     {
         var ctx = new Dictionary<string, double>(StringComparer.Ordinal);
         var tokens = a.Tokens;
         int at = Tokenizer.FirstAtOrAfter(tokens, mention.Start);
         int end = Tokenizer.FirstAtOrAfter(tokens, mention.End);
+        // "Earlier Friday", "late Tuesday": a word placing the value within its day belongs to the value, not to what it dates.
+        while (at > 0 && tokens[at - 1].Start >= sentence.Start && TimeModifiers.Contains(a.Text[tokens[at - 1].Start..tokens[at - 1].End])) at--;
         Collect(a, tokens, at - 1, -1, sentence, canonical, skip, ctx, 8, 1.0, crossComma: true);
         // English puts what a value dates or counts mostly before it ("visit the U.S. later this year"); the right side weighs
         // less, unless nothing before the value says what it is about ("On Friday, Liz Cheney issued…"): then the clause after it does.

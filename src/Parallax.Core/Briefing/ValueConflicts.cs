@@ -30,6 +30,9 @@ internal sealed record ValueMention(string Article, Span Span, Span Sentence, Co
     /// <summary>For dates: which end of a range the date is (see <see cref="ValueSlots.RoleOf"/>).</summary>
     public DateRole Role { get; init; }
 
+    /// <summary>For dates: the people and organisations its sentence names (see <see cref="DateParticipants"/>).</summary>
+    public IReadOnlySet<string> Participants { get; init; } = new HashSet<string>();
+
     /// <summary>For dates: how the date is written.</summary>
     public DateForm Form { get; init; }
 
@@ -97,6 +100,9 @@ internal static class ValueConflicts
     /// <summary>Least clause similarity for two sole figures counting the same noun to be paired whatever their nearest words.</summary>
     public const double SameCountedClauseThreshold = 0.15;
 
+    /// <summary>Least context similarity for two dates of one verb in sentences naming the same participants (<see cref="DateParticipants.OneEvent"/>).</summary>
+    public const double SameParticipantsThreshold = 0.3;
+
     /// <summary>Least context similarity for two values in sentences that were not aligned.</summary>
     public const double UnalignedThreshold = 0.75;
 
@@ -151,6 +157,7 @@ internal static class ValueConflicts
                     Terms = TermsOf(s),
                     Role = ValueSlots.RoleOf(a.Text, t, a.Times, signal),
                     Form = ValueSlots.FormOf(t),
+                    Participants = DateParticipants.Of(a, sentence, canonical),
                     Predicate = ValuePredicate.Of(a, t.Span, sentence),
                     Modal = ValuePredicate.IsModal(a, t.Span, sentence),
                 });
@@ -300,7 +307,9 @@ internal static class ValueConflicts
             if (counted && m.Sole && o.Sole && clause(m, o) >= SameCountedClauseThreshold) sim = Math.Max(sim, SameCountedThreshold);
             bool oneEvent = m.Predicate is not null && m.Predicate == o.Predicate && m.Precision == o.Precision && m.Form == o.Form
                 && !ValuePredicate.OtherParticipants(m, o);
-            if (sim < (sole ? 0 : aligned ? PairThreshold : counted ? SameCountedThreshold : oneEvent ? SameEventThreshold : UnalignedThreshold)) continue;
+            // The same verb of the same two participants is one event even where the words right around the two dates differ.
+            bool sameParticipants = DateParticipants.OneEvent(m, o);
+            if (sim < (sole ? 0 : aligned ? PairThreshold : counted ? SameCountedThreshold : sameParticipants ? SameParticipantsThreshold : oneEvent ? SameEventThreshold : UnalignedThreshold)) continue;
             double score = sim + (aligned ? 0.2 : counted || oneEvent ? 0.1 : 0);
             if (score >= bestScore)
             {

@@ -51,6 +51,8 @@ internal static class ValueConfidence
         if (m.Kind == ConflictKind.Time)
         {
             if (m.Form != o.Form) s -= 0.45;
+            // Sentences naming the same people or organisations are about the same doings.
+            if (DateParticipants.Shared(m, o) >= DateParticipants.Least) s += 0.1;
         }
         else if (m.Range is { } r && o.Range is { } q)
         {

@@ -77,6 +77,8 @@ internal static class ValuePredicate
     /// </summary>
     public static bool OtherParticipants(ValueMention m, ValueMention o)
     {
+        // Two dates' few words of context may each catch another of the participants their sentences share.
+        if (m.Kind == ConflictKind.Time && DateParticipants.Shared(m, o) >= DateParticipants.Least) return false;
         bool mine = false, theirs = false;
         foreach (var k in m.Context.Keys)
         {
