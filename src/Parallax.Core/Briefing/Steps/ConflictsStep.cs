@@ -18,6 +18,7 @@ public sealed class ConflictsStep : IBriefStep
         var disputed = new DisputedValues();
         var conflicts = ValueConflicts.Find(draft.Mentions, articles.Clause, disputed.Values);
         conflicts.AddRange(BriefBuilder.NameConflicts(draft.Names.Entities, articles.All));
+        conflicts.AddRange(Names.KinNames.Conflicts(articles.All, draft.Names.CanonicalOf));
         conflicts.AddRange(BriefBuilder.QuoteConflicts(draft.Quotes));
         conflicts.AddRange(draft.Attributions);
         // A minor difference (little words only) is shown beneath every substantive one.
