@@ -56,9 +56,10 @@ public static class EntityExtractor
                     {
                         end += skip; // a nickname in quotes, "William “Mo” Cowan", or an editor's bracket, "(strongman Moammar) Gadhafi"
                     }
-                    else if (end < last && tokens[end].Start - tokens[end - 1].End == 1 && NameRuns.ArticlePrefixed(text, tokens[end]))
+                    else if (end < last && tokens[end].Start - tokens[end - 1].End == 1 && NameRuns.ArticlePrefixed(text, tokens[end])
+                        && !EntityLexicons.Places.ContainsKey(Word(text, tokens[end - 1])))
                     {
-                        end++; // "Bashar al-Assad": a lower-case article joined to a family name continues the name
+                        end++; // "Bashar al-Assad": a lower-case article joined to a family name continues the name ("Iraq al-Qaeda" does not)
                     }
                     else
                     {
