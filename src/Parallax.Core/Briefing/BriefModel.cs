@@ -171,7 +171,7 @@ public sealed record Fact(string Text, IReadOnlyList<string> Articles, IReadOnly
     }
 }
 
-/// <summary>What sources disagree about: a date, a figure, a name's spelling, a quote's wording, or something else.</summary>
+/// <summary>What sources disagree about: a date, a figure, a name's spelling, a quote's wording, a person's title, or something else.</summary>
 public enum ConflictKind
 {
     Time,
@@ -182,6 +182,9 @@ public enum ConflictKind
 
     /// <summary>The same words put in the mouths of different people by different sources.</summary>
     Attribution,
+
+    /// <summary>One person given two titles no one holds at once in one organisation ("president" / "CEO").</summary>
+    Role,
 }
 
 /// <summary>One way a disputed value is stated, and by whom.</summary>

@@ -63,6 +63,7 @@ public static class ConflictGold
         ConflictKind.Name => "name",
         ConflictKind.Quote => "quote",
         ConflictKind.Attribution => "speaker",
+        ConflictKind.Role => "role",
         _ => "fact",
     };
 

@@ -157,6 +157,7 @@ public static class BriefMarkdown
         ConflictKind.Name => "Name",
         ConflictKind.Quote => "Quote wording",
         ConflictKind.Attribution => "Who said it",
+        ConflictKind.Role => "Title",
         _ => "Other",
     };
 

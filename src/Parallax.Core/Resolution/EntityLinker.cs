@@ -77,6 +77,8 @@ public static class EntityLinker
                 var group = groups[g];
                 if (group.Type != key.Type && !untyped && !(loose && group.Type is EntityType.Place or EntityType.Organization)) continue;
                 var kind = Compare(group.Type, group.Head, group.HeadName, p, key.Name);
+                if (kind is null && key.Type == EntityType.Person && group.Type == EntityType.Person
+                    && FamilyNameSlip.Beside(group.Head, p, articleSet, group.Articles, uses[key].Mentions, group.Mentions)) kind = NameVariantKind.SuspectSpelling;
                 if (kind is null) continue;
                 // A family name alone stands for a full name only when that is a person's name ("Trump" for "Donald Trump"),
                 // not a body read as a person ("House" for "House Democrat", "Way" for "Third Way").
@@ -259,13 +261,15 @@ public static class EntityLinker
         // A family name alone, a letter away from another, is a slip only when long enough to be rare (Priebus, not Cowen/Cowan).
         if (a.Length == 1 && b.Length == 1)
         {
+            if (Transliteration.WithoutArticle(a[0]) == Transliteration.WithoutArticle(b[0])) return NameVariantKind.ShortForm;
             if (Transliteration.Same(a[0], b[0])) return NameVariantKind.Transliteration;
             return NameForms.CloseSpelling(a[0], b[0]) && Math.Min(a[0].Length, b[0].Length) >= 6 ? NameVariantKind.SuspectSpelling : null;
         }
         if (a.Length == 1 || b.Length == 1)
         {
             var (single, full) = a.Length == 1 ? (a[0], b) : (b[0], a);
-            if (single == full[^1]) return NameVariantKind.ShortForm;
+            // "Assad" for "Bashar al-Assad": the Arabic article left out is a short form, not another spelling.
+            if (Transliteration.WithoutArticle(single) == Transliteration.WithoutArticle(full[^1])) return NameVariantKind.ShortForm;
             // East Asian order writes the family name first: "Xi" for "Xi Jinping", but "Donald" is no one's family name here.
             // Such family names are short, and the name is two parts; "House" is not "House Democrat".
             if (single == full[0] && full.Length == 2 && single.Length <= 6 && !EntityLexicons.GivenNames.ContainsKey(full[0])
@@ -275,14 +279,17 @@ public static class EntityLinker
             return null;
         }
         if (NameForms.RunWithin(a, b) >= 0 || NameForms.RunWithin(b, a) >= 0) return NameVariantKind.Embedded;
-        bool sameFamily = a[^1] == b[^1];
+        // "Bashar al-Assad" and "Bashar Assad": the article written or left out is one family name.
+        bool withoutArticle = a[^1] != b[^1] && Transliteration.WithoutArticle(a[^1]) == Transliteration.WithoutArticle(b[^1]);
+        bool sameFamily = a[^1] == b[^1] || withoutArticle;
         bool romanised = !sameFamily && Transliteration.Same(a[^1], b[^1]);
         if (!sameFamily && !romanised && !NameForms.CloseSpelling(a[^1], b[^1])) return null;
         NameVariantKind? given = GivenKind(a[0], b[0]);
         if (given is null) return null;
         // Two parts changed at once is another person, unless both are one romanisation (Volodymyr Zelenskyy, Vladimir Zelensky).
         if (!sameFamily && given != NameVariantKind.Same && !(romanised && given == NameVariantKind.Transliteration)) return null;
-        var kind = sameFamily ? given.Value : romanised ? NameVariantKind.Transliteration : NameVariantKind.SuspectSpelling;
+        var kind = sameFamily ? (withoutArticle && given == NameVariantKind.Same ? NameVariantKind.ShortForm : given.Value)
+            : romanised ? NameVariantKind.Transliteration : NameVariantKind.SuspectSpelling;
         var ma = a.AsSpan(1, a.Length - 2);
         var mb = b.AsSpan(1, b.Length - 2);
         if (ma.Length > 0 && mb.Length > 0)

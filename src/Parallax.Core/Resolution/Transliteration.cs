@@ -6,7 +6,7 @@ namespace Parallax.Resolution;
 
 /// <summary>
 /// Whether two folded name parts are one name romanised two ways: the regular alternations of transliteration
-/// (a final -y, -iy, -yy or -ii; kh/h inside a word, q/k, dh/d, zh/j, ou/u, ks/x, yu/iu, a final -ya/-ia, -ah/-a, -off/-ov) and a lexicon of
+/// (an Arabic article al- or el- written or left out; a final -y, -iy, -yy or -ii; kh/h inside a word, q/k, dh/d, zh/j, ou/u, ks/x, yu/iu, a final -ya/-ia, -ah/-a, -off/-ov) and a lexicon of
 /// names whose spellings differ further (Gaddafi / Qaddafi / Kadhafi, Kyiv / Kiev).
 /// </summary>
 public static class Transliteration
@@ -32,6 +32,8 @@ public static class Transliteration
     /// <summary>The spelling every romanisation of <paramref name="part"/> shares; the part itself when no rule applies.</summary>
     public static string Key(string part)
     {
+        // The Arabic article is written or left out at will: al-Qaddafi, el-Sisi, Gadhafi, Sisi are each one name.
+        if (WithoutArticle(part) is { } bare && bare.Length < part.Length) return Key(bare);
         if (part.Contains('-', StringComparison.Ordinal)) return string.Join('-', part.Split('-').Select(Key));
         if (Known.TryGetValue(part, out var known)) return known;
         if (part.Length < 4) return part;
@@ -49,6 +51,10 @@ public static class Transliteration
         string key = sb.ToString();
         return Known.TryGetValue(key, out var k) ? k : key;
     }
+
+    /// <summary>A folded name part without a leading Arabic article: "al-assad" → "assad".</summary>
+    public static string WithoutArticle(string part) =>
+        part.Length > 4 && (part.StartsWith("al-", StringComparison.Ordinal) || part.StartsWith("el-", StringComparison.Ordinal)) ? part[3..] : part;
 
     /// <summary>The lexicon's spelling of a folded word when it lists the word (Qaddafi → gaddafi), else the word: no rules applied, so ordinary words stay themselves.</summary>
     public static string Listed(string word) => Known.GetValueOrDefault(word, word);

@@ -1,7 +1,7 @@
 namespace Parallax.Briefing.Steps;
 
 /// <summary>
-/// Finds the conflicts among sources — rival dates and figures, name spellings, quote wordings, attributions — and splits
+/// Finds the conflicts among sources — rival dates and figures, name spellings, quote wordings, attributions, titles — and splits
 /// those the brief is sure of from those it holds back; notes the disputed values and the minority's wordings.
 /// </summary>
 public sealed class ConflictsStep : IBriefStep
@@ -18,6 +18,8 @@ public sealed class ConflictsStep : IBriefStep
         var disputed = new DisputedValues();
         var conflicts = ValueConflicts.Find(draft.Mentions, articles.Clause, disputed.Values);
         conflicts.AddRange(BriefBuilder.NameConflicts(draft.Names.Entities, articles.All));
+        conflicts.AddRange(Names.KinNames.Conflicts(articles.All, draft.Names.CanonicalOf));
+        conflicts.AddRange(Roles.RoleConflicts.Find(articles.All, draft.Names.CanonicalOf));
         conflicts.AddRange(BriefBuilder.QuoteConflicts(draft.Quotes));
         conflicts.AddRange(draft.Attributions);
         // A minor difference (little words only) is shown beneath every substantive one.

@@ -52,6 +52,15 @@ public static class EntityExtractor
                     {
                         end += 1; // a middle initial, "Jason C. Ervin", or an abbreviated title, "Gov. Rick Perry"
                     }
+                    else if (NameRuns.Inserted(text, tokens, first, start, end, last, t => IsNameToken(text, t, excluded)) is int skip and > 0)
+                    {
+                        end += skip; // a nickname in quotes, "William “Mo” Cowan", or an editor's bracket, "(strongman Moammar) Gadhafi"
+                    }
+                    else if (end < last && tokens[end].Start - tokens[end - 1].End == 1 && NameRuns.ArticlePrefixed(text, tokens[end])
+                        && !EntityLexicons.Places.ContainsKey(Word(text, tokens[end - 1])))
+                    {
+                        end++; // "Bashar al-Assad": a lower-case article joined to a family name continues the name ("Iraq al-Qaeda" does not)
+                    }
                     else
                     {
                         break;
@@ -195,7 +204,7 @@ public static class EntityExtractor
                 }
             }
         }
-        string name = Phrase(text, tokens, start, end);
+        string name = NameRuns.WithoutInsertions(Phrase(text, tokens, start, end));
         if (EntityLexicons.Demonyms.Contains(name)) return;
         bool afterRole = title is null && start > 0 && EntityLexicons.RoleNouns.Has(WordSpan(text, tokens[start - 1])) && char.IsLower(text[tokens[start - 1].Start]);
         if (afterRole) title = Word(text, tokens[start - 1]);

@@ -97,7 +97,7 @@ public static class EntityResolver
         for (int i = 0; i < typed.Count; i++)
         {
             var (m, type, parts) = typed[i];
-            if (parts.Length < 3 || known.ContainsKey(m.Text) || parts.Length > 16) continue;
+            if (parts.Length < 3 || known.ContainsKey(m.Text) || parts.Length > 16 || m.Text.Length != m.Span.Length) continue;
             string? best = null;
             int bestAt = -1;
             for (int len = parts.Length - 1; len >= 2 && best is null; len--)
