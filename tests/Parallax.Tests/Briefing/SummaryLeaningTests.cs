@@ -27,6 +27,7 @@ public sealed class SummaryLeaningTests
     [InlineData("Noting that he was a recovering alcoholic himself, he said that the party had to admit it had a problem.", SummaryProblem.NeedsContext)]
     [InlineData("Saying President Obama, he said, was “too simple an answer.”", SummaryProblem.NeedsContext)]
     [InlineData("There was one problem: the council had already voted.", SummaryProblem.NeedsContext)]
+    [InlineData("From 1997 to 2009, he practiced civil litigation at a Boston firm.", SummaryProblem.NeedsContext)]
     [InlineData("Biden did another thing Obama did not a week ago.", SummaryProblem.NeedsContext)]
     [InlineData("The other, Ofer Biton, pleaded guilty to visa fraud charges.", SummaryProblem.NeedsContext)]
     [InlineData("It's not the first time Newsweek has faced a backlash for a cover.", SummaryProblem.NeedsContext)]

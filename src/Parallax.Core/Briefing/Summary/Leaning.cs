@@ -48,6 +48,20 @@ public static class Leaning
         return false;
     }
 
+    /// <summary>
+    /// Whether the clause after an opening phrase without a name starts with "he", "she" or "they" ("From 1997 to 2009, he
+    /// practiced law …", "In a statement, she said …"): the actor is named in another sentence.
+    /// </summary>
+    public static bool OpensOnPronounAfterPhrase(string outside)
+    {
+        int comma = outside.IndexOf(',', StringComparison.Ordinal);
+        if (comma < 0) return false;
+        var lead = outside[..comma].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (lead.Skip(1).Any(w => char.IsUpper(w[0]))) return false;
+        var rest = outside[(comma + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return rest.Length > 0 && SubjectPronouns.Contains(rest[0]);
+    }
+
     /// <summary>A pronoun doing the saying inside the sentence ("…, he said, …", "…, she wrote."): the speaker is named elsewhere.</summary>
     public static bool HasPronounSpeaker(string outside)
     {

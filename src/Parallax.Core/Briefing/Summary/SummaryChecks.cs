@@ -73,7 +73,7 @@ public static partial class SummaryChecks
         // "[Xi Jinping] emphasized …": a claim whose subject the brief supplies in brackets reads on its own.
         string first = s[0] == '[' ? "" : FirstWord(s);
         if (Pronouns.Contains(first) || Openers.Contains(first)) return SummaryProblem.NeedsContext;
-        if (Leaning.HasUnnamedActor(words) || Leaning.HasPronounSpeaker(outside) || Leaning.IsTeaser(outside) || Leaning.PointsBack(words, IsVerb))
+        if (Leaning.HasUnnamedActor(words) || Leaning.OpensOnPronounAfterPhrase(outside) || Leaning.HasPronounSpeaker(outside) || Leaning.IsTeaser(outside) || Leaning.PointsBack(words, IsVerb))
         {
             return SummaryProblem.NeedsContext;
         }
