@@ -74,7 +74,15 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
             if (fact.Sources < 2 || chosen.Count >= SummarySize) break;
             // A topic out of its list ("discussed … Ukraine") is a fact for the list of facts, not a sentence to read.
             if (units.Any(u => u.Topic)) continue;
-            var candidates = units.Where(u => !minority.Any(m => m.Article == u.Article && u.Span.Contains(m.Span)))
+            // Another source's wording stands in for the fact's own only when each covers half of the other: a sentence the
+            // fact merely holds ("Kennedy, often a key vote, said …" beside "The key vote … could belong to Kennedy") says
+            // something its citations do not. A fact worded by a quotation, which the summary does not print, may be told by
+            // a narrated wording that covers it ("Trump described relations as “extremely strong” on Monday").
+            var worded = units.FirstOrDefault(u => u.Article == fact.TextFrom && unitText(u) == fact.Text);
+            bool quoted = worded is not null && QuotedWords(fact.Text) > 4;
+            var candidates = units.Where(u => worded is null || ReferenceEquals(u, worded)
+                    || (Coverage(u, worded) >= PartialCoverage && (quoted || Coverage(worded, u) >= PartialCoverage)))
+                .Where(u => !minority.Any(m => m.Article == u.Article && u.Span.Contains(m.Span)))
                 .Where(u => QuotedWords(unitText(u)) <= 4)
                 .Where(u => !StartsWithPronoun(unitText(u)))
                 .Where(u => Summary.SummaryChecks.IsNews(Readable(u, unitText(u))))
@@ -129,6 +137,8 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
     /// <summary>A claim as a summary sentence: as <see cref="Fact.AsClaim"/> shows it, opening on a capital, and a quotation cut before a link closed with a full stop.</summary>
     private static string Readable(SentenceUnit u, string text)
     {
+        // A dateline says where the outlet filed from: the summary reads from the sentence's subject.
+        text = Summary.Dateline.Strip(text);
         if (u.Whole) return text;
         if (u.Subject is null && text.Length > 0 && char.IsLower(text[0])) text = char.ToUpperInvariant(text[0]) + text[1..];
         // A part cut before a link ends on the comma of its quotation: "… as “extremely strong,”" closes as a sentence.

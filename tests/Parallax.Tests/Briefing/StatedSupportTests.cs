@@ -40,4 +40,34 @@ public sealed class StatedSupportTests
             Assert.DoesNotContain(f.Agreeing, f.DisputedBy.Contains);
         }
     }
+
+    [Fact]
+    public void A_source_sharing_the_participants_but_not_the_predicate_does_not_count()
+    {
+        var b = Briefs.OneStory([
+            Briefs.Article("a", "Senator Maria Lopez of the finance committee said Tuesday that the state budget would cut school funding by a large amount."),
+            Briefs.Article("b", "Senator Maria Lopez of the finance committee will retire next year after two decades in office, her spokesman said."),
+        ]);
+        Assert.DoesNotContain(b.Facts, f => f.Articles.Count == 2 && f.Sources == 2);
+    }
+
+    [Fact]
+    public void A_claim_without_a_verb_of_its_own_is_not_stated_by_a_sentence_sharing_two_of_its_words_and_a_name()
+    {
+        var b = Briefs.OneStory([
+            Briefs.Article("a", "The key vote for a Wal-Mart victory could belong to Justice Anthony Kennedy."),
+            Briefs.Article("b", "Justice Anthony Kennedy, often a key vote on the high court, said the women's argument points in conflicting directions."),
+        ]);
+        Assert.DoesNotContain(b.Facts, f => f.Sources == 2);
+    }
+
+    [Fact]
+    public void A_paraphrase_sharing_the_verb_a_modal_governs_still_counts()
+    {
+        var b = Briefs.OneStory([
+            Briefs.Article("a", "President Trump did not mention Taiwan in his statement about the call with Xi Jinping."),
+            Briefs.Article("b", "Trump's own statement about the call with Xi Jinping did not mention Taiwan at all."),
+        ]);
+        Assert.Contains(b.Facts, f => f.Sources == 2 && f.Display.Contains("Taiwan", StringComparison.Ordinal));
+    }
 }

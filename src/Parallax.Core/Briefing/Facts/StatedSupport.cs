@@ -50,6 +50,9 @@ public static class StatedSupport
         /// names and dates alone, make a claim that touches the fact, not one that states it.
         /// </summary>
         public bool States => Words >= 3 || (Words >= 2 && Values >= 1) || (Predicate && Words >= 1 && (Words >= 2 || Values >= 1 || Names >= 2));
+
+        /// <summary>Whether the claim shares one of the worded claim's verbs (not merely lacks none to share).</summary>
+        public bool SharesVerb => Predicate && Verbs > 0;
     }
 
     /// <summary>
@@ -107,10 +110,23 @@ public static class StatedSupport
         foreach (var u in fact)
         {
             if (ReferenceEquals(u, worded) || u.Article == worded.Article) kept.Add(u);
-            else if (worded.Topic ? SharesTopic(u, worded) : Compare(u, worded, verbs).States) kept.Add(u);
+            else if (worded.Topic ? SharesTopic(u, worded) : Paraphrases(u, worded, Compare(u, worded, verbs))) kept.Add(u);
         }
         return kept;
     }
+
+    /// <summary>
+    /// Whether a claim states the worded one: its <see cref="Overlap"/> does, and, when it shares none of its verbs, it
+    /// covers at least half of the worded claim's weighted terms or gives one of its figures. Three words of a long claim shared without its predicate
+    /// ("Real estate tycoon Donald Trump said Thursday he hopes …" beside "… said Thursday he has doubts …") are its
+    /// participants, not what it says of them.
+    /// </summary>
+    internal static bool Paraphrases(SentenceUnit unit, SentenceUnit worded, Overlap o) =>
+        o.States && (o.SharesVerb || SharesFigure(unit, worded) || BriefBuilder.Coverage(unit, worded) >= BriefBuilder.PartialCoverage);
+
+    /// <summary>A figure both claims give ("21 percent"): a paraphrase worded otherwise still states the same measured thing.</summary>
+    private static bool SharesFigure(SentenceUnit unit, SentenceUnit worded) =>
+        worded.Terms.Keys.Any(t => t.StartsWith("#q:", StringComparison.Ordinal) && unit.Terms.ContainsKey(t));
 
     /// <summary>
     /// Claims of other sources that state a corroborated fact though the aligner put them elsewhere (a sentence telling
@@ -153,13 +169,32 @@ public static class StatedSupport
         return u => u.Topic && !listed.Contains(u);
     }
 
+    /// <summary>Modals and forms of "do": the word they govern, "not" aside, is a verb in its base form.</summary>
+    private static readonly FrozenSet<string> Modals = FrozenSet.ToFrozenSet(
+        ["did", "does", "do", "will", "would", "could", "can", "should", "may", "might", "must", "didn", "doesn", "don", "won", "wouldn", "couldn", "can't", "shouldn"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether the word at token <paramref name="k"/> follows a modal or "do", with "not" or "n't" between maybe.</summary>
+    private static bool AfterModal(AnalyzedArticle a, int k)
+    {
+        for (int j = k - 1, seen = 0; j >= 0 && seen < 3; j--)
+        {
+            var t = a.Tokens[j];
+            if (t.Kind != TokenKind.Word) continue;
+            seen++;
+            var w = a.Text.AsSpan(t.Start, t.Length);
+            if (w is "not" or "n't" or "t" or "never") continue;
+            return Modals.Contains(w.ToString());
+        }
+        return false;
+    }
+
     /// <summary>A topic ("Ukraine" of "discussed trade and Ukraine") is stated by a claim that names it.</summary>
     private static bool SharesTopic(SentenceUnit unit, SentenceUnit topic) =>
         topic.Terms.Keys.Any(t => t[0] != '~' && !Attribution.Contains(t) && unit.Terms.ContainsKey(t));
 
     /// <summary>
     /// The concepts of the words that name a claim's predicate: irregular verb forms of the lexicon, lowercase words in
-    /// -ed and infinitives ("to visit"), auxiliaries and speech verbs aside (a speech verb says who holds the claim, not what it claims).
+    /// -ed, infinitives ("to visit") and the word a modal or "do" governs ("did not mention", "could belong"), auxiliaries and speech verbs aside (a speech verb says who holds the claim, not what it claims).
     /// </summary>
     internal static List<string> PredicateConcepts(AnalyzedArticle a, Span span)
     {
@@ -172,7 +207,7 @@ public static class StatedSupport
             string w = text[t.Start..t.End];
             if (Auxiliaries.Contains(w)) continue;
             bool infinitive = k > 0 && text.AsSpan(a.Tokens[k - 1].Start, a.Tokens[k - 1].Length) is "to";
-            if (!VerbForms.Contains(w) && !infinitive && !(w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal))) continue;
+            if (!VerbForms.Contains(w) && !infinitive && !AfterModal(a, k) && !(w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal))) continue;
             string c = SentenceFeatures.Concept(w);
             if (!Attribution.Contains(c) && !concepts.Contains(c)) concepts.Add(c);
         }

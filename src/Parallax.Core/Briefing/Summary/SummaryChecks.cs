@@ -35,7 +35,7 @@ public enum SummaryProblem
 /// an abbreviation, not a caption or a furniture line, readable without the sentence before it, and in the outlets' own
 /// voice — an opinion is a summary sentence only when it says whose it is.
 /// </summary>
-public static class SummaryChecks
+public static partial class SummaryChecks
 {
     private static readonly FrozenSet<string> CutAbbreviations = Lexicon.Set(typeof(SummaryChecks), "cut-abbreviations.lex", ignoreCase: false);
     private static readonly FrozenSet<string> Evaluative = Lexicon.Set(typeof(SummaryChecks), "evaluative.lex");
@@ -43,7 +43,8 @@ public static class SummaryChecks
     private static readonly FrozenSet<string> FiniteVerbs = Lexicon.Set(typeof(Propositions.PropositionSplitter), "finite-verbs.lex");
 
     private static readonly FrozenSet<string> Pronouns = FrozenSet.ToFrozenSet(
-        ["He", "She", "It", "They", "His", "Her", "Its", "Their", "This", "That", "These", "Those", "We", "I", "You", "Our", "My", "Your"], StringComparer.Ordinal);
+        ["He", "She", "It", "They", "His", "Her", "Its", "Their", "This", "That", "These", "Those", "We", "I", "You", "Our", "My", "Your",
+         "It's", "It’s", "That's", "That’s", "He's", "He’s", "She's", "She’s", "They're", "They’re", "There's", "There’s"], StringComparer.Ordinal);
 
     /// <summary>Words of the first and second person: narration in an outlet's voice never uses them outside a quotation.</summary>
     private static readonly FrozenSet<string> Personal = FrozenSet.ToFrozenSet(
@@ -65,17 +66,31 @@ public static class SummaryChecks
         var outside = Unquoted(s);
         var words = Words(outside);
         if (words.Count == 0) return SummaryProblem.UnattributedVoice;
-        if (CutAtAbbreviation(s)) return SummaryProblem.CutAtAbbreviation;
+        if (CutAtAbbreviation(s) || Spliced().IsMatch(outside)) return SummaryProblem.CutAtAbbreviation;
+        if (Leaning.IsClauseFragment(words, outside)) return SummaryProblem.NoVerb;
         if (words.Any(w => Personal.Contains(w) && w != "US")) return SummaryProblem.UnattributedVoice;
         if (!Words(s).Any(IsVerb)) return SummaryProblem.NoVerb;
         // "[Xi Jinping] emphasized …": a claim whose subject the brief supplies in brackets reads on its own.
         string first = s[0] == '[' ? "" : FirstWord(s);
         if (Pronouns.Contains(first) || Openers.Contains(first)) return SummaryProblem.NeedsContext;
+        if (Leaning.HasUnnamedActor(words) || Leaning.OpensOnPronounAfterPhrase(outside) || Leaning.HasPronounSpeaker(outside) || Leaning.IsTeaser(outside) || Leaning.PointsBack(words, IsVerb))
+        {
+            return SummaryProblem.NeedsContext;
+        }
         bool attributed = words.Any(SpeechVerbs.Contains) || outside.Contains("according to", StringComparison.OrdinalIgnoreCase);
         if (!attributed && words.Any(Evaluative.Contains)) return SummaryProblem.UnattributedOpinion;
+        // "The key vote … could belong to Justice Kennedy": a guess no one is said to make is the writer's analysis.
+        if (!attributed && words.Any(w => w is "could" or "might")) return SummaryProblem.UnattributedOpinion;
         if (IsDescription(words)) return SummaryProblem.Description;
         return SummaryProblem.None;
     }
+
+    /// <summary>
+    /// Two sentences the splitter joined at a dotted abbreviation ("… in Washington, D.C. The president then …"): an
+    /// abbreviation of capitals followed by a word that only opens a sentence.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:[A-Z]\.){2,}\s+(?:The|A|An|He|She|It|They|We|In|On|At|But|And|This|That|His|Her|Their|There|Its)\s")]
+    private static partial System.Text.RegularExpressions.Regex Spliced();
 
     private static readonly FrozenSet<string> Be = FrozenSet.ToFrozenSet(["is", "are", "was", "were", "been"], StringComparer.Ordinal);
 

@@ -14,3 +14,17 @@ Otherwise
 Nonetheless
 Nevertheless
 However
+Next
+Elsewhere
+Separately
+Similarly
+Likewise
+Additionally
+Moreover
+Furthermore
+Besides
+Again
+Thus
+Therefore
+Hence
+Indeed

@@ -24,4 +24,23 @@ public sealed class SummaryStepTests
         Assert.DoesNotContain(Through("summary", CorroboratedVote()).Summary, s => s.Text.Contains("piers", StringComparison.Ordinal));
         Assert.Empty(Through("summary", DisputedVote()).Summary);
     }
+
+    [Fact]
+    public void The_summary_reads_from_the_subject_not_from_the_dateline()
+    {
+        var draft = Through("summary",
+            Report("wire", "Harbor Wire", "AVALEN (AP) — The Avalen city council approved the new harbor budget on Tuesday. Mayor Elena Marsh praised the vote."),
+            Report("ledger", "Metro Ledger", "AVALEN — The Avalen city council approved the new harbor budget on Tuesday after a long debate."));
+        var first = Assert.Single(draft.Summary);
+        Assert.StartsWith("The Avalen city council approved", first.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sentence_naming_its_speaker_only_by_a_pronoun_is_left_out_of_the_summary()
+    {
+        var draft = Through("summary",
+            Report("wire", "Harbor Wire", "Noting that he was a ferry pilot himself, he said the harbor budget had to fund three new ferries."),
+            Report("ledger", "Metro Ledger", "Noting that he was a ferry pilot himself, he said the harbor budget had to fund three new ferries and more."));
+        Assert.Empty(draft.Summary);
+    }
 }
