@@ -100,6 +100,34 @@ public sealed class BriefBuilder(AnalysisPipeline pipeline)
     }
 
     /// <summary>
+    /// The summary of a story none of whose corroborated claims reads as a sentence of its own: the opening sentence of one
+    /// report fit to be one (its lead, where reports say what happened), one that says when before one that does not, and
+    /// of those the one whose words the other reports' openings share most, cited to that report and to each other report with a sentence that states it (each covering half of
+    /// the other's terms). Empty when no report opens with such a sentence.
+    /// </summary>
+    internal static List<SummarySentence> Lead(List<SentenceUnit> units, Func<SentenceUnit, string> unitText, Func<SentenceUnit, bool> dated)
+    {
+        var openings = units.Where(u => u.Whole).GroupBy(u => u.Article, StringComparer.Ordinal)
+            .Select(g => g.MinBy(u => u.Index)!)
+            .Where(u => u.Index <= LeadSentences)
+            .Where(u => QuotedWords(unitText(u)) <= 4 && !StartsWithPronoun(unitText(u)))
+            .Where(u => Summary.SummaryChecks.IsNews(Readable(u, unitText(u))))
+            .ToList();
+        if (openings.Count == 0) return [];
+        // A lead that says when is the news of the day; one without a time is more often a feature's scene-setting.
+        var pick = openings.OrderByDescending(dated)
+            .ThenByDescending(u => openings.Where(o => o.Article != u.Article).Sum(o => Coverage(o, u)))
+            .ThenBy(u => u.Span.Length).ThenBy(u => u.Article, StringComparer.Ordinal).First();
+        var citing = units.Where(u => u.Article == pick.Article
+                || (Coverage(u, pick) >= PartialCoverage && Coverage(pick, u) >= PartialCoverage))
+            .Select(u => u.Article).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return [new SummarySentence(Readable(pick, unitText(pick)), citing)];
+    }
+
+    /// <summary>A lead is among a report's first sentences: after a headline repeated, a byline or a dateline line, not deep in it.</summary>
+    private const int LeadSentences = 2;
+
+    /// <summary>
     /// Words inside quotation marks: a summary speaks in its own voice, so a sentence that is mostly someone's words is
     /// left to "who said what", while a word or two quoted ("described ties as “extremely strong”") may stay.
     /// </summary>

@@ -8,7 +8,7 @@ public sealed class SummaryStep : IBriefStep
 {
     public string Name => "summary";
 
-    public BriefLayer Reads => BriefLayer.Dates | BriefLayer.Alignment | BriefLayer.Values | BriefLayer.Conflicts | BriefLayer.Facts;
+    public BriefLayer Reads => BriefLayer.Units | BriefLayer.Dates | BriefLayer.Alignment | BriefLayer.Values | BriefLayer.Conflicts | BriefLayer.Facts;
 
     public BriefLayer Writes => BriefLayer.Summary;
 
@@ -26,6 +26,13 @@ public sealed class SummaryStep : IBriefStep
         var onEventDay = dayMentions.Select(m => m.Fact).ToHashSet();
         bool Dated(SentenceUnit u) => dayMentions.Any(m => m.Article == u.Article && u.Span.Contains(m.Span));
         var summaryOrder = order.Where(k => onEventDay.Contains(k) && facts[k].Sources >= 2).Take(1).Concat(order).Distinct().ToList();
-        draft.Summary = BriefBuilder.Summarise(summaryOrder.Select(k => (facts[k], clusters[k])).ToList(), draft.Minority, draft.Articles.UnitText, Dated);
+        var summary = BriefBuilder.Summarise(summaryOrder.Select(k => (facts[k], clusters[k])).ToList(), draft.Minority, draft.Articles.UnitText, Dated);
+        // A story is never left without a word of what happened when a report opens with a sentence fit to say it.
+        // A lead that states a value the reports dispute is not said in the brief's own voice.
+        var disputed = draft.Conflicts.SelectMany(c => c.Variants).SelectMany(v => v.Support).ToList();
+        draft.Summary = summary.Count > 0 ? summary : BriefBuilder.Lead(
+            draft.Units.Where(u => !disputed.Any(d => d.Article == u.Article && u.Span.Overlaps(d.Span))).ToList(),
+            draft.Articles.UnitText,
+            u => draft.Articles.ById[u.Article].Times.Any(t => u.Span.Contains(t.Span)));
     }
 }

@@ -9,7 +9,7 @@ namespace Parallax.Briefing.Summary;
 public static partial class Dateline
 {
     /// <summary>A place in capitals (a state or country after a comma may be in any case), an agency in brackets maybe, then a dash.</summary>
-    [GeneratedRegex(@"^[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?(?:\s*\([^()]{1,40}\))?\s*(?:—|--|–)\s*")]
+    [GeneratedRegex(@"^[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?(?:\s*\([^()]{1,40}\))?\s*(?:—-?|--|–-?)\s*")]
     private static partial Regex Capitals();
 
     /// <summary>A place in any case is a dateline only with the agency in brackets that marks it ("Washington (CNN) --").</summary>

@@ -26,6 +26,17 @@ public sealed class SummaryStepTests
     }
 
     [Fact]
+    public void A_story_whose_reports_share_no_sentence_is_summarised_by_a_dated_lead_cited_to_its_own_report()
+    {
+        var draft = Through("summary",
+            Report("wire", "Harbor Wire", "The Avalen city council approved the new harbor budget on Tuesday. Mayor Elena Marsh praised the vote."),
+            Report("ledger", "Metro Ledger", "Ferry riders have waited years for better service. Council members spent hours debating the plan."));
+        var lead = Assert.Single(draft.Summary);
+        Assert.Equal("The Avalen city council approved the new harbor budget on Tuesday.", lead.Text);
+        Assert.Equal(["wire"], lead.Articles);
+    }
+
+    [Fact]
     public void The_summary_reads_from_the_subject_not_from_the_dateline()
     {
         var draft = Through("summary",
