@@ -34,6 +34,8 @@ public sealed class SummaryLeaningTests
     [InlineData("Next door in Alabama, lawmakers passed a similar bill.", SummaryProblem.NeedsContext)]
     [InlineData("The statement also quotes the bishops' letters to Congress.", SummaryProblem.NeedsContext)]
     [InlineData("The key vote for a Wal-Mart victory could belong to Justice Anthony Kennedy.", SummaryProblem.UnattributedOpinion)]
+    [InlineData("Maria Lopez, a veteran party operative who has the support of the former governor.", SummaryProblem.NoVerb)]
+    [InlineData("Senator Dana Ortiz of Nevada, the party's leader, is a longtime supporter of gun rights.", SummaryProblem.Description)]
     public void A_sentence_that_leans_on_another_is_not_a_summary_sentence(string sentence, SummaryProblem problem) =>
         Assert.Equal(problem, SummaryChecks.Check(sentence));
 
@@ -43,6 +45,10 @@ public sealed class SummaryLeaningTests
     [InlineData("Romney said he supports the right of states to decide on domestic partnership benefits.")]
     [InlineData("Elizabeth Cheney declared in July she plans to challenge Senator Mike Enzi, also a Republican, in the primary.")]
     [InlineData("The U.S. Senate passed the bill on Tuesday.")]
+    [InlineData("The man who shot the guard was arrested on Friday.")]
+    [InlineData("Maria Lopez, who has the support of the former governor, announced her bid on Monday.")]
+    [InlineData("Maria Lopez, a veteran operative who ran the last convention, said Monday she would run.")]
+    [InlineData("The mayor, who is a supporter of gun rights, signs the order on Monday.")]
     [InlineData("The ruling could cost the company billions of dollars, analysts said.")]
     [InlineData("On the other hand, the governor signed the second bill on Friday.")]
     public void A_whole_sentence_naming_its_actors_may_be_one(string sentence) =>

@@ -29,6 +29,43 @@ public static class Leaning
         return Subordinators.Contains(words[0]) && !outside.Contains(',', StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Whether the sentence is a name with a description and nothing said of it ("Maria Cino, a veteran operative who has
+    /// the support of Dick Cheney."): its every verb lies in a relative clause set off by a comma, and no verb follows a
+    /// comma after that clause. "The man who shot him was arrested" (no comma before "who") and "Cino, who has …, said …"
+    /// have a main verb.
+    /// </summary>
+    public static bool IsDescribedNameOnly(IReadOnlyList<string> words, string outside, Func<string, bool> isVerb)
+    {
+        int r = -1;
+        for (int i = 1; i < words.Count; i++)
+        {
+            if (Relatives.Contains(words[i])) { r = i; break; }
+            if (isVerb(words[i])) return false;
+        }
+        if (r < 0) return false;
+        int at = IndexOfWord(outside, words[r]);
+        if (at < 0 || !outside[..at].Contains(',', StringComparison.Ordinal)) return false;
+        var after = outside[at..].Split(',');
+        for (int k = 1; k < after.Length; k++)
+        {
+            var w = after[k].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (w.Take(3).Any(x => isVerb(x.TrimEnd('.', '!', '?')))) return false;
+        }
+        return true;
+    }
+
+    private static int IndexOfWord(string text, string word)
+    {
+        for (int at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            bool start = at == 0 || !char.IsLetter(text[at - 1]);
+            bool end = at + word.Length >= text.Length || !char.IsLetter(text[at + word.Length]);
+            if (start && end) return at;
+        }
+        return -1;
+    }
+
     /// <summary>Words that open a phrase before the subject ("Noting that …, he said"); a participle in -ing opens one too.</summary>
     private static readonly FrozenSet<string> LeadIns = FrozenSet.ToFrozenSet(["Asked", "When", "After", "As", "While", "Before", "Since", "Once"], StringComparer.Ordinal);
 

@@ -67,7 +67,7 @@ public static partial class SummaryChecks
         var words = Words(outside);
         if (words.Count == 0) return SummaryProblem.UnattributedVoice;
         if (CutAtAbbreviation(s) || Spliced().IsMatch(outside)) return SummaryProblem.CutAtAbbreviation;
-        if (Leaning.IsClauseFragment(words, outside)) return SummaryProblem.NoVerb;
+        if (Leaning.IsClauseFragment(words, outside) || Leaning.IsDescribedNameOnly(words, outside, IsVerb)) return SummaryProblem.NoVerb;
         if (words.Any(w => Personal.Contains(w) && w != "US")) return SummaryProblem.UnattributedVoice;
         if (!Words(s).Any(IsVerb)) return SummaryProblem.NoVerb;
         // "[Xi Jinping] emphasized …": a claim whose subject the brief supplies in brackets reads on its own.
@@ -105,12 +105,23 @@ public static partial class SummaryChecks
         {
             string w = words[i];
             if (Be.Contains(w)) { be = true; continue; }
-            if (!IsVerb(w)) continue;
+            if (!IsVerb(w) || InNounPhrase(words, i)) continue;
             bool adjective = i > 0 && Be.Contains(words[i - 1]) && w.EndsWith("ed", StringComparison.Ordinal) && i + 1 < words.Count && words[i + 1] == "to";
             if (!adjective) return false;
         }
         return be;
     }
+
+    private static readonly FrozenSet<string> NounPhraseOpeners = FrozenSet.ToFrozenSet(
+        ["of", "the", "a", "an", "his", "her", "their", "its", "our", "for", "in", "on", "with", "from", "about", "at", "into", "by"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A word in -s that is a plural inside a noun phrase, not a verb: right after a determiner or preposition, or one word
+    /// after one ("a supporter of gun rights"). Only a guess by form, so it is used only to read a sentence as a description.
+    /// </summary>
+    private static bool InNounPhrase(List<string> words, int i) =>
+        !FiniteVerbs.Contains(words[i]) && !SpeechVerbs.Contains(words[i]) && words[i].EndsWith('s')
+        && ((i > 0 && NounPhraseOpeners.Contains(words[i - 1])) || (i > 1 && NounPhraseOpeners.Contains(words[i - 2]) && !IsVerb(words[i - 1])));
 
     /// <summary>A verb by its form, without a tagger: a finite form of the lexicon, a speech verb, or a lowercase word in -ed or -s.</summary>
     private static bool IsVerb(string w) =>
