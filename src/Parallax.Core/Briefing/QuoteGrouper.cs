@@ -365,6 +365,30 @@ public static class QuoteGrouper
                 list.Add((list.Count > 0 ? ContractedS(list[^1]) : null) ?? folded);
                 continue;
             }
+            // "twenty-sixth" and "26th", "twenty-six" and "26": a number in words or digits is a paper's style.
+            if (NumberWords.TryOrdinal(folded, out int ordinal))
+            {
+                list.Add(ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                continue;
+            }
+            // "26th" is the number 26 with an ordinal's ending, however the tokenizer cuts it.
+            if (t.Kind == TokenKind.Number && n + 1 < tokens.Count && tokens[n + 1].Start == t.End
+                && text[tokens[n + 1].Start..tokens[n + 1].End] is "st" or "nd" or "rd" or "th")
+            {
+                list.Add(folded);
+                n++;
+                continue;
+            }
+            if (folded.Length > 2 && char.IsDigit(folded[0]) && folded[^2..] is "st" or "nd" or "rd" or "th" && folded[..^2].All(char.IsDigit))
+            {
+                list.Add(folded[..^2]);
+                continue;
+            }
+            if (folded.Contains('-') && NumberWords.TryParse(folded, out double compound) && compound == Math.Floor(compound))
+            {
+                list.Add(compound.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                continue;
+            }
             var parts = folded.Split('-', StringSplitOptions.RemoveEmptyEntries);
             for (int p = 0; p < parts.Length; p++)
             {

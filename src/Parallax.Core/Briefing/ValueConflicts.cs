@@ -235,6 +235,7 @@ internal static class ValueConflicts
             }
         }
         var conflicts = new List<Conflict>();
+        ILookup<(string, Span), ValueMention>? bySentence = null;
         foreach (var group in linked.GroupBy(Find).Select(g => g.Select(i => mentions[i]).ToList()))
         {
             Extend(group, byArticle);
@@ -256,7 +257,13 @@ internal static class ValueConflicts
                     c.Select(x => new Support(x.Article, x.Sentence)).ToList()))
                 .OrderByDescending(v => v.Articles.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList();
             var majority = classes.OrderByDescending(c => c.Select(x => x.Article).Distinct().Count()).First()[0];
-            conflicts.Add(new Conflict(about(majority), group[0].Kind, variants) { Confidence = ValueConfidence.Of(classes, clauses.Of) });
+            double confidence = ValueConfidence.Of(classes, clauses.Of);
+            // A source whose one sentence states two of the rival figures ("from 18 to 21", "313 of 330") is not disputing
+            // either: the figures belong to different slots, and pairing them across sources was a guess. (A sentence giving
+            // two dates usually dates two events, each of which may be disputed.)
+            bySentence ??= mentions.ToLookup(x => (x.Article, x.Sentence));
+            if (group[0].Kind == ConflictKind.Quantity && StatesRivalsTogether(classes, bySentence)) confidence -= 0.4;
+            conflicts.Add(new Conflict(about(majority), group[0].Kind, variants) { Confidence = Math.Round(Math.Max(0, confidence), 3) });
         }
         return conflicts;
     }
@@ -282,6 +289,26 @@ internal static class ValueConflicts
                 .OrderByDescending(x => x.Sim + (x.Aligned ? 0.2 : 0)).FirstOrDefault();
             if (best.Mention is not null) group.Add(best.Mention);
         }
+    }
+
+    /// <summary>Whether some sentence states values of two of the rival classes.</summary>
+    private static bool StatesRivalsTogether(List<List<ValueMention>> classes, ILookup<(string, Span), ValueMention> bySentence)
+    {
+        for (int i = 0; i < classes.Count; i++)
+        {
+            foreach (var m in classes[i])
+            {
+                foreach (var x in bySentence[(m.Article, m.Sentence)])
+                {
+                    if (ReferenceEquals(x, m) || x.Kind != m.Kind || x.Unit != m.Unit) continue;
+                    for (int j = 0; j < classes.Count; j++)
+                    {
+                        if (j != i && !classes[i].Any(c => ReferenceEquals(c, x)) && classes[j].Any(o => o.Article != m.Article && o.CompatibleWith(x) && !o.CompatibleWith(m))) return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static ValueMention? BestMatch(ValueMention m, IEnumerable<ValueMention> others, Func<ValueMention, ValueMention, double> clause)

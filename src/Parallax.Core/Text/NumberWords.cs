@@ -94,5 +94,30 @@ public static class NumberWords
         return false;
     }
 
+    private static readonly string[] OrdinalUnits =
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+         "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"];
+
+    private static readonly string[] OrdinalTens = ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
+
+    /// <summary>An ordinal in words, one to ninety-nine ("sixth", "twentieth", "twenty-sixth"), as its number.</summary>
+    public static bool TryOrdinal(string word, out int value)
+    {
+        string w = word.Trim().ToLowerInvariant();
+        int unit = Array.IndexOf(OrdinalUnits, w);
+        if (unit >= 0) { value = unit + 1; return true; }
+        int tens = Array.IndexOf(OrdinalTens, w);
+        if (tens >= 0) { value = 20 + 10 * tens; return true; }
+        int dash = w.IndexOf('-');
+        if (dash > 0 && Units.TryGetValue(w[..dash], out double t) && t >= 20 && t < 100 && t % 10 == 0
+            && Array.IndexOf(OrdinalUnits, w[(dash + 1)..]) is var u && u is >= 0 and < 9)
+        {
+            value = (int)t + u + 1;
+            return true;
+        }
+        value = 0;
+        return false;
+    }
+
     public static bool TryScale(string word, out double factor) => Scales.TryGetValue(word.Trim(), out factor);
 }

@@ -21,6 +21,8 @@ public sealed class QuoteWordingTests
     [InlineData("Do you fully support the plan the president announced", "fully supported the plan the president announced")]
     [InlineData("would end Medicare as we know it", "ending Medicare as we know it")]
     [InlineData("I don't believe that that's what we're here to do", "I don't believe that's what we're here to do")]
+    [InlineData("he walked them up to his father's office on the twenty-sixth floor", "he walked them up to his father's office on the 26th floor")]
+    [InlineData("we lost twenty-five seats in the first vote", "we lost 25 seats in the 1st vote")]
     public void A_papers_style_is_no_rewording(string a, string b)
     {
         Assert.Equal(WordingChange.None, Compare(a, b).Change);
@@ -38,6 +40,7 @@ public sealed class QuoteWordingTests
     [InlineData("I have not violated any IRS rules or regulations", "I have not violated any I.R.S. rules and regulations", WordingChange.Minor)]
     [InlineData("What is this? A circus? America is not a clown show", "What is this? The circus? America is not a clown show", WordingChange.Minor)]
     [InlineData("I know you're under a lot of duress", "I know you're under duress", WordingChange.Substantive)]
+    [InlineData("his office on the twenty-sixth floor is zero", "his office on the 25th floor is zero", WordingChange.Substantive)]
     public void A_word_changed_added_or_dropped_inside_is_a_rewording(string a, string b, WordingChange change)
     {
         Assert.Equal(change, Compare(a, b).Change);

@@ -51,6 +51,9 @@ internal static class ValueConfidence
         if (m.Kind == ConflictKind.Time)
         {
             if (m.Form != o.Form) s -= 0.45;
+            // "Next weekend" said early in a week means this coming one as often as the one after: against "this weekend"
+            // (or "this Friday") a week apart, the two may well be one date.
+            if (NextAgainstThis(m.Text, o.Text) || NextAgainstThis(o.Text, m.Text)) s -= 0.3;
             // Sentences naming the same people or organisations are about the same doings.
             if (DateParticipants.Shared(m, o) >= DateParticipants.Least) s += 0.1;
         }
@@ -62,6 +65,9 @@ internal static class ValueConfidence
             if (ratio > 5) s -= 0.35;
             else if (ratio > 3.5) s -= 0.1;
             if (m.Hedged || o.Hedged || m.Ceiling != o.Ceiling) s -= 0.05;
+            // "More than 2.4 million" and "more than 2.5 million" are both true of 2.6 million: two snapshots, not a dispute
+            // a reader can rely on, so never shown (a toll "at least 20" against "at least 30" may still be kept, held back).
+            if (m.Bound != 0 && m.Bound == o.Bound) return Math.Min(s - 0.45, Conflicts.ShowAt - 0.05);
             // The same noun written beside two counts says they count one thing ("300 pages of emails" / "100 pages of e-mails").
             bool counted = m.Counted is not null && m.Counted == o.Counted;
             if (counted) s += 0.2;
@@ -71,4 +77,7 @@ internal static class ValueConfidence
         }
         return s;
     }
+
+    private static bool NextAgainstThis(string next, string other) =>
+        next.StartsWith("next ", StringComparison.OrdinalIgnoreCase) && other.StartsWith("this ", StringComparison.OrdinalIgnoreCase);
 }
