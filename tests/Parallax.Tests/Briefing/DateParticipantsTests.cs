@@ -13,7 +13,7 @@ namespace Parallax.Tests;
 public sealed class DateParticipantsTests
 {
     private static Brief Story(params string[] texts) =>
-        Briefs.OneStory([.. texts.Select((t, i) => Briefs.Article(((char)('a' + i)).ToString(), t))]);
+        Briefs.OfTexts(texts);
 
     private static bool Disputes(Conflict c, string day, string other) =>
         c.Kind == ConflictKind.Time && c.Variants.Any(v => v.Text.Contains(day, StringComparison.Ordinal)) && c.Variants.Any(v => v.Text.Contains(other, StringComparison.Ordinal));

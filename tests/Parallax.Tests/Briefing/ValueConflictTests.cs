@@ -13,7 +13,7 @@ namespace Parallax.Tests;
 public sealed class ValueConflictTests
 {
     private static Brief Story(params string[] texts) =>
-        Briefs.OneStory([.. texts.Select((t, i) => Briefs.Article(((char)('a' + i)).ToString(), t))]);
+        Briefs.OfTexts(texts);
 
     private static IEnumerable<Conflict> All(Brief b, ConflictKind kind) => b.Conflicts.Concat(b.HeldBackConflicts).Where(c => c.Kind == kind);
 

@@ -23,6 +23,9 @@ internal static class Briefs
         return new StoryClusterer().Cluster(analyzed).Select(builder.Build).ToList();
     }
 
+    /// <summary>One story of small invented reports, one per text, with ids a, b, c, …</summary>
+    public static Brief OfTexts(params string[] texts) => OneStory([.. texts.Select((t, i) => Article(((char)('a' + i)).ToString(), t))]);
+
     /// <summary>One story of exactly these articles, briefed (no clustering decides who is in it).</summary>
     public static Brief OneStory(IReadOnlyList<Article> articles) =>
         new BriefBuilder(AnalysisPipeline.Default).Build(new Story("story-1", [.. Corpus.Analyze(articles, AnalysisPipeline.Default)], new Dictionary<string, string>()));

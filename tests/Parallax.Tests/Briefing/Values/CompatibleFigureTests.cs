@@ -11,7 +11,7 @@ namespace Parallax.Tests;
 public sealed class CompatibleFigureTests
 {
     private static Brief Story(params string[] texts) =>
-        Briefs.OneStory([.. texts.Select((t, i) => Briefs.Article(((char)('a' + i)).ToString(), t))]);
+        Briefs.OfTexts(texts);
 
     [Fact]
     public void Two_lower_bounds_of_one_count_are_not_a_shown_conflict()

@@ -14,7 +14,7 @@ namespace Parallax.Tests;
 public sealed class CountedFigureTests
 {
     private static Brief Story(params string[] texts) =>
-        Briefs.OneStory([.. texts.Select((t, i) => Briefs.Article(((char)('a' + i)).ToString(), t))]);
+        Briefs.OfTexts(texts);
 
     private static IEnumerable<Conflict> All(Brief b) => b.Conflicts.Concat(b.HeldBackConflicts).Where(c => c.Kind == ConflictKind.Quantity);
 
