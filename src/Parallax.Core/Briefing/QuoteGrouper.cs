@@ -371,17 +371,12 @@ public static class QuoteGrouper
                 list.Add(ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 continue;
             }
-            // "26th" is the number 26 with an ordinal's ending, however the tokenizer cuts it.
+            // "26th" is the number 26 with an ordinal's ending (the tokenizer reads the digits and the ending apart).
             if (t.Kind == TokenKind.Number && n + 1 < tokens.Count && tokens[n + 1].Start == t.End
                 && text[tokens[n + 1].Start..tokens[n + 1].End] is "st" or "nd" or "rd" or "th")
             {
                 list.Add(folded);
                 n++;
-                continue;
-            }
-            if (folded.Length > 2 && char.IsDigit(folded[0]) && folded[^2..] is "st" or "nd" or "rd" or "th" && folded[..^2].All(char.IsDigit))
-            {
-                list.Add(folded[..^2]);
                 continue;
             }
             if (folded.Contains('-') && NumberWords.TryParse(folded, out double compound) && compound == Math.Floor(compound))
