@@ -59,7 +59,8 @@ public static class Tokenizer
     public static int FirstAtOrAfter(IReadOnlyList<Token> tokens, int offset) => Sorted.FirstAtOrAfter(tokens, offset, static t => t.Start);
 
     /// <summary>Two ASCII apostrophes at <paramref name="at"/>: one quotation mark in some newspapers' plain text (''like this'').</summary>
-    public static bool IsDoubledApostrophe(string text, int at) => text[at] == '\'' && at + 1 < text.Length && text[at + 1] == '\'';
+    /// <summary>Two apostrophes, straight or curly (''like this'', ‘‘like this’’), printed for one double quotation mark.</summary>
+    public static bool IsDoubledApostrophe(string text, int at) => text[at] is '\'' or '’' or '‘' && at + 1 < text.Length && text[at + 1] == text[at];
 
     public static bool IsApostrophe(char c) => c is '\'' or '’' or 'ʼ';
 

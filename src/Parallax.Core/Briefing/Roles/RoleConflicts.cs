@@ -27,7 +27,7 @@ public static class RoleConflicts
 
     private static readonly HashSet<(string, string)> Exclusive = Load();
 
-    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> Abbreviations = Lexicon.Map(typeof(BriefBuilder), "title-abbreviations.lex");
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> Abbreviations = Stages.Entities.EntityLexicons.TitleAbbreviations;
 
     /// <summary>Words that make part of a title though no title list has them ("assistant district attorney").</summary>
     private static readonly HashSet<string> TitleModifiers = new(StringComparer.Ordinal)

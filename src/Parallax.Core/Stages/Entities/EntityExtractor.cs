@@ -77,7 +77,7 @@ public static class EntityExtractor
     {
         bool initial = IsSentenceInitial(tokens, start, sentenceFirst);
         // Leading function words are never part of a name: "The White House", "In Beijing".
-        while (start < end && (Words.Stop.Has(WordSpan(text, tokens[start]))
+        while (start < end && !IsAmpersandCompound(text, tokens, start, end) && (Words.Stop.Has(WordSpan(text, tokens[start]))
             || (initial && start == sentenceFirst + LeadingQuotes(tokens, sentenceFirst) && !IsKnownName(Word(text, tokens[start])) && !EntityLexicons.Titles.Has(WordSpan(text, tokens[start]))
                 && (EntityLexicons.Openers.Has(WordSpan(text, tokens[start])) || Words.UsedInLowerCase(text, Word(text, tokens[start]))))))
         {
@@ -100,8 +100,7 @@ public static class EntityExtractor
         int lastTitle = -1;
         for (int k = start; k < end - 1; k++)
         {
-            var w = WordSpan(text, tokens[k]);
-            if (EntityLexicons.Titles.Has(w) || EntityLexicons.Titles.Has(w.TrimEnd('.'))) lastTitle = k;
+            if (IsTitleWord(text, tokens, k)) lastTitle = k;
         }
         string? title = null;
         if (lastTitle >= 0 && !Connectors.Has(WordSpan(text, tokens[lastTitle + 1])) && NamesAnInstitution(text, tokens, lastTitle + 1, end))
@@ -111,11 +110,11 @@ public static class EntityExtractor
         // "Associated Press", "Detroit Free Press": a last word that is a title and also names a body, with no other title
         // before it, ends an organisation's name rather than a role.
         bool bodyName = end - start > 1 && lastTitle < 0 && EntityLexicons.OrgWords.Has(WordSpan(text, tokens[end - 1]));
-        if (EntityLexicons.Titles.Has(WordSpan(text, tokens[end - 1]).TrimEnd('.')) && !(courtesy && end - start == 1) && !bodyName)
+        if (IsTitleWord(text, tokens, end - 1) && !(courtesy && end - start == 1) && !bodyName)
         {
             // The run ends on a role ("US Ambassador", "Prime Minister"): keep only a place or organisation before it.
             int firstTitle = start;
-            while (firstTitle < end && !EntityLexicons.Titles.Has(WordSpan(text, tokens[firstTitle]).TrimEnd('.'))) firstTitle++;
+            while (firstTitle < end && !IsTitleWord(text, tokens, firstTitle)) firstTitle++;
             if (firstTitle > start)
             {
                 AddQualifier(text, tokens, start, firstTitle, initial, heading, result);
@@ -126,7 +125,7 @@ public static class EntityExtractor
         {
             // A place or organisation written before the role ("White House Press Secretary") is a mention of its own.
             int firstTitle = start;
-            while (firstTitle <= lastTitle && !EntityLexicons.Titles.Has(WordSpan(text, tokens[firstTitle]))) firstTitle++;
+            while (firstTitle <= lastTitle && !IsTitleWord(text, tokens, firstTitle)) firstTitle++;
             if (firstTitle > start)
             {
                 AddQualifier(text, tokens, start, firstTitle, initial, heading, result);
@@ -277,7 +276,22 @@ public static class EntityExtractor
     /// <summary>True when token <paramref name="k"/> is the period of an abbreviated title ("." in "Gov. Rick Perry", "Sen. Warren").</summary>
     private static bool IsTitleDot(string text, IReadOnlyList<Token> tokens, int k) =>
         k > 0 && k < tokens.Count && text[tokens[k].Start] == '.' && tokens[k].Length == 1 && tokens[k - 1].End == tokens[k].Start
-        && tokens[k - 1].Kind == TokenKind.Word && EntityLexicons.Titles.Has(WordSpan(text, tokens[k - 1]));
+        && tokens[k - 1].Kind == TokenKind.Word && (EntityLexicons.Titles.Has(WordSpan(text, tokens[k - 1])) || EntityLexicons.TitleAbbreviations.Has(WordSpan(text, tokens[k - 1])));
+
+    /// <summary>"AT&amp;T": a capitalised word glued to an ampersand is part of the name, even one that is also a function word.</summary>
+    private static bool IsAmpersandCompound(string text, IReadOnlyList<Token> tokens, int k, int end) =>
+        k + 1 < end && tokens[k + 1].Start == tokens[k].End && text[tokens[k + 1].Start] == '&' && char.IsUpper(text[tokens[k].Start]);
+
+    /// <summary>
+    /// True when token <paramref name="k"/> is a title word ("Secretary", "Gov.") or a title's abbreviation written with
+    /// its period ("Lt." and "Col." in "Lt. Col. Nina Hill"; "Gen Z" without one is no general).
+    /// </summary>
+    private static bool IsTitleWord(string text, IReadOnlyList<Token> tokens, int k)
+    {
+        var w = WordSpan(text, tokens[k]);
+        return EntityLexicons.Titles.Has(w) || EntityLexicons.Titles.Has(w.TrimEnd('.'))
+            || (EntityLexicons.TitleAbbreviations.Has(w) && IsTitleDot(text, tokens, k + 1));
+    }
 
     private static bool IsSentenceInitial(IReadOnlyList<Token> tokens, int index, int sentenceFirst) =>
         index == sentenceFirst + LeadingQuotes(tokens, sentenceFirst);

@@ -7,6 +7,8 @@ namespace Parallax.Stages.Entities;
 internal static class EntityLexicons
 {
     public static readonly FrozenSet<string> Titles = Lexicon.Set(typeof(EntityLexicons), "titles.lex");
+    /// <summary>A title's abbreviation and the title in full ("Lt" = lieutenant); a title only when its period follows ("Gen. Milley", not "Gen Z").</summary>
+    public static readonly FrozenDictionary<string, string> TitleAbbreviations = Lexicon.Map(typeof(EntityLexicons), "title-abbreviations.lex");
     public static readonly FrozenSet<string> RoleNouns = Lexicon.Set(typeof(EntityLexicons), "role-nouns.lex");
     public static readonly FrozenSet<string> Demonyms = Lexicon.Set(typeof(EntityLexicons), "demonyms.lex");
     public static readonly FrozenSet<string> OrgWords = Lexicon.Set(typeof(EntityLexicons), "org-words.lex", ignoreCase: false);

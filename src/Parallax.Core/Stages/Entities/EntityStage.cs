@@ -39,12 +39,14 @@ public static class EntityResolver
         // Full personal names (two or more words) are what shorter mentions resolve to.
         var seenCapitalised = new HashSet<string>(StringComparer.Ordinal);
         var typedNames = new HashSet<string>(StringComparer.Ordinal);
+        var titledPersons = new HashSet<string>(StringComparer.Ordinal);
         var byPart = new Dictionary<string, List<(EntityMention Mention, string[] Parts)>>(StringComparer.Ordinal);
         foreach (var (m, type, parts) in typed)
         {
             if (!m.SentenceInitial && !m.InHeading) seenCapitalised.Add(m.Text);
             if (type is null) continue;
             typedNames.Add(m.Text);
+            if (type == EntityType.Person && m.Title is not null) titledPersons.Add(m.Text);
             if (type != EntityType.Person || parts.Length < 2) continue;
             for (int i = 0; i < parts.Length; i++)
             {
@@ -53,14 +55,22 @@ public static class EntityResolver
                 list.Add((m, parts));
             }
         }
+        // Titles the article gives a bare family name ("President Trump"): the family's suffixed son is someone else.
+        var titledShort = typed.Where(t => t.Mention.Title is not null && t.Parts.Length == 1).Select(t => (t.Mention.Text, t.Mention.Title!)).ToHashSet();
         var inQuote = Coverage.Of(text.Length, quoted);
         var result = new List<Entity>(typed.Count);
         foreach (var (m, type, parts) in typed)
         {
-            var full = byPart.TryGetValue(parts[0], out var candidates) ? FullPersonName(m, parts, candidates) : null;
+            var full = byPart.TryGetValue(parts[0], out var candidates) ? FullPersonName(m, parts, candidates, titledShort) : null;
             if (full is not null)
             {
                 result.Add(new Entity(m.Span, m.Text, EntityType.Person, full.Text) { Title = m.Title ?? full.Title });
+                continue;
+            }
+            if (type is null && titledPersons.Contains(m.Text) && !inQuote.Overlaps(m.Span))
+            {
+                // "President Trump" makes the person of the article's later bare "Trump" (a name no list knows is typed by its title).
+                result.Add(new Entity(m.Span, m.Text, EntityType.Person, m.Text) { Title = m.Title });
                 continue;
             }
             if (type is null)
@@ -119,17 +129,27 @@ public static class EntityResolver
         }
     }
 
+    private static bool HasGenerationalSuffix(string[] parts) => parts[^1].TrimEnd('.') is "Jr" or "Sr" or "II" or "III" or "IV";
+
     /// <summary>Canonical spelling of a place ("U.S." → "United States").</summary>
     public static string CanonicalPlace(string name) => EntityLexicons.Places.TryGetValue(name, out var canonical) ? canonical : name;
 
-    private static EntityMention? FullPersonName(EntityMention m, string[] parts, List<(EntityMention Mention, string[] Parts)> persons)
+    private static EntityMention? FullPersonName(EntityMention m, string[] parts, List<(EntityMention Mention, string[] Parts)> persons, HashSet<(string, string)> titledShort)
     {
         EntityMention? best = null;
+        // "Donald Trump Jr." is not who a bare "Trump" is when a father is named too, or when the mention's title is not his
+        // ("President Trump"): a generational suffix the mention leaves out marks another person of the family name.
+        bool? unsuffixed = null; // worked out only when a suffixed name matches, which is rare
         foreach (var (p, pparts) in persons)
         {
             if (p.Text == m.Text) return p;
             bool match = parts.Length < pparts.Length && parts.All(x => Array.IndexOf(pparts, x) >= 0);
             if (!match) continue;
+            if (HasGenerationalSuffix(pparts) && !HasGenerationalSuffix(parts))
+            {
+                unsuffixed ??= persons.Any(c => c.Parts.Length > parts.Length && !HasGenerationalSuffix(c.Parts) && parts.All(x => Array.IndexOf(c.Parts, x) >= 0));
+                if (unsuffixed.Value || titledShort.Any(t => t.Item1 == m.Text && t.Item2 != p.Title)) continue;
+            }
             // Prefer the nearest full name before this mention, else the first one after it.
             if (best is null || (p.Span.Start < m.Span.Start && (best.Span.Start > m.Span.Start || p.Span.Start > best.Span.Start))) best = p;
         }

@@ -41,3 +41,15 @@ Wharf
 Pier
 Viaduct
 Boulevard
+# Buildings and grounds ("Trump Tower", "Willard Hotel", "South Lawn"): places, never people.
+Tower
+Towers
+Building
+Hotel
+Arena
+Monument
+Cemetery
+Terminal
+Lawn
+Rotunda
+Ballroom

@@ -85,6 +85,17 @@ public static partial class QuoteExtractor
         int first = Tokenizer.FirstAtOrAfter(tokens, SentenceStartBefore(sentences, content.Start));
         if (open < 0) return Unspoken.No;
         if (LooksLikeTitle(text, content) && TitleContext(text, tokens, open, close, first)) return Unspoken.Title;
+        if (NamesAThing(text, tokens, content, close)) return Unspoken.Title;
+
+        // "Asked what we can do to combat “misinformation and lies”, he responded": a quotation inside the opening "asked"
+        // clause, before its comma, is part of the question put to the speaker.
+        int lead = first + LeadingPunctuation(tokens, first, open);
+        if (lead < open && (W(text, tokens[lead]) is "Asked" || (lead + 1 < open && W(text, tokens[lead]) is "When" or "If" && W(text, tokens[lead + 1]) is "asked")))
+        {
+            bool comma = false;
+            for (int k = lead + 1; k < open && !comma; k++) comma = W(text, tokens[k]) is "," or ";" or ":";
+            if (!comma) return Unspoken.Question;
+        }
 
         // Look back from the quotation through its own clause: the nearest cue decides whose words these are.
         for (int k = open - 1; k >= first && k >= open - 6; k--)
@@ -112,6 +123,28 @@ public static partial class QuoteExtractor
             }
         }
         return Unspoken.No;
+    }
+
+    private static int LeadingPunctuation(IReadOnlyList<Token> tokens, int first, int limit)
+    {
+        int k = first;
+        while (k < limit && tokens[k].Kind == TokenKind.Punctuation) k++;
+        return k - first;
+    }
+
+    /// <summary>Nouns a few quoted words can name (<c>label-nouns.lex</c>).</summary>
+    private static readonly FrozenSet<string> LabelNouns = Lexicon.Set(typeof(QuoteExtractor), "label-nouns.lex", ignoreCase: false);
+
+    /// <summary>The most words a quoted name of a thing runs to ("the “sanctuary state” law").</summary>
+    private const int LabelWords = 4;
+
+    /// <summary>"the “sanctuary state” law", "the “three strikes” policy": a few quoted words written right before a noun they name.</summary>
+    private static bool NamesAThing(string text, IReadOnlyList<Token> tokens, Span content, int close)
+    {
+        if (content.Of(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > LabelWords) return false;
+        if (text[content.End - 1] is ',' or '.' or '?' or '!' or ';' or ':') return false;
+        int next = close + 1;
+        return next < tokens.Count && tokens[next].Start - tokens[close].End <= 1 && LabelNouns.Has(W(text, tokens[next]));
     }
 
     /// <summary>A short phrase of capitalised words ("Face the Nation", "Fox &amp; Friends"), not a sentence.</summary>

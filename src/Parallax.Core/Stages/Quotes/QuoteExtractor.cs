@@ -17,6 +17,12 @@ public static partial class QuoteExtractor
 {
     internal static readonly FrozenDictionary<string, string> Pronouns = Lexicon.Map(typeof(QuoteExtractor), "pronouns.lex");
 
+    /// <summary>Possessives that name the owner of an answer before a colon ("His response: “…”"), with the gender of <see cref="Pronouns"/>.</summary>
+    internal static readonly FrozenDictionary<string, string> PossessivePronouns = new Dictionary<string, string>(StringComparer.Ordinal) { ["his"] = "m", ["her"] = "f" }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Nouns for what someone says in answer, after a possessive and before a colon.</summary>
+    private static readonly FrozenSet<string> SpokenNouns = FrozenSet.Create(StringComparer.Ordinal, "response", "reply", "answer", "retort", "explanation", "verdict", "message");
+
     /// <summary>What a word can do as a cue; one word may be several ("calling" is a stance verb and a participle).</summary>
     [Flags]
     private enum CueKind
@@ -149,6 +155,11 @@ public static partial class QuoteExtractor
         {
             int colonTok = Tokenizer.FirstAtOrAfter(tokens, colon);
             var prevStart = SentenceStartBefore(sentences, colon);
+            // "His response: “…”", "Her reply: “…”": the owner of the answer speaks.
+            if (colonTok >= 2 && SpokenNouns.Contains(W(text, tokens[colonTok - 1]).ToString()) && PossessivePronouns.ContainsKey(W(text, tokens[colonTok - 2]).ToString().ToLowerInvariant()))
+            {
+                return (tokens[colonTok - 2].Span, ":");
+            }
             for (int k = colonTok - 1; k >= 0 && tokens[k].Start >= prevStart && k >= colonTok - 6; k--)
             {
                 var w = W(text, tokens[k]);
@@ -185,7 +196,9 @@ public static partial class QuoteExtractor
                 // clause ("Lauten wrote a letter to Malia Obama, saying …" is Lauten's), not the nearest name before it.
                 int first = Tokenizer.FirstAtOrAfter(tokens, sentStart);
                 bool participle = w.EndsWith("ing") && (Participles.Contains(w.ToString()) || IsSpeechVerb(w));
-                var main = k > first && W(text, tokens[k - 1]) is "," or "before" or "after" or "while" or "when" or "by" && participle ? MainSubject(text, tokens, entities, first, k) : null;
+                // "…, he said, adding that …": the participle goes with the reporting verb right before it, whose subject it shares.
+                var reporter = participle && k - 2 > first && W(text, tokens[k - 1]) is "," && IsSpeechVerb(W(text, tokens[k - 2])) ? SubjectBefore(text, tokens, entities, k - 2, first) : null;
+                var main = reporter ?? (k > first && W(text, tokens[k - 1]) is "," or "before" or "after" or "while" or "when" or "by" && participle ? MainSubject(text, tokens, entities, first, k) : null);
                 // "Richard Ross, who spent the morning near City Hall, described …": a long aside puts the subject out of the near reach.
                 var subject = main ?? SubjectBefore(text, tokens, entities, k, first) ?? SubjectBeforeClause(text, tokens, entities, k, first) ?? InvertedSubject(k);
                 if (subject is not null) return (subject, w.ToString());

@@ -13,6 +13,12 @@ public sealed record SpeakerCandidate(Span Mention, string? Name, double[] Featu
 
     /// <summary>True when a word of the candidate's name is written inside the quoted words: such a candidate is never chosen.</summary>
     public bool NamedInQuote => Features[SpeakerCandidates.NamedInQuoteFeature] > 0;
+
+    /// <summary>True for a news organisation ("CNBC", "BuzzFeed News"): it reports remarks, and speaks only as its own cue's named subject.</summary>
+    public bool Outlet { get; init; }
+
+    /// <summary>True when the rules found this candidate by name as the subject of the quote's reporting verb ("CNN said").</summary>
+    public bool NamedByCue => FromRules && Features[1] > 0 && Features[3] == 0 && Features[5] > 0;
 }
 
 /// <summary>The candidates of one quote, and what is weighed for leaving it unattributed (see <see cref="SpeakerCandidates.QuoteFeatures"/>).</summary>
@@ -131,7 +137,7 @@ public static class SpeakerCandidates
         if (m.SpeakerMention is { } ruled && !m.Content.Contains(ruled))
         {
             string surface = ruled.Of(a.Text);
-            bool pronoun = QuoteExtractor.Pronouns.ContainsKey(surface.ToLowerInvariant());
+            bool pronoun = QuoteExtractor.Pronouns.ContainsKey(surface.ToLowerInvariant()) || QuoteExtractor.PossessivePronouns.ContainsKey(surface.ToLowerInvariant());
             var entity = SpeakerResolver.EntityAt(a.Entities, ruled);
             result.Add(Candidate(a, m, ruled, byRules.Speaker, entity, pronoun, rules: true, first, last, lastSpeaker) with { FromRules = true });
         }
@@ -217,7 +223,7 @@ public static class SpeakerCandidates
             name is not null && IsPerson(a, name, entity) && NamedInside(a.Text, m.Content, name) ? 1 : 0,
             .. Resolution(a, mention, name, entity),
         ];
-        return new SpeakerCandidate(mention, name, f);
+        return new SpeakerCandidate(mention, name, f) { Outlet = NewsOutlets.Is(mention.Of(a.Text)) };
     }
 
     /// <summary>True when the name is a person's (an institution speaks of itself by name: "China-US relations", China said).</summary>

@@ -59,6 +59,7 @@ public sealed class SpeakerModel
         for (int i = 0; i < choice.Candidates.Count; i++)
         {
             if (choice.Candidates[i].NamedInQuote) continue; // the quote speaks of them: they are not who speaks
+            if (choice.Candidates[i].Outlet && !choice.Candidates[i].NamedByCue) continue; // "told CNBC": the outlet reports the words
             if (best is null || p[i] > best.Value.Item2) best = (i, p[i]);
         }
         return best;

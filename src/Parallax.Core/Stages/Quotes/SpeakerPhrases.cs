@@ -88,7 +88,7 @@ public static partial class QuoteExtractor
             var entity = EntityEndingAt(entities, t.End);
             if (entity is not null && entity.Type == EntityType.Person) return DocumentAbout(text, tokens, entities, entity, floor) ?? AsideOwner(text, tokens, entities, entity, k, verb, floor) ?? entity.Span;
             // An unclassified name right before the verb ("Viguerie notes") is still the one speaking.
-            if (entity is not null && entity.Type == EntityType.Other && OnlyApposition(text, tokens, k + 1, verb)) return DocumentAbout(text, tokens, entities, entity, floor) ?? institution ?? entity.Span;
+            if (entity is not null && entity.Type == EntityType.Other && OnlyApposition(text, tokens, k + 1, verb)) return DocumentAbout(text, tokens, entities, entity, floor) ?? AsideOwner(text, tokens, entities, entity, k, verb, floor) ?? institution ?? entity.Span;
             // A place speaks for its government only as the verb's own subject ("China said"), not from inside an aside ("the
             // ambassador to the United States, also visited … and called") nor after a preposition ("the embassy in Benghazi, said").
             bool place = entity is { Type: EntityType.Place } && (!OnlyApposition(text, tokens, k + 1, verb) || AfterPreposition(text, tokens, entity, floor));
@@ -239,12 +239,40 @@ public static partial class QuoteExtractor
             var w = W(text, t);
             if (w is "." || tokens[k].Kind == TokenKind.Number || w is "/") continue; // "said Rep. G.K. Butterfield", "said 9/11 widow Terry Strada"
             var entity = EntityStartingAt(entities, t.Start);
+            // "said Zhang’s attorney, Beverly Cutler": a possessor is not who speaks; the one it owns is.
+            if (entity is not null && Possessed(text, tokens, entities, entity, limit) is { } owned) return owned;
             // An unclassified name counts right after the verb or after nothing but a title ("said Mr. Burman").
             if (entity is not null && (entity.Type != EntityType.Other || OnlyTitlesBetween(text, tokens, verb + 1, k))) return entity.Span;
             if (Pronouns.Has(w) && k == verb + 1) return t.Span;
             if (k == verb + 1 && Determiners.Has(w) && CommonNounPhraseFrom(text, tokens, entities, k, limit) is { } described) return described;
             // Only a role's own words may stand between the verb and the name ("said Chinese foreign ministry spokesperson Lin Jian").
             if (!(w is "the" or "a" || char.IsUpper(w[0]) || EntityLexicons.RoleNouns.Has(w) || EntityLexicons.Titles.Has(w) || w is "ministry" or "’s" or "'s")) return null;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// For a name written as a possessor ("Zhang’s attorney, Beverly Cutler", "Cohen's lawyers"): the person named in
+    /// apposition to what it owns, else the owned phrase itself (a description that names no one). Null when the name is
+    /// no possessor.
+    /// </summary>
+    private static Span? Possessed(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Entity> entities, Entity owner, int limit)
+    {
+        int k = Tokenizer.FirstAtOrAfter(tokens, owner.Span.End) - 1; // the token holding the name's last character
+        if (k < 0 || k >= tokens.Count || tokens[k].End < owner.Span.End) return null;
+        int next;
+        var last = W(text, tokens[k]);
+        if (last.EndsWith("’s", StringComparison.Ordinal) || last.EndsWith("'s", StringComparison.Ordinal)) next = k + 1;
+        else if (k + 1 < tokens.Count && tokens[k + 1].Start == tokens[k].End && W(text, tokens[k + 1]) is "’s" or "'s" or "’" or "'") next = k + 2;
+        else return null;
+        for (int j = next; j < tokens.Count && j <= next + 3 && tokens[j].Start < limit; j++)
+        {
+            var w = W(text, tokens[j]);
+            if (tokens[j].Kind != TokenKind.Word) return null;
+            if (!EntityLexicons.RoleNouns.Has(w) && !EntityLexicons.Titles.Has(w) && !w.EndsWith('s')) continue;
+            var owned = new Span(owner.Span.Start, tokens[j].End);
+            if (j + 2 < tokens.Count && W(text, tokens[j + 1]) is "," && EntityStartingAt(entities, tokens[j + 2].Start) is { Type: EntityType.Person } named) return named.Span;
+            return owned;
         }
         return null;
     }

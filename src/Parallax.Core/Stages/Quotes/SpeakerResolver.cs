@@ -43,9 +43,10 @@ public static class SpeakerResolver
         if (EntityAt(entities, mention) is { } named) return quote with { Speaker = named.Name };
         string surface = mention.Of(text);
         string lower = surface.ToLowerInvariant();
-        if (QuoteExtractor.Pronouns.TryGetValue(lower, out var gender))
+        if (QuoteExtractor.Pronouns.TryGetValue(lower, out var gender) || QuoteExtractor.PossessivePronouns.TryGetValue(lower, out gender))
         {
             if (lower is "i" or "we") return quote; // first person inside a quotation names no one by itself
+            if (gender == "-") return quote; // "they": lawyers, officials or a body; which one, the rules cannot tell
             if (gender == "n") return Antecedent(entities, sentences, mention, _ => true, text, known.Quoted, EntityType.Organization) is { } body ? quote with { Speaker = body.Name } : quote;
             // The nearest person who may be a "she": one whose given name or honorific says otherwise is passed over,
             // one of whom nothing is known is not (a known woman further back does not beat a nearer "Xi").

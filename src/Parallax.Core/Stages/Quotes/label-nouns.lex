@@ -1,0 +1,33 @@
+# Nouns a few quoted words can name ("the “sanctuary state” law", "the “three strikes” policy", a “no endorsement” option):
+# a short quotation written right before one is the thing's name, not something said.
+law
+laws
+policy
+policies
+rule
+rules
+option
+provision
+clause
+label
+term
+phrase
+slogan
+nickname
+doctrine
+plan
+strategy
+approach
+agenda
+era
+system
+deal
+wing
+caucus
+crowd
+standard
+requirement
+designation
+status
+list
+category
