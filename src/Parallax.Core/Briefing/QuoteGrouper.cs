@@ -25,10 +25,19 @@ public static class QuoteGrouper
 
         /// <summary>The people its source names in the quote's sentence, outside the quoted words.</summary>
         public HashSet<string> Beside { get; init; } = [];
+
+        /// <summary>A few words quoted with no reporting verb: a mention of words more often than a remark.</summary>
+        public bool Mention { get; init; }
     }
 
     /// <summary>Words enough that two speakers saying them alike is no coincidence of phrasing.</summary>
     private const int AttributedWords = 6;
+
+    /// <summary>The fewest independent sources that must give one paraphrase to one speaker for it to be listed.</summary>
+    private const int ReportedSources = 2;
+
+    /// <summary>The fewest words a quotation with no reporting verb needs to be listed as someone's remark.</summary>
+    private const int UncuedWords = 5;
 
     private static readonly System.Collections.Frozen.FrozenDictionary<string, string> Capitals = Lexicon.Map(typeof(QuoteGrouper), "capitals.lex");
     private static readonly System.Collections.Frozen.FrozenDictionary<string, string> Governments = Lexicon.Map(typeof(QuoteGrouper), "governments.lex");
@@ -105,8 +114,10 @@ public static class QuoteGrouper
         {
             foreach (var q in a.Quotes)
             {
-                // A direct quotation nobody is named for still shows how its source words a quote someone else is named for.
                 if (q.Speaker is null && !q.Direct) continue;
+                // A few words in quotation marks with no reporting verb ("the “sanctuary state” law", "“Sloppy Steve” Bannon")
+                // are more often a name, a label or a slogan the writer mentions than a remark anyone is shown making.
+                bool mention = q.Cue is null && WordsOf(q.Text).Length < UncuedWords;
                 var speakerEntity = q.SpeakerSpan is { } at ? a.Entities.FirstOrDefault(e => e.Span == at) : null;
                 string speaker = q.Speaker is null ? "" : SpeakerLabel(a.Id, q.Speaker, speakerEntity, canonical);
                 // Named right beside the quote, in its own sentence: an attribution carried over from a neighbouring quote or
@@ -124,7 +135,7 @@ public static class QuoteGrouper
                     // says nothing on its own; the direct quote carries it.
                     if (!q.Direct && (words.Length < 4 || CutShort.Contains(words[^1]) || !Stages.Quotes.QuoteExtractor.IsCompleteClause(span.Of(a.Text)))) continue;
                     var content = words.Where(w => !Text.Words.IsStop(w) && w.Length > 2).Select(Text.Words.Stem).ToHashSet(StringComparer.Ordinal);
-                    fragments.Add(new Fragment(a.Id, speaker, span, Trim(span.Of(a.Text)), words, content, q.Direct) { ByPerson = person, Own = speaker, Sure = speaker.Length == 0 ? 0 : q.SpeakerConfidence ?? 1, Beside = beside });
+                    fragments.Add(new Fragment(a.Id, speaker, span, Trim(span.Of(a.Text)), words, content, q.Direct) { ByPerson = person, Own = speaker, Sure = speaker.Length == 0 ? 0 : q.SpeakerConfidence ?? 1, Beside = beside, Mention = mention });
                 }
             }
         }
@@ -226,9 +237,15 @@ public static class QuoteGrouper
             var kept = pairs.Where(p => p.Confidence >= Math.Min(best, Conflicts.ShowAt)).ToList();
             var disputed = kept.SelectMany(p => new[] { p.I, p.J }).ToHashSet();
             var rival = disputed.Select(i => ordered.First(v => v.Text == heads[i].Text)).Distinct().OrderByDescending(v => v.Articles.Count).ThenByDescending(v => v.Text.Length).ToList();
+            // Words only ever quoted without a reporting verb are listed when sources dispute their wording, not as a remark.
+            if (g.All(f => f.Mention) && best < Conflicts.ShowAt) continue;
             result.Add(new QuoteGroup(g[0].Speaker, ordered[0].Text, sources, ordered, g[0].Direct) { Disputed = rival, DisputeConfidence = best, MinorDispute = kept.Count > 0 && kept.All(p => p.Minor) });
         }
-        return result.OrderByDescending(q => q.Direct).ThenByDescending(q => q.Articles.Count).ThenBy(q => q.Speaker, StringComparer.Ordinal).ToList();
+        // Reported speech is the writer's paraphrase, and what its cue governs is often narration ("declined to say how he
+        // obtained…", "praised the aircraft"): read line by line against the articles, one source's paraphrase named the
+        // wrong speaker or no speech at all too often to be listed. Two independent sources giving the same paraphrase to the
+        // same person are listed; the analysis keeps every one.
+        return result.Where(q => q.Direct || q.Articles.Count >= ReportedSources).OrderByDescending(q => q.Direct).ThenByDescending(q => q.Articles.Count).ThenBy(q => q.Speaker, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -395,7 +412,7 @@ public static class QuoteGrouper
     }
 
     /// <summary>"Sen. Reid" and "Senator Reid", "Gov." and "Governor": a title's abbreviation is a paper's style, not a rewording.</summary>
-    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> TitleWords = Lexicon.Map(typeof(QuoteGrouper), "title-abbreviations.lex");
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> TitleWords = Stages.Entities.EntityLexicons.TitleAbbreviations;
 
     private static readonly System.Collections.Frozen.FrozenSet<string> PronounsWithIs = System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal,
         "he", "she", "it", "that", "there", "what", "who", "here", "where", "how", "let");
