@@ -14,6 +14,13 @@ namespace Parallax.Resolution;
 /// </summary>
 public static class EntityLinker
 {
+    /// <summary>Compass points and their adjectives: two names that differ only in one are two parts of a place.</summary>
+    private static readonly HashSet<string> CompassWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Northeast", "Northwest", "Southeast", "Southwest",
+        "Northeastern", "Northwestern", "Southeastern", "Southwestern", "Upper", "Lower", "Central", "Inner", "Outer",
+    };
+
     private sealed class Group(EntityType type)
     {
         public EntityType Type { get; } = type;
@@ -311,6 +318,7 @@ public static class EntityLinker
     private static NameVariantKind? GivenKind(string a, string b)
     {
         if (a == b) return NameVariantKind.Same;
+        if (CompassWords.Contains(a) && CompassWords.Contains(b)) return null; // "Southern California" typed as a name is still no "Northern" respelled
         if (NameForms.ShortGiven(a, b)) return NameVariantKind.ShortForm;
         if (Transliteration.Same(a, b)) return NameVariantKind.Transliteration;
         // Two different known first names of different sexes are two people: Mark and Mary Kelly.
@@ -376,7 +384,9 @@ public static class EntityLinker
         // "Senate Republicans" and "Senate Republican": the same body in the plural.
         if (NameForms.Plural(x, y)) return NameVariantKind.Typography;
         // "Libya" and "Libyan", "California" and "Californian": a place and its people's adjective, not one name respelled.
-        if (x == y + "n" || y == x + "n") return null;
+        if (x == y + "n" || y == x + "n" || NameForms.WordForm(x, y)) return null;
+        // "Southern California" and "Northern California": a compass point names another part of a place, it is not misspelled.
+        if (CompassWords.Contains(x) && CompassWords.Contains(y)) return null;
         if (Transliteration.Same(x, y)) return NameVariantKind.Transliteration;
         return Math.Min(x.Length, y.Length) >= 5 && NameForms.CloseSpelling(x, y) ? NameVariantKind.SuspectSpelling : null;
     }

@@ -111,6 +111,29 @@ public static class NameForms
     public static bool Plural(string a, string b) =>
         (a == b + "s" || b == a + "s") && !(a.Length > b.Length ? a : b).EndsWith("ss", StringComparison.Ordinal);
 
+    /// <summary>Endings that make a name's people, adjective or plural ("Virginia"/"Virginians", "Democratic"/"Democrats", "Germany"/"Germans").</summary>
+    private static readonly string[] FormEndings = ["", "s", "n", "ns", "an", "ans", "ian", "ians", "ic", "ics", "ish", "ese", "i", "is", "y", "ies"];
+
+    /// <summary>
+    /// Two forms of one word rather than one word respelled: after a shared stem of four letters or more, each ends in one of
+    /// the endings that make a name's people, its adjective or its plural, one of them two letters or more ("West
+    /// Virginia"/"West Virginians", "House Democratic"/"House Democrats", "Texas"/"Texans"). A slip inside the stem
+    /// ("Illinois"/"Illinnois") or of one letter at the end ("Kentucky"/"Kentucki") is no such form.
+    /// </summary>
+    public static bool WordForm(string a, string b)
+    {
+        if (a == b) return false;
+        int stem = 0;
+        while (stem < a.Length && stem < b.Length && a[stem] == b[stem]) stem++;
+        if (stem < 4) return false;
+        // A letter doubled ("Republicanns") is a slip of the keyboard, whatever ending it makes.
+        var (shorter, longer) = a.Length < b.Length ? (a, b) : (b, a);
+        if (longer.Length == shorter.Length + 1 && stem > 0 && stem < longer.Length && longer[stem] == longer[stem - 1] && longer.Remove(stem, 1) == shorter) return false;
+        string ea = a[stem..], eb = b[stem..];
+        // One of the endings is two letters or more: a letter added, dropped or changed at the end is a slip ("Kentucki").
+        return Math.Max(ea.Length, eb.Length) >= 2 && Array.IndexOf(FormEndings, ea) >= 0 && Array.IndexOf(FormEndings, eb) >= 0;
+    }
+
     /// <summary>A truncated or garbled given name that keeps its initial and its letters in order ("Se" for "Sanae").</summary>
     public static bool Garbled(string a, string b)
     {

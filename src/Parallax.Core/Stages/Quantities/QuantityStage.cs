@@ -144,9 +144,27 @@ public sealed class QuantityStage : IAnalysisStage
             // Part of a name or code: "COVID-19", "F-35", "G20".
             if (num.Index > 0 && (char.IsLetter(text[num.Index - 1]) || (text[num.Index - 1] == '-' && num.Index > 1 && char.IsLetter(text[num.Index - 2])))) return;
             if (NameNumbers.Is(text, num.Index, num.Index + num.Length, bare: hedgeStart is null && !unit.Success && !scale.Success && !cur.Success)) return;
+            // "a man in his 30s": a decade of age is the range of its ten years, not the round number.
+            if (Decade(text, num) is { } upper)
+            {
+                found.Add(new QuantityMention(new Span(span.Start, num.Index + num.Length + 1), upper, null, null, null, qualifier, false) { From = num.Value });
+                return;
+            }
             found.Add(new QuantityMention(span, num.Value, scale.Success ? scale.Value : null, cur.Success ? cur.Value : null,
                 unit.Success ? unit.Value : null, qualifier, IsChange(text, start)));
         }
+    }
+
+    /// <summary>
+    /// The top of a decade written as a plural figure ("30s", "in her 20s"): "39" for "30s"; null for anything else. Only
+    /// the tens from 10 to 90 read as ages; "1990s" is a time and "$30s" no figure of this kind.
+    /// </summary>
+    private static string? Decade(string text, Group num)
+    {
+        int end = num.Index + num.Length;
+        if (num.Length != 2 || num.Value[1] != '0' || num.Value[0] == '0' || end >= text.Length || text[end] != 's') return null;
+        if (end + 1 < text.Length && char.IsLetterOrDigit(text[end + 1])) return null;
+        return num.Value[..1] + "9";
     }
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HedgeEnds =
