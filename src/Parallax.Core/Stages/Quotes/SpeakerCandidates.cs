@@ -18,7 +18,7 @@ public sealed record SpeakerCandidate(Span Mention, string? Name, double[] Featu
     public bool Outlet { get; init; }
 
     /// <summary>True when the rules found this candidate by name as the subject of the quote's reporting verb ("CNN said").</summary>
-    public bool NamedByCue => FromRules && Features[1] > 0 && Features[3] == 0 && Features[5] > 0;
+    public bool NamedByCue => FromRules && Features[SpeakerCandidates.RulesCueFeature] > 0 && Features[SpeakerCandidates.RulesPronounFeature] == 0 && Features[SpeakerCandidates.RulesNamedFeature] > 0;
 }
 
 /// <summary>The candidates of one quote, and what is weighed for leaving it unattributed (see <see cref="SpeakerCandidates.QuoteFeatures"/>).</summary>
@@ -54,6 +54,12 @@ public static class SpeakerCandidates
     internal const int MaxPerSide = 16;
 
     internal static readonly int NamedInQuoteFeature = CandidateFeatures.ToList().IndexOf("name.in.quote");
+
+    internal static readonly int RulesCueFeature = CandidateFeatures.ToList().IndexOf("rules.cue");
+
+    internal static readonly int RulesPronounFeature = CandidateFeatures.ToList().IndexOf("rules.pronoun");
+
+    internal static readonly int RulesNamedFeature = CandidateFeatures.ToList().IndexOf("rules.named");
 
     /// <summary>What is weighed for leaving the quote unattributed, in the order of <see cref="SpeakerChoice.Unattributed"/>.</summary>
     public static readonly IReadOnlyList<string> QuoteFeatures =
