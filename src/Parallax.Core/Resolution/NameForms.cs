@@ -111,7 +111,7 @@ public static class NameForms
     public static bool Plural(string a, string b) =>
         (a == b + "s" || b == a + "s") && !(a.Length > b.Length ? a : b).EndsWith("ss", StringComparison.Ordinal);
 
-    /// <summary>Endings that make a name's people, adjective or plural ("Virginia"/"Virginians", "Democratic"/"Democrats", "Germany"/"Germans").</summary>
+    /// <summary>Endings that make a name's people, adjective or plural ("Virginia"/"Virginians", "Democratic"/"Democrats", "Korea"/"Koreans").</summary>
     private static readonly string[] FormEndings = ["", "s", "n", "ns", "an", "ans", "ian", "ians", "ic", "ics", "ish", "ese", "i", "is", "y", "ies"];
 
     /// <summary>

@@ -58,9 +58,16 @@ public static class Tokenizer
     /// <summary>Index of the first token starting at or after <paramref name="offset"/> (tokens.Count if none).</summary>
     public static int FirstAtOrAfter(IReadOnlyList<Token> tokens, int offset) => Sorted.FirstAtOrAfter(tokens, offset, static t => t.Start);
 
-    /// <summary>Two ASCII apostrophes at <paramref name="at"/>: one quotation mark in some newspapers' plain text (''like this'').</summary>
     /// <summary>Two apostrophes, straight or curly (''like this'', ‘‘like this’’), printed for one double quotation mark.</summary>
     public static bool IsDoubledApostrophe(string text, int at) => text[at] is '\'' or '’' or '‘' && at + 1 < text.Length && text[at + 1] == text[at];
+
+    /// <summary>How many punctuation tokens (opening quotation marks, a bullet) stand from <paramref name="first"/> before <paramref name="limit"/>.</summary>
+    public static int PunctuationRun(IReadOnlyList<Token> tokens, int first, int limit)
+    {
+        int k = first;
+        while (k < limit && tokens[k].Kind == TokenKind.Punctuation) k++;
+        return k - first;
+    }
 
     public static bool IsApostrophe(char c) => c is '\'' or '’' or 'ʼ';
 

@@ -78,7 +78,7 @@ public static class EntityExtractor
         bool initial = IsSentenceInitial(tokens, start, sentenceFirst);
         // Leading function words are never part of a name: "The White House", "In Beijing".
         while (start < end && !IsAmpersandCompound(text, tokens, start, end) && (Words.Stop.Has(WordSpan(text, tokens[start]))
-            || (initial && start == sentenceFirst + LeadingQuotes(tokens, sentenceFirst) && !IsKnownName(Word(text, tokens[start])) && !EntityLexicons.Titles.Has(WordSpan(text, tokens[start]))
+            || (initial && start == sentenceFirst + Tokenizer.PunctuationRun(tokens, sentenceFirst, tokens.Count) && !IsKnownName(Word(text, tokens[start])) && !EntityLexicons.Titles.Has(WordSpan(text, tokens[start]))
                 && (EntityLexicons.Openers.Has(WordSpan(text, tokens[start])) || Words.UsedInLowerCase(text, Word(text, tokens[start]))))))
         {
             start++;
@@ -259,13 +259,6 @@ public static class EntityExtractor
         return !excluded.Overlaps(t.Span);
     }
 
-    private static int LeadingQuotes(IReadOnlyList<Token> tokens, int first)
-    {
-        int k = first;
-        while (k < tokens.Count && tokens[k].Kind == TokenKind.Punctuation) k++;
-        return k - first;
-    }
-
     /// <summary>True when token <paramref name="k"/> is the period of an initial ("C." in "Jason C. Ervin").</summary>
     private static bool IsInitialDot(string text, IReadOnlyList<Token> tokens, int k) =>
         k > 0 && text[tokens[k].Start] == '.' && tokens[k].Length == 1 && tokens[k - 1].End == tokens[k].Start
@@ -294,7 +287,7 @@ public static class EntityExtractor
     }
 
     private static bool IsSentenceInitial(IReadOnlyList<Token> tokens, int index, int sentenceFirst) =>
-        index == sentenceFirst + LeadingQuotes(tokens, sentenceFirst);
+        index == sentenceFirst + Tokenizer.PunctuationRun(tokens, sentenceFirst, tokens.Count);
 
     /// <summary>A headline line: no final punctuation and mostly capitalised words.</summary>
     private static bool IsHeading(string text, IReadOnlyList<Token> tokens, int first, int last, Span sentence)

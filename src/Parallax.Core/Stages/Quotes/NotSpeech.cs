@@ -89,7 +89,7 @@ public static partial class QuoteExtractor
 
         // "Asked what we can do to combat “misinformation and lies”, he responded": a quotation inside the opening "asked"
         // clause, before its comma, is part of the question put to the speaker.
-        int lead = first + LeadingPunctuation(tokens, first, open);
+        int lead = first + Tokenizer.PunctuationRun(tokens, first, open);
         if (lead < open && (W(text, tokens[lead]) is "Asked" || (lead + 1 < open && W(text, tokens[lead]) is "When" or "If" && W(text, tokens[lead + 1]) is "asked")))
         {
             bool comma = false;
@@ -123,13 +123,6 @@ public static partial class QuoteExtractor
             }
         }
         return Unspoken.No;
-    }
-
-    private static int LeadingPunctuation(IReadOnlyList<Token> tokens, int first, int limit)
-    {
-        int k = first;
-        while (k < limit && tokens[k].Kind == TokenKind.Punctuation) k++;
-        return k - first;
     }
 
     /// <summary>Nouns a few quoted words can name (<c>label-nouns.lex</c>).</summary>

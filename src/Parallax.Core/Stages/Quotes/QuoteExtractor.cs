@@ -20,6 +20,9 @@ public static partial class QuoteExtractor
     /// <summary>Possessives that name the owner of an answer before a colon ("His response: “…”"), with the gender of <see cref="Pronouns"/>.</summary>
     internal static readonly FrozenDictionary<string, string> PossessivePronouns = new Dictionary<string, string>(StringComparer.Ordinal) { ["his"] = "m", ["her"] = "f" }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>The gender a speaker pronoun or an answer's possessive stands for ("he", "his" → "m"); false for any other word (lower case).</summary>
+    internal static bool TryPronounGender(string lower, out string gender) => Pronouns.TryGetValue(lower, out gender!) || PossessivePronouns.TryGetValue(lower, out gender!);
+
     /// <summary>Nouns for what someone says in answer, after a possessive and before a colon.</summary>
     private static readonly FrozenSet<string> SpokenNouns = FrozenSet.Create(StringComparer.Ordinal, "response", "reply", "answer", "retort", "explanation", "verdict", "message");
 

@@ -143,7 +143,7 @@ public static class SpeakerCandidates
         if (m.SpeakerMention is { } ruled && !m.Content.Contains(ruled))
         {
             string surface = ruled.Of(a.Text);
-            bool pronoun = QuoteExtractor.Pronouns.ContainsKey(surface.ToLowerInvariant()) || QuoteExtractor.PossessivePronouns.ContainsKey(surface.ToLowerInvariant());
+            bool pronoun = QuoteExtractor.TryPronounGender(surface.ToLowerInvariant(), out _);
             var entity = SpeakerResolver.EntityAt(a.Entities, ruled);
             result.Add(Candidate(a, m, ruled, byRules.Speaker, entity, pronoun, rules: true, first, last, lastSpeaker) with { FromRules = true });
         }

@@ -43,7 +43,7 @@ public static class SpeakerResolver
         if (EntityAt(entities, mention) is { } named) return quote with { Speaker = named.Name };
         string surface = mention.Of(text);
         string lower = surface.ToLowerInvariant();
-        if (QuoteExtractor.Pronouns.TryGetValue(lower, out var gender) || QuoteExtractor.PossessivePronouns.TryGetValue(lower, out gender))
+        if (QuoteExtractor.TryPronounGender(lower, out var gender))
         {
             if (lower is "i" or "we") return quote; // first person inside a quotation names no one by itself
             if (gender == "-") return quote; // "they": lawyers, officials or a body; which one, the rules cannot tell
